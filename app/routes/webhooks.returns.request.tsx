@@ -1,0 +1,4 @@
+import { recordOnlyWebhook } from "~/webhooks/handle.server";
+
+// RETURNS_REQUEST: recorded (idempotent by X-Shopify-Webhook-Id); processing is added with the returns workflow.
+export const action = recordOnlyWebhook("RETURNS_REQUEST");

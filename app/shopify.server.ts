@@ -1,0 +1,50 @@
+// Platform adapter first: it installs @shopify/shopify-api's abstract fetch/crypto for Node.
+import "@shopify/shopify-app-remix/adapters/node";
+import {
+  ApiVersion,
+  AppDistribution,
+  shopifyApp,
+} from "@shopify/shopify-app-remix/server";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import prisma from "~/db.server";
+import { installAdminOriginOverride } from "~/shopify/admin-origin.server";
+
+// Runs after every import above has evaluated, i.e. after the adapter set abstractFetch.
+// No-op unless SHOPIFY_ADMIN_ORIGIN is set; it only changes where requests to https://<shop> go.
+installAdminOriginOverride();
+
+/** The Admin API version everything in this app (GraphQL documents, codegen, webhooks) is pinned to. */
+export const ADMIN_API_VERSION = ApiVersion.July26;
+
+function requiredEnv(name: "SHOPIFY_API_KEY" | "SHOPIFY_API_SECRET" | "SHOPIFY_APP_URL"): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Missing environment variable ${name} (see .env.example)`);
+  return value;
+}
+
+const shopify = shopifyApp({
+  apiKey: requiredEnv("SHOPIFY_API_KEY"),
+  apiSecretKey: requiredEnv("SHOPIFY_API_SECRET"),
+  apiVersion: ADMIN_API_VERSION,
+  scopes: process.env.SCOPES?.split(",").map((s) => s.trim()).filter(Boolean),
+  appUrl: requiredEnv("SHOPIFY_APP_URL"),
+  authPathPrefix: "/auth",
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- PrismaSessionStorage is typed against the default @prisma/client
+  sessionStorage: new PrismaSessionStorage(prisma as any),
+  distribution: AppDistribution.AppStore,
+  isEmbeddedApp: true,
+  future: {
+    // Embedded auth via token exchange (session token -> access token), no OAuth redirects.
+    unstable_newEmbeddedAuthStrategy: true,
+  },
+  ...(process.env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [process.env.SHOP_CUSTOM_DOMAIN] } : {}),
+});
+
+export default shopify;
+export const apiVersion = ADMIN_API_VERSION;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const registerWebhooks = shopify.registerWebhooks;
+export const sessionStorage = shopify.sessionStorage;

@@ -1,0 +1,83 @@
+/**
+ * One configuration point for reaching a local stand-in for Shopify instead of https://<shop>.
+ *
+ * SHOPIFY_ADMIN_ORIGIN (e.g. http://127.0.0.1:4100): when set, every outgoing request the Shopify
+ * library (and our own AdminClient) makes to https://<shop>.myshopify.com is sent to that origin
+ * instead, same path and query, same headers and body. Only the address changes: session tokens,
+ * HMACs and access tokens are verified exactly as they are against real Shopify.
+ */
+import { abstractFetch, setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+
+const SHOP_HOST = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i;
+
+export function parseAdminOrigin(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`SHOPIFY_ADMIN_ORIGIN must be an absolute URL origin, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`SHOPIFY_ADMIN_ORIGIN must be http(s), got ${JSON.stringify(value)}`);
+  }
+  if (url.pathname !== "/" || url.search !== "" || url.hash !== "") {
+    throw new Error(`SHOPIFY_ADMIN_ORIGIN must be an origin without path, got ${JSON.stringify(value)}`);
+  }
+  return url.origin;
+}
+
+/** The origin Admin API calls for `shop` go to: https://<shop>, or SHOPIFY_ADMIN_ORIGIN when set. */
+export function adminOriginFor(shop: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (!SHOP_HOST.test(shop)) throw new Error(`shop must be a *.myshopify.com domain, got ${JSON.stringify(shop)}`);
+  return parseAdminOrigin(env.SHOPIFY_ADMIN_ORIGIN) ?? `https://${shop}`;
+}
+
+/**
+ * Rewrites https://<shop>.myshopify.com/... to <override>/...; any other URL is returned unchanged.
+ * Returns the shop host that was replaced so callers can forward it.
+ */
+export function rewriteShopUrl(
+  input: string,
+  override: string | undefined,
+): { url: string; shop?: string } {
+  if (!override) return { url: input };
+  const url = new URL(input);
+  if (url.protocol !== "https:" || !SHOP_HOST.test(url.hostname) || url.port !== "") return { url: input };
+  const target = new URL(override);
+  return { url: `${target.origin}${url.pathname}${url.search}`, shop: url.hostname };
+}
+
+type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** Wraps a fetch so calls to https://<shop> go to `override`; adds X-Forwarded-Host: <shop>. */
+export function withAdminOrigin(inner: FetchLike, override: string | undefined): FetchLike {
+  if (!override) return inner;
+  return (input, init) => {
+    const href = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const { url, shop } = rewriteShopUrl(href, override);
+    if (!shop) return inner(input, init);
+    if (typeof input !== "string" && !(input instanceof URL)) {
+      const req = new Request(url, input);
+      req.headers.set("X-Forwarded-Host", shop);
+      return inner(req, init);
+    }
+    const headers = new Headers(init?.headers);
+    headers.set("X-Forwarded-Host", shop);
+    return inner(url, { ...init, headers });
+  };
+}
+
+let installed = false;
+
+/**
+ * Installs the override into @shopify/shopify-api's abstract fetch. Must run AFTER the platform
+ * adapter import (which sets abstractFetch); shopify.server.ts calls it at module evaluation.
+ */
+export function installAdminOriginOverride(env: NodeJS.ProcessEnv = process.env): void {
+  const override = parseAdminOrigin(env.SHOPIFY_ADMIN_ORIGIN);
+  if (!override || installed) return;
+  const inner = abstractFetch as unknown as FetchLike;
+  setAbstractFetchFunc(withAdminOrigin(inner, override) as unknown as typeof abstractFetch);
+  installed = true;
+}
