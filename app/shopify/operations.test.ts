@@ -1,0 +1,128 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
+import {
+  buildClientSchema,
+  buildSchema,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+  type OperationDefinitionNode,
+} from "graphql";
+import { describe, expect, it } from "vitest";
+import { findDocuments, type FoundDocument } from "./graphql-documents";
+
+const root = resolve(__dirname, "../..");
+const shared = resolve(root, "../shared/shopify");
+const adminSchema = buildSchema(readFileSync(join(shared, "admin-2026-07.schema.graphql"), "utf8"));
+let customerSchema: GraphQLSchema | undefined;
+function customerAccountSchema(): GraphQLSchema {
+  if (!customerSchema) {
+    const json = JSON.parse(readFileSync(join(shared, "customer-account-2026-04.schema.json"), "utf8")) as
+      | { data: IntrospectionQuery }
+      | IntrospectionQuery;
+    customerSchema = buildClientSchema("data" in json ? json.data : json);
+  }
+  return customerSchema;
+}
+
+/** Extensions whose targets run in customer accounts query the Customer Account API, not Admin. */
+function schemaFor(doc: FoundDocument): { name: string; schema: GraphQLSchema } {
+  const parts = doc.file.split(sep);
+  if (parts[0] === "extensions" && parts[1]) {
+    const toml = join(root, "extensions", parts[1], "shopify.extension.toml");
+    if (existsSync(toml) && /target\s*=\s*"customer-account\./.test(readFileSync(toml, "utf8"))) {
+      return { name: "customer-account-2026-04", schema: customerAccountSchema() };
+    }
+  }
+  return { name: "admin-2026-07", schema: adminSchema };
+}
+
+const documents = findDocuments(root, ["app", "extensions"]);
+
+function operationsOf(doc: DocumentNode): OperationDefinitionNode[] {
+  return doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+}
+
+describe("every #graphql document in app/ and extensions/", () => {
+  it("finds the operations the app needs", () => {
+    const names = documents.flatMap((d) => operationsOf(parse(d.source)).map((o) => o.name?.value));
+    for (const expected of [
+      "ShopInfo",
+      "OrderForReturn",
+      "ReturnableFulfillments",
+      "ReturnRequest",
+      "ReturnApproveRequest",
+      "ReturnDeclineRequest",
+      "ReturnProcess",
+      "ReturnClose",
+      "ReturnCancel",
+      "RefundCreate",
+      "MetafieldsSet",
+      "StagedUploadsCreate",
+      "ReturnReasonDefinitions",
+    ]) {
+      expect(names).toContain(expected);
+    }
+  });
+
+  it("operation names are unique across the app", () => {
+    const names = documents.flatMap((d) => operationsOf(parse(d.source)).map((o) => o.name?.value ?? ""));
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+  });
+
+  it("every operations/*.ts file holds exactly one #graphql document", () => {
+    const dir = join(root, "app/shopify/operations");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "index.ts" && !f.endsWith(".test.ts"));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const inFile = documents.filter((d) => d.file === join("app/shopify/operations", f));
+      expect(inFile, f).toHaveLength(1);
+    }
+  });
+
+  describe.each(documents.map((d) => [`${d.file}:${d.line}`, d] as const))("%s", (_label, found) => {
+    it("has no interpolation, one named operation, validates against the schema", () => {
+      expect(found.source).not.toContain("${");
+      const doc = parse(found.source);
+      const ops = operationsOf(doc);
+      expect(ops, "exactly one operation per document").toHaveLength(1);
+      const op = ops[0]!;
+      expect(op.name?.value, "operation must be named").toMatch(/^[A-Z][A-Za-z0-9]*$/);
+      const { name, schema } = schemaFor(found);
+      const errors = validate(schema, doc).map((e) => e.message);
+      expect(errors, `invalid against ${name}`).toEqual([]);
+    });
+
+    it("if a mutation, selects userErrors on every mutation field", () => {
+      const op = operationsOf(parse(found.source))[0]!;
+      if (op.operation !== "mutation") return;
+      for (const sel of op.selectionSet.selections) {
+        expect(sel.kind).toBe(Kind.FIELD);
+        if (sel.kind !== Kind.FIELD) continue;
+        const sub = sel.selectionSet?.selections ?? [];
+        const picksUserErrors = sub.some(
+          (s) => s.kind === Kind.FIELD && (s.name.value === "userErrors" || s.name.value === "customerUserErrors"),
+        );
+        expect(picksUserErrors, `${op.name?.value}.${sel.name.value} must select userErrors`).toBe(true);
+      }
+    });
+  });
+
+  it("refundCreate carries @idempotent(key:) (required from 2026-04)", () => {
+    const refund = documents.find((d) => /\brefundCreate\s*\(/.test(d.source));
+    expect(refund).toBeDefined();
+    expect(refund!.source).toMatch(/refundCreate\([^)]*\)\s*@idempotent\(key:\s*\$\w+\)/);
+  });
+
+  it("catches what it should: an invalid, an unnamed and a userErrors-less document are rejected", () => {
+    expect(validate(adminSchema, parse("query X { shop { noSuchField } }"))).not.toHaveLength(0);
+    const unnamed = operationsOf(parse("query { shop { id } }"))[0]!;
+    expect(unnamed.name).toBeUndefined();
+    const bare = operationsOf(parse("mutation M($id: ID!) { returnClose(id: $id) { return { id } } }"))[0]!;
+    const field = bare.selectionSet.selections[0]!;
+    expect(field.kind === Kind.FIELD && field.selectionSet!.selections.some((s) => s.kind === Kind.FIELD && s.name.value === "userErrors")).toBe(false);
+  });
+});

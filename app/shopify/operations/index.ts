@@ -1,0 +1,13 @@
+export { SHOP_INFO } from "./shop-info";
+export { ORDER_FOR_RETURN } from "./order-for-return";
+export { RETURNABLE_FULFILLMENTS } from "./returnable-fulfillments";
+export { RETURN_REASON_DEFINITIONS } from "./return-reason-definitions";
+export { RETURN_REQUEST } from "./return-request";
+export { RETURN_APPROVE_REQUEST } from "./return-approve-request";
+export { RETURN_DECLINE_REQUEST } from "./return-decline-request";
+export { RETURN_PROCESS } from "./return-process";
+export { RETURN_CLOSE } from "./return-close";
+export { RETURN_CANCEL } from "./return-cancel";
+export { REFUND_CREATE } from "./refund-create";
+export { METAFIELDS_SET } from "./metafields-set";
+export { STAGED_UPLOADS_CREATE } from "./staged-uploads-create";

@@ -1,0 +1,167 @@
+/* eslint-disable eslint-comments/disable-enable-pair */
+/* eslint-disable eslint-comments/no-unlimited-disable */
+/* eslint-disable */
+import type * as AdminTypes from './admin.types.js';
+
+export type MetafieldsSetMutationVariables = AdminTypes.Exact<{
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+
+export type MetafieldsSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id' | 'namespace' | 'key' | 'value' | 'type' | 'compareDigest'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code' | 'elementIndex'>> }> };
+
+export type OrderForReturnQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  lineItemsFirst?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+}>;
+
+
+export type OrderForReturnQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'processedAt' | 'cancelledAt' | 'closed' | 'test' | 'currencyCode' | 'presentmentCurrencyCode' | 'taxesIncluded' | 'tags' | 'sourceName' | 'returnStatus' | 'displayFinancialStatus'>
+    & { customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, attribution?: AdminTypes.Maybe<Pick<AdminTypes.OrderAttribution, 'displayName' | 'handle'>>, app?: AdminTypes.Maybe<Pick<AdminTypes.OrderApp, 'id' | 'name'>>, customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id'>>, totalPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+        Pick<AdminTypes.LineItem, 'id' | 'name' | 'title' | 'variantTitle' | 'sku' | 'quantity' | 'currentQuantity' | 'refundableQuantity' | 'isGiftCard' | 'requiresShipping' | 'taxable'>
+        & { customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, originalUnitPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, discountedUnitPriceAfterAllDiscountsSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, discountAllocations: Array<{ allocatedAmountSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, discountApplication: Pick<AdminTypes.AutomaticDiscountApplication, 'allocationMethod' | 'targetSelection' | 'targetType'> | Pick<AdminTypes.DiscountCodeApplication, 'allocationMethod' | 'targetSelection' | 'targetType'> | Pick<AdminTypes.ManualDiscountApplication, 'allocationMethod' | 'targetSelection' | 'targetType'> | Pick<AdminTypes.ScriptDiscountApplication, 'allocationMethod' | 'targetSelection' | 'targetType'> }>, taxLines: Array<(
+          Pick<AdminTypes.TaxLine, 'title' | 'rate'>
+          & { priceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
+        )>, variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, product?: AdminTypes.Maybe<(
+          Pick<AdminTypes.Product, 'id' | 'title' | 'handle' | 'productType' | 'vendor' | 'tags' | 'isGiftCard'>
+          & { collections: { nodes: Array<Pick<AdminTypes.Collection, 'id' | 'handle'>> } }
+        )> }
+      )> }, fulfillments: Array<(
+      Pick<AdminTypes.Fulfillment, 'id' | 'status' | 'displayStatus' | 'createdAt' | 'deliveredAt' | 'inTransitAt'>
+      & { fulfillmentLineItems: { nodes: Array<(
+          Pick<AdminTypes.FulfillmentLineItem, 'id' | 'quantity'>
+          & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
+        )> } }
+    )>, returns: { nodes: Array<Pick<AdminTypes.Return, 'id' | 'name' | 'status' | 'createdAt' | 'closedAt' | 'totalQuantity'>> } }
+  )> };
+
+export type RefundCreateMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.RefundInput;
+  idempotencyKey: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type RefundCreateMutation = { refundCreate?: AdminTypes.Maybe<{ refund?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Refund, 'id' | 'createdAt' | 'note'>
+      & { totalRefundedSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'>, presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
+    )>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type ReturnApproveRequestMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.ReturnApproveRequestInput;
+}>;
+
+
+export type ReturnApproveRequestMutation = { returnApproveRequest?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'status' | 'requestApprovedAt'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnCancelMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReturnCancelMutation = { returnCancel?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnCloseMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReturnCloseMutation = { returnClose?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'status' | 'closedAt'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnDeclineRequestMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.ReturnDeclineRequestInput;
+}>;
+
+
+export type ReturnDeclineRequestMutation = { returnDeclineRequest?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Return, 'id' | 'status'>
+      & { decline?: AdminTypes.Maybe<Pick<AdminTypes.ReturnDecline, 'reason' | 'note'>> }
+    )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnProcessMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.ReturnProcessInput;
+}>;
+
+
+export type ReturnProcessMutation = { returnProcess?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Return, 'id' | 'status'>
+      & { returnLineItems: { nodes: Array<Pick<AdminTypes.ReturnLineItem, 'id' | 'quantity' | 'processedQuantity' | 'unprocessedQuantity'> | Pick<AdminTypes.UnverifiedReturnLineItem, 'id' | 'quantity' | 'processedQuantity' | 'unprocessedQuantity'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnReasonDefinitionsQueryVariables = AdminTypes.Exact<{
+  first?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type ReturnReasonDefinitionsQuery = { returnReasonDefinitions: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<Pick<AdminTypes.ReturnReasonDefinition, 'id' | 'handle' | 'name' | 'deleted'>> } };
+
+export type ReturnRequestMutationVariables = AdminTypes.Exact<{
+  input: AdminTypes.ReturnRequestInput;
+}>;
+
+
+export type ReturnRequestMutation = { returnRequest?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Return, 'id' | 'name' | 'status' | 'totalQuantity'>
+      & { returnLineItems: { nodes: Array<(
+          Pick<AdminTypes.ReturnLineItem, 'id' | 'quantity'>
+          & { fulfillmentLineItem: Pick<AdminTypes.FulfillmentLineItem, 'id'> }
+        ) | Pick<AdminTypes.UnverifiedReturnLineItem, 'id' | 'quantity'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnableFulfillmentsQueryVariables = AdminTypes.Exact<{
+  orderId: AdminTypes.Scalars['ID']['input'];
+  first?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type ReturnableFulfillmentsQuery = { returnableFulfillments: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+      Pick<AdminTypes.ReturnableFulfillment, 'id'>
+      & { fulfillment: Pick<AdminTypes.Fulfillment, 'id' | 'createdAt' | 'deliveredAt'>, returnableFulfillmentLineItems: { nodes: Array<(
+          Pick<AdminTypes.ReturnableFulfillmentLineItem, 'quantity'>
+          & { fulfillmentLineItem: (
+            Pick<AdminTypes.FulfillmentLineItem, 'id' | 'quantity'>
+            & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
+          ) }
+        )> } }
+    )> } };
+
+export type ShopInfoQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type ShopInfoQuery = { shop: Pick<AdminTypes.Shop, 'id' | 'name' | 'myshopifyDomain' | 'currencyCode' | 'ianaTimezone' | 'contactEmail'> };
+
+export type StagedUploadsCreateMutationVariables = AdminTypes.Exact<{
+  input: Array<AdminTypes.StagedUploadInput> | AdminTypes.StagedUploadInput;
+}>;
+
+
+export type StagedUploadsCreateMutation = { stagedUploadsCreate?: AdminTypes.Maybe<{ stagedTargets?: AdminTypes.Maybe<Array<(
+      Pick<AdminTypes.StagedMediaUploadTarget, 'url' | 'resourceUrl'>
+      & { parameters: Array<Pick<AdminTypes.StagedUploadParameter, 'name' | 'value'>> }
+    )>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+interface GeneratedQueryTypes {
+  "#graphql\n  query OrderForReturn($id: ID!, $lineItemsFirst: Int = 100) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      processedAt\n      cancelledAt\n      closed\n      test\n      currencyCode\n      presentmentCurrencyCode\n      taxesIncluded\n      tags\n      sourceName\n      returnStatus\n      displayFinancialStatus\n      customAttributes {\n        key\n        value\n      }\n      attribution {\n        displayName\n        handle\n      }\n      app {\n        id\n        name\n      }\n      customer {\n        id\n      }\n      totalPriceSet {\n        shopMoney {\n          amount\n          currencyCode\n        }\n        presentmentMoney {\n          amount\n          currencyCode\n        }\n      }\n      lineItems(first: $lineItemsFirst) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          name\n          title\n          variantTitle\n          sku\n          quantity\n          currentQuantity\n          refundableQuantity\n          isGiftCard\n          requiresShipping\n          taxable\n          customAttributes {\n            key\n            value\n          }\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n              currencyCode\n            }\n          }\n          discountedUnitPriceAfterAllDiscountsSet {\n            shopMoney {\n              amount\n              currencyCode\n            }\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n          discountAllocations {\n            allocatedAmountSet {\n              shopMoney {\n                amount\n                currencyCode\n              }\n            }\n            discountApplication {\n              allocationMethod\n              targetSelection\n              targetType\n            }\n          }\n          taxLines {\n            title\n            rate\n            priceSet {\n              shopMoney {\n                amount\n                currencyCode\n              }\n            }\n          }\n          variant {\n            id\n          }\n          product {\n            id\n            title\n            handle\n            productType\n            vendor\n            tags\n            isGiftCard\n            collections(first: 20) {\n              nodes {\n                id\n                handle\n              }\n            }\n          }\n        }\n      }\n      fulfillments(first: 20) {\n        id\n        status\n        displayStatus\n        createdAt\n        deliveredAt\n        inTransitAt\n        fulfillmentLineItems(first: 100) {\n          nodes {\n            id\n            quantity\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n      returns(first: 20) {\n        nodes {\n          id\n          name\n          status\n          createdAt\n          closedAt\n          totalQuantity\n        }\n      }\n    }\n  }\n": {return: OrderForReturnQuery, variables: OrderForReturnQueryVariables},
+  "#graphql\n  query ReturnReasonDefinitions($first: Int = 100, $after: String) {\n    returnReasonDefinitions(first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        handle\n        name\n        deleted\n      }\n    }\n  }\n": {return: ReturnReasonDefinitionsQuery, variables: ReturnReasonDefinitionsQueryVariables},
+  "#graphql\n  query ReturnableFulfillments($orderId: ID!, $first: Int = 20, $after: String) {\n    returnableFulfillments(orderId: $orderId, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        fulfillment {\n          id\n          createdAt\n          deliveredAt\n        }\n        returnableFulfillmentLineItems(first: 100) {\n          nodes {\n            quantity\n            fulfillmentLineItem {\n              id\n              quantity\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnableFulfillmentsQuery, variables: ReturnableFulfillmentsQueryVariables},
+  "#graphql\n  query ShopInfo {\n    shop {\n      id\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      contactEmail\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
+}
+
+interface GeneratedMutationTypes {
+  "#graphql\n  mutation MetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        namespace\n        key\n        value\n        type\n        compareDigest\n      }\n      userErrors {\n        field\n        message\n        code\n        elementIndex\n      }\n    }\n  }\n": {return: MetafieldsSetMutation, variables: MetafieldsSetMutationVariables},
+  "#graphql\n  mutation RefundCreate($input: RefundInput!, $idempotencyKey: String!) {\n    refundCreate(input: $input) @idempotent(key: $idempotencyKey) {\n      refund {\n        id\n        createdAt\n        note\n        totalRefundedSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n          presentmentMoney {\n            amount\n            currencyCode\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: RefundCreateMutation, variables: RefundCreateMutationVariables},
+  "#graphql\n  mutation ReturnApproveRequest($input: ReturnApproveRequestInput!) {\n    returnApproveRequest(input: $input) {\n      return {\n        id\n        status\n        requestApprovedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnApproveRequestMutation, variables: ReturnApproveRequestMutationVariables},
+  "#graphql\n  mutation ReturnCancel($id: ID!) {\n    returnCancel(id: $id) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnCancelMutation, variables: ReturnCancelMutationVariables},
+  "#graphql\n  mutation ReturnClose($id: ID!) {\n    returnClose(id: $id) {\n      return {\n        id\n        status\n        closedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnCloseMutation, variables: ReturnCloseMutationVariables},
+  "#graphql\n  mutation ReturnDeclineRequest($input: ReturnDeclineRequestInput!) {\n    returnDeclineRequest(input: $input) {\n      return {\n        id\n        status\n        decline {\n          reason\n          note\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnDeclineRequestMutation, variables: ReturnDeclineRequestMutationVariables},
+  "#graphql\n  mutation ReturnProcess($input: ReturnProcessInput!) {\n    returnProcess(input: $input) {\n      return {\n        id\n        status\n        returnLineItems(first: 100) {\n          nodes {\n            id\n            quantity\n            processedQuantity\n            unprocessedQuantity\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnProcessMutation, variables: ReturnProcessMutationVariables},
+  "#graphql\n  mutation ReturnRequest($input: ReturnRequestInput!) {\n    returnRequest(input: $input) {\n      return {\n        id\n        name\n        status\n        totalQuantity\n        returnLineItems(first: 100) {\n          nodes {\n            id\n            quantity\n            ... on ReturnLineItem {\n              fulfillmentLineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnRequestMutation, variables: ReturnRequestMutationVariables},
+  "#graphql\n  mutation StagedUploadsCreate($input: [StagedUploadInput!]!) {\n    stagedUploadsCreate(input: $input) {\n      stagedTargets {\n        url\n        resourceUrl\n        parameters {\n          name\n          value\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: StagedUploadsCreateMutation, variables: StagedUploadsCreateMutationVariables},
+}
+declare module '@shopify/admin-api-client' {
+  type InputMaybe<T> = AdminTypes.InputMaybe<T>;
+  interface AdminQueries extends GeneratedQueryTypes {}
+  interface AdminMutations extends GeneratedMutationTypes {}
+}
