@@ -1,0 +1,238 @@
+// Typed client for the app's customer returns API (the contract in docs/decisions/060-ui-extensions.md).
+// The extension never talks to Shopify's Admin API: every call goes to the app, authenticated with the
+// customer account session token from `shopify.sessionToken.get()`.
+
+export type ReturnStatus =
+  | "requested"
+  | "approved"
+  | "declined"
+  | "received"
+  | "refunded"
+  | "credited"
+  | "closed"
+  | "cancelled";
+
+export type ResolutionCode = "refund" | "store_credit" | "replacement";
+
+export interface ReasonOption {
+  code: string;
+  label: string;
+  /** Conditions the shopper must confirm for this reason (e.g. "unused"). */
+  conditions: string[];
+  /** Photos required as evidence; 0 = none. */
+  minPhotos: number;
+}
+
+export interface ReturnableLine {
+  lineItemId: string;
+  title: string;
+  imageUrl?: string;
+  quantityLeft: number;
+  /** Decimal string in the order currency, e.g. "12.50". */
+  unitPrice: string;
+  reasons: ReasonOption[];
+  deadline: string;
+  note?: string;
+}
+
+export interface Resolution {
+  code: ResolutionCode;
+  label: string;
+}
+
+export interface RequestLine {
+  lineItemId: string;
+  title: string;
+  quantity: number;
+  reason: string;
+}
+
+export interface Money {
+  amount: string;
+  currency: string;
+}
+
+export interface ReturnRequest {
+  id: string;
+  status: ReturnStatus;
+  createdAt: string;
+  statusMessage: string;
+  declineReason?: string;
+  returnLabelUrl?: string;
+  instructions?: string;
+  lines: RequestLine[];
+  refund?: Money;
+  canCancel: boolean;
+}
+
+export interface ReturnsOverview {
+  order: { id: string; name: string; currency: string };
+  canRequest: boolean;
+  closedReason?: string;
+  lines: ReturnableLine[];
+  resolutions: Resolution[];
+  refundTimeline?: { earliest: string; latest: string; bankDays: number };
+  requests: ReturnRequest[];
+}
+
+export interface DraftLineBody {
+  lineItemId: string;
+  quantity: number;
+  reason: string;
+  conditions: string[];
+  note: string;
+}
+
+export interface PreviewBody {
+  lines: (DraftLineBody & { photos: number })[];
+  resolution?: ResolutionCode;
+}
+
+export interface PreviewLine {
+  lineItemId: string;
+  eligible: boolean;
+  codes: string[];
+  explanation: string;
+}
+
+export interface PreviewResult {
+  eligible: boolean;
+  lines: PreviewLine[];
+  resolutions: Resolution[];
+  refund: Money;
+}
+
+export interface SubmitBody {
+  idempotencyKey: string;
+  lines: (DraftLineBody & { photos: string[] })[];
+  resolution: ResolutionCode;
+}
+
+export interface StagedUploadTarget {
+  url: string;
+  resourceUrl: string;
+  parameters: { name: string; value: string }[];
+}
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    /** Per-line engine verdicts on a 422. */
+    readonly lines?: PreviewLine[],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ReturnsApiOptions {
+  appUrl: string;
+  getToken: () => Promise<string>;
+  fetch?: FetchLike;
+}
+
+/** Accepts numeric ids and gids; the path segment is always url-encoded. */
+export function orderPathId(orderId: string): string {
+  return encodeURIComponent(orderId);
+}
+
+export function createReturnsApi(options: ReturnsApiOptions) {
+  const base = options.appUrl.replace(/\/+$/, "");
+  const doFetch: FetchLike = options.fetch ?? ((i, init) => fetch(i, init));
+
+  async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+    const token = await options.getToken();
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    let res: Response;
+    try {
+      res = await doFetch(base + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      throw new ApiError(0, "network", e instanceof Error ? e.message : String(e));
+    }
+    const text = await res.text();
+    let json: unknown = undefined;
+    if (text) {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new ApiError(res.status, "bad_response", `Unexpected response (${res.status})`);
+      }
+    }
+    if (!res.ok) {
+      const err = (json as { error?: ApiErrorBody; lines?: PreviewLine[] } | undefined) ?? {};
+      throw new ApiError(
+        res.status,
+        err.error?.code ?? "http_" + res.status,
+        err.error?.message ?? `Request failed (${res.status})`,
+        err.error?.field,
+        err.lines,
+      );
+    }
+    return json as T;
+  }
+
+  return {
+    getReturns(orderId: string) {
+      return call<ReturnsOverview>("GET", `/api/customer/orders/${orderPathId(orderId)}/returns`);
+    },
+    preview(orderId: string, body: PreviewBody) {
+      return call<PreviewResult>("POST", `/api/customer/orders/${orderPathId(orderId)}/returns/preview`, body);
+    },
+    async submit(orderId: string, body: SubmitBody) {
+      const r = await call<{ request: ReturnRequest }>(
+        "POST",
+        `/api/customer/orders/${orderPathId(orderId)}/returns`,
+        body,
+      );
+      return r.request;
+    },
+    async cancel(requestId: string) {
+      const r = await call<{ request: ReturnRequest }>(
+        "POST",
+        `/api/customer/returns/${encodeURIComponent(requestId)}/cancel`,
+        {},
+      );
+      return r.request;
+    },
+    stageUpload(file: { filename: string; mimeType: string; fileSize: number }) {
+      return call<StagedUploadTarget>("POST", "/api/customer/uploads", file);
+    },
+    /** POSTs the file to the staged target (parameters first, then the file) and returns its resourceUrl. */
+    async uploadFile(file: File): Promise<string> {
+      const target = await this.stageUpload({
+        filename: file.name,
+        mimeType: file.type || "application/octet-stream",
+        fileSize: file.size,
+      });
+      const form = new FormData();
+      for (const p of target.parameters) form.append(p.name, p.value);
+      form.append("file", file);
+      let res: Response;
+      try {
+        res = await doFetch(target.url, { method: "POST", body: form });
+      } catch (e) {
+        throw new ApiError(0, "upload_failed", e instanceof Error ? e.message : String(e));
+      }
+      if (!res.ok) throw new ApiError(res.status, "upload_failed", `Upload failed (${res.status})`);
+      return target.resourceUrl;
+    },
+  };
+}
+
+export type ReturnsApi = ReturnType<typeof createReturnsApi>;

@@ -1,0 +1,62 @@
+// Formatting helpers. Money stays a decimal string end to end: Intl formats the string directly
+// (Intl.NumberFormat v3 accepts decimal strings), so no float ever touches an amount.
+import type { ReturnStatus } from "./api";
+
+export function formatMoney(amount: string, currency: string, locale: string): string {
+  if (!/^-?\d+(\.\d+)?$/.test(amount)) return `${amount} ${currency}`;
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount as `${number}`);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+/** Multiplies a decimal string by an integer quantity without floats. */
+export function multiplyAmount(amount: string, quantity: number): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount);
+  if (!m || !Number.isInteger(quantity)) return amount;
+  const decimals = (m[3] ?? "").length;
+  const minor = BigInt((m[2] ?? "0") + (m[3] ?? "")) * BigInt(quantity);
+  const neg = m[1] === "-" && minor !== 0n;
+  const s = minor.toString().padStart(decimals + 1, "0");
+  const intPart = decimals ? s.slice(0, -decimals) : s;
+  const frac = decimals ? "." + s.slice(-decimals) : "";
+  return (neg ? "-" : "") + intPart + frac;
+}
+
+/** Calendar date of an ISO timestamp or date, in UTC (deadlines are dates, not instants on a clock). */
+export function formatDate(iso: string, locale: string): string {
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso + "T00:00:00Z" : iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(d);
+}
+
+export type BadgeTone = "neutral" | "info" | "success" | "warning" | "critical";
+
+export function statusTone(status: ReturnStatus): BadgeTone {
+  switch (status) {
+    case "requested":
+      return "info";
+    case "approved":
+    case "received":
+      return "warning";
+    case "refunded":
+    case "credited":
+      return "success";
+    case "declined":
+      return "critical";
+    case "closed":
+    case "cancelled":
+      return "neutral";
+  }
+}
+
+/** i18n key for a status label. */
+export function statusKey(status: ReturnStatus): string {
+  return `status.${status}`;
+}
+
+/** i18n key for a condition code ("unused" -> "conditions.unused"); unknown codes fall back to the code. */
+export function conditionKey(code: string): string {
+  return `conditions.${code.replace(/[^a-zA-Z0-9_]/g, "_")}`;
+}

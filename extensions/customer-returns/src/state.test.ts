@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { initialState, reducer, type Action, type State } from "./state";
+import { overviewFixture, requestFixture } from "./fixtures";
+
+const L1 = "gid://shopify/LineItem/1";
+const run = (actions: Action[], from: State = initialState()) => actions.reduce(reducer, from);
+const loaded = () => run([{ type: "loaded", data: overviewFixture() }]);
+
+describe("returns state", () => {
+  it("loads, picks the first offered resolution and stays on the overview", () => {
+    const s = loaded();
+    expect(s.phase).toBe("ready");
+    expect(s.view).toBe("overview");
+    expect(s.resolution).toBe("refund");
+  });
+
+  it("records a load failure", () => {
+    const s = run([{ type: "loadFailed", message: "boom" }]);
+    expect(s.phase).toBe("error");
+    expect(s.loadError).toBe("boom");
+  });
+
+  it("opens the form only when a return can be requested, with drafts for returnable lines only", () => {
+    const closed = run([{ type: "loaded", data: { ...overviewFixture(), canRequest: false } }, { type: "openForm", idempotencyKey: "k" }]);
+    expect(closed.view).toBe("overview");
+    const s = run([{ type: "openForm", idempotencyKey: "k1" }], loaded());
+    expect(s.view).toBe("form");
+    expect(Object.keys(s.draft)).toEqual([L1]);
+    expect(s.idempotencyKey).toBe("k1");
+  });
+
+  it("clamps quantity to 0..quantityLeft and truncates fractions", () => {
+    let s = run([{ type: "openForm", idempotencyKey: "k" }], loaded());
+    s = reducer(s, { type: "setQuantity", lineItemId: L1, quantity: 5 });
+    expect(s.draft[L1]?.quantity).toBe(2);
+    s = reducer(s, { type: "setQuantity", lineItemId: L1, quantity: -1 });
+    expect(s.draft[L1]?.quantity).toBe(0);
+    s = reducer(s, { type: "setQuantity", lineItemId: L1, quantity: 1.7 });
+    expect(s.draft[L1]?.quantity).toBe(1);
+    s = reducer(s, { type: "setQuantity", lineItemId: L1, quantity: Number.NaN });
+    expect(s.draft[L1]?.quantity).toBe(0);
+  });
+
+  it("drops conditions the new reason does not ask for", () => {
+    const s = run(
+      [
+        { type: "openForm", idempotencyKey: "k" },
+        { type: "setReason", lineItemId: L1, reason: "SIZE_TOO_SMALL" },
+        { type: "toggleCondition", lineItemId: L1, condition: "unused", checked: true },
+        { type: "toggleCondition", lineItemId: L1, condition: "unused", checked: true },
+      ],
+      loaded(),
+    );
+    expect(s.draft[L1]?.conditions).toEqual(["unused"]);
+    const s2 = reducer(s, { type: "setReason", lineItemId: L1, reason: "DEFECTIVE" });
+    expect(s2.draft[L1]?.conditions).toEqual([]);
+  });
+
+  it("tracks photo uploads from uploading to done or error, and removal", () => {
+    let s = run([{ type: "openForm", idempotencyKey: "k" }], loaded());
+    s = reducer(s, { type: "photoAdded", lineItemId: L1, photo: { id: "p1", name: "a.jpg", status: "uploading" } });
+    s = reducer(s, { type: "photoAdded", lineItemId: L1, photo: { id: "p2", name: "b.jpg", status: "uploading" } });
+    s = reducer(s, { type: "photoUploaded", lineItemId: L1, photoId: "p1", resourceUrl: "https://up/1" });
+    s = reducer(s, { type: "photoFailed", lineItemId: L1, photoId: "p2" });
+    expect(s.draft[L1]?.photos).toEqual([
+      { id: "p1", name: "a.jpg", status: "done", resourceUrl: "https://up/1" },
+      { id: "p2", name: "b.jpg", status: "error" },
+    ]);
+    s = reducer(s, { type: "removePhoto", lineItemId: L1, photoId: "p2" });
+    expect(s.draft[L1]?.photos.map((p) => p.id)).toEqual(["p1"]);
+  });
+
+  it("keeps the draft and shows the server error on a failed submit", () => {
+    let s = run(
+      [
+        { type: "openForm", idempotencyKey: "k" },
+        { type: "setQuantity", lineItemId: L1, quantity: 1 },
+        { type: "submitStarted" },
+        { type: "submitFailed", message: "Too many", field: "line:x:quantity" },
+      ],
+      loaded(),
+    );
+    expect(s.submitting).toBe(false);
+    expect(s.view).toBe("form");
+    expect(s.serverErrors).toEqual({ "line:x:quantity": "Too many" });
+    expect(s.draft[L1]?.quantity).toBe(1);
+    // Editing clears server errors.
+    s = reducer(s, { type: "setNote", lineItemId: L1, note: "x" });
+    expect(s.serverErrors).toEqual({});
+  });
+
+  it("adds the created request on success, returns to the overview and resets the key", () => {
+    const s = run(
+      [
+        { type: "openForm", idempotencyKey: "k" },
+        { type: "submitStarted" },
+        { type: "submitSucceeded", request: requestFixture() },
+      ],
+      loaded(),
+    );
+    expect(s.view).toBe("overview");
+    expect(s.data?.requests.map((r) => r.id)).toEqual(["rr_1"]);
+    expect(s.notice?.key).toBe("notice.submitted");
+    expect(s.idempotencyKey).toBe("");
+  });
+
+  it("replaces a cancelled request in place", () => {
+    const base = run([{ type: "loaded", data: { ...overviewFixture(), requests: [requestFixture()] } }]);
+    const s = run(
+      [
+        { type: "cancelStarted", requestId: "rr_1" },
+        { type: "cancelSucceeded", request: requestFixture({ status: "cancelled", canCancel: false }) },
+      ],
+      base,
+    );
+    expect(s.cancelling).toBeUndefined();
+    expect(s.data?.requests).toHaveLength(1);
+    expect(s.data?.requests[0]?.status).toBe("cancelled");
+  });
+});

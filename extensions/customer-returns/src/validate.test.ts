@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { initialState, reducer, type Action, type State } from "./state";
+import { isValid, lineKey, serverFieldKey, toPreviewBody, toSubmitBody, validateDraft } from "./validate";
+import { overviewFixture } from "./fixtures";
+
+const L1 = "gid://shopify/LineItem/1";
+const form = (actions: Action[]): State =>
+  [{ type: "loaded", data: overviewFixture() } as Action, { type: "openForm", idempotencyKey: "key-1" } as Action, ...actions].reduce(
+    reducer,
+    initialState(),
+  );
+
+describe("validateDraft", () => {
+  it("asks for at least one line", () => {
+    expect(validateDraft(form([]))).toEqual({ form: "errors.noLines" });
+  });
+
+  it("requires a reason, then the reason's conditions", () => {
+    expect(validateDraft(form([{ type: "setQuantity", lineItemId: L1, quantity: 1 }]))).toEqual({
+      [lineKey(L1, "reason")]: "errors.reason",
+    });
+    const s = form([
+      { type: "setQuantity", lineItemId: L1, quantity: 1 },
+      { type: "setReason", lineItemId: L1, reason: "SIZE_TOO_SMALL" },
+      { type: "toggleCondition", lineItemId: L1, condition: "unused", checked: true },
+    ]);
+    expect(validateDraft(s)).toEqual({ [lineKey(L1, "condition:tags_attached")]: "errors.condition" });
+    const ok = reducer(s, { type: "toggleCondition", lineItemId: L1, condition: "tags_attached", checked: true });
+    expect(isValid(validateDraft(ok))).toBe(true);
+  });
+
+  it("requires finished photo uploads for evidence reasons", () => {
+    const base: Action[] = [
+      { type: "setQuantity", lineItemId: L1, quantity: 2 },
+      { type: "setReason", lineItemId: L1, reason: "DEFECTIVE" },
+    ];
+    expect(validateDraft(form(base))).toEqual({ [lineKey(L1, "photos")]: "errors.photos" });
+    const uploading = form([...base, { type: "photoAdded", lineItemId: L1, photo: { id: "p", name: "a.jpg", status: "uploading" } }]);
+    expect(validateDraft(uploading)).toEqual({ [lineKey(L1, "photos")]: "errors.photosUploading" });
+    const done = reducer(uploading, { type: "photoUploaded", lineItemId: L1, photoId: "p", resourceUrl: "https://r/1" });
+    expect(validateDraft(done)).toEqual({});
+  });
+
+  it("rejects notes over 500 characters and a resolution the order does not offer", () => {
+    const s = form([
+      { type: "setQuantity", lineItemId: L1, quantity: 1 },
+      { type: "setReason", lineItemId: L1, reason: "DEFECTIVE" },
+      { type: "photoAdded", lineItemId: L1, photo: { id: "p", name: "a.jpg", status: "done", resourceUrl: "r" } },
+      { type: "setNote", lineItemId: L1, note: "x".repeat(501) },
+      { type: "setResolution", resolution: "replacement" },
+    ]);
+    expect(validateDraft(s)).toEqual({ [lineKey(L1, "note")]: "errors.noteTooLong", resolution: "errors.resolution" });
+  });
+});
+
+describe("request bodies", () => {
+  const s = form([
+    { type: "setQuantity", lineItemId: L1, quantity: 2 },
+    { type: "setReason", lineItemId: L1, reason: "DEFECTIVE" },
+    { type: "photoAdded", lineItemId: L1, photo: { id: "p", name: "a.jpg", status: "done", resourceUrl: "https://r/1" } },
+    { type: "photoAdded", lineItemId: L1, photo: { id: "q", name: "b.jpg", status: "error" } },
+    { type: "setNote", lineItemId: L1, note: "  seam split  " },
+  ]);
+
+  it("preview counts finished photos and is null with nothing selected", () => {
+    expect(toPreviewBody(form([]))).toBeNull();
+    expect(toPreviewBody(s)).toEqual({
+      lines: [{ lineItemId: L1, quantity: 2, reason: "DEFECTIVE", conditions: [], photos: 1, note: "seam split" }],
+      resolution: "refund",
+    });
+  });
+
+  it("submit carries the idempotency key and resource urls", () => {
+    expect(toSubmitBody(s)).toEqual({
+      idempotencyKey: "key-1",
+      lines: [{ lineItemId: L1, quantity: 2, reason: "DEFECTIVE", conditions: [], photos: ["https://r/1"], note: "seam split" }],
+      resolution: "refund",
+    });
+  });
+
+  it("maps API field paths back onto the selected line", () => {
+    expect(serverFieldKey(s, "lines[0].quantity")).toBe(lineKey(L1, "quantity"));
+    expect(serverFieldKey(s, "lines[0].photos[1]")).toBe(lineKey(L1, "photos"));
+    expect(serverFieldKey(s, "lines[3].quantity")).toBe("form");
+    expect(serverFieldKey(s, "resolution")).toBe("resolution");
+    expect(serverFieldKey(s, undefined)).toBe("form");
+  });
+});
