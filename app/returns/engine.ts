@@ -1,0 +1,291 @@
+// The policy engine: pure, deterministic. Same input -> same answer; `now` is always passed in.
+import type { ClaimGroup, Locale, Policy, Reason, Resolution } from "./policy";
+import { PolicyError, REASONS, RESOLUTIONS, groupOf } from "./policy";
+import type { Order, OrderLine, ReturnRequest, Shop } from "./order";
+import { assessClaim, type Assessment, type Code, type Route, type TraceEntry } from "./assess";
+import { formatDate, joinList, t, word, type MessageKey } from "./messages";
+import { anyMatcher, scopeCovers, type MatchableLine } from "./matching";
+
+export type { Code, Route, TraceEntry } from "./assess";
+
+export interface EvaluateInput {
+  policy: Policy;
+  order: Order;
+  request: ReturnRequest;
+  /** ISO instant or epoch ms: the moment of the request. */
+  now: string | number;
+  shop: Shop;
+  locale?: Locale;
+}
+
+export interface LineDecision {
+  lineId: string;
+  eligible: boolean;
+  route: Route;
+  codes: Code[];
+  deadline: string | null;
+  explanation: string;
+  reason: Reason;
+  quantity: number;
+  resolutions: Resolution[];
+  /** Shopify ReturnReasonDefinition handle for the reason, when the policy maps one. */
+  reasonHandle: string | null;
+  trace: TraceEntry[];
+}
+
+export type ApprovalDecision = "approve" | "decline" | "review";
+
+export interface Evaluation {
+  eligible: boolean;
+  lines: LineDecision[];
+  resolutions: Resolution[];
+  /** What the approval mode says to do with this request. */
+  decision: ApprovalDecision;
+  policyId: string;
+  policyVersion: number;
+  evaluatedAt: string;
+}
+
+function nowMsOf(now: string | number): number {
+  const ms = typeof now === "number" ? now : Date.parse(now);
+  if (!Number.isFinite(ms)) throw new PolicyError([{ field: "now", message: "must be an ISO instant or epoch ms" }]);
+  return ms;
+}
+
+function explain(a: Assessment, claimQtyAvailable: number, policy: Policy, locale: Locale, tz: string): string {
+  const date = a.deadlineMs !== null ? formatDate(a.deadlineMs, locale, tz) : "";
+  const from = word(a.windowFrom, locale);
+  if (a.codes.length === 0) {
+    if (a.route === "warranty" && a.warranty) {
+      return t("warranty", locale, {
+        months: a.warranty.months,
+        date,
+        resolutions: joinList(a.warranty.resolutions.map((r) => word(r, locale)), locale, "or"),
+      }, policy, a.warranty.explanation);
+    }
+    if (a.windowDays === null || a.deadlineMs === null) return t("window.none", locale, {}, policy);
+    return t(`window.${a.group}` as MessageKey, locale, { days: a.windowDays, from, date }, policy);
+  }
+  const parts: string[] = [];
+  for (const code of a.codes) {
+    let override;
+    if (code === "EXCLUDED_ITEM" || code === "GIFT_CARD" || code === "FINAL_SALE") {
+      // Prefer the failing rule's own explanation when it has one.
+      const failing = a.trace.find((e) => !e.pass && e.code === code && e.rule.startsWith("rule:"));
+      override = policy.rules.find((r) => `rule:${r.id}` === failing?.rule)?.explanation;
+    }
+    parts.push(
+      t(code, locale, {
+        date,
+        available: Math.max(0, claimQtyAvailable),
+        conditions: joinList(a.missingConditions.map((c) => word(c, locale)), locale),
+        photos: a.minPhotos,
+      }, policy, override),
+    );
+  }
+  return [...new Set(parts)].join(" ");
+}
+
+function decide(policy: Policy, eligible: boolean): ApprovalDecision {
+  switch (policy.approval.mode) {
+    case "manual":
+      return "review";
+    case "auto_approve_eligible":
+      return eligible ? "approve" : "review";
+    case "auto_approve_and_decline":
+      return eligible ? "approve" : "decline";
+  }
+}
+
+/** Judge a shopper's return request against the policy. Throws PolicyError on a request line that names no order line. */
+export function evaluate(input: EvaluateInput): Evaluation {
+  const { policy, order, request, shop } = input;
+  const locale = input.locale ?? "en";
+  const nowMs = nowMsOf(input.now);
+  const byId = new Map<string, OrderLine>();
+  for (const l of order.lines) byId.set(l.id, l);
+  const taken = new Map<string, number>();
+
+  const lines: LineDecision[] = request.lines.map((rl, i) => {
+    const line = byId.get(rl.lineId);
+    if (!line) throw new PolicyError([{ field: `request.lines[${i}].lineId`, message: `no order line ${rl.lineId}` }]);
+    const used = taken.get(line.id) ?? 0;
+    const available = line.fulfilledQuantity - line.returnedQuantity - used;
+    taken.set(line.id, used + rl.quantity);
+    const a = assessClaim(
+      policy,
+      order,
+      line,
+      { reason: rl.reason, quantity: rl.quantity, available, conditions: rl.conditions, photos: rl.photos, checkAttestations: true },
+      nowMs,
+      shop.timezone,
+    );
+    const eligible = a.codes.length === 0;
+    return {
+      lineId: rl.lineId,
+      eligible,
+      route: eligible ? a.route : "none",
+      codes: a.codes,
+      deadline: a.deadlineMs === null ? null : new Date(a.deadlineMs).toISOString(),
+      explanation: explain(a, available, policy, locale, shop.timezone),
+      reason: rl.reason,
+      quantity: rl.quantity,
+      resolutions: eligible ? a.resolutions : [],
+      reasonHandle: policy.reasons.shopifyHandles[rl.reason] ?? null,
+      trace: a.trace,
+    };
+  });
+
+  const eligible = lines.length > 0 && lines.every((l) => l.eligible);
+  const open = lines.filter((l) => l.eligible);
+  // The shopper picks one resolution for the request: offer what every eligible line allows.
+  const resolutions = open.length === 0 ? [] : RESOLUTIONS.filter((r) => open.every((l) => l.resolutions.includes(r)));
+  const ordered = orderLike(resolutions, open[0]?.resolutions ?? []);
+  return {
+    eligible,
+    lines,
+    resolutions: ordered,
+    decision: decide(policy, eligible),
+    policyId: policy.id,
+    policyVersion: policy.version,
+    evaluatedAt: new Date(nowMs).toISOString(),
+  };
+}
+
+function orderLike<T>(items: T[], order: readonly T[]): T[] {
+  return [...items].sort((x, y) => order.indexOf(x) - order.indexOf(y));
+}
+
+export interface ReturnableLine {
+  lineId: string;
+  title: string;
+  /** Units that can still be returned (fulfilled - already returned). */
+  quantityLeft: number;
+  /** Reasons the shopper may still pick, with the route each would take. */
+  reasons: Array<{ reason: Reason; route: "return" | "warranty"; deadline: string | null; minPhotos: number; conditions: string[] }>;
+  returnable: boolean;
+  /** Latest open deadline, or when nothing is open the last one that closed. */
+  deadline: string | null;
+  /** Why nothing can be returned (empty when returnable). */
+  codes: Code[];
+  explanation: string;
+}
+
+/** What the shopper's form may offer for each order line right now. */
+export function returnableLines(args: { policy: Policy; order: Order; now: string | number; shop: Shop; locale?: Locale }): ReturnableLine[] {
+  const { policy, order, shop } = args;
+  const locale = args.locale ?? "en";
+  const nowMs = nowMsOf(args.now);
+  return order.lines.map((line) => {
+    const left = Math.max(0, line.fulfilledQuantity - line.returnedQuantity);
+    const all = REASONS.map((reason) => ({
+      reason,
+      a: assessClaim(
+        policy,
+        order,
+        line,
+        { reason, quantity: 1, available: left, conditions: [], photos: 0, checkAttestations: false },
+        nowMs,
+        shop.timezone,
+      ),
+    }));
+    const possible = all.filter((x) => x.a.codes.length === 0);
+    const deadlines = (possible.length ? possible : all).map((x) => x.a.deadlineMs).filter((d): d is number => d !== null);
+    const deadlineMs = deadlines.length ? Math.max(...deadlines) : null;
+    let codes: Code[] = [];
+    let explanation: string;
+    if (possible.length) {
+      explanation = deadlineMs !== null ? t("returnable_until", locale, { date: formatDate(deadlineMs, locale, shop.timezone) }, policy) : t("window.none", locale, {}, policy);
+    } else {
+      // Report the blockers of the claims the policy would otherwise take.
+      const considered = all.filter((x) => !x.a.codes.includes("REASON_NOT_ACCEPTED"));
+      const pool = considered.length ? considered : all;
+      const set = new Set<Code>(pool.flatMap((x) => x.a.codes));
+      codes = [...set];
+      if (set.has("OUTSIDE_WINDOW") && deadlineMs !== null && !set.has("NOT_DELIVERED")) {
+        explanation = t("returns_closed", locale, { date: formatDate(deadlineMs, locale, shop.timezone) }, policy);
+      } else {
+        const first = pool[0];
+        explanation = first ? explain(first.a, left, policy, locale, shop.timezone) : "";
+      }
+    }
+    return {
+      lineId: line.id,
+      title: line.title,
+      quantityLeft: left,
+      reasons: possible.map((x) => ({
+        reason: x.reason,
+        route: x.a.route,
+        deadline: x.a.deadlineMs === null ? null : new Date(x.a.deadlineMs).toISOString(),
+        minPhotos: x.a.minPhotos,
+        conditions: x.a.missingConditions,
+      })),
+      returnable: possible.length > 0,
+      deadline: deadlineMs === null ? null : new Date(deadlineMs).toISOString(),
+      codes,
+      explanation,
+    };
+  });
+}
+
+export interface LineTerms {
+  /** Exclusion codes that apply to a change of mind on this product (FINAL_SALE, EXCLUDED_ITEM, GIFT_CARD). */
+  codes: Code[];
+  /** True when the product cannot be returned for a change of mind. */
+  finalSale: boolean;
+  windows: Record<ClaimGroup, { days: number; from: "delivery" | "fulfillment" } | null>;
+  warranty: { months: number; reasons: Reason[]; resolutions: Resolution[] } | null;
+  explanation: string;
+}
+
+/** What a buyer should be told before buying this product (checkout and product page labels). */
+export function lineTerms(policy: Policy, line: MatchableLine, locale: Locale = "en"): LineTerms {
+  const codes = new Set<Code>();
+  const groups: Record<ClaimGroup, boolean> = { change_of_mind: true, faults: true };
+  for (const group of ["change_of_mind", "faults"] as const) {
+    const reasons = policy.reasons.accepted.filter((r) => groupOf(policy, r) === group);
+    if (reasons.length === 0 || policy.windows[group] === null) {
+      groups[group] = false;
+      continue;
+    }
+    // A group is closed to this product when every accepted reason of the group is excluded.
+    const blocked = reasons.every((r) =>
+      policy.rules.some((rule) => scopeCovers(rule.appliesTo, policy, r, false) && anyMatcher(rule.match, line)),
+    );
+    for (const rule of policy.rules) {
+      if (reasons.some((r) => scopeCovers(rule.appliesTo, policy, r, false)) && anyMatcher(rule.match, line)) codes.add(rule.code);
+    }
+    if (blocked) groups[group] = false;
+  }
+  const windows = {
+    change_of_mind: groups.change_of_mind ? policy.windows.change_of_mind : null,
+    faults: groups.faults ? policy.windows.faults : null,
+  };
+  const w = policy.warranties.find((x) => anyMatcher(x.match, line));
+  const warranty = w ? { months: w.months, reasons: [...w.reasons], resolutions: [...w.resolutions] } : null;
+
+  const parts: string[] = [];
+  const ordered = (["GIFT_CARD", "FINAL_SALE", "EXCLUDED_ITEM"] as const).filter((c) => codes.has(c));
+  if (ordered.includes("GIFT_CARD")) parts.push(t("terms.gift_card", locale, {}, policy));
+  else if (ordered.includes("FINAL_SALE")) parts.push(t("terms.final_sale", locale, {}, policy));
+  else if (ordered.includes("EXCLUDED_ITEM")) parts.push(t("terms.excluded_item", locale, {}, policy));
+  else if (windows.change_of_mind)
+    parts.push(t("terms.window.change_of_mind", locale, { days: windows.change_of_mind.days, from: word(windows.change_of_mind.from, locale) }, policy));
+  else parts.push(t("terms.no_change_of_mind", locale, {}, policy));
+  if (windows.faults)
+    parts.push(t("terms.window.faults", locale, { days: windows.faults.days, from: word(windows.faults.from, locale) }, policy));
+  if (warranty)
+    parts.push(
+      t("terms.warranty", locale, {
+        months: warranty.months,
+        resolutions: joinList(warranty.resolutions.map((r) => word(r, locale)), locale, "or"),
+      }, policy),
+    );
+  return {
+    codes: [...ordered],
+    finalSale: !windows.change_of_mind,
+    windows,
+    warranty,
+    explanation: parts.join(" "),
+  };
+}

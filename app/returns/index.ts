@@ -1,0 +1,22 @@
+// Public surface of the pure returns core. Nothing here touches Shopify, Remix, Prisma or the clock.
+export * from "./policy";
+export { presets, getPreset, isPresetId, PRESET_IDS, SHOPIFY_REASON_HANDLES, type PresetId } from "./presets";
+export * from "./order";
+export * from "./money";
+export {
+  evaluate,
+  returnableLines,
+  lineTerms,
+  type EvaluateInput,
+  type Evaluation,
+  type LineDecision,
+  type ApprovalDecision,
+  type ReturnableLine,
+  type LineTerms,
+} from "./engine";
+export { CODES, type Code, type Route, type TraceEntry } from "./assess";
+export { policyInForce } from "./versioning";
+export { parseScenario, runScenario, type Scenario } from "./scenario";
+export { t as translate, formatDate, MESSAGE_KEYS, type MessageKey } from "./messages";
+export { windowEnd, windowEndMonths, civilDateOf, addBusinessDays, isValidTimeZone, type CivilDate } from "./time";
+export { matcherMatches, anyMatcher, type MatchableLine } from "./matching";

@@ -1,0 +1,60 @@
+// Does a product line match a policy matcher? Strings compare case-insensitively, trimmed.
+import type { Matcher, Policy, Reason, ReasonGroup, Scope } from "./policy";
+import { groupOf } from "./policy";
+
+export interface MatchableLine {
+  tags: readonly string[];
+  productType: string;
+  collections: readonly string[];
+  vendor: string;
+  customAttributes: ReadonlyArray<{ key: string; value: string | null }>;
+  isGiftCard: boolean;
+  onSale: boolean;
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+function anyIn(have: readonly string[], want: readonly string[]): boolean {
+  if (have.length === 0) return false;
+  for (const w of want) {
+    const nw = norm(w);
+    for (const h of have) if (norm(h) === nw) return true;
+  }
+  return false;
+}
+
+export function matcherMatches(m: Matcher, line: MatchableLine): boolean {
+  switch (m.kind) {
+    case "tag":
+      return anyIn(line.tags, m.values);
+    case "productType":
+      return anyIn([line.productType], m.values);
+    case "collection":
+      return anyIn(line.collections, m.values);
+    case "vendor":
+      return anyIn([line.vendor], m.values);
+    case "lineItemProperty": {
+      // Any property counts (the presets read "any line item property" as personalisation).
+      const visible = line.customAttributes;
+      if (!m.keys || m.keys.length === 0) return visible.length > 0;
+      return anyIn(
+        visible.map((a) => a.key),
+        m.keys,
+      );
+    }
+    case "giftCard":
+      return line.isGiftCard;
+    case "onSale":
+      return line.onSale;
+  }
+}
+
+export function anyMatcher(ms: readonly Matcher[], line: MatchableLine): boolean {
+  return ms.some((m) => matcherMatches(m, line));
+}
+
+/** Is a rule scoped to this claim? `onWarranty` adds the "warranty" group. */
+export function scopeCovers(scopes: readonly Scope[], policy: Policy, reason: Reason, onWarranty: boolean): boolean {
+  const group: ReasonGroup = groupOf(policy, reason);
+  return scopes.some((s) => s === "*" || s === reason || s === group || (onWarranty && s === "warranty"));
+}

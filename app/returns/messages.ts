@@ -1,0 +1,230 @@
+// Shopper-facing texts, keyed per code / rule, in en, fr, de, es.
+// A policy may override any key through `policy.messages[key][locale]` (or a rule's own `explanation`).
+import type { Locale, Policy, Translations } from "./policy";
+
+export type MessageKey =
+  | "OUTSIDE_WINDOW"
+  | "NOT_DELIVERED"
+  | "QUANTITY_UNAVAILABLE"
+  | "EXCLUDED_ITEM"
+  | "GIFT_CARD"
+  | "FINAL_SALE"
+  | "EXCLUDED_CHANNEL"
+  | "REASON_NOT_ACCEPTED"
+  | "CONDITION_NOT_MET"
+  | "EVIDENCE_REQUIRED"
+  | "window.change_of_mind"
+  | "window.faults"
+  | "window.none"
+  | "warranty"
+  | "returns_closed"
+  | "returnable_until"
+  | "terms.final_sale"
+  | "terms.excluded_item"
+  | "terms.gift_card"
+  | "terms.window.change_of_mind"
+  | "terms.window.faults"
+  | "terms.no_change_of_mind"
+  | "terms.warranty";
+
+type Table = Record<MessageKey, Record<Locale, string>>;
+
+// {placeholders} are filled by `t`.
+const TABLE: Table = {
+  OUTSIDE_WINDOW: {
+    en: "The window to report this closed on {date}.",
+    fr: "Le délai pour signaler ce problème a expiré le {date}.",
+    de: "Die Frist dafür ist am {date} abgelaufen.",
+    es: "El plazo para solicitarlo terminó el {date}.",
+  },
+  NOT_DELIVERED: {
+    en: "This item has not been shipped yet: ask to cancel it instead.",
+    fr: "Cet article n'a pas encore été expédié : demandez plutôt une annulation.",
+    de: "Dieser Artikel wurde noch nicht versandt: Bitte stornieren Sie ihn stattdessen.",
+    es: "Este artículo aún no se ha enviado: solicite la cancelación.",
+  },
+  QUANTITY_UNAVAILABLE: {
+    en: "Only {available} of this item can still be returned.",
+    fr: "Seulement {available} exemplaire(s) de cet article peuvent encore être retournés.",
+    de: "Von diesem Artikel können nur noch {available} zurückgegeben werden.",
+    es: "Solo se pueden devolver {available} unidad(es) de este artículo.",
+  },
+  EXCLUDED_ITEM: {
+    en: "This item cannot be returned (custom, personalised, perishable or personal care products are excluded).",
+    fr: "Cet article ne peut pas être retourné (produits personnalisés, périssables ou d'hygiène exclus).",
+    de: "Dieser Artikel ist vom Umtausch ausgeschlossen (individuelle, verderbliche oder Hygieneartikel).",
+    es: "Este artículo no admite devolución (productos personalizados, perecederos o de cuidado personal).",
+  },
+  GIFT_CARD: {
+    en: "Gift cards cannot be returned.",
+    fr: "Les cartes-cadeaux ne peuvent pas être retournées.",
+    de: "Geschenkkarten können nicht zurückgegeben werden.",
+    es: "Las tarjetas regalo no admiten devolución.",
+  },
+  FINAL_SALE: {
+    en: "Sale and promotional items are final sale.",
+    fr: "Les articles soldés ou en promotion ne sont ni repris ni échangés.",
+    de: "Reduzierte Artikel und Aktionsware sind vom Umtausch ausgeschlossen.",
+    es: "Los artículos rebajados o en promoción son venta final.",
+  },
+  EXCLUDED_CHANNEL: {
+    en: "Items bought through this sales channel cannot be returned to us.",
+    fr: "Les articles achetés via ce canal de vente ne peuvent pas nous être retournés.",
+    de: "Über diesen Vertriebskanal gekaufte Artikel können nicht bei uns zurückgegeben werden.",
+    es: "Los artículos comprados en este canal de venta no se pueden devolver aquí.",
+  },
+  REASON_NOT_ACCEPTED: {
+    en: "Returns are not accepted for this reason.",
+    fr: "Les retours ne sont pas acceptés pour ce motif.",
+    de: "Rücksendungen aus diesem Grund werden nicht angenommen.",
+    es: "No se aceptan devoluciones por este motivo.",
+  },
+  CONDITION_NOT_MET: {
+    en: "The item must be {conditions}.",
+    fr: "L'article doit être : {conditions}.",
+    de: "Der Artikel muss folgende Bedingungen erfüllen: {conditions}.",
+    es: "El artículo debe cumplir: {conditions}.",
+  },
+  EVIDENCE_REQUIRED: {
+    en: "Please attach at least {photos} photo(s) of the problem.",
+    fr: "Veuillez joindre au moins {photos} photo(s) du problème.",
+    de: "Bitte fügen Sie mindestens {photos} Foto(s) des Problems bei.",
+    es: "Adjunte al menos {photos} foto(s) del problema.",
+  },
+  "window.change_of_mind": {
+    en: "Returns are accepted within {days} days of {from}, until {date}.",
+    fr: "Les retours sont acceptés dans les {days} jours suivant la {from}, jusqu'au {date}.",
+    de: "Rücksendungen sind innerhalb von {days} Tagen nach {from} möglich, bis {date}.",
+    es: "Se aceptan devoluciones en los {days} días posteriores a la {from}, hasta el {date}.",
+  },
+  "window.faults": {
+    en: "Defective, damaged or wrong items can be reported within {days} days of {from}, until {date}.",
+    fr: "Les articles défectueux, endommagés ou erronés peuvent être signalés dans les {days} jours suivant la {from}, jusqu'au {date}.",
+    de: "Defekte, beschädigte oder falsche Artikel können innerhalb von {days} Tagen nach {from} gemeldet werden, bis {date}.",
+    es: "Los artículos defectuosos, dañados o equivocados pueden notificarse en los {days} días posteriores a la {from}, hasta el {date}.",
+  },
+  "window.none": {
+    en: "This item can be returned.",
+    fr: "Cet article peut être retourné.",
+    de: "Dieser Artikel kann zurückgegeben werden.",
+    es: "Este artículo se puede devolver.",
+  },
+  warranty: {
+    en: "Covered by a {months}-month warranty until {date}: {resolutions}.",
+    fr: "Couvert par une garantie de {months} mois jusqu'au {date} : {resolutions}.",
+    de: "Durch eine Garantie von {months} Monaten bis {date} abgedeckt: {resolutions}.",
+    es: "Cubierto por una garantía de {months} meses hasta el {date}: {resolutions}.",
+  },
+  returns_closed: {
+    en: "Returns for this order closed on {date}.",
+    fr: "Les retours pour cette commande ont pris fin le {date}.",
+    de: "Rücksendungen für diese Bestellung waren bis {date} möglich.",
+    es: "Las devoluciones de este pedido terminaron el {date}.",
+  },
+  returnable_until: {
+    en: "Returnable until {date}.",
+    fr: "Retour possible jusqu'au {date}.",
+    de: "Rückgabe möglich bis {date}.",
+    es: "Se puede devolver hasta el {date}.",
+  },
+  "terms.final_sale": {
+    en: "Final sale: this item cannot be returned for a change of mind.",
+    fr: "Vente finale : cet article ne peut pas être retourné pour changement d'avis.",
+    de: "Endverkauf: Dieser Artikel kann nicht aus Gefallensgründen zurückgegeben werden.",
+    es: "Venta final: este artículo no admite devolución por cambio de opinión.",
+  },
+  "terms.excluded_item": {
+    en: "This item cannot be returned for a change of mind.",
+    fr: "Cet article ne peut pas être retourné pour changement d'avis.",
+    de: "Dieser Artikel kann nicht aus Gefallensgründen zurückgegeben werden.",
+    es: "Este artículo no admite devolución por cambio de opinión.",
+  },
+  "terms.gift_card": {
+    en: "Gift cards cannot be returned.",
+    fr: "Les cartes-cadeaux ne peuvent pas être retournées.",
+    de: "Geschenkkarten können nicht zurückgegeben werden.",
+    es: "Las tarjetas regalo no admiten devolución.",
+  },
+  // Texts shown before purchase (no dates): see lineTerms.
+  "terms.window.change_of_mind": {
+    en: "Returns accepted within {days} days of {from}.",
+    fr: "Retours acceptés dans les {days} jours suivant la {from}.",
+    de: "Rückgabe innerhalb von {days} Tagen nach {from}.",
+    es: "Devoluciones aceptadas en los {days} días posteriores a la {from}.",
+  },
+  "terms.window.faults": {
+    en: "Faulty, damaged or wrong items can be reported within {days} days of {from}.",
+    fr: "Articles défectueux, endommagés ou erronés : à signaler dans les {days} jours suivant la {from}.",
+    de: "Defekte, beschädigte oder falsche Artikel: innerhalb von {days} Tagen nach {from} melden.",
+    es: "Artículos defectuosos, dañados o equivocados: notificar en los {days} días posteriores a la {from}.",
+  },
+  "terms.no_change_of_mind": {
+    en: "No returns for a change of mind.",
+    fr: "Pas de retour pour changement d'avis.",
+    de: "Keine Rückgabe aus Gefallensgründen.",
+    es: "No se aceptan devoluciones por cambio de opinión.",
+  },
+  "terms.warranty": {
+    en: "{months}-month warranty: {resolutions}.",
+    fr: "Garantie de {months} mois : {resolutions}.",
+    de: "{months} Monate Garantie: {resolutions}.",
+    es: "Garantía de {months} meses: {resolutions}.",
+  },
+};
+
+
+const WORDS: Record<string, Record<Locale, string>> = {
+  delivery: { en: "delivery", fr: "livraison", de: "Lieferung", es: "entrega" },
+  fulfillment: { en: "shipping", fr: "expédition", de: "Versand", es: "envío" },
+  unused: { en: "unused", fr: "non utilisé", de: "unbenutzt", es: "sin usar" },
+  unopened: { en: "unopened", fr: "non ouvert", de: "ungeöffnet", es: "sin abrir" },
+  tags_attached: { en: "with tags attached", fr: "avec ses étiquettes", de: "mit Etiketten", es: "con etiquetas" },
+  original_packaging: {
+    en: "in its original packaging",
+    fr: "dans son emballage d'origine",
+    de: "in Originalverpackung",
+    es: "en su embalaje original",
+  },
+  refund: { en: "refund", fr: "remboursement", de: "Erstattung", es: "reembolso" },
+  store_credit: { en: "store credit", fr: "avoir", de: "Guthaben", es: "crédito en tienda" },
+  replacement: { en: "free replacement", fr: "remplacement gratuit", de: "kostenloser Ersatz", es: "reemplazo gratuito" },
+  exchange: { en: "exchange", fr: "échange", de: "Umtausch", es: "cambio" },
+  and: { en: "and", fr: "et", de: "und", es: "y" },
+  or: { en: "or", fr: "ou", de: "oder", es: "o" },
+};
+
+export function word(key: string, locale: Locale): string {
+  return WORDS[key]?.[locale] ?? key;
+}
+
+export function joinList(items: string[], locale: Locale, conj: "and" | "or" = "and"): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${word(conj, locale)} ${items[items.length - 1]}`;
+}
+
+/** Translate `key`, preferring an override (rule explanation or policy.messages), filling {params}. */
+export function t(
+  key: MessageKey,
+  locale: Locale,
+  params: Record<string, string | number> = {},
+  policy?: Policy,
+  override?: Translations,
+): string {
+  const text =
+    override?.[locale] ?? policy?.messages[key]?.[locale] ?? TABLE[key][locale] ?? override?.en ?? policy?.messages[key]?.en ?? TABLE[key].en;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+/** "31 March 2026" style, in the shop's zone and the shopper's locale. */
+export function formatDate(epochMs: number, locale: Locale, timeZone: string): string {
+  const key = `${locale}|${timeZone}`;
+  let f = dateFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { timeZone, day: "numeric", month: "long", year: "numeric" });
+    dateFormatters.set(key, f);
+  }
+  return f.format(epochMs);
+}
+
+export const MESSAGE_KEYS = Object.keys(TABLE) as MessageKey[];
