@@ -1,0 +1,27 @@
+// PrismaClient factory chosen by DATABASE_URL (no singleton here: see app/db.server.ts).
+//   unset or file:...            -> SQLite through better-sqlite3 (default file:./dev.sqlite, relative to cwd)
+//   postgresql:// or postgres:// -> PostgreSQL through node-postgres (`?schema=` is honoured)
+// Both generated clients have identical models; the SQLite client's type is the common type (it is
+// the narrower API: PostgreSQL-only options such as `mode: "insensitive"` don't exist on it).
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../generated/prisma/sqlite/client";
+import { PrismaClient as PostgresClient } from "../generated/prisma/postgresql/client";
+import { parsePostgresUrl, providerForUrl, sqliteFilePath } from "./url";
+
+export type PrismaClient = SqliteClient;
+/** Error classes and input types (shared runtime: `instanceof` works for both providers). */
+export { Prisma } from "../generated/prisma/sqlite/client";
+
+/** A transaction client as passed to `prisma.$transaction(async (tx) => ...)`. */
+export type TxClient = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export function createPrismaClient(url: string | undefined = process.env.DATABASE_URL): PrismaClient {
+  if (providerForUrl(url) === "postgresql") {
+    const { connectionString, schema } = parsePostgresUrl(url!);
+    const adapter = new PrismaPg({ connectionString }, schema ? { schema } : undefined);
+    return new PostgresClient({ adapter }) as unknown as PrismaClient;
+  }
+  const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url) });
+  return new SqliteClient({ adapter });
+}
