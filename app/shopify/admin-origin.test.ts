@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { adminOriginFor, parseAdminOrigin, rewriteShopUrl, withAdminOrigin } from "./admin-origin.server";
+
+describe("SHOPIFY_ADMIN_ORIGIN", () => {
+  it("is off unless set, and must be a bare http(s) origin", () => {
+    expect(parseAdminOrigin(undefined)).toBeUndefined();
+    expect(parseAdminOrigin("")).toBeUndefined();
+    expect(parseAdminOrigin("http://127.0.0.1:4100")).toBe("http://127.0.0.1:4100");
+    expect(() => parseAdminOrigin("127.0.0.1:4100")).toThrow(/SHOPIFY_ADMIN_ORIGIN/);
+    expect(() => parseAdminOrigin("http://127.0.0.1:4100/admin")).toThrow(/without path/);
+    expect(() => parseAdminOrigin("ftp://x")).toThrow(/http/);
+  });
+
+  it("adminOriginFor validates the shop and honours the override", () => {
+    expect(adminOriginFor("demo-returns.myshopify.com", {})).toBe("https://demo-returns.myshopify.com");
+    expect(adminOriginFor("demo-returns.myshopify.com", { SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:4100" })).toBe("http://127.0.0.1:4100");
+    expect(() => adminOriginFor("evil.example.com", {})).toThrow(/shop/);
+  });
+
+  it("rewrites only https://<shop>.myshopify.com URLs, keeping path and query", () => {
+    const o = "http://127.0.0.1:4100";
+    expect(rewriteShopUrl("https://demo-returns.myshopify.com/admin/oauth/access_token?x=1", o)).toEqual({
+      url: "http://127.0.0.1:4100/admin/oauth/access_token?x=1",
+      shop: "demo-returns.myshopify.com",
+    });
+    expect(rewriteShopUrl("https://example.com/admin/api/2026-07/graphql.json", o)).toEqual({
+      url: "https://example.com/admin/api/2026-07/graphql.json",
+    });
+    expect(rewriteShopUrl("https://demo-returns.myshopify.com/x", undefined)).toEqual({ url: "https://demo-returns.myshopify.com/x" });
+  });
+
+  it("the wrapped fetch changes the address only: same method, body and auth headers", async () => {
+    const seen: { url: string; init?: RequestInit }[] = [];
+    const inner = async (input: string | URL | Request, init?: RequestInit) => {
+      seen.push({ url: String(input), init });
+      return new Response("{}");
+    };
+    const f = withAdminOrigin(inner, "http://127.0.0.1:4100");
+    await f("https://demo-returns.myshopify.com/admin/api/2026-07/graphql.json", {
+      method: "POST",
+      body: "{\"query\":\"{shop{id}}\"}",
+      headers: { "X-Shopify-Access-Token": "shpat_1" },
+    });
+    expect(seen[0]!.url).toBe("http://127.0.0.1:4100/admin/api/2026-07/graphql.json");
+    const h = new Headers(seen[0]!.init!.headers);
+    expect(h.get("x-shopify-access-token")).toBe("shpat_1");
+    expect(h.get("x-forwarded-host")).toBe("demo-returns.myshopify.com");
+    expect(seen[0]!.init!.method).toBe("POST");
+    expect(seen[0]!.init!.body).toBe("{\"query\":\"{shop{id}}\"}");
+  });
+});
