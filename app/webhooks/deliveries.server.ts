@@ -1,41 +1,81 @@
 /**
- * Idempotency for webhook deliveries, keyed by (shop, X-Shopify-Webhook-Id).
+ * Idempotency for webhook deliveries, keyed by X-Shopify-Webhook-Id and scoped by shop.
  *
- * Shopify delivers at least once and retries on non-2xx or slow answers, so every handler records
- * the delivery first and does its work only the first time it sees the id.
+ * Shopify delivers at least once and retries on non-2xx or slow answers. Every handler calls
+ * begin() first and does its work only when the delivery is new, or a previous attempt did not
+ * finish (status received/failed); complete() / fail() record the outcome. Two concurrent copies
+ * of one delivery can both run (at-least-once), so the work itself must be idempotent too.
  */
+import type { PrismaClient } from "~/db.server";
+
 export interface WebhookDelivery {
   shop: string;
   webhookId: string;
   topic: string;
-  apiVersion: string;
-  eventId?: string;
-  triggeredAt?: string;
 }
+
+export type BeginResult = "new" | "retry" | "duplicate";
 
 export interface WebhookDeliveryStore {
-  /** Records the delivery; resolves true the first time (shop, webhookId) is seen, false on a repeat. */
-  recordOnce(delivery: WebhookDelivery): Promise<boolean>;
+  begin(delivery: WebhookDelivery): Promise<BeginResult>;
+  complete(shop: string, webhookId: string): Promise<void>;
+  fail(shop: string, webhookId: string, error: string): Promise<void>;
 }
 
-/** Process-local store. TODO: swap for the db helper's persistent repository once app/db exposes one. */
-export class InMemoryWebhookDeliveryStore implements WebhookDeliveryStore {
-  private readonly seen = new Set<string>();
-  async recordOnce(delivery: WebhookDelivery): Promise<boolean> {
-    const key = `${delivery.shop}\u0000${delivery.webhookId}`;
-    if (this.seen.has(key)) return false;
-    this.seen.add(key);
-    return true;
+type DeliveryDb = Pick<PrismaClient, "webhookDelivery">;
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/** Durable store over the WebhookDelivery model (unique webhookId). */
+export class PrismaWebhookDeliveryStore implements WebhookDeliveryStore {
+  constructor(
+    private readonly db: DeliveryDb,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async begin(d: WebhookDelivery): Promise<BeginResult> {
+    try {
+      await this.db.webhookDelivery.create({
+        data: { shop: d.shop, webhookId: d.webhookId, topic: d.topic, receivedAt: this.now(), status: "received" },
+      });
+      return "new";
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    const existing = await this.db.webhookDelivery.findFirst({ where: { shop: d.shop, webhookId: d.webhookId } });
+    // Same id recorded for another shop: never act on it for this one.
+    if (!existing) throw new Error(`webhook ${d.webhookId} is already recorded for a different shop`);
+    return existing.status === "processed" ? "duplicate" : "retry";
+  }
+
+  async complete(shop: string, webhookId: string): Promise<void> {
+    await this.db.webhookDelivery.updateMany({
+      where: { shop, webhookId },
+      data: { status: "processed", processedAt: this.now(), error: null },
+    });
+  }
+
+  async fail(shop: string, webhookId: string, error: string): Promise<void> {
+    await this.db.webhookDelivery.updateMany({
+      where: { shop, webhookId },
+      data: { status: "failed", error: error.slice(0, 2000) },
+    });
   }
 }
 
-let store: WebhookDeliveryStore = new InMemoryWebhookDeliveryStore();
+let store: WebhookDeliveryStore | undefined;
 
-export function webhookDeliveryStore(): WebhookDeliveryStore {
+export async function webhookDeliveryStore(): Promise<WebhookDeliveryStore> {
+  if (!store) {
+    const { default: prisma } = await import("~/db.server");
+    store = new PrismaWebhookDeliveryStore(prisma);
+  }
   return store;
 }
 
-/** Replaces the delivery store (wiring to the database, or a fresh one in tests). */
-export function setWebhookDeliveryStore(next: WebhookDeliveryStore): void {
+/** Replaces the delivery store (tests, or another persistence). */
+export function setWebhookDeliveryStore(next: WebhookDeliveryStore | undefined): void {
   store = next;
 }

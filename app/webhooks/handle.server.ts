@@ -30,15 +30,10 @@ export async function handleWebhook(
     console.warn(`webhook ${topic} for ${ctx.shop} arrived at a route for ${expectedTopics.join(",")}; ignored`);
     return new Response(null, { status: 200 });
   }
-  const first = await webhookDeliveryStore().recordOnce({
-    shop: ctx.shop,
-    webhookId: ctx.webhookId,
-    topic,
-    apiVersion: ctx.apiVersion,
-    eventId: "eventId" in ctx ? ctx.eventId : undefined,
-    triggeredAt: ctx.triggeredAt,
-  });
-  if (first) {
+  const store = await webhookDeliveryStore();
+  const state = await store.begin({ shop: ctx.shop, webhookId: ctx.webhookId, topic });
+  if (state === "duplicate") return new Response(null, { status: 200 });
+  try {
     await work({
       shop: ctx.shop,
       topic,
@@ -47,7 +42,13 @@ export async function handleWebhook(
       payload: ctx.payload as Record<string, unknown>,
       session: ctx.session,
     });
+  } catch (error) {
+    await store.fail(ctx.shop, ctx.webhookId, error instanceof Error ? error.message : String(error));
+    // Non-2xx makes Shopify deliver again later; begin() then answers "retry".
+    console.error(`webhook ${topic} ${ctx.webhookId} for ${ctx.shop} failed`, error);
+    return new Response(null, { status: 500 });
   }
+  await store.complete(ctx.shop, ctx.webhookId);
   return new Response(null, { status: 200 });
 }
 
