@@ -29,8 +29,7 @@ const shopify = shopifyApp({
   scopes: process.env.SCOPES?.split(",").map((s) => s.trim()).filter(Boolean),
   appUrl: requiredEnv("SHOPIFY_APP_URL"),
   authPathPrefix: "/auth",
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- PrismaSessionStorage is typed against the default @prisma/client
-  sessionStorage: new PrismaSessionStorage(prisma as any),
+  sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: true,
   future: {

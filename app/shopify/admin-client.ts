@@ -18,7 +18,7 @@
 import type { AdminMutations, AdminQueries } from "@shopify/admin-api-client";
 import { ClientError, GraphQLClient } from "graphql-request";
 import { Kind, parse, type OperationDefinitionNode } from "graphql";
-import { adminOriginFor, parseAdminOrigin } from "./admin-origin.server";
+import { adminOriginFor, parseAdminOrigin, type AdminOriginEnv } from "./admin-origin.server";
 
 export const ADMIN_API_VERSION = "2026-07";
 
@@ -164,7 +164,7 @@ export function adminGraphqlTransport(graphql: AdminGraphqlFn): Transport {
 export interface OfflineTransportOptions {
   shop: string;
   accessToken: string;
-  env?: NodeJS.ProcessEnv;
+  env?: AdminOriginEnv;
   fetch?: typeof globalThis.fetch;
 }
 

@@ -10,6 +10,9 @@ import { abstractFetch, setAbstractFetchFunc } from "@shopify/shopify-api/runtim
 
 const SHOP_HOST = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/i;
 
+/** The part of the environment this module reads. */
+export type AdminOriginEnv = { SHOPIFY_ADMIN_ORIGIN?: string };
+
 export function parseAdminOrigin(value: string | undefined): string | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   let url: URL;
@@ -28,7 +31,7 @@ export function parseAdminOrigin(value: string | undefined): string | undefined 
 }
 
 /** The origin Admin API calls for `shop` go to: https://<shop>, or SHOPIFY_ADMIN_ORIGIN when set. */
-export function adminOriginFor(shop: string, env: NodeJS.ProcessEnv = process.env): string {
+export function adminOriginFor(shop: string, env: AdminOriginEnv = process.env): string {
   if (!SHOP_HOST.test(shop)) throw new Error(`shop must be a *.myshopify.com domain, got ${JSON.stringify(shop)}`);
   return parseAdminOrigin(env.SHOPIFY_ADMIN_ORIGIN) ?? `https://${shop}`;
 }
@@ -74,7 +77,7 @@ let installed = false;
  * Installs the override into @shopify/shopify-api's abstract fetch. Must run AFTER the platform
  * adapter import (which sets abstractFetch); shopify.server.ts calls it at module evaluation.
  */
-export function installAdminOriginOverride(env: NodeJS.ProcessEnv = process.env): void {
+export function installAdminOriginOverride(env: AdminOriginEnv = process.env): void {
   const override = parseAdminOrigin(env.SHOPIFY_ADMIN_ORIGIN);
   if (!override || installed) return;
   const inner = abstractFetch as unknown as FetchLike;
