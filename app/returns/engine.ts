@@ -240,7 +240,9 @@ export interface LineTerms {
 
 /** What a buyer should be told before buying this product (checkout and product page labels). */
 export function lineTerms(policy: Policy, line: MatchableLine, locale: Locale = "en"): LineTerms {
-  const codes = new Set<Code>();
+  // Every exclusion that matches the product is worth telling the buyer, even when the policy
+  // refuses that group anyway (a sale item under a faults-only policy is still "final sale").
+  const codes = new Set<Code>(policy.rules.filter((rule) => anyMatcher(rule.match, line)).map((rule) => rule.code));
   const groups: Record<ClaimGroup, boolean> = { change_of_mind: true, faults: true };
   for (const group of ["change_of_mind", "faults"] as const) {
     const reasons = policy.reasons.accepted.filter((r) => groupOf(policy, r) === group);
@@ -252,9 +254,6 @@ export function lineTerms(policy: Policy, line: MatchableLine, locale: Locale = 
     const blocked = reasons.every((r) =>
       policy.rules.some((rule) => scopeCovers(rule.appliesTo, policy, r, false) && anyMatcher(rule.match, line)),
     );
-    for (const rule of policy.rules) {
-      if (reasons.some((r) => scopeCovers(rule.appliesTo, policy, r, false)) && anyMatcher(rule.match, line)) codes.add(rule.code);
-    }
     if (blocked) groups[group] = false;
   }
   const windows = {

@@ -1,0 +1,205 @@
+import { describe, expect, it } from "vitest";
+import { evaluate, lineTerms, returnableLines } from "./engine";
+import { orderSchema, type Order, type Shop } from "./order";
+import { parsePolicy } from "./policy";
+import { presets } from "./presets";
+import { policyInForce } from "./versioning";
+import { PolicyError } from "./policy";
+
+const NZ: Shop = { country: "NZ", timezone: "Pacific/Auckland", currency: "NZD" };
+const US: Shop = { country: "US", timezone: "America/Los_Angeles", currency: "USD" };
+
+function order(lines: Array<Record<string, unknown>>, over: Record<string, unknown> = {}): Order {
+  return orderSchema.parse({
+    id: "gid://shopify/Order/1",
+    processedAt: "2026-02-25T09:00:00Z",
+    currency: "NZD",
+    salesChannel: "online_store",
+    shippingCountry: "NZ",
+    ...over,
+    lines: lines.map((l, i) => ({
+      id: `L${i + 1}`,
+      title: `Item ${i + 1}`,
+      quantity: 1,
+      unitPrice: "10.00",
+      fulfilledQuantity: 1,
+      fulfilledAt: "2026-02-26T02:00:00Z",
+      deliveredAt: "2026-03-01T03:00:00Z",
+      ...l,
+    })),
+  });
+}
+
+describe("evaluate", () => {
+  it("records policy id and version and is deterministic", () => {
+    const input = {
+      policy: presets["ekoh-store"],
+      order: order([{}]),
+      request: { lines: [{ lineId: "L1", quantity: 1, reason: "WRONG_ITEM" as const, conditions: [], photos: 0, note: "" }] },
+      now: "2026-03-03T00:00:00Z",
+      shop: NZ,
+    };
+    const a = evaluate(input);
+    expect(a.policyId).toBe("ekoh-store");
+    expect(a.policyVersion).toBe(1);
+    expect(evaluate(input)).toEqual(a);
+    expect(a.lines[0]?.trace.some((e) => e.rule === "window" && e.pass)).toBe(true);
+    expect(a.lines[0]?.reasonHandle).toBe("wrong-item");
+  });
+
+  it("shares fulfilled units across request lines for the same order line", () => {
+    const r = evaluate({
+      policy: presets["ekr-auto"],
+      order: order([{ quantity: 2, fulfilledQuantity: 2, deliveredAt: "2026-03-01T20:00:00Z" }], { currency: "USD", shippingCountry: "US" }),
+      request: {
+        lines: [
+          { lineId: "L1", quantity: 2, reason: "DEFECTIVE", conditions: [], photos: 0, note: "" },
+          { lineId: "L1", quantity: 1, reason: "DEFECTIVE", conditions: [], photos: 0, note: "" },
+        ],
+      },
+      now: "2026-03-10T00:00:00Z",
+      shop: US,
+    });
+    expect(r.lines[0]?.eligible).toBe(true);
+    expect(r.lines[1]?.codes).toEqual(["QUANTITY_UNAVAILABLE"]);
+    expect(r.eligible).toBe(false);
+  });
+
+  it("throws a PolicyError naming the request line that points nowhere", () => {
+    expect(() =>
+      evaluate({
+        policy: presets["ekoh-store"],
+        order: order([{}]),
+        request: { lines: [{ lineId: "nope", quantity: 1, reason: "WRONG_ITEM", conditions: [], photos: 0, note: "" }] },
+        now: "2026-03-03T00:00:00Z",
+        shop: NZ,
+      }),
+    ).toThrow(PolicyError);
+  });
+
+  it("explains in the requested locale", () => {
+    const base = {
+      policy: presets["ekoh-store"],
+      order: order([{}]),
+      request: { lines: [{ lineId: "L1", quantity: 1, reason: "UNWANTED" as const, conditions: [], photos: 0, note: "" }] },
+      now: "2026-03-03T00:00:00Z",
+      shop: NZ,
+    };
+    expect(evaluate(base).lines[0]?.explanation).toMatch(/not accepted/);
+    expect(evaluate({ ...base, locale: "fr" }).lines[0]?.explanation).toMatch(/pas acceptés/);
+    expect(evaluate({ ...base, locale: "de" }).lines[0]?.explanation).toMatch(/nicht angenommen/);
+    expect(evaluate({ ...base, locale: "es" }).lines[0]?.explanation).toMatch(/No se aceptan/);
+  });
+
+  it("uses a policy's own message override", () => {
+    const policy = parsePolicy({ ...presets["ekoh-store"], messages: { REASON_NOT_ACCEPTED: { en: "We only take back faulty goods." } } });
+    const r = evaluate({
+      policy,
+      order: order([{}]),
+      request: { lines: [{ lineId: "L1", quantity: 1, reason: "STYLE", conditions: [], photos: 0, note: "" }] },
+      now: "2026-03-03T00:00:00Z",
+      shop: NZ,
+    });
+    expect(r.lines[0]?.explanation).toBe("We only take back faulty goods.");
+  });
+
+  it("follows the approval mode", () => {
+    const mk = (mode: string) => parsePolicy({ ...presets["ekoh-store"], approval: { mode } });
+    const req = (reason: "WRONG_ITEM" | "UNWANTED") => ({ lines: [{ lineId: "L1", quantity: 1, reason, conditions: [], photos: 0, note: "" }] });
+    const run = (mode: string, reason: "WRONG_ITEM" | "UNWANTED") =>
+      evaluate({ policy: mk(mode), order: order([{}]), request: req(reason), now: "2026-03-03T00:00:00Z", shop: NZ }).decision;
+    expect(run("manual", "WRONG_ITEM")).toBe("review");
+    expect(run("auto_approve_eligible", "WRONG_ITEM")).toBe("approve");
+    expect(run("auto_approve_eligible", "UNWANTED")).toBe("review");
+    expect(run("auto_approve_and_decline", "UNWANTED")).toBe("decline");
+  });
+});
+
+describe("returnableLines", () => {
+  it("lists the reasons still open and the quantity left", () => {
+    const [l] = returnableLines({
+      policy: presets["ekoh-store"],
+      order: order([{ quantity: 3, fulfilledQuantity: 3, returnedQuantity: 1 }]),
+      now: "2026-03-03T00:00:00Z",
+      shop: NZ,
+    });
+    expect(l?.returnable).toBe(true);
+    expect(l?.quantityLeft).toBe(2);
+    expect(l?.reasons.map((r) => r.reason).sort()).toEqual(["DAMAGED", "DEFECTIVE", "NOT_AS_DESCRIBED", "WRONG_ITEM"]);
+    expect(l?.reasons.find((r) => r.reason === "DAMAGED")?.minPhotos).toBe(1);
+    expect(l?.deadline).toBe("2026-03-08T10:59:59.999Z");
+  });
+
+  it("says when returns closed", () => {
+    const [l] = returnableLines({ policy: presets["ekoh-store"], order: order([{ deliveredAt: "2026-03-24T03:00:00Z" }]), now: "2026-04-05T00:00:00Z", shop: NZ });
+    expect(l?.returnable).toBe(false);
+    expect(l?.codes).toContain("OUTSIDE_WINDOW");
+    expect(l?.explanation).toBe("Returns for this order closed on 31 March 2026.");
+  });
+
+  it("offers only the warranty once the seat cover return window closed", () => {
+    const [l] = returnableLines({
+      policy: presets["ekr-auto"],
+      order: order([{ productType: "Custom Seat Cover", deliveredAt: "2026-03-01T20:00:00Z" }], { currency: "USD" }),
+      now: "2026-09-01T00:00:00Z",
+      shop: US,
+    });
+    expect(l?.reasons).toEqual([
+      { reason: "DEFECTIVE", route: "warranty", deadline: "2028-03-02T07:59:59.999Z", minPhotos: 0, conditions: [] },
+      { reason: "DAMAGED", route: "warranty", deadline: "2028-03-02T07:59:59.999Z", minPhotos: 0, conditions: [] },
+    ]);
+  });
+
+  it("blocks gift cards and unshipped lines", () => {
+    const ls = returnableLines({
+      policy: presets["ekr-auto"],
+      order: order([{ isGiftCard: true }, { fulfilledQuantity: 0, fulfilledAt: null, deliveredAt: null }], { currency: "USD" }),
+      now: "2026-03-05T00:00:00Z",
+      shop: US,
+    });
+    expect(ls[0]?.codes).toEqual(["GIFT_CARD"]);
+    expect(ls[1]?.codes).toContain("NOT_DELIVERED");
+    expect(ls[1]?.deadline).toBeNull();
+  });
+});
+
+describe("lineTerms", () => {
+  const product = { tags: [] as string[], productType: "Accessory", collections: [] as string[], vendor: "V", customAttributes: [], isGiftCard: false, onSale: false };
+
+  it("tells a buyer about final sale items under ekoh-store", () => {
+    const t = lineTerms(presets["ekoh-store"], { ...product, onSale: true });
+    expect(t.codes).toEqual(["FINAL_SALE"]);
+    expect(t.finalSale).toBe(true);
+    expect(t.windows.faults?.days).toBe(7);
+    expect(t.explanation).toMatch(/^Final sale/);
+  });
+
+  it("describes the seat cover warranty under ekr-auto", () => {
+    const t = lineTerms(presets["ekr-auto"], { ...product, productType: "Custom Seat Cover", tags: ["custom"] });
+    expect(t.codes).toEqual(["EXCLUDED_ITEM"]);
+    expect(t.warranty).toEqual({ months: 24, reasons: ["DEFECTIVE", "DAMAGED"], resolutions: ["replacement"] });
+    expect(t.explanation).toContain("24-month warranty: free replacement.");
+  });
+
+  it("plain items under ekr-auto have 30 days, and gift cards none at all", () => {
+    const plain = lineTerms(presets["ekr-auto"], product, "de");
+    expect(plain.finalSale).toBe(false);
+    expect(plain.windows.change_of_mind?.days).toBe(30);
+    expect(plain.explanation).toContain("30 Tagen");
+    const gc = lineTerms(presets["ekr-auto"], { ...product, isGiftCard: true });
+    expect(gc.codes).toEqual(["GIFT_CARD"]);
+    expect(gc.windows).toEqual({ change_of_mind: null, faults: null });
+  });
+});
+
+describe("policyInForce", () => {
+  const v = (version: number, effectiveFrom?: string) => ({ version, ...(effectiveFrom ? { effectiveFrom } : {}) });
+  it("picks the version in force when the order was placed", () => {
+    const versions = [v(1, "2026-01-01T00:00:00Z"), v(3, "2026-06-01T00:00:00Z"), v(2, "2026-03-01T00:00:00Z")];
+    expect(policyInForce(versions, "2026-02-15T00:00:00Z")?.version).toBe(1);
+    expect(policyInForce(versions, "2026-03-01T00:00:00Z")?.version).toBe(2);
+    expect(policyInForce(versions, "2026-12-01T00:00:00Z")?.version).toBe(3);
+    expect(policyInForce(versions, "2025-12-01T00:00:00Z")).toBeNull();
+    expect(policyInForce([v(1), v(2, "2026-03-01T00:00:00Z")], "2025-01-01T00:00:00Z")?.version).toBe(1);
+  });
+});
