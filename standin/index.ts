@@ -1,0 +1,104 @@
+import type { AddressInfo } from "node:net";
+import { resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { adminSchema } from "./schema";
+import { createStore, type Store } from "./state/store";
+import type { WebhookSub } from "./state/types";
+import { LeakyBucket, type BucketConfig } from "./bucket";
+import { Faults } from "./faults";
+import { createStandinServer } from "./server";
+import { readTomlSubscriptions, WebhookDispatcher } from "./webhooks";
+import { adminSessionClaims, customerSessionClaims, signJwt, type AdminTokenOpts } from "./tokens";
+import { seedDemo } from "./seed/demo";
+import type { Clock } from "./clock";
+
+export type { Store } from "./state/store";
+export type { WebhookSub } from "./state/types";
+export type { FaultSpec } from "./faults";
+export { webhookHmac } from "./webhooks";
+export { verifyJwt } from "./tokens";
+
+export interface StandinOptions {
+  port?: number;
+  apiKey: string;
+  apiSecret: string;
+  appUrl?: string;
+  shop?: string;
+  seed?: "demo" | "empty";
+  webhooks?: WebhookSub[];
+  bucket?: BucketConfig;
+  clock?: Clock;
+  /** test knob: delays between webhook retries (ms) */
+  webhookRetryDelays?: number[];
+}
+
+export interface Standin {
+  url: string;
+  shop: string;
+  store: Store & { webhookSubs: WebhookSub[] };
+  faults: Faults;
+  mintAdminSessionToken(opts?: AdminTokenOpts): string;
+  mintCustomerSessionToken(opts: { customerId: string }): string;
+  deliverWebhook(topic: string, payload: unknown): Promise<void>;
+  /** waits for queued webhook deliveries */
+  webhooksIdle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export async function startStandin(opts: StandinOptions): Promise<Standin> {
+  if (!opts.apiKey) throw new Error("startStandin: apiKey is required");
+  if (!opts.apiSecret) throw new Error("startStandin: apiSecret is required");
+  const clock = opts.clock ?? (() => new Date());
+  const shop = opts.shop ?? "demo-returns.myshopify.com";
+  const schema = adminSchema();
+  const store = createStore(shop) as Store & { webhookSubs: WebhookSub[] };
+  store.webhookSubs = opts.webhooks ?? readTomlSubscriptions(resolve(here, "../shopify.app.toml"));
+  if ((opts.seed ?? "demo") === "demo") seedDemo(store, clock());
+  const faults = new Faults();
+  const bucket = new LeakyBucket(opts.bucket ?? { max: 2000, restorePerSecond: 100 }, clock);
+  const dispatcher = new WebhookDispatcher({
+    store,
+    subs: () => store.webhookSubs,
+    appUrl: opts.appUrl,
+    apiSecret: opts.apiSecret,
+    clock,
+    retryDelays: opts.webhookRetryDelays,
+  });
+  let origin = "";
+  const { server, sockets } = createStandinServer({
+    schema,
+    store,
+    clock,
+    bucket,
+    faults,
+    apiKey: opts.apiKey,
+    apiSecret: opts.apiSecret,
+    emit: (topic, payload) => dispatcher.emit(topic, payload),
+    origin: () => origin,
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once("error", fail);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin,
+    shop,
+    store,
+    faults,
+    mintAdminSessionToken: (o) => signJwt(adminSessionClaims(shop, opts.apiKey, clock(), o), opts.apiSecret),
+    mintCustomerSessionToken: ({ customerId }) => signJwt(customerSessionClaims(shop, opts.apiKey, customerId, clock()), opts.apiSecret),
+    deliverWebhook: async (topic, payload) => {
+      const subs = store.webhookSubs.filter((s) => s.topic === topic);
+      await Promise.all(subs.map((s) => dispatcher.deliver(topic, s.uri, payload)));
+    },
+    webhooksIdle: () => dispatcher.idle(),
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}

@@ -1,0 +1,439 @@
+import type { Ctx } from "./context";
+import { tag } from "./context";
+import type {
+  CollectionRec,
+  CustomerRec,
+  FileRec,
+  FulfillmentLineRec,
+  FulfillmentRec,
+  LineItemRec,
+  MetafieldRec,
+  OrderRec,
+  ProductRec,
+  RefundLineRec,
+  RefundRec,
+  ReturnLineRec,
+  ReturnRec,
+  ReverseDeliveryRec,
+  RfoLineRec,
+  RfoRec,
+  ShopRec,
+  StoreCreditAccountRec,
+  StoreCreditTxnRec,
+  VariantRec,
+} from "../state/types";
+import { findFulfillmentLine, findLineItem, findRfo, findRfoLine, gidNumber } from "../state/store";
+import { moneyBag, moneyV2 } from "../state/money";
+import { orderReturnStatus, refundedQuantityOfLineItem, returnableQuantity } from "../state/returns";
+import { discountedUnit, netPayment, totalRefunded } from "../state/refunds";
+import { metafieldsOf, resolveNamespace } from "./metafields";
+
+type R = Record<string, (src: any, args: any, ctx: Ctx) => unknown>;
+
+const legacy = (src: { id: string }) => gidNumber(src.id);
+
+function orderOf(ctx: Ctx, id: string): OrderRec {
+  const o = ctx.store.orders.get(id);
+  if (!o) throw new Error(`dangling order ${id}`);
+  return o;
+}
+
+function bag(order: OrderRec, shop: number, presentment?: number) {
+  return moneyBag(shop, order.currencyCode, presentment ?? shop, order.presentmentCurrencyCode);
+}
+
+/** presentment amount for a shop amount, using the line's own ratio when available */
+function ratio(order: OrderRec): number {
+  const li = order.lineItems.find((l) => l.unitPrice > 0);
+  return li ? li.unitPricePresentment / li.unitPrice : 1;
+}
+
+function orderTotals(ctx: Ctx, o: OrderRec) {
+  const subtotal = o.lineItems.reduce((a, l) => a + l.unitPrice * l.quantity - l.discount, 0);
+  const tax = o.lineItems.reduce((a, l) => a + l.taxLines.reduce((b, t) => b + t.price, 0), 0);
+  const discounts = o.lineItems.reduce((a, l) => a + l.discount, 0);
+  const total = subtotal + o.shipping; // tax-inclusive pricing (NZ GST): tax already inside prices
+  const refunded = totalRefunded(ctx.store, o);
+  return { subtotal, tax, discounts, total, refunded };
+}
+
+function lineCurrentQuantity(ctx: Ctx, o: OrderRec, li: LineItemRec): number {
+  return li.quantity - refundedQuantityOfLineItem(ctx.store, o, li.id);
+}
+
+export const typeResolvers: Record<string, R> = {
+  Shop: {
+    shopAddress: (s: ShopRec) => ({ id: "gid://shopify/ShopAddress/1", countryCodeV2: s.countryCode, country: "New Zealand", formatted: [], coordinatesValidated: false }),
+    contactEmail: (s: ShopRec) => s.email,
+    url: (s: ShopRec) => `https://${s.myshopifyDomain}`,
+    enabledPresentmentCurrencies: (s: ShopRec) => [s.currencyCode, "AUD", "USD"],
+    taxesIncluded: () => true,
+    metafield: (s: ShopRec, a, ctx) => tag(ctx, "Metafield", metafieldsOf(ctx, s.id).find((m) => m.namespace === resolveNamespace(ctx, a.namespace ?? "$app") && m.key === a.key)),
+    metafields: (s: ShopRec, a, ctx) => metafieldsOf(ctx, s.id).filter((m) => !a.namespace || m.namespace === resolveNamespace(ctx, a.namespace)).map((m) => tag(ctx, "Metafield", m)),
+    plan: () => ({ displayName: "Development", partnerDevelopment: true, shopifyPlus: false, publicDisplayName: "Development" }),
+  },
+  Order: {
+    legacyResourceId: legacy,
+    number: (o: OrderRec) => o.number,
+    customer: (o: OrderRec, _a, ctx) => tag(ctx, "Customer", o.customerId ? ctx.store.customers.get(o.customerId) : null),
+    displayAddress: (o: OrderRec) => o.shippingAddress,
+    channelInformation: (o: OrderRec) =>
+      o.channel
+        ? {
+            id: `gid://shopify/ChannelInformation/${gidNumber(o.id)}`,
+            channelId: `gid://shopify/Channel/${o.channel.handle}`,
+            displayName: o.channel.displayName,
+            app: { id: "gid://shopify/App/1", title: o.channel.displayName, handle: o.channel.handle },
+            channelDefinition: {
+              id: `gid://shopify/ChannelDefinition/${o.channel.handle}`,
+              handle: o.channel.handle,
+              channelName: o.channel.displayName,
+              subChannelName: o.channel.displayName,
+              isMarketplace: o.sourceName !== "web" && o.sourceName !== "pos",
+            },
+          }
+        : null,
+    app: (o: OrderRec) => (o.appName ? { id: "gid://shopify/App/580111", name: o.appName, icon: { url: "https://cdn.example/icon.png" } } : null),
+    lineItems: (o: OrderRec, _a, ctx) => o.lineItems.map((l) => tag(ctx, "LineItem", l)),
+    fulfillments: (o: OrderRec, a, ctx) => o.fulfillments.slice(0, a.first ?? undefined).map((f) => tag(ctx, "Fulfillment", f)),
+    returns: (o: OrderRec, _a, ctx) => o.returnIds.map((id) => tag(ctx, "Return", ctx.store.returns.get(id)!)),
+    refunds: (o: OrderRec, a, ctx) => o.refundIds.slice(0, a.first ?? undefined).map((id) => tag(ctx, "Refund", ctx.store.refunds.get(id)!)),
+    returnStatus: (o: OrderRec, _a, ctx) => orderReturnStatus(ctx.store, o),
+    transactions: (o: OrderRec, _a, ctx) => o.transactions.map((t) => tag(ctx, "OrderTransaction", { ...t, __order: o })),
+    displayFulfillmentStatus: (o: OrderRec) => {
+      const fulfilled = o.fulfillments.filter((f) => f.status === "SUCCESS").flatMap((f) => f.lines).reduce((a, l) => a + l.quantity, 0);
+      const total = o.lineItems.reduce((a, l) => a + l.quantity, 0);
+      return fulfilled === 0 ? "UNFULFILLED" : fulfilled >= total ? "FULFILLED" : "PARTIALLY_FULFILLED";
+    },
+    displayFinancialStatus: (o: OrderRec, _a, ctx) => {
+      const paid = o.transactions.filter((t) => t.status === "SUCCESS" && (t.kind === "SALE" || t.kind === "CAPTURE")).reduce((a, t) => a + t.amount, 0);
+      if (paid === 0) return "PENDING";
+      const refunded = totalRefunded(ctx.store, o);
+      if (refunded >= paid) return "REFUNDED";
+      if (refunded > 0) return "PARTIALLY_REFUNDED";
+      return "PAID";
+    },
+    subtotalPriceSet: (o: OrderRec, _a, ctx) => bag(o, orderTotals(ctx, o).subtotal, Math.round(orderTotals(ctx, o).subtotal * ratio(o))),
+    totalPriceSet: (o: OrderRec, _a, ctx) => bag(o, orderTotals(ctx, o).total, Math.round(orderTotals(ctx, o).total * ratio(o))),
+    currentTotalPriceSet: (o: OrderRec, _a, ctx) => {
+      const t = orderTotals(ctx, o);
+      const v = t.total - o.refundIds.reduce((a, id) => a + (ctx.store.refunds.get(id)?.lines.reduce((b, l) => b + l.subtotal, 0) ?? 0), 0);
+      return bag(o, v, Math.round(v * ratio(o)));
+    },
+    totalTaxSet: (o: OrderRec, _a, ctx) => bag(o, orderTotals(ctx, o).tax),
+    currentTotalTaxSet: (o: OrderRec, _a, ctx) => bag(o, orderTotals(ctx, o).tax),
+    totalDiscountsSet: (o: OrderRec, _a, ctx) => bag(o, orderTotals(ctx, o).discounts, Math.round(orderTotals(ctx, o).discounts * ratio(o))),
+    totalShippingPriceSet: (o: OrderRec) => bag(o, o.shipping, Math.round(o.shipping * ratio(o))),
+    totalReceivedSet: (o: OrderRec) => {
+      const v = o.transactions.filter((t) => t.status === "SUCCESS" && (t.kind === "SALE" || t.kind === "CAPTURE")).reduce((a, t) => a + t.amount, 0);
+      return bag(o, v, Math.round(v * ratio(o)));
+    },
+    netPaymentSet: (o: OrderRec) => bag(o, netPayment(o), Math.round(netPayment(o) * ratio(o))),
+    totalRefundedSet: (o: OrderRec, _a, ctx) => bag(o, totalRefunded(ctx.store, o), Math.round(totalRefunded(ctx.store, o) * ratio(o))),
+    totalRefundableAmount: (o: OrderRec) => bag(o, netPayment(o)),
+    taxesIncluded: () => true,
+    refundable: (o: OrderRec) => netPayment(o) > 0,
+    shippingLines: (o: OrderRec) =>
+      o.shipping > 0 ? [{ id: `gid://shopify/ShippingLine/${gidNumber(o.id)}`, title: "Standard", code: "standard", originalPriceSet: bag(o, o.shipping), discountedPriceSet: bag(o, o.shipping), taxLines: [], custom: false, isRemoved: false }] : [],
+    currentSubtotalLineItemsQuantity: (o: OrderRec, _a, ctx) => o.lineItems.reduce((a, l) => a + lineCurrentQuantity(ctx, o, l), 0),
+    subtotalLineItemsQuantity: (o: OrderRec) => o.lineItems.reduce((a, l) => a + l.quantity, 0),
+    closed: () => false,
+    confirmed: () => true,
+    customAttributes: () => [],
+    paymentGatewayNames: (o: OrderRec) => [...new Set(o.transactions.map((t) => t.gateway))],
+    metafield: () => null,
+    metafields: () => [],
+    statusPageUrl: (o: OrderRec, _a, ctx) => `https://${ctx.store.shop.myshopifyDomain}/orders/${gidNumber(o.id)}`,
+  },
+  LineItem: {
+    name: (l: LineItemRec) => l.title,
+    currentQuantity: (l: LineItemRec, _a, ctx) => {
+      const f = findLineItem(ctx.store, l.id)!;
+      return lineCurrentQuantity(ctx, f.order, l);
+    },
+    refundableQuantity: (l: LineItemRec, _a, ctx) => {
+      const f = findLineItem(ctx.store, l.id)!;
+      return lineCurrentQuantity(ctx, f.order, l);
+    },
+    unfulfilledQuantity: (l: LineItemRec, _a, ctx) => {
+      const f = findLineItem(ctx.store, l.id)!;
+      const done = f.order.fulfillments.filter((x) => x.status === "SUCCESS").flatMap((x) => x.lines).filter((x) => x.lineItemId === l.id).reduce((a, x) => a + x.quantity, 0);
+      return Math.max(0, l.quantity - done);
+    },
+    nonFulfillableQuantity: () => 0,
+    product: (l: LineItemRec, _a, ctx) => tag(ctx, "Product", l.productId ? ctx.store.products.get(l.productId) : null),
+    variant: (l: LineItemRec, _a, ctx) => tag(ctx, "ProductVariant", l.variantId ? ctx.store.variants.get(l.variantId) : null),
+    variantTitle: (l: LineItemRec, _a, ctx) => (l.variantId ? ctx.store.variants.get(l.variantId)?.title ?? null : null),
+    originalUnitPriceSet: (l: LineItemRec, _a, ctx) => bag(findLineItem(ctx.store, l.id)!.order, l.unitPrice, l.unitPricePresentment),
+    originalTotalSet: (l: LineItemRec, _a, ctx) => bag(findLineItem(ctx.store, l.id)!.order, l.unitPrice * l.quantity, l.unitPricePresentment * l.quantity),
+    discountedUnitPriceSet: (l: LineItemRec, _a, ctx) => unitAfterDiscount(ctx, l),
+    discountedUnitPriceAfterAllDiscountsSet: (l: LineItemRec, _a, ctx) => unitAfterDiscount(ctx, l),
+    discountedTotalSet: (l: LineItemRec, _a, ctx) =>
+      bag(findLineItem(ctx.store, l.id)!.order, l.unitPrice * l.quantity - l.discount, l.unitPricePresentment * l.quantity - l.discountPresentment),
+    totalDiscountSet: (l: LineItemRec, _a, ctx) => bag(findLineItem(ctx.store, l.id)!.order, l.discount, l.discountPresentment),
+    discountAllocations: (l: LineItemRec, _a, ctx) =>
+      l.discount > 0
+        ? [
+            {
+              allocatedAmountSet: bag(findLineItem(ctx.store, l.id)!.order, l.discount, l.discountPresentment),
+              discountApplication: tag(ctx, "DiscountCodeApplication", {
+                code: "SAVE",
+                index: 0,
+                allocationMethod: "ACROSS",
+                targetSelection: "ENTITLED",
+                targetType: "LINE_ITEM",
+                value: { __typename: "PricingPercentageValue", percentage: 10 },
+              }),
+            },
+          ]
+        : [],
+    taxLines: (l: LineItemRec, _a, ctx) =>
+      l.taxLines.map((t) => ({ title: t.title, rate: t.rate, ratePercentage: t.rate * 100, priceSet: bag(findLineItem(ctx.store, l.id)!.order, t.price), channelLiable: false, source: "Shopify" })),
+    taxable: (l: LineItemRec) => l.taxLines.length > 0,
+    restockable: () => true,
+    merchantEditable: () => true,
+    duties: () => [],
+  },
+  Fulfillment: {
+    legacyResourceId: legacy,
+    order: (f: FulfillmentRec, _a, ctx) => tag(ctx, "Order", orderOf(ctx, f.orderId)),
+    fulfillmentLineItems: (f: FulfillmentRec, _a, ctx) => f.lines.map((l) => tag(ctx, "FulfillmentLineItem", l)),
+    events: (f: FulfillmentRec) => f.events.map((e) => ({ ...e, createdAt: e.happenedAt })),
+    totalQuantity: (f: FulfillmentRec) => f.lines.reduce((a, l) => a + l.quantity, 0),
+    trackingInfo: (f: FulfillmentRec) => (f.trackingNumber ? [{ number: f.trackingNumber, company: f.trackingCompany, url: null }] : []),
+    updatedAt: (f: FulfillmentRec) => f.deliveredAt ?? f.inTransitAt ?? f.createdAt,
+    requiresShipping: () => true,
+    fulfillmentOrders: () => [],
+  },
+  FulfillmentLineItem: {
+    lineItem: (l: FulfillmentLineRec, _a, ctx) => tag(ctx, "LineItem", findLineItem(ctx.store, l.lineItemId)!.line),
+    originalTotalSet: (l: FulfillmentLineRec, _a, ctx) => {
+      const f = findLineItem(ctx.store, l.lineItemId)!;
+      return bag(f.order, f.line.unitPrice * l.quantity, f.line.unitPricePresentment * l.quantity);
+    },
+    discountedTotalSet: (l: FulfillmentLineRec, _a, ctx) => {
+      const f = findLineItem(ctx.store, l.lineItemId)!;
+      return bag(f.order, discountedUnit(f.line) * l.quantity);
+    },
+  },
+  ReturnableFulfillment: {
+    fulfillment: (rf: { fulfillment: FulfillmentRec }, _a, ctx) => tag(ctx, "Fulfillment", rf.fulfillment),
+    returnableFulfillmentLineItems: (rf: { fulfillment: FulfillmentRec }, _a, ctx) =>
+      rf.fulfillment.lines
+        .map((l) => ({ fulfillmentLineItem: tag(ctx, "FulfillmentLineItem", l), quantity: returnableQuantity(ctx.store, l.id) }))
+        .filter((x) => x.quantity > 0),
+  },
+  Return: {
+    order: (r: ReturnRec, _a, ctx) => tag(ctx, "Order", orderOf(ctx, r.orderId)),
+    totalQuantity: (r: ReturnRec) => r.lines.reduce((a, l) => a + l.quantity, 0),
+    returnLineItems: (r: ReturnRec, _a, ctx) => r.lines.map((l) => tag(ctx, "ReturnLineItem", l)),
+    reverseFulfillmentOrders: (r: ReturnRec, _a, ctx) => r.rfos.map((x) => tag(ctx, "ReverseFulfillmentOrder", x)),
+    refunds: (r: ReturnRec, _a, ctx) => r.refundIds.map((id) => tag(ctx, "Refund", ctx.store.refunds.get(id)!)),
+    decline: (r: ReturnRec) => r.decline,
+    exchangeLineItems: () => [],
+    returnShippingFees: (r: ReturnRec, _a, ctx) =>
+      r.shippingFee != null ? [{ id: `gid://shopify/ReturnShippingFee/${gidNumber(r.id)}`, amountSet: bag(orderOf(ctx, r.orderId), r.shippingFee) }] : [],
+    transactions: () => [],
+    suggestedFinancialOutcome: (r: ReturnRec, _a, ctx) => {
+      const o = orderOf(ctx, r.orderId);
+      let sub = 0;
+      let tax = 0;
+      for (const l of r.lines) {
+        const li = o.lineItems.find((x) => x.id === l.lineItemId)!;
+        const q = l.quantity - l.refundedQuantity;
+        sub += discountedUnit(li) * q;
+        tax += li.taxLines.reduce((a, t) => a + Math.floor((t.price * q) / Math.max(1, li.quantity)), 0);
+      }
+      const z = bag(o, 0);
+      return {
+        discountedSubtotal: bag(o, sub),
+        maximumRefundable: bag(o, Math.min(sub, netPayment(o))),
+        totalTax: bag(o, tax),
+        totalAdditionalFees: z,
+        totalCartDiscountAmount: z,
+        totalDuties: z,
+        refundDuties: [],
+        shipping: { amountSet: z, maximumRefundableSet: bag(o, o.shipping), taxSet: z },
+        financialTransfer: null,
+      };
+    },
+  },
+  ReturnLineItem: {
+    fulfillmentLineItem: (l: ReturnLineRec, _a, ctx) => tag(ctx, "FulfillmentLineItem", findFulfillmentLine(ctx.store, l.fulfillmentLineItemId)!.line),
+    unprocessedQuantity: (l: ReturnLineRec) => l.quantity - l.processedQuantity,
+    processableQuantity: (l: ReturnLineRec) => l.quantity - l.processedQuantity,
+    refundableQuantity: (l: ReturnLineRec) => l.quantity - l.refundedQuantity,
+    returnReasonDefinition: (l: ReturnLineRec, _a, ctx) => tag(ctx, "ReturnReasonDefinition", ctx.store.returnReasonDefinitions.find((d) => d.id === l.returnReasonDefinitionId)),
+    returnReason: (l: ReturnLineRec, _a, ctx) => {
+      const h = ctx.store.returnReasonDefinitions.find((d) => d.id === l.returnReasonDefinitionId)?.handle;
+      return REASON_ENUM[h ?? ""] ?? "OTHER";
+    },
+    restockingFee: (l: ReturnLineRec, _a, ctx) => {
+      if (l.restockingFeePercentage == null) return null;
+      const f = findLineItem(ctx.store, l.lineItemId)!;
+      return { id: `gid://shopify/RestockingFee/${gidNumber(l.id)}`, percentage: l.restockingFeePercentage, amountSet: bag(f.order, Math.round((discountedUnit(f.line) * l.quantity * l.restockingFeePercentage) / 100)) };
+    },
+    withCodeDiscountedTotalPriceSet: (l: ReturnLineRec, _a, ctx) => {
+      const f = findLineItem(ctx.store, l.lineItemId)!;
+      return bag(f.order, discountedUnit(f.line) * l.quantity);
+    },
+  },
+  ReverseFulfillmentOrder: {
+    order: (x: RfoRec, _a, ctx) => tag(ctx, "Order", orderOf(ctx, ctx.store.returns.get(x.returnId)!.orderId)),
+    lineItems: (x: RfoRec, _a, ctx) => x.lines.map((l) => tag(ctx, "ReverseFulfillmentOrderLineItem", l)),
+    reverseDeliveries: (x: RfoRec, _a, ctx) => x.deliveries.map((d) => tag(ctx, "ReverseDelivery", d)),
+    thirdPartyConfirmation: () => null,
+  },
+  ReverseFulfillmentOrderLineItem: {
+    fulfillmentLineItem: (l: RfoLineRec, _a, ctx) => tag(ctx, "FulfillmentLineItem", findFulfillmentLine(ctx.store, l.fulfillmentLineItemId)?.line),
+    dispositions: (l: RfoLineRec) =>
+      l.disposed.map((d, i) => ({ id: `gid://shopify/ReverseFulfillmentOrderDisposition/${gidNumber(l.id)}${i}`, type: d.type, quantity: d.quantity, location: d.locationId ? { id: d.locationId, name: "Shop location" } : null, createdAt: "2026-01-01T00:00:00Z" })),
+  },
+  ReverseDelivery: {
+    reverseFulfillmentOrder: (d: ReverseDeliveryRec, _a, ctx) => {
+      for (const r of ctx.store.returns.values()) for (const rfo of r.rfos) if (rfo.deliveries.includes(d)) return tag(ctx, "ReverseFulfillmentOrder", rfo);
+      return null;
+    },
+    reverseDeliveryLineItems: (d: ReverseDeliveryRec, _a, ctx) =>
+      d.lines.map((l) => ({ id: l.id, quantity: l.quantity, dispositions: [], reverseFulfillmentOrderLineItem: tag(ctx, "ReverseFulfillmentOrderLineItem", findRfoLine(ctx.store, l.rfoLineId)!.line) })),
+    deliverable: (d: ReverseDeliveryRec, _a, ctx) =>
+      tag(ctx, "ReverseDeliveryShippingDeliverable", {
+        tracking: d.trackingNumber || d.trackingUrl ? { number: d.trackingNumber, url: d.trackingUrl, carrierName: d.carrierName } : null,
+        label: d.labelUrl ? { publicFileUrl: d.labelUrl, createdAt: "2026-01-01T00:00:00Z" } : null,
+      }),
+  },
+  Refund: {
+    legacyResourceId: legacy,
+    order: (r: RefundRec, _a, ctx) => tag(ctx, "Order", orderOf(ctx, r.orderId)),
+    return: (r: RefundRec, _a, ctx) => tag(ctx, "Return", r.returnId ? ctx.store.returns.get(r.returnId) : null),
+    processedAt: (r: RefundRec) => r.createdAt,
+    updatedAt: (r: RefundRec) => r.createdAt,
+    totalRefundedSet: (r: RefundRec, _a, ctx) => bag(orderOf(ctx, r.orderId), r.total),
+    refundLineItems: (r: RefundRec, _a, ctx) => r.lines.map((l) => ({ ...l, __refund: r, __ctxOrder: orderOf(ctx, r.orderId) })),
+    refundShippingLines: () => [],
+    orderAdjustments: () => [],
+    duties: () => [],
+    transactions: (r: RefundRec, _a, ctx) => {
+      const o = orderOf(ctx, r.orderId);
+      return r.transactionIds.map((id) => tag(ctx, "OrderTransaction", { ...o.transactions.find((t) => t.id === id)!, __order: o }));
+    },
+  },
+  RefundLineItem: {
+    lineItem: (l: RefundLineRec & { __ctxOrder: OrderRec }, _a, ctx) => tag(ctx, "LineItem", l.__ctxOrder.lineItems.find((x) => x.id === l.lineItemId)!),
+    priceSet: (l: RefundLineRec & { __ctxOrder: OrderRec }) => bag(l.__ctxOrder, l.quantity ? Math.round(l.subtotal / l.quantity) : 0),
+    subtotalSet: (l: RefundLineRec & { __ctxOrder: OrderRec }) => bag(l.__ctxOrder, l.subtotal),
+    totalTaxSet: (l: RefundLineRec & { __ctxOrder: OrderRec }) => bag(l.__ctxOrder, l.tax),
+    restocked: (l: RefundLineRec) => l.restockType !== "NO_RESTOCK",
+    location: () => null,
+  },
+  OrderTransaction: {
+    amountSet: (t: any) => bag(t.__order, t.amount, t.presentmentAmount),
+    order: (t: any, _a, ctx) => tag(ctx, "Order", t.__order),
+    parentTransaction: (t: any, _a, ctx) => {
+      const p = (t.__order as OrderRec).transactions.find((x) => x.id === t.parentId);
+      return p ? tag(ctx, "OrderTransaction", { ...p, __order: t.__order }) : null;
+    },
+    processedAt: (t: any) => t.createdAt,
+    test: () => true,
+    manuallyCapturable: () => false,
+    fees: () => [],
+  },
+  Product: {
+    legacyResourceId: legacy,
+    collections: (p: ProductRec, _a, ctx) => p.collectionIds.map((id) => tag(ctx, "Collection", ctx.store.collections.get(id)!)),
+    variants: (p: ProductRec, _a, ctx) => p.variantIds.map((id) => tag(ctx, "ProductVariant", ctx.store.variants.get(id)!)),
+    status: () => "ACTIVE",
+    description: () => "",
+    metafield: (p: ProductRec, a, ctx) => tag(ctx, "Metafield", metafieldsOf(ctx, p.id).find((m) => m.namespace === resolveNamespace(ctx, a.namespace ?? "$app") && m.key === a.key)),
+    metafields: (p: ProductRec, a, ctx) => metafieldsOf(ctx, p.id).filter((m) => !a.namespace || m.namespace === resolveNamespace(ctx, a.namespace)).map((m) => tag(ctx, "Metafield", m)),
+    inCollection: (p: ProductRec, a) => p.collectionIds.includes(a.id),
+  },
+  ProductVariant: {
+    legacyResourceId: legacy,
+    product: (v: VariantRec, _a, ctx) => tag(ctx, "Product", ctx.store.products.get(v.productId)!),
+    price: (v: VariantRec, _a, ctx) => moneyV2(v.price, ctx.store.shop.currencyCode).amount,
+    displayName: (v: VariantRec, _a, ctx) => `${ctx.store.products.get(v.productId)?.title ?? ""} - ${v.title}`,
+    selectedOptions: (v: VariantRec) => [{ name: "Title", value: v.title }],
+  },
+  Collection: {
+    legacyResourceId: legacy,
+    products: (c: CollectionRec, _a, ctx) => [...ctx.store.products.values()].filter((p) => p.collectionIds.includes(c.id)).map((p) => tag(ctx, "Product", p)),
+    hasProduct: (c: CollectionRec, a, ctx) => ctx.store.products.get(a.id)?.collectionIds.includes(c.id) ?? false,
+    description: () => "",
+  },
+  Customer: {
+    legacyResourceId: legacy,
+    displayName: (c: CustomerRec) => `${c.firstName} ${c.lastName}`,
+    defaultEmailAddress: (c: CustomerRec) => ({ emailAddress: c.email, marketingState: "NOT_SUBSCRIBED" }),
+    orders: (c: CustomerRec, _a, ctx) => [...ctx.store.orders.values()].filter((o) => o.customerId === c.id).map((o) => tag(ctx, "Order", o)),
+    numberOfOrders: (c: CustomerRec, _a, ctx) => String([...ctx.store.orders.values()].filter((o) => o.customerId === c.id).length),
+    storeCreditAccounts: (c: CustomerRec, _a, ctx) => [...ctx.store.storeCreditAccounts.values()].filter((a) => a.ownerId === c.id).map((a) => tag(ctx, "StoreCreditAccount", a)),
+    locale: () => "en",
+  },
+  StoreCreditAccount: {
+    balance: (a: StoreCreditAccountRec) => moneyV2(a.balance, a.currencyCode),
+    owner: (a: StoreCreditAccountRec, _x, ctx) => tag(ctx, "Customer", ctx.store.customers.get(a.ownerId)),
+    transactions: (a: StoreCreditAccountRec, _x, ctx) =>
+      a.transactions.map((t) => tag(ctx, t.kind === "CREDIT" ? "StoreCreditAccountCreditTransaction" : "StoreCreditAccountDebitTransaction", { ...t, __account: a })),
+  },
+  StoreCreditAccountCreditTransaction: txnResolvers(),
+  StoreCreditAccountDebitTransaction: txnResolvers(),
+  Metafield: {
+    legacyResourceId: legacy,
+    jsonValue: (m: MetafieldRec) => {
+      try {
+        return JSON.parse(m.value);
+      } catch {
+        return m.value;
+      }
+    },
+    compareDigest: (m: MetafieldRec) => Buffer.from(`${m.id}:${m.updatedAt}:${m.value}`).toString("base64url"),
+    ownerType: (m: MetafieldRec) => (m.ownerId.includes("/Shop/") ? "SHOP" : m.ownerId.includes("/Product/") ? "PRODUCT" : "APP_INSTALLATION"),
+    sizeInBytes: (m: MetafieldRec) => Buffer.byteLength(m.value),
+    definition: () => null,
+    reference: () => null,
+    translations: () => [],
+  },
+  GenericFile: fileResolvers(),
+  MediaImage: { ...fileResolvers(), image: (f: FileRec) => ({ url: f.url, altText: f.alt }), mediaContentType: () => "IMAGE", status: () => "READY", mediaErrors: () => [], mediaWarnings: () => [] },
+};
+
+const REASON_ENUM: Record<string, string> = {
+  color: "COLOR",
+  "damaged-or-defective": "DEFECTIVE",
+  "item-not-as-described": "NOT_AS_DESCRIBED",
+  "received-the-wrong-item": "WRONG_ITEM",
+  "size-too-large": "SIZE_TOO_LARGE",
+  "size-too-small": "SIZE_TOO_SMALL",
+  style: "STYLE",
+  unwanted: "UNWANTED",
+  other: "OTHER",
+};
+
+function unitAfterDiscount(ctx: Ctx, l: LineItemRec) {
+  const o = findLineItem(ctx.store, l.id)!.order;
+  return bag(o, discountedUnit(l), l.unitPricePresentment - Math.floor(l.discountPresentment / Math.max(1, l.quantity)));
+}
+
+function txnResolvers(): R {
+  return {
+    amount: (t: StoreCreditTxnRec & { __account: StoreCreditAccountRec }) => moneyV2(t.kind === "DEBIT" ? -t.amount : t.amount, t.__account.currencyCode),
+    balanceAfterTransaction: (t: StoreCreditTxnRec & { __account: StoreCreditAccountRec }) => moneyV2(t.balanceAfter, t.__account.currencyCode),
+    remainingAmount: (t: StoreCreditTxnRec & { __account: StoreCreditAccountRec }) => moneyV2(t.amount, t.__account.currencyCode),
+    account: (t: { __account: StoreCreditAccountRec }, _a, ctx) => tag(ctx, "StoreCreditAccount", t.__account),
+    event: (t: StoreCreditTxnRec) => (t.kind === "CREDIT" ? "ADJUSTMENT" : "ADJUSTMENT"),
+    origin: () => null,
+  };
+}
+
+function fileResolvers(): R {
+  return {
+    fileStatus: () => "READY",
+    fileErrors: () => [],
+    updatedAt: (f: FileRec) => f.createdAt,
+    mimeType: (f: FileRec) => f.contentType,
+    preview: (f: FileRec) => ({ status: "READY", image: { url: f.url } }),
+  };
+}
+
+export { findRfo };

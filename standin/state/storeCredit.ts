@@ -1,0 +1,110 @@
+import type { Store } from "./store";
+import { gidType, newId } from "./store";
+import { ue, type UserErr } from "./errors";
+import type { StoreCreditAccountRec } from "./types";
+import { fromDecimal } from "./money";
+import type { Clock } from "../clock";
+import { iso } from "../clock";
+
+export const CREDIT_LIMIT_MINOR = 100_000_000; // Shopify caps account balances; exact limit unknown
+
+type Amount = { amount: string; currencyCode: string };
+
+/** Accepts a StoreCreditAccount id or an owner (Customer) id, as storeCreditAccountCredit does. */
+function resolveAccount(store: Store, id: string, currency: string, createForOwner: boolean) {
+  const t = gidType(id);
+  if (t === "StoreCreditAccount") {
+    const acc = store.storeCreditAccounts.get(id);
+    return acc ? { acc } : { err: ue(["id"], "Store credit account does not exist", "ACCOUNT_NOT_FOUND") };
+  }
+  if (t === "Customer" || t === "CompanyLocation") {
+    if (t === "Customer" && store.customers.has(id)) {
+      const same = [...store.storeCreditAccounts.values()].find((a) => a.ownerId === id && a.currencyCode === currency);
+      if (same) return { acc: same };
+      if (!createForOwner) return { err: ue(["id"], "Store credit account does not exist", "ACCOUNT_NOT_FOUND") };
+      const acc: StoreCreditAccountRec = { id: newId(store, "StoreCreditAccount"), ownerId: id, currencyCode: currency, balance: 0, transactions: [] };
+      store.storeCreditAccounts.set(acc.id, acc);
+      return { acc };
+    }
+    return createForOwner
+      ? { err: ue(["id"], "Owner does not exist", "OWNER_NOT_FOUND") }
+      : { err: ue(["id"], "Store credit account does not exist", "ACCOUNT_NOT_FOUND") };
+  }
+  return { err: ue(["id"], "Store credit account does not exist", "ACCOUNT_NOT_FOUND") };
+}
+
+export function creditAccount(
+  store: Store,
+  clock: Clock,
+  id: string,
+  amount: Amount,
+  expiresAt: string | null,
+): { acc: StoreCreditAccountRec | null; txnId: string | null; userErrors: UserErr[] } {
+  const now = clock();
+  if (expiresAt && new Date(expiresAt).getTime() <= now.getTime())
+    return { acc: null, txnId: null, userErrors: [ue(["creditInput", "expiresAt"], "The expiry date must be in the future", "EXPIRES_AT_IN_PAST")] };
+  const minor = fromDecimal(amount.amount, amount.currencyCode);
+  if (minor <= 0)
+    return {
+      acc: null,
+      txnId: null,
+      userErrors: [ue(["creditInput", "creditAmount", "amount"], "A positive amount must be used to credit a store credit account", "NEGATIVE_OR_ZERO_AMOUNT")],
+    };
+  const r = resolveAccount(store, id, amount.currencyCode, true);
+  if ("err" in r) return { acc: null, txnId: null, userErrors: [r.err!] };
+  const acc = r.acc!;
+  if (acc.currencyCode !== amount.currencyCode)
+    return {
+      acc: null,
+      txnId: null,
+      userErrors: [
+        ue(["creditInput", "creditAmount", "currencyCode"], "The currency provided does not match the currency of the store credit account", "MISMATCHING_CURRENCY"),
+      ],
+    };
+  if (acc.balance + minor > CREDIT_LIMIT_MINOR)
+    return {
+      acc: null,
+      txnId: null,
+      userErrors: [ue(["creditInput", "creditAmount", "amount"], "The operation would cause the account's credit limit to be exceeded", "CREDIT_LIMIT_EXCEEDED")],
+    };
+  acc.balance += minor;
+  const txnId = newId(store, "StoreCreditAccountCreditTransaction");
+  acc.transactions.push({ id: txnId, kind: "CREDIT", amount: minor, balanceAfter: acc.balance, createdAt: iso(now), expiresAt });
+  return { acc, txnId, userErrors: [] };
+}
+
+export function debitAccount(
+  store: Store,
+  clock: Clock,
+  id: string,
+  amount: Amount,
+): { acc: StoreCreditAccountRec | null; txnId: string | null; userErrors: UserErr[] } {
+  const minor = fromDecimal(amount.amount, amount.currencyCode);
+  const r = resolveAccount(store, id, amount.currencyCode, false);
+  if ("err" in r) return { acc: null, txnId: null, userErrors: [r.err!] };
+  const acc = r.acc!;
+  if (minor <= 0)
+    return {
+      acc: null,
+      txnId: null,
+      userErrors: [ue(["debitInput", "debitAmount", "amount"], "A positive amount must be used to debit a store credit account", "NEGATIVE_OR_ZERO_AMOUNT")],
+    };
+  if (acc.currencyCode !== amount.currencyCode)
+    return {
+      acc: null,
+      txnId: null,
+      userErrors: [
+        ue(["debitInput", "debitAmount", "currencyCode"], "The currency provided does not match the currency of the store credit account", "MISMATCHING_CURRENCY"),
+      ],
+    };
+  if (minor > acc.balance)
+    return {
+      acc: null,
+      txnId: null,
+      userErrors: [ue(["debitInput", "debitAmount", "amount"], "The store credit account does not have sufficient funds to satisfy the request", "INSUFFICIENT_FUNDS")],
+    };
+  acc.balance -= minor;
+  const txnId = newId(store, "StoreCreditAccountDebitTransaction");
+  acc.transactions.push({ id: txnId, kind: "DEBIT", amount: minor, balanceAfter: acc.balance, createdAt: iso(clock()), expiresAt: null });
+  return { acc, txnId, userErrors: [] };
+}
