@@ -216,15 +216,22 @@ export function t(
 }
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+const formattedDates = new Map<string, string>();
 /** "31 March 2026" style, in the shop's zone and the shopper's locale. */
 export function formatDate(epochMs: number, locale: Locale, timeZone: string): string {
   const key = `${locale}|${timeZone}`;
+  const memo = `${key}|${epochMs}`;
+  const hit = formattedDates.get(memo);
+  if (hit !== undefined) return hit;
   let f = dateFormatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { timeZone, day: "numeric", month: "long", year: "numeric" });
     dateFormatters.set(key, f);
   }
-  return f.format(epochMs);
+  const text = f.format(epochMs);
+  if (formattedDates.size > 10_000) formattedDates.clear();
+  formattedDates.set(memo, text);
+  return text;
 }
 
 export const MESSAGE_KEYS = Object.keys(TABLE) as MessageKey[];
