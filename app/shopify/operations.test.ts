@@ -13,6 +13,7 @@ import {
 } from "graphql";
 import { describe, expect, it } from "vitest";
 import { findDocuments, type FoundDocument } from "./graphql-documents";
+import { MAX_SINGLE_QUERY_COST, requestedQueryCost } from "./query-cost";
 
 const root = resolve(__dirname, "../..");
 const shared = resolve(root, "../shared/shopify");
@@ -109,6 +110,18 @@ describe("every #graphql document in app/ and extensions/", () => {
         expect(picksUserErrors, `${op.name?.value}.${sel.name.value} must select userErrors`).toBe(true);
       }
     });
+  });
+
+  it("every Admin query in app/ stays under the 1,000-point single-query cost limit", () => {
+    const costs = documents
+      .filter((d) => d.file.startsWith("app") && operationsOf(parse(d.source))[0]?.operation === "query")
+      .map((d) => ({ op: operationsOf(parse(d.source))[0]!.name!.value, cost: requestedQueryCost(adminSchema, d.source) }));
+    expect(costs.length).toBeGreaterThan(0);
+    for (const { op, cost } of costs) expect(cost, op).toBeLessThanOrEqual(MAX_SINGLE_QUERY_COST);
+    // The estimator itself: a 100 x 20 nested connection is far over the limit.
+    expect(
+      requestedQueryCost(adminSchema, "query Q { products(first: 100) { nodes { collections(first: 20) { nodes { id } } } } }"),
+    ).toBe(2 + 100 * (1 + 2 + 20 * 1));
   });
 
   it("refundCreate carries @idempotent(key:) (required from 2026-04)", () => {

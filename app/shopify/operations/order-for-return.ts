@@ -2,10 +2,13 @@
  * Everything the policy check needs about one order: line items with product facts (tags, type,
  * vendor, collections), what was actually paid per unit (after discounts, with taxes), fulfillment
  * and delivery dates, where it was sold, the customer, and returns already on it.
- * Costs well under the 1,000-point single-query limit with these page sizes.
+ * Requested cost must stay under Shopify's 1,000-point single-query limit (operations.test.ts
+ * checks it): 25 line items per page (page on with $lineItemsAfter), 10 collections per product
+ * (pageInfo.hasNextPage says when a product is in more, so a collection rule is never decided on
+ * a truncated list).
  */
 export const ORDER_FOR_RETURN = `#graphql
-  query OrderForReturn($id: ID!, $lineItemsFirst: Int = 100) {
+  query OrderForReturn($id: ID!, $lineItemsFirst: Int = 25, $lineItemsAfter: String) {
     order(id: $id) {
       id
       name
@@ -46,7 +49,7 @@ export const ORDER_FOR_RETURN = `#graphql
           currencyCode
         }
       }
-      lineItems(first: $lineItemsFirst) {
+      lineItems(first: $lineItemsFirst, after: $lineItemsAfter) {
         pageInfo {
           hasNextPage
           endCursor
@@ -117,7 +120,10 @@ export const ORDER_FOR_RETURN = `#graphql
             vendor
             tags
             isGiftCard
-            collections(first: 20) {
+            collections(first: 10) {
+              pageInfo {
+                hasNextPage
+              }
               nodes {
                 id
                 handle
@@ -126,14 +132,14 @@ export const ORDER_FOR_RETURN = `#graphql
           }
         }
       }
-      fulfillments(first: 20) {
+      fulfillments(first: 10) {
         id
         status
         displayStatus
         createdAt
         deliveredAt
         inTransitAt
-        fulfillmentLineItems(first: 100) {
+        fulfillmentLineItems(first: 50) {
           nodes {
             id
             quantity
@@ -143,7 +149,7 @@ export const ORDER_FOR_RETURN = `#graphql
           }
         }
       }
-      returns(first: 20) {
+      returns(first: 10) {
         nodes {
           id
           name
