@@ -178,8 +178,8 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
           },
         ],
       }, headers);
-    if (fault === "throttle") deps.bucket.drain();
-    if (!deps.bucket.take(requested))
+    // an injected throttle answers like a short bucket without draining it, so later calls are unaffected
+    if (fault === "throttle" || !deps.bucket.take(requested))
       return send(res, 200, {
         errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
         extensions: { cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: deps.bucket.status() } },

@@ -84,7 +84,9 @@ export function seedDemo(store: Store, now: Date): void {
   let fulSeq = 5_000;
   let fliSeq = 20_000;
   let txSeq = 30_000;
-  specs().forEach((s, idx) => {
+  // order numbers follow creation time, as in a real shop
+  const ordered = specs().map((s, i) => ({ s, i })).sort((a, b) => b.s.ageDays - a.s.ageDays || a.i - b.i);
+  ordered.forEach(({ s, i: idx }) => {
     const number = store.nextOrderNumber++;
     const createdAt = iso(new Date(t0 - s.ageDays * DAY - (idx % 7) * 3_600_000));
     const channel = CHANNELS[s.channel ?? "web"];
