@@ -115,6 +115,7 @@ export function computeRefund(args: {
     const unit = parseMoney(l.unitPrice, currency);
     const tax = l.unitTax !== undefined ? parseMoney(l.unitTax, currency) : 0;
     const paid = unit * l.quantity + tax * l.quantity;
+    if (!Number.isSafeInteger(paid)) throw new MoneyError(`line total too large for ${currency}`);
     const applies = fees.appliesTo.includes(l.group);
     if (applies) feeApplies = true;
     const rs = applies ? Math.min(paid, applyBps(paid, fees.restockingBps)) : 0;

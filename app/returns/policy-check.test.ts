@@ -19,8 +19,15 @@ function withFile(name: string, content: string) {
   writeFileSync(f, content);
   return f;
 }
-function mutate(fn: (s: any) => void) {
-  const s = JSON.parse(readFileSync(sample, "utf8"));
+interface Scn {
+  now?: string;
+  policy: unknown;
+  shop: { timezone: string };
+  order: { lines: Array<Record<string, unknown>> };
+  request: { lines: Array<Record<string, unknown>> };
+}
+function mutate(fn: (s: Scn) => void) {
+  const s = JSON.parse(readFileSync(sample, "utf8")) as Scn;
   fn(s);
   return JSON.stringify(s);
 }
@@ -41,14 +48,14 @@ describe("scripts/policy-check.ts", () => {
   });
 
   for (const [name, fn, field] of [
-    ["bad reason", (s: any) => (s.request.lines[0].reason = "BROKEN"), "request.lines[0].reason"],
-    ["bad price", (s: any) => (s.order.lines[0].unitPrice = 12.5), "order.lines[0].unitPrice"],
-    ["missing now", (s: any) => delete s.now, "now"],
-    ["unknown preset", (s: any) => (s.policy = "nope"), "policy"],
-    ["bad time zone", (s: any) => (s.shop.timezone = "Mars/Olympus"), "shop.timezone"],
-    ["unknown line", (s: any) => (s.request.lines[0].lineId = "gid://shopify/LineItem/999"), "request.lines[0].lineId"],
-    ["bad inline policy", (s: any) => (s.policy = { schemaVersion: 1, version: 1, name: "x" }), "policy.id"],
-  ] as Array<[string, (s: any) => void, string]>) {
+    ["bad reason", (s: Scn) => (s.request.lines[0]!.reason = "BROKEN"), "request.lines[0].reason"],
+    ["bad price", (s: Scn) => (s.order.lines[0]!.unitPrice = 12.5), "order.lines[0].unitPrice"],
+    ["missing now", (s: Scn) => delete s.now, "now"],
+    ["unknown preset", (s: Scn) => (s.policy = "nope"), "policy"],
+    ["bad time zone", (s: Scn) => (s.shop.timezone = "Mars/Olympus"), "shop.timezone"],
+    ["unknown line", (s: Scn) => (s.request.lines[0]!.lineId = "gid://shopify/LineItem/999"), "request.lines[0].lineId"],
+    ["bad inline policy", (s: Scn) => (s.policy = { schemaVersion: 1, version: 1, name: "x" }), "policy.id"],
+  ] as Array<[string, (s: Scn) => void, string]>) {
     it(`exits 2 naming ${field} (${name})`, () => {
       const r = run(withFile(`${name.replace(/ /g, "-")}.json`, mutate(fn)));
       expect(r.status).toBe(2);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getPreset, presets, PRESET_IDS } from "./presets";
-import { parsePolicy, PolicyError, safeParsePolicy, formatPath } from "./policy";
+import { parsePolicy, PolicyError, safeParsePolicy, formatPath, type Policy } from "./policy";
 
-const base = () => JSON.parse(JSON.stringify(presets["ekoh-store"])) as Record<string, any>;
+const base = (): Policy => structuredClone(presets["ekoh-store"]);
 
 function fieldOf(value: unknown): string {
   try {
@@ -33,37 +33,37 @@ describe("policy schema", () => {
 
   it("names windows.faults.days when days is negative", () => {
     const p = base();
-    p.windows.faults.days = -1;
+    p.windows.faults!.days = -1;
     expect(fieldOf(p)).toBe("windows.faults.days");
   });
 
   it("names windows.faults.days when days is fractional", () => {
     const p = base();
-    p.windows.faults.days = 7.5;
+    p.windows.faults!.days = 7.5;
     expect(fieldOf(p)).toBe("windows.faults.days");
   });
 
   it("names schemaVersion", () => {
     const p = base();
-    p.schemaVersion = 2;
+    p.schemaVersion = 2 as never;
     expect(fieldOf(p)).toBe("schemaVersion");
   });
 
   it("names an unknown reason in reasons.accepted", () => {
     const p = base();
-    p.reasons.accepted = ["DEFECTIVE", "BROKEN"];
+    p.reasons.accepted = ["DEFECTIVE", "BROKEN" as never];
     expect(fieldOf(p)).toBe("reasons.accepted[1]");
   });
 
   it("names a bad rule code inside rules", () => {
     const p = base();
-    p.rules[2].code = "NOPE";
+    p.rules[2]!.code = "NOPE" as never;
     expect(fieldOf(p)).toBe("rules[2].code");
   });
 
   it("names a bad matcher kind", () => {
     const p = base();
-    p.rules[0].match[0] = { kind: "colour", values: ["red"] };
+    p.rules[0]!.match[0] = { kind: "colour", values: ["red"] } as never;
     expect(fieldOf(p)).toMatch(/^rules\[0\]\.match\[0\]/);
   });
 
@@ -81,19 +81,19 @@ describe("policy schema", () => {
 
   it("names a missing reason group", () => {
     const p = base();
-    delete p.reasons.groups.COLOR;
+    delete (p.reasons.groups as Partial<Policy["reasons"]["groups"]>).COLOR;
     expect(fieldOf(p)).toBe("reasons.groups.COLOR");
   });
 
   it("names a refund timeline whose min exceeds max", () => {
     const p = base();
-    p.refundTimelines.domestic = { min: 30, max: 5 };
+    p.refundTimelines!.domestic = { min: 30, max: 5 };
     expect(fieldOf(p)).toBe("refundTimelines.domestic.max");
   });
 
   it("names the approval mode", () => {
     const p = base();
-    p.approval.mode = "yolo";
+    p.approval.mode = "yolo" as never;
     expect(fieldOf(p)).toBe("approval.mode");
   });
 

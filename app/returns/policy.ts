@@ -219,7 +219,10 @@ export function formatPath(path: ReadonlyArray<PropertyKey>, prefix = ""): strin
 
 export function zodToPolicyError(err: z.ZodError, prefix = ""): PolicyError {
   return new PolicyError(
-    err.issues.map((i) => ({ field: formatPath(i.path, prefix), message: i.message })),
+    err.issues.map((i) => ({
+      field: formatPath(i.path, prefix),
+      message: i.code === "invalid_type" && /received undefined$/.test(i.message) ? "is required" : i.message,
+    })),
     prefix,
   );
 }

@@ -112,15 +112,13 @@ export function startOfDay(date: CivilDate, timeZone: string): number {
   // Two passes settle the offset on either side of a transition.
   let guess = wallMidnight - zoneOffsetMs(wallMidnight, timeZone);
   guess = wallMidnight - zoneOffsetMs(guess, timeZone);
-  const got = civilDateOf(guess, timeZone);
-  if (got.y !== date.y || got.m !== date.m || got.d !== date.d) {
-    // Midnight fell in a gap and we landed on the previous day: step forward to the day.
-    const before = civilDateOf(guess, timeZone);
-    if (formatCivil(before) < formatCivil(date)) {
-      let t = guess;
-      for (let i = 0; i < 4 * 24 && formatCivil(civilDateOf(t, timeZone)) < formatCivil(date); i++) t += 15 * 60_000;
-      return t - (t % 60_000);
-    }
+  const want = formatCivil(date);
+  if (formatCivil(civilDateOf(guess, timeZone)) < want) {
+    // Local midnight does not exist (DST jump at 00:00): the day starts at the jump.
+    // Transitions happen on whole quarter hours; step forward until the day begins.
+    let t = guess - (((guess % 900_000) + 900_000) % 900_000);
+    while (formatCivil(civilDateOf(t, timeZone)) < want) t += 900_000;
+    return t;
   }
   return guess;
 }
