@@ -108,10 +108,9 @@ export function assessClaim(
   let deadlineMs: number | null = returnDeadline;
   if (warranty) {
     // A warranty takes over a reason the return policy refuses, or once the return window has
-    // closed while the warranty still runs.
+    // closed (if the warranty has ended too, the claim fails on the warranty's later deadline).
     const returnClosed = returnDeadline !== null && nowMs > returnDeadline;
-    const warrantyOpen = warrantyDeadline !== null && nowMs <= warrantyDeadline;
-    if (!accepted || (returnClosed && warrantyOpen)) {
+    if (!accepted || returnClosed) {
       route = "warranty";
       deadlineMs = warrantyDeadline;
     }

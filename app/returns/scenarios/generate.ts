@@ -168,12 +168,12 @@ ekr({
 ekr({
   clause: "ekr.seat-cover-warranty", name: "warranty-expired", now: "2028-03-02T08:00:00Z",
   lines: [seat(1)], request: [req(1, "DEFECTIVE")],
-  expect: { eligible: false, lines: [exp(1, false, ["OUTSIDE_WINDOW"])] },
+  expect: { eligible: false, lines: [exp(1, false, ["OUTSIDE_WINDOW"], { deadline: SEAT_END })] },
 });
 ekr({
   clause: "ekr.seat-cover-warranty", name: "wrong-item-not-covered-after-30-days", now: "2026-06-01T18:00:00Z",
   lines: [seat(1)], request: [req(1, "WRONG_ITEM")],
-  expect: { eligible: false, lines: [exp(1, false, ["OUTSIDE_WINDOW"])] },
+  expect: { eligible: false, lines: [exp(1, false, ["OUTSIDE_WINDOW"], { deadline: EKR_DEADLINE })] },
 });
 ekr({
   clause: "ekr.seat-cover-warranty", name: "unwanted-after-30-days", now: "2026-06-01T18:00:00Z",
