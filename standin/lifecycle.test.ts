@@ -44,7 +44,7 @@ describe("returns lifecycle over GraphQL", () => {
     const line = rf.body.data.returnableFulfillments.nodes[0].returnableFulfillmentLineItems.nodes[0];
     expect(line.quantity).toBeGreaterThan(0);
     const reasons = await c.gql(`query Reasons { returnReasonDefinitions(first: 20) { nodes { id handle name } } }`);
-    const reason = reasons.body.data.returnReasonDefinitions.nodes.find((r: any) => r.handle === "unwanted");
+    const reason = reasons.body.data.returnReasonDefinitions.nodes.find((r: any) => r.handle === "changed-my-mind");
 
     const tooMany = await c.gql(REQUEST, { input: { orderId: order.id, returnLineItems: [{ fulfillmentLineItemId: line.fulfillmentLineItem.id, quantity: line.quantity + 1, returnReasonDefinitionId: reason.id }] } });
     expect(tooMany.body.data.returnRequest.return).toBeNull();
@@ -56,7 +56,7 @@ describe("returns lifecycle over GraphQL", () => {
     expect(ret.status).toBe("REQUESTED");
     expect(ret.name).toBe(`${order.name}-R1`);
     expect(ret.order.returnStatus).toBe("RETURN_REQUESTED");
-    expect(ret.returnLineItems.nodes[0].returnReasonDefinition.handle).toBe("unwanted");
+    expect(ret.returnLineItems.nodes[0].returnReasonDefinition.handle).toBe("changed-my-mind");
 
     const ap = await c.gql(APPROVE, { input: { id: ret.id } });
     expect(ap.body.data.returnApproveRequest.return.status).toBe("OPEN");

@@ -399,15 +399,16 @@ export const typeResolvers: Record<string, R> = {
 };
 
 const REASON_ENUM: Record<string, string> = {
+  unknown: "UNKNOWN",
   color: "COLOR",
   "damaged-or-defective": "DEFECTIVE",
   "item-not-as-described": "NOT_AS_DESCRIBED",
   "received-the-wrong-item": "WRONG_ITEM",
-  "size-too-large": "SIZE_TOO_LARGE",
-  "size-too-small": "SIZE_TOO_SMALL",
+  "too-big": "SIZE_TOO_LARGE",
+  "too-small": "SIZE_TOO_SMALL",
   style: "STYLE",
-  unwanted: "UNWANTED",
-  other: "OTHER",
+  "changed-my-mind": "UNWANTED",
+  "other-reason": "OTHER",
 };
 
 function unitAfterDiscount(ctx: Ctx, l: LineItemRec) {

@@ -178,7 +178,7 @@ export function seedDemo(store: Store, now: Date): void {
 function applyAfter(store: Store, order: OrderRec, s: OrderSpec, at: Date): void {
   if (!s.then) return;
   const clock = () => at;
-  const reason = store.returnReasonDefinitions.find((d) => d.handle === "unwanted")!.id;
+  const reason = store.returnReasonDefinitions.find((d) => d.handle === "changed-my-mind")!.id;
   const f = order.fulfillments[0]!;
   const first = f.lines[0]!;
   const r = createReturn(store, clock, { orderId: order.id, returnLineItems: [{ fulfillmentLineItemId: first.id, quantity: 1, returnReasonDefinitionId: reason }] }, { status: "REQUESTED", fieldRoot: "input" });

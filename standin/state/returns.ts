@@ -98,6 +98,12 @@ export function createReturn(
       errors.push(ue([root, "returnLineItems", i, "returnReasonDefinitionId"], "Return reason definition does not exist.", "NOT_FOUND"));
       return;
     }
+    if (opts.status === "OPEN" && def.handle === "other-reason" && !li.returnReasonNote?.trim()) {
+      errors.push(
+        ue([root, "returnLineItems", i, "returnReasonNote"], 'Return line items return reason note The note is required when the return reason is "Other"', "BLANK"),
+      );
+      return;
+    }
     if (li.quantity <= 0) {
       errors.push(ue([root, "returnLineItems", i, "quantity"], "Quantity must be greater than 0", "GREATER_THAN"));
       return;

@@ -57,17 +57,19 @@ export function newId(store: Store, type: string): string {
   return gid(type, store.nextId);
 }
 
+/** Shopify's standard return reason definitions (ids and handles as a live 2026-04 shop lists them). */
 export const DEFAULT_REASONS: ReturnReasonDefinitionRec[] = [
-  ["color", "Color"],
-  ["damaged-or-defective", "Damaged or defective"],
+  ["unknown", "Unknown"],
+  ["changed-my-mind", "Changed my mind"],
   ["item-not-as-described", "Item not as described"],
   ["received-the-wrong-item", "Received the wrong item"],
-  ["size-too-large", "Size was too large"],
-  ["size-too-small", "Size was too small"],
+  ["other-reason", "Other"],
+  ["damaged-or-defective", "Damaged or defective"],
+  ["too-small", "Too small"],
+  ["too-big", "Too big"],
   ["style", "Style"],
-  ["unwanted", "Changed my mind"],
-  ["other", "Other"],
-].map(([handle, name], i) => ({ id: gid("ReturnReasonDefinition", 1000 + i), handle: handle!, name: name! }));
+  ["color", "Color"],
+].map(([handle, name], i) => ({ id: gid("ReturnReasonDefinition", i + 1), handle: handle!, name: name! }));
 
 export function createStore(shopDomain: string, appId = "1"): Store {
   return {
