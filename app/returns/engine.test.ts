@@ -103,6 +103,22 @@ describe("evaluate", () => {
     expect(r.lines[0]?.explanation).toBe("We only take back faulty goods.");
   });
 
+  it("uses a rule's own explanation, from the rule or from messages['rule:<id>']", () => {
+    const run = (policy: ReturnType<typeof parsePolicy>) =>
+      evaluate({
+        policy,
+        order: order([{ tags: ["perishable"] }]),
+        request: { lines: [{ lineId: "L1", quantity: 1, reason: "UNWANTED", conditions: [], photos: 0, note: "" }] },
+        now: "2026-03-03T00:00:00Z",
+        shop: NZ,
+        locale: "fr",
+      }).lines[0]?.explanation;
+    const rules = presets["ekoh-store"].rules.map((r) => (r.id === "perishable" ? { ...r, explanation: { fr: "Denrées périssables : pas de retour." } } : r));
+    expect(run(parsePolicy({ ...presets["ekoh-store"], rules }))).toContain("Denrées périssables : pas de retour.");
+    const viaMessages = parsePolicy({ ...presets["ekoh-store"], messages: { "rule:perishable": { fr: "Produit frais, non repris." } } });
+    expect(run(viaMessages)).toContain("Produit frais, non repris.");
+  });
+
   it("follows the approval mode", () => {
     const mk = (mode: string) => parsePolicy({ ...presets["ekoh-store"], approval: { mode } });
     const req = (reason: "WRONG_ITEM" | "UNWANTED") => ({ lines: [{ lineId: "L1", quantity: 1, reason, conditions: [], photos: 0, note: "" }] });

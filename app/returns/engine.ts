@@ -72,7 +72,8 @@ function explain(a: Assessment, claimQtyAvailable: number, policy: Policy, local
     if (code === "EXCLUDED_ITEM" || code === "GIFT_CARD" || code === "FINAL_SALE") {
       // Prefer the failing rule's own explanation when it has one.
       const failing = a.trace.find((e) => !e.pass && e.code === code && e.rule.startsWith("rule:"));
-      override = policy.rules.find((r) => `rule:${r.id}` === failing?.rule)?.explanation;
+      const rule = policy.rules.find((r) => `rule:${r.id}` === failing?.rule);
+      override = rule ? (rule.explanation ?? policy.messages[`rule:${rule.id}`]) : undefined;
     }
     parts.push(
       t(code, locale, {
