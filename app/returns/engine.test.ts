@@ -44,7 +44,7 @@ describe("evaluate", () => {
     expect(a.policyVersion).toBe(1);
     expect(evaluate(input)).toEqual(a);
     expect(a.lines[0]?.trace.some((e) => e.rule === "window" && e.pass)).toBe(true);
-    expect(a.lines[0]?.reasonHandle).toBe("wrong-item");
+    expect(a.lines[0]?.reasonHandle).toBe("received-the-wrong-item");
   });
 
   it("shares fulfilled units across request lines for the same order line", () => {

@@ -11,18 +11,21 @@ const GROUPS = Object.fromEntries([
   ...FAULTS.map((r) => [r, "faults"] as const),
 ]) as Record<Reason, "change_of_mind" | "faults">;
 
-/** Shopify's standard return reason definition handles. */
+/**
+ * Shopify's standard ReturnReasonDefinition handles, as a live shop lists them
+ * (shared/shopify/captures/2026-04-return-reason-validation.json). DEFECTIVE and DAMAGED share one.
+ */
 export const SHOPIFY_REASON_HANDLES: Record<Reason, string> = {
-  UNWANTED: "unwanted",
-  DEFECTIVE: "defective",
-  DAMAGED: "damaged",
-  WRONG_ITEM: "wrong-item",
-  NOT_AS_DESCRIBED: "not-as-described",
-  SIZE_TOO_SMALL: "size-too-small",
-  SIZE_TOO_LARGE: "size-too-large",
+  UNWANTED: "changed-my-mind",
+  DEFECTIVE: "damaged-or-defective",
+  DAMAGED: "damaged-or-defective",
+  WRONG_ITEM: "received-the-wrong-item",
+  NOT_AS_DESCRIBED: "item-not-as-described",
+  SIZE_TOO_SMALL: "too-small",
+  SIZE_TOO_LARGE: "too-big",
   STYLE: "style",
   COLOR: "color",
-  OTHER: "other",
+  OTHER: "other-reason",
 };
 
 /** Preset conventions: how a merchant marks products in Shopify. */
