@@ -206,7 +206,8 @@ export class IdMap {
   }
 }
 
-const TIME_KEYS = new Set(["createdAt", "updatedAt", "closedAt", "requestApprovedAt", "processedAt", "happenedAt"]);
+/** timestamps and opaque cursors: only whether they are null must match */
+const TIME_KEYS = new Set(["createdAt", "updatedAt", "closedAt", "requestApprovedAt", "processedAt", "happenedAt", "startCursor", "endCursor", "cursor"]);
 
 /** Differences between a recorded and an actual GraphQL body (data + error messages/codes). */
 export function diff(recorded: Json, actual: Json, ids: IdMap, path = "", ignore: Set<string> = new Set()): string[] {
@@ -231,4 +232,14 @@ export function diff(recorded: Json, actual: Json, ids: IdMap, path = "", ignore
 export function errorEssence(errors: Json | undefined): Json {
   if (!Array.isArray(errors)) return errors ?? null;
   return errors.map((e: any) => ({ message: e.message, code: e.extensions?.code ?? null }));
+}
+
+/** Customers the capture shows (id, email, names), so owner ids resolve. */
+export function seedCustomersFromCapture(store: Store, capture: unknown): void {
+  walk(capture, (o) => {
+    if (typeof o.id === "string" && gidType(o.id) === "Customer" && typeof o.email === "string" && !store.customers.has(o.id)) {
+      const [first, ...rest] = String(o.displayName ?? "Captured Customer").split(" ");
+      store.customers.set(o.id, { id: o.id, firstName: o.firstName ?? first ?? "", lastName: o.lastName ?? rest.join(" "), email: o.email, createdAt: "2026-07-01T00:00:00Z", tags: [] });
+    }
+  });
 }

@@ -10,7 +10,7 @@ afterEach(async () => {
 describe("GraphQL endpoint", () => {
   it("answers 401 with Shopify's body without a valid access token", async () => {
     c = await startWithClient();
-    for (const headers of [{}, { "X-Shopify-Access-Token": "shpat_nope" }]) {
+    for (const headers of [{}, { "X-Shopify-Access-Token": "shpat_nope" }] as Record<string, string>[]) {
       const res = await fetch(`${c.standin.url}/admin/api/2026-07/graphql.json`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify({ query: "{ shop { name } }" }) });
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });

@@ -160,7 +160,7 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
     const op = operationOf(doc, body.operationName);
     if (!op) return send(res, 200, { errors: [{ message: "No operation named " + (body.operationName ?? ""), extensions: { code: "OPERATION_NOT_FOUND" } }] }, headers);
     const coerced = getVariableValues(deps.schema, op.variableDefinitions ?? [], variables);
-    if (coerced.errors) return send(res, 200, { errors: coerced.errors.map((e) => fillEnum(shopifyVariableError(doc, e))) }, headers);
+    if (coerced.errors) return send(res, 200, { errors: mergeVariableErrors(coerced.errors.map((e) => fillEnum(shopifyVariableError(doc, e)))) }, headers);
 
     const operationName = op.name?.value ?? null;
     const fault = deps.faults.take(operationName, query);
@@ -214,6 +214,23 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
   }
 
   return { server, sockets };
+}
+
+/** Shopify reports every bad field of one variable in a single error: "... invalid value for a (...), b (...)" */
+function mergeVariableErrors(errors: ShopifyError[]): ShopifyError[] {
+  const out: ShopifyError[] = [];
+  const byPrefix = new Map<string, ShopifyError>();
+  for (const e of errors) {
+    const m = /^(Variable \$\w+ of type \S+ was provided invalid value for )(.*)$/s.exec(e.message);
+    const prev = m ? byPrefix.get(m[1]!) : undefined;
+    if (m && prev) prev.message = `${prev.message}, ${m[2]}`;
+    else {
+      const copy = { ...e };
+      out.push(copy);
+      if (m) byPrefix.set(m[1]!, copy);
+    }
+  }
+  return out;
 }
 
 function executionError(e: GraphQLError): ShopifyError {

@@ -153,10 +153,12 @@ export const mutationResolvers: M = {
     return { refund: tag(ctx, "Refund", r.refund), order: tag(ctx, "Order", r.refund ? r.order : null), userErrors: r.userErrors };
   },
   storeCreditAccountCredit: (_s, { id, creditInput }, ctx) => {
+    resultOnlyCurrency(creditInput.creditAmount.currencyCode);
     const r = creditAccount(ctx.store, ctx.clock, id, creditInput.creditAmount, creditInput.expiresAt ?? null);
     return { storeCreditAccountTransaction: r.acc ? tag(ctx, "StoreCreditAccountCreditTransaction", { ...r.acc.transactions.find((t) => t.id === r.txnId)!, __account: r.acc }) : null, userErrors: r.userErrors };
   },
   storeCreditAccountDebit: (_s, { id, debitInput }, ctx) => {
+    resultOnlyCurrency(debitInput.debitAmount.currencyCode);
     const r = debitAccount(ctx.store, ctx.clock, id, debitInput.debitAmount);
     return { storeCreditAccountTransaction: r.acc ? tag(ctx, "StoreCreditAccountDebitTransaction", { ...r.acc.transactions.find((t) => t.id === r.txnId)!, __account: r.acc }) : null, userErrors: r.userErrors };
   },
@@ -222,6 +224,11 @@ export const mutationResolvers: M = {
     return { files: out, userErrors: [] };
   },
 };
+
+/** CurrencyCode values Shopify only ever returns (store-credit capture: USDC, XXX) */
+function resultOnlyCurrency(code: string) {
+  if (code === "USDC" || code === "XXX") throw new TopLevelError(`CurrencyCode "${code}" is invalid. It can only be used as a result and not as an input value.`, "CURRENCY_CODE_INVALID");
+}
 
 function findMetafield(ctx: Ctx, m: { ownerId: string; namespace?: string; key: string }) {
   const ns = resolveNamespace(ctx, m.namespace ?? "$app");

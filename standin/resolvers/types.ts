@@ -27,6 +27,7 @@ import { moneyBag, moneyV2 } from "../state/money";
 import { orderReturnStatus, refundedQuantityOfLineItem, returnableQuantity } from "../state/returns";
 import { discountedUnit, netPayment, totalRefunded } from "../state/refunds";
 import { metafieldsOf, resolveNamespace } from "./metafields";
+import { matches, numericId, parseQuery } from "./search";
 
 type R = Record<string, (src: any, args: any, ctx: Ctx) => unknown>;
 
@@ -367,7 +368,12 @@ export const typeResolvers: Record<string, R> = {
     defaultEmailAddress: (c: CustomerRec) => ({ emailAddress: c.email, marketingState: "NOT_SUBSCRIBED" }),
     orders: (c: CustomerRec, _a, ctx) => [...ctx.store.orders.values()].filter((o) => o.customerId === c.id).map((o) => tag(ctx, "Order", o)),
     numberOfOrders: (c: CustomerRec, _a, ctx) => String([...ctx.store.orders.values()].filter((o) => o.customerId === c.id).length),
-    storeCreditAccounts: (c: CustomerRec, _a, ctx) => [...ctx.store.storeCreditAccounts.values()].filter((a) => a.ownerId === c.id).map((a) => tag(ctx, "StoreCreditAccount", a)),
+    storeCreditAccounts: (c: CustomerRec, a, ctx) => {
+      const terms = parseQuery(a.query);
+      return [...ctx.store.storeCreditAccounts.values()]
+        .filter((x) => x.ownerId === c.id && matches(terms, (t) => (t.field === "currency_code" ? x.currencyCode.toLowerCase() === t.value.toLowerCase() : t.field === "id" ? numericId(x.id) === numericId(t.value) : false)))
+        .map((x) => tag(ctx, "StoreCreditAccount", x));
+    },
     locale: () => "en",
   },
   StoreCreditAccount: {
