@@ -25,7 +25,7 @@ describe("format", () => {
 
   it("gives each status a tone", () => {
     expect(statusTone("declined")).toBe("critical");
-    expect(statusTone("refunded")).toBe("success");
-    expect(statusTone("requested")).toBe("info");
+    expect(statusTone("refunded")).toBe("auto");
+    expect(statusTone("cancelled")).toBe("neutral");
   });
 });

@@ -31,23 +31,18 @@ export function formatDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(d);
 }
 
-export type BadgeTone = "neutral" | "info" | "success" | "warning" | "critical";
+/** Customer-account badges take only these tones. */
+export type BadgeTone = "auto" | "neutral" | "critical";
 
 export function statusTone(status: ReturnStatus): BadgeTone {
   switch (status) {
-    case "requested":
-      return "info";
-    case "approved":
-    case "received":
-      return "warning";
-    case "refunded":
-    case "credited":
-      return "success";
     case "declined":
       return "critical";
     case "closed":
     case "cancelled":
       return "neutral";
+    default:
+      return "auto";
   }
 }
 

@@ -55,6 +55,7 @@ export interface State {
 export type Action =
   | { type: "loaded"; data: ReturnsOverview }
   | { type: "loadFailed"; message: string }
+  | { type: "reload" }
   | { type: "openForm"; idempotencyKey: string }
   | { type: "closeForm" }
   | { type: "setQuantity"; lineItemId: string; quantity: number }
@@ -128,6 +129,8 @@ export function reducer(state: State, action: Action): State {
     }
     case "loadFailed":
       return { ...state, phase: "error", loadError: action.message };
+    case "reload":
+      return { ...state, phase: "loading", loadError: undefined };
     case "openForm": {
       if (!state.data?.canRequest) return state;
       const draft: Record<string, LineDraft> = {};

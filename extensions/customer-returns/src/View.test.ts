@@ -1,0 +1,195 @@
+// Render tests: each UI state rendered to a string of s-* elements, asserted on what a shopper (and a screen
+// reader) gets: labels, options, errors, statuses.
+import { readFileSync, readdirSync } from "node:fs";
+import { h } from "preact";
+import { renderToString } from "preact-render-to-string";
+import { describe, expect, it } from "vitest";
+import { createTranslate, type Messages } from "../../../preview/i18n";
+import { overviewFixture, previewFixture, requestFixture } from "./fixtures";
+import { initialState, reducer, type Action, type State } from "./state";
+import { ReturnsBody, type Handlers } from "./View";
+
+const dir = new URL("../locales/", import.meta.url);
+const read = (f: string) => JSON.parse(readFileSync(new URL(f, dir), "utf8")) as Messages;
+const en = read("en.default.json");
+const noop = () => {};
+const on: Handlers = {
+  retry: noop, openForm: noop, closeForm: noop, setQuantity: noop, setReason: noop, toggleCondition: noop,
+  setNote: noop, addFiles: noop, removePhoto: noop, setResolution: noop, submit: noop, cancel: noop,
+};
+const L1 = "gid://shopify/LineItem/1";
+
+function html(state: State, locale = "en", messages = en) {
+  return renderToString(h(ReturnsBody, { state, t: createTranslate(messages, en, locale), locale, on }));
+}
+const stateOf = (actions: Action[]) => actions.reduce(reducer, initialState());
+const loaded = (over: Partial<ReturnType<typeof overviewFixture>> = {}): Action => ({ type: "loaded", data: { ...overviewFixture(), ...over } });
+
+describe("returns UI states", () => {
+  it("loading: a labelled spinner", () => {
+    expect(html(initialState())).toBe('<s-spinner accessibilityLabel="Loading return options"></s-spinner>');
+  });
+
+  it("load error: critical banner with the message and a retry button", () => {
+    const out = html(stateOf([{ type: "loadFailed", message: "Network down" }]));
+    expect(out).toContain(`<s-banner tone="critical" heading="We couldn't load your return options.">`);
+    expect(out).toContain("<s-text>Network down</s-text>");
+    expect(out).toContain(">Try again</s-button>");
+  });
+
+  it("overview: offers 'Request return' when possible", () => {
+    const out = html(stateOf([loaded()]));
+    expect(out).toContain("<s-button>Request return</s-button>");
+  });
+
+  it("overview: one short line why not, and no button, when nothing can be returned", () => {
+    const out = html(stateOf([loaded({ canRequest: false, closedReason: "The return window closed on 20 December." })]));
+    expect(out).not.toContain("Request return");
+    expect(out).toContain('<s-text color="subdued">The return window closed on 20 December.</s-text>');
+  });
+
+  it("requested: status, lines and an accessible cancel button", () => {
+    const out = html(stateOf([loaded({ requests: [requestFixture()] })]));
+    expect(out).toContain("<s-heading>Return requested on November 20, 2026</s-heading>");
+    expect(out).toContain('<s-badge tone="auto">Requested</s-badge>');
+    expect(out).toContain("<s-list-item>1 × Linen shirt (Too small)</s-list-item>");
+    expect(out).toContain('accessibilityLabel="Cancel the return requested on November 20, 2026"');
+    expect(out).toContain(">Cancel request</s-button>");
+  });
+
+  it("approved: label link and instructions, no cancel", () => {
+    const r = requestFixture({ status: "approved", canCancel: false, returnLabelUrl: "https://labels.example/1.pdf", instructions: "Drop it at any post office." });
+    const out = html(stateOf([loaded({ requests: [r] })]));
+    expect(out).toContain('<s-badge tone="auto">Approved</s-badge>');
+    expect(out).toContain('<s-link href="https://labels.example/1.pdf" target="_blank">Download return label</s-link>');
+    expect(out).toContain("<s-paragraph>Drop it at any post office.</s-paragraph>");
+    expect(out).not.toContain("Cancel request");
+  });
+
+  it("declined with reason; refunded with amount; cancelled", () => {
+    const out = html(
+      stateOf([
+        loaded({
+          requests: [
+            requestFixture({ id: "a", status: "declined", canCancel: false, declineReason: "Item was worn." }),
+            requestFixture({ id: "b", status: "refunded", canCancel: false, refund: { amount: "49.90", currency: "EUR" } }),
+            requestFixture({ id: "c", status: "cancelled", canCancel: false }),
+          ],
+        }),
+      ]),
+    );
+    expect(out).toContain('<s-badge tone="critical">Declined</s-badge>');
+    expect(out).toContain("<s-text>Reason: Item was worn.</s-text>");
+    expect(out).toContain("<s-text>Refund: €49.90</s-text>");
+    expect(out).toContain('<s-badge tone="neutral">Cancelled</s-badge>');
+  });
+
+  it("form: only returnable lines, labelled quantity with the remaining maximum", () => {
+    const out = html(stateOf([loaded(), { type: "openForm", idempotencyKey: "k" }]));
+    expect(out).toContain("Linen shirt");
+    expect(out).not.toContain("Gift card");
+    expect(out).toContain('<s-number-field label="Quantity to return (up to 2)" value="0" min="0" max="2" step="1">');
+    expect(out).toContain("Return by December 20, 2026");
+    expect(out).not.toContain("<s-select label=\"Reason\""); // appears once a quantity is chosen
+    expect(out).toContain('<s-select label="Resolution" value="refund"><s-option value="refund">Refund to original payment</s-option><s-option value="store_credit">Store credit</s-option></s-select>');
+  });
+
+  it("form: reason options, required conditions as labelled checkboxes", () => {
+    const out = html(
+      stateOf([
+        loaded(),
+        { type: "openForm", idempotencyKey: "k" },
+        { type: "setQuantity", lineItemId: L1, quantity: 1 },
+        { type: "setReason", lineItemId: L1, reason: "SIZE_TOO_SMALL" },
+        { type: "toggleCondition", lineItemId: L1, condition: "unused", checked: true },
+      ]),
+    );
+    expect(out).toContain('<s-select label="Reason" placeholder="Choose a reason" value="SIZE_TOO_SMALL"><s-option value="SIZE_TOO_SMALL">Too small</s-option><s-option value="DEFECTIVE">Defective</s-option></s-select>');
+    expect(out).toContain('<s-checkbox label="The item is unused" checked></s-checkbox>');
+    expect(out).toContain('<s-checkbox label="Tags are still attached"></s-checkbox>');
+    expect(out).toContain('<s-text-area label="Note (optional)" value maxlength="500"></s-text-area>');
+    expect(out).not.toContain("s-drop-zone");
+  });
+
+  it("form: photo upload where evidence is required, with per-photo status", () => {
+    const out = html(
+      stateOf([
+        loaded(),
+        { type: "openForm", idempotencyKey: "k" },
+        { type: "setQuantity", lineItemId: L1, quantity: 1 },
+        { type: "setReason", lineItemId: L1, reason: "DEFECTIVE" },
+        { type: "photoAdded", lineItemId: L1, photo: { id: "p1", name: "crack.jpg", status: "uploading" } },
+      ]),
+    );
+    expect(out).toContain('<s-drop-zone label="Add a photo of the problem" accept="image/*" multiple></s-drop-zone>');
+    expect(out).toContain("crack.jpg: uploading…");
+    expect(out).toContain('accessibilityLabel="Remove crack.jpg"');
+  });
+
+  it("form: errors appear on the fields only after a submit attempt", () => {
+    const base: Action[] = [loaded(), { type: "openForm", idempotencyKey: "k" }, { type: "setQuantity", lineItemId: L1, quantity: 1 }];
+    expect(html(stateOf(base))).not.toContain("error=");
+    const out = html(stateOf([...base, { type: "submitAttempted" }]));
+    expect(out).toContain('<s-select label="Reason" placeholder="Choose a reason" value error="Choose a reason.">');
+  });
+
+  it("form: engine feedback per line, estimated amount and refund dates", () => {
+    const out = html(
+      stateOf([
+        loaded(),
+        { type: "openForm", idempotencyKey: "k" },
+        { type: "setQuantity", lineItemId: L1, quantity: 1 },
+        { type: "previewReceived", preview: previewFixture({ lines: [{ lineItemId: L1, eligible: false, codes: ["WINDOW_CLOSED"], explanation: "The return window has closed." }] }) },
+      ]),
+    );
+    expect(out).toContain('<s-text tone="critical">The return window has closed.</s-text>');
+    expect(out).toContain('<s-text type="strong">Estimated amount: €49.90</s-text>');
+    expect(out).toContain('<s-text color="subdued">Expected between December 1, 2026 and December 8, 2026</s-text>');
+  });
+
+  it("form: a server error names the field it belongs to", () => {
+    const out = html(
+      stateOf([
+        loaded(),
+        { type: "openForm", idempotencyKey: "k" },
+        { type: "setQuantity", lineItemId: L1, quantity: 1 },
+        { type: "submitFailed", message: "Only 1 left to return.", field: `line:${L1}:quantity` },
+      ]),
+    );
+    expect(out).toContain('error="Only 1 left to return."');
+  });
+
+  it("renders in German", () => {
+    const out = html(stateOf([loaded({ requests: [requestFixture()] })]), "de", read("de.json"));
+    expect(out).toContain("Rücksendung anfordern");
+    expect(out).toContain("Rücksendung angefordert am 20. November 2026");
+  });
+});
+
+describe("locales", () => {
+  const src = readdirSync(new URL(".", import.meta.url))
+    .filter((f) => f.endsWith(".tsx"))
+    .map((f) => readFileSync(new URL(f, import.meta.url), "utf8"))
+    .join("\n");
+  const literalKeys = [...src.matchAll(/\bt\("([a-zA-Z.]+)"/g)].map((m) => m[1]!);
+  const extraKeys = [
+    ...["requested", "approved", "declined", "received", "refunded", "credited", "closed", "cancelled"].map((s) => `status.${s}`),
+    ...["unused", "unopened", "tags_attached", "original_packaging"].map((c) => `conditions.${c}`),
+    ...["noLines", "quantity", "reason", "condition", "photos", "photosUploading", "noteTooLong", "resolution"].map((e) => `errors.${e}`),
+    "notice.submitted", "notice.cancelled", "notice.error", "form.photoDone", "form.photoFailed", "form.photoUploading",
+  ];
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+
+  it("has en (default), fr, de, es", () => {
+    expect(files.sort()).toEqual(["de.json", "en.default.json", "es.json", "fr.json"]);
+  });
+
+  it.each(files)("%s translates every key the UI uses", (file) => {
+    const messages = read(file);
+    const t = createTranslate(messages, {}, "en");
+    expect(literalKeys.length).toBeGreaterThan(20);
+    for (const key of new Set([...literalKeys, ...extraKeys])) {
+      expect(t(key, { count: 2 }), `${file}: ${key}`).not.toBe(key);
+    }
+  });
+});

@@ -1,0 +1,260 @@
+/** @jsxImportSource preact */
+// Presentational components: a pure function of State (render tests in View.test.ts cover every state).
+import type { ReturnRequest, ReturnableLine } from "./api";
+import { conditionKey, formatDate, formatMoney, statusKey, statusTone } from "./format";
+import { returnableLines, type State } from "./state";
+import { lineKey, validateDraft, type ValidationErrors } from "./validate";
+
+export type T = (key: string, params?: Record<string, string | number>) => string;
+
+export interface Handlers {
+  retry(): void;
+  openForm(): void;
+  closeForm(): void;
+  setQuantity(lineItemId: string, q: number): void;
+  setReason(lineItemId: string, reason: string): void;
+  toggleCondition(lineItemId: string, condition: string, checked: boolean): void;
+  setNote(lineItemId: string, note: string): void;
+  addFiles(lineItemId: string, files: readonly File[]): void;
+  removePhoto(lineItemId: string, photoId: string): void;
+  setResolution(code: string): void;
+  submit(): void;
+  cancel(requestId: string): void;
+}
+
+export interface ViewProps {
+  state: State;
+  t: T;
+  locale: string;
+  on: Handlers;
+  /** In the action modal the primary buttons live in the modal's slots. */
+  inModal?: boolean;
+}
+
+type Target = EventTarget & { value?: string; checked?: boolean; files?: readonly File[] };
+const val = (e: Event) => String((e.currentTarget as Target).value ?? "");
+
+export function Loading({ t }: { t: T }) {
+  return <s-spinner accessibilityLabel={t("loading")} />;
+}
+
+export function LoadError({ state, t, on }: ViewProps) {
+  return (
+    <s-banner tone="critical" heading={t("errors.load")}>
+      <s-stack gap="small">
+        {state.loadError && <s-text>{state.loadError}</s-text>}
+        <s-button variant="secondary" onClick={on.retry}>
+          {t("retry")}
+        </s-button>
+      </s-stack>
+    </s-banner>
+  );
+}
+
+function RequestCard({ r, state, t, locale, on }: ViewProps & { r: ReturnRequest }) {
+  const date = formatDate(r.createdAt, locale);
+  return (
+    <s-box border="base" padding="base" borderRadius="base">
+      <s-stack gap="small-200">
+        <s-stack direction="inline" gap="small-200" alignItems="center">
+          <s-heading>{t("requestCard.title", { date })}</s-heading>
+          <s-badge tone={statusTone(r.status)}>{t(statusKey(r.status))}</s-badge>
+        </s-stack>
+        <s-text>{r.statusMessage}</s-text>
+        <s-unordered-list>
+          {r.lines.map((l) => (
+            <s-list-item key={l.lineItemId}>{t("requestCard.line", { quantity: l.quantity, title: l.title, reason: l.reason })}</s-list-item>
+          ))}
+        </s-unordered-list>
+        {r.status === "declined" && r.declineReason && <s-text>{t("requestCard.declineReason", { reason: r.declineReason })}</s-text>}
+        {r.returnLabelUrl && (
+          <s-link href={r.returnLabelUrl} target="_blank">
+            {t("requestCard.label")}
+          </s-link>
+        )}
+        {r.instructions && (
+          <s-stack gap="small-300">
+            <s-text type="strong">{t("requestCard.instructions")}</s-text>
+            <s-paragraph>{r.instructions}</s-paragraph>
+          </s-stack>
+        )}
+        {r.refund && <s-text>{t("requestCard.refund", { amount: formatMoney(r.refund.amount, r.refund.currency, locale) })}</s-text>}
+        {r.canCancel && r.status === "requested" && (
+          <s-button
+            variant="secondary"
+            tone="critical"
+            loading={state.cancelling === r.id}
+            accessibilityLabel={t("requestCard.cancelLabel", { date })}
+            onClick={() => on.cancel(r.id)}
+          >
+            {t("requestCard.cancel")}
+          </s-button>
+        )}
+      </s-stack>
+    </s-box>
+  );
+}
+
+export function Notice({ state, t }: ViewProps) {
+  const n = state.notice;
+  if (!n) return null;
+  return (
+    <s-banner tone={n.tone}>
+      <s-text>{n.message ? `${t(n.key)} ${n.message}` : t(n.key)}</s-text>
+    </s-banner>
+  );
+}
+
+export function Overview(props: ViewProps) {
+  const { state, t, on } = props;
+  const data = state.data!;
+  return (
+    <s-stack gap="base">
+      <Notice {...props} />
+      {data.requests.map((r) => (
+        <RequestCard key={r.id} r={r} {...props} />
+      ))}
+      {data.canRequest ? (
+        !props.inModal && <s-button onClick={on.openForm}>{t("request")}</s-button>
+      ) : (
+        data.closedReason && <s-text color="subdued">{data.closedReason}</s-text>
+      )}
+    </s-stack>
+  );
+}
+
+function LineForm(props: ViewProps & { line: ReturnableLine; errors: ValidationErrors }) {
+  const { line, state, t, locale, on, errors } = props;
+  const id = line.lineItemId;
+  const d = state.draft[id];
+  if (!d) return null;
+  const err = (field: string) => {
+    const k = lineKey(id, field);
+    const e = state.serverErrors[k] ?? (state.showErrors ? errors[k] : undefined);
+    return e === undefined ? undefined : state.serverErrors[k] ? e : t(e, field === "photos" ? { count: reason?.minPhotos ?? 1 } : {});
+  };
+  const reason = line.reasons.find((r) => r.code === d.reason);
+  const feedback = (state.serverLines ?? state.preview?.lines)?.find((l) => l.lineItemId === id);
+  return (
+    <s-box border="base" padding="base" borderRadius="base">
+      <s-stack gap="small">
+        <s-stack direction="inline" gap="small" alignItems="center">
+          {line.imageUrl && <s-image src={line.imageUrl} alt="" inlineSize="auto" />}
+          <s-text type="strong">{line.title}</s-text>
+          <s-text color="subdued">{t("form.returnBy", { date: formatDate(line.deadline, locale) })}</s-text>
+        </s-stack>
+        {line.note && <s-text color="subdued">{line.note}</s-text>}
+        <s-number-field
+          label={t("form.quantity", { count: line.quantityLeft })}
+          value={String(d.quantity)}
+          min={0}
+          max={line.quantityLeft}
+          step={1}
+          error={err("quantity")}
+          onInput={(e: Event) => on.setQuantity(id, parseInt(val(e) || "0", 10))}
+        />
+        {d.quantity > 0 && (
+          <s-select label={t("form.reason")} placeholder={t("form.reasonPlaceholder")} value={d.reason} error={err("reason")} onChange={(e: Event) => on.setReason(id, val(e))}>
+            {line.reasons.map((r) => (
+              <s-option key={r.code} value={r.code}>
+                {r.label}
+              </s-option>
+            ))}
+          </s-select>
+        )}
+        {d.quantity > 0 &&
+          reason?.conditions.map((c) => (
+            <s-checkbox
+              key={c}
+              label={t(conditionKey(c))}
+              checked={d.conditions.includes(c)}
+              error={err(`condition:${c}`)}
+              onChange={(e: Event) => on.toggleCondition(id, c, !!(e.currentTarget as Target).checked)}
+            />
+          ))}
+        {d.quantity > 0 && reason && reason.minPhotos > 0 && (
+          <s-stack gap="small-200">
+            <s-drop-zone
+              label={t("form.photos", { count: reason.minPhotos })}
+              accept="image/*"
+              multiple
+              error={err("photos")}
+              onChange={(e: Event) => on.addFiles(id, (e.currentTarget as Target).files ?? [])}
+            />
+            {d.photos.map((p) => (
+              <s-stack key={p.id} direction="inline" gap="small-200" alignItems="center">
+                <s-text tone={p.status === "error" ? "critical" : "auto"}>
+                  {t(p.status === "done" ? "form.photoDone" : p.status === "error" ? "form.photoFailed" : "form.photoUploading", { name: p.name })}
+                </s-text>
+                <s-button variant="secondary" accessibilityLabel={t("form.removePhoto", { name: p.name })} onClick={() => on.removePhoto(id, p.id)}>
+                  {t("form.remove")}
+                </s-button>
+              </s-stack>
+            ))}
+          </s-stack>
+        )}
+        {d.quantity > 0 && (
+          <s-text-area label={t("form.note")} value={d.note} maxLength={500} error={err("note")} onInput={(e: Event) => on.setNote(id, val(e))} />
+        )}
+        {d.quantity > 0 && feedback && (
+          <s-text tone={feedback.eligible ? "success" : "critical"}>{feedback.explanation}</s-text>
+        )}
+      </s-stack>
+    </s-box>
+  );
+}
+
+export function ReturnForm(props: ViewProps) {
+  const { state, t, locale, on } = props;
+  const data = state.data!;
+  const errors = validateDraft(state);
+  const resolutions = state.preview?.resolutions.length ? state.preview.resolutions : data.resolutions;
+  const formError = state.serverErrors.form ?? (state.showErrors && errors.form ? t(errors.form) : undefined);
+  const resolutionError = state.serverErrors.resolution ?? (state.showErrors && errors.resolution ? t(errors.resolution) : undefined);
+  const refund = state.preview?.refund;
+  const tl = data.refundTimeline;
+  return (
+    <s-stack gap="base">
+      {formError && (
+        <s-banner tone="critical" heading={t("errors.submit")}>
+          <s-text>{formError}</s-text>
+        </s-banner>
+      )}
+      {returnableLines(data).map((line) => (
+        <LineForm key={line.lineItemId} line={line} errors={errors} {...props} />
+      ))}
+      <s-select label={t("form.resolution")} value={state.resolution ?? ""} error={resolutionError} onChange={(e: Event) => on.setResolution(val(e))}>
+        {resolutions.map((r) => (
+          <s-option key={r.code} value={r.code}>
+            {r.label}
+          </s-option>
+        ))}
+      </s-select>
+      <s-stack gap="small-300">
+        {state.previewPending && <s-text color="subdued">{t("form.checking")}</s-text>}
+        {refund && <s-text type="strong">{t("form.refundEstimate", { amount: formatMoney(refund.amount, refund.currency, locale) })}</s-text>}
+        {tl && state.resolution === "refund" && (
+          <s-text color="subdued">{t("form.refundDates", { earliest: formatDate(tl.earliest, locale), latest: formatDate(tl.latest, locale) })}</s-text>
+        )}
+      </s-stack>
+      {!props.inModal && (
+        <s-stack direction="inline" gap="small">
+          <s-button onClick={on.submit} loading={state.submitting}>
+            {t("form.submit")}
+          </s-button>
+          <s-button variant="secondary" onClick={on.closeForm}>
+            {t("form.back")}
+          </s-button>
+        </s-stack>
+      )}
+    </s-stack>
+  );
+}
+
+/** Body of the returns UI for the current state (without the block/modal chrome). */
+export function ReturnsBody(props: ViewProps) {
+  const { state, t } = props;
+  if (state.phase === "loading") return <Loading t={t} />;
+  if (state.phase === "error" || !state.data) return <LoadError {...props} />;
+  return state.view === "form" ? <ReturnForm {...props} /> : <Overview {...props} />;
+}

@@ -1,0 +1,55 @@
+// Typed access to the customer account host's `shopify` global for our three targets, the app URL baked in
+// at build time, and a hook that re-renders on host signal changes.
+import type { Api as BlockApi } from "@shopify/ui-extensions/customer-account.order-status.block.render";
+import type { Api as MenuItemApi } from "@shopify/ui-extensions/customer-account.order.action.menu-item.render";
+import type { Api as ActionApi } from "@shopify/ui-extensions/customer-account.order.action.render";
+import { useEffect, useState } from "preact/hooks";
+import { createReturnsApi } from "./api";
+
+declare const __APP_URL__: string;
+/** Set at bundle time (`--define:__APP_URL__`, see extensions/build.ts and preview/bundle.ts). */
+export const APP_URL: string = typeof __APP_URL__ === "string" ? __APP_URL__ : "";
+
+const g = globalThis as unknown as { shopify: unknown };
+export const blockApi = () => g.shopify as BlockApi;
+export const menuItemApi = () => g.shopify as MenuItemApi;
+export const actionApi = () => g.shopify as ActionApi;
+
+/** What every target's API offers and the UI needs (structural, so all three target APIs fit). */
+interface Common {
+  i18n: { translate: (key: string, options?: Record<string, string | number>) => string };
+  localization: { extensionLanguage: { value: { isoCode: string } } };
+  sessionToken: { get(): Promise<string> };
+}
+
+export function hostTools(api: Common) {
+  return {
+    t: (key: string, params?: Record<string, string | number>) => api.i18n.translate(key, params),
+    locale: api.localization.extensionLanguage.value.isoCode,
+    client: createReturnsApi({ appUrl: APP_URL, getToken: () => api.sessionToken.get() }),
+  };
+}
+
+interface SignalLike<T> {
+  readonly value: T;
+  subscribe(fn: (value: T) => void): () => void;
+}
+
+export function useSignal<T>(signal: SignalLike<T>): T {
+  const [value, setValue] = useState(signal.value);
+  useEffect(() => {
+    setValue(() => signal.value);
+    return signal.subscribe((v) => setValue(() => v));
+  }, [signal]);
+  return value;
+}
+
+export function uuid(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === "function") return c.randomUUID();
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
