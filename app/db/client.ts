@@ -7,7 +7,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "../generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "../generated/prisma/postgresql/client";
-import { parsePostgresUrl, providerForUrl, sqliteFilePath } from "./url";
+import { postgresAdapterConfig, providerForUrl, sqliteFilePath } from "./url";
 
 export type PrismaClient = SqliteClient;
 /** Error classes and input types (shared runtime: `instanceof` works for both providers). */
@@ -18,8 +18,8 @@ export type TxClient = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0
 
 export function createPrismaClient(url: string | undefined = process.env.DATABASE_URL): PrismaClient {
   if (providerForUrl(url) === "postgresql") {
-    const { connectionString, schema } = parsePostgresUrl(url!);
-    const adapter = new PrismaPg({ connectionString }, schema ? { schema } : undefined);
+    const { pool, options } = postgresAdapterConfig(url!);
+    const adapter = new PrismaPg(pool, options);
     return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
   const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url) });

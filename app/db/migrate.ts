@@ -112,12 +112,27 @@ function sqliteTimestamp(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");
 }
 
+// The whole run is one transaction, so a failing migration leaves no partial DDL behind; like Prisma,
+// we still leave a row with finished_at NULL and the error in `logs`, which blocks later runs (ours
+// and `prisma migrate deploy`) until someone resolves it.
+function recordSqliteFailure(db: Database.Database, m: MigrationFile, error: unknown): void {
+  try {
+    db.exec(SQLITE_MIGRATIONS_TABLE);
+    db.prepare(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 0)`,
+    ).run(randomUUID(), m.checksum, m.name, String(error), sqliteTimestamp(new Date()));
+  } catch {
+    // the original error is more useful
+  }
+}
+
 function migrateSqlite(file: string, migrations: MigrationFile[], log: (l: string) => void): MigrateResult {
   const db = new Database(file, { timeout: 30_000 });
   try {
     db.pragma("foreign_keys = ON");
     const applied: string[] = [];
     let alreadyApplied: string[] = [];
+    let failing: MigrationFile | undefined;
     // BEGIN IMMEDIATE takes the write lock up front: a concurrent runner waits, then sees our rows.
     db.exec("BEGIN IMMEDIATE");
     try {
@@ -129,6 +144,7 @@ function migrateSqlite(file: string, migrations: MigrationFile[], log: (l: strin
       alreadyApplied = migrations.filter((m) => done.has(m.name)).map((m) => m.name);
       for (const m of migrations) {
         if (done.has(m.name)) continue;
+        failing = m;
         const id = randomUUID();
         db.prepare(
           `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`,
@@ -139,11 +155,13 @@ function migrateSqlite(file: string, migrations: MigrationFile[], log: (l: strin
           id,
         );
         applied.push(m.name);
+        failing = undefined;
         log(`applied ${m.name}`);
       }
       db.exec("COMMIT");
     } catch (e) {
       db.exec("ROLLBACK");
+      if (failing) recordSqliteFailure(db, failing, e);
       throw e;
     }
     return { provider: "sqlite", applied, alreadyApplied };

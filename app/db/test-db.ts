@@ -22,7 +22,16 @@ export interface TestDatabase {
   cleanup: () => Promise<void>;
 }
 
-export async function createTestDatabase(baseUrl: string | undefined = process.env.DATABASE_URL): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /** DATABASE_URL-style URL choosing the provider (and the PostgreSQL database). Default: DATABASE_URL. */
+  baseUrl?: string;
+  /** Apply the migrations (default true). false gives an empty database. */
+  migrate?: boolean;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const baseUrl = "baseUrl" in options ? options.baseUrl : process.env.DATABASE_URL;
+  const migrated = options.migrate ?? true;
   const provider = providerForUrl(baseUrl);
   if (provider === "postgresql") {
     const { connectionString } = parsePostgresUrl(baseUrl!);
@@ -30,7 +39,11 @@ export async function createTestDatabase(baseUrl: string | undefined = process.e
     const u = new URL(connectionString);
     u.searchParams.set("schema", schema);
     const url = u.toString();
-    await migrate(url);
+    if (migrated) {
+      await migrate(url);
+    } else {
+      await withPg(connectionString, (c) => c.query(`CREATE SCHEMA "${schema}"`));
+    }
     const prisma = createPrismaClient(url);
     return {
       prisma,
@@ -38,19 +51,13 @@ export async function createTestDatabase(baseUrl: string | undefined = process.e
       provider,
       async cleanup() {
         await prisma.$disconnect();
-        const client = new pg.Client({ connectionString });
-        await client.connect();
-        try {
-          await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        } finally {
-          await client.end();
-        }
+        await withPg(connectionString, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
       },
     };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "returns-db-"));
   const url = `file:${path.join(dir, "test.sqlite")}`;
-  await migrate(url);
+  if (migrated) await migrate(url);
   const prisma = createPrismaClient(url);
   return {
     prisma,
@@ -61,4 +68,14 @@ export async function createTestDatabase(baseUrl: string | undefined = process.e
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function withPg<T>(connectionString: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }

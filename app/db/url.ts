@@ -50,3 +50,17 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
   }
   return { connectionString: parsed.toString(), schema };
 }
+
+/**
+ * node-postgres pool config + Prisma adapter options for a DATABASE_URL. With `?schema=x`, the
+ * connection's search_path is x too, so raw SQL (and migration SQL) sees the same tables as the
+ * Prisma Client, whose queries the adapter qualifies with the schema.
+ */
+export function postgresAdapterConfig(url: string): {
+  pool: { connectionString: string; options?: string };
+  options: { schema: string } | undefined;
+} {
+  const { connectionString, schema } = parsePostgresUrl(url);
+  if (!schema) return { pool: { connectionString }, options: undefined };
+  return { pool: { connectionString, options: `-c search_path="${schema}"` }, options: { schema } };
+}
