@@ -50,6 +50,7 @@ button,a.btn{font:inherit;font-weight:600;padding:7px 14px;border-radius:8px;bor
 button.secondary,a.btn.secondary{background:#fff;color:#303030}
 button.tertiary{background:transparent;border-color:transparent;color:#005bd3;padding:7px 4px}
 button.critical{background:#c70a24;border-color:#c70a24}
+button.secondary.critical{background:#fff;color:#c70a24;border-color:#c70a24}
 button:disabled{opacity:.5;cursor:default}
 .banner{border-radius:10px;padding:10px 12px;background:#eaf4ff;border:1px solid #a6c8ff}
 .banner.critical{background:#fee9e8;border-color:#f5a09a}
@@ -261,9 +262,13 @@ class SelectEl extends Field<HTMLSelectElement> {
   disconnectedCallback() {
     this.observer.disconnect();
   }
+  protected override emit(type: string) {
+    this.pending = this.control.value;
+    super.emit(type);
+  }
   private syncOptions() {
     if (!this.built) return;
-    const want = this.value;
+    const want = this.pending;
     const opts: string[] = [];
     const ph = this.getAttribute("placeholder");
     if (ph !== null) opts.push(`<option value="" disabled>${esc(ph)}</option>`);

@@ -30,6 +30,11 @@ export function useReturns(orderId: string, client: ReturnsApi, opts: { autoOpen
 
   useEffect(load, [load]);
 
+  // After a submit or cancel the remaining quantities and canRequest change: re-read them quietly.
+  const refresh = () => {
+    client.getReturns(orderId).then((data) => dispatch({ type: "loaded", data }), () => {});
+  };
+
   // Per-line engine feedback while the shopper edits, debounced; stale answers are dropped.
   const previewSeq = useRef(0);
   const previewBody = useMemo(
@@ -80,7 +85,10 @@ export function useReturns(orderId: string, client: ReturnsApi, opts: { autoOpen
       if (!isValid(validateDraft(s))) return;
       dispatch({ type: "submitStarted" });
       client.submit(orderId, toSubmitBody(s)).then(
-        (request) => dispatch({ type: "submitSucceeded", request }),
+        (request) => {
+          dispatch({ type: "submitSucceeded", request });
+          refresh();
+        },
         (e) => {
           const field = e instanceof ApiError && e.field ? serverFieldKey(s, e.field) : undefined;
           dispatch({
@@ -95,7 +103,10 @@ export function useReturns(orderId: string, client: ReturnsApi, opts: { autoOpen
     cancel: (requestId) => {
       dispatch({ type: "cancelStarted", requestId });
       client.cancel(requestId).then(
-        (request) => dispatch({ type: "cancelSucceeded", request }),
+        (request) => {
+          dispatch({ type: "cancelSucceeded", request });
+          refresh();
+        },
         (e) => dispatch({ type: "cancelFailed", message: message(e) }),
       );
     },
