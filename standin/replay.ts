@@ -192,6 +192,11 @@ export class IdMap {
     return v;
   }
 
+  /** rewrites ids minted here back to the recorded ones inside free text (error messages) */
+  unmapText(text: string): string {
+    return text.replace(/gid:\/\/shopify\/[A-Za-z]+\/\d+/g, (id) => this.back.get(id) ?? id);
+  }
+
   /** true when consistent; records new pairs */
   pair(recorded: string, actual: string): boolean {
     const f = this.fwd.get(recorded);
@@ -225,6 +230,7 @@ export function diff(recorded: Json, actual: Json, ids: IdMap, path = "", ignore
     const keys = new Set([...Object.keys(recorded), ...Object.keys(actual)]);
     return [...keys].flatMap((k) => diff(recorded[k] ?? null, (actual as Record<string, Json>)[k] ?? null, ids, path ? `${path}.${k}` : k, ignore));
   }
+  if (typeof recorded === "string" && typeof actual === "string" && recorded === ids.unmapText(actual)) return [];
   return recorded === actual ? [] : [`${path}: ${JSON.stringify(recorded)} vs ${JSON.stringify(actual)}`];
 }
 
@@ -232,6 +238,16 @@ export function diff(recorded: Json, actual: Json, ids: IdMap, path = "", ignore
 export function errorEssence(errors: Json | undefined): Json {
   if (!Array.isArray(errors)) return errors ?? null;
   return errors.map((e: any) => ({ message: e.message, code: e.extensions?.code ?? null }));
+}
+
+/** Locations the capture shows (id, name), so disposition location ids resolve. */
+export function seedLocationsFromCapture(store: Store, capture: unknown): void {
+  walk(capture, (o) => {
+    if (typeof o.id === "string" && gidType(o.id) === "Location") {
+      const prev = store.locations.get(o.id);
+      if (!prev || (typeof o.name === "string" && prev.name === "Location")) store.locations.set(o.id, { id: o.id, name: typeof o.name === "string" ? o.name : "Location", isActive: o.isActive ?? true });
+    }
+  });
 }
 
 /** Customers the capture shows (id, email, names), so owner ids resolve. */

@@ -14,7 +14,7 @@ import {
 } from "../state/returns";
 import { createRefund, type RefundInput } from "../state/refunds";
 import { creditAccount, debitAccount } from "../state/storeCredit";
-import { findRfo, findRfoLine, gidType, newId } from "../state/store";
+import { findFulfillmentLine, findReverseDelivery, findRfo, findRfoLine, gidType, newId } from "../state/store";
 import { moneyV2 } from "../state/money";
 import { resolveNamespace } from "./metafields";
 import { iso } from "../clock";
@@ -108,9 +108,9 @@ export const mutationResolvers: M = {
       if (gidType(it.reverseFulfillmentOrderLineItemId) !== "ReverseFulfillmentOrderLineItem") throw new TopLevelError(`Invalid id: ${it.reverseFulfillmentOrderLineItemId}`, "RESOURCE_NOT_FOUND");
       const line = found.rfo.lines.find((l) => l.id === it.reverseFulfillmentOrderLineItemId);
       if (!line) return { reverseDelivery: null, userErrors: [ue(["reverseDeliveryLineItems", i, "reverseFulfillmentOrderLineItemId"], "must exist", null)] };
-      const delivered = found.rfo.deliveries.flatMap((d) => d.lines).filter((l) => l.rfoLineId === line.id).reduce((s, l) => s + l.quantity, 0);
+      // checked per request against the returned quantity (earlier deliveries do not count: 2026-04 capture)
       const want = (used.get(line.id) ?? 0) + it.quantity;
-      if (want + delivered > line.totalQuantity) return { reverseDelivery: null, userErrors: [ue(["reverseDeliveryLineItems", i, "quantity"], "cannot deliver more items than are returned", null)] };
+      if (want > line.totalQuantity) return { reverseDelivery: null, userErrors: [ue(["reverseDeliveryLineItems", i, "quantity"], "cannot deliver more items than are returned", null)] };
       used.set(line.id, want);
     }
     const d = {
@@ -118,18 +118,33 @@ export const mutationResolvers: M = {
       lines: items.map((it) => ({ id: newId(ctx.store, "ReverseDeliveryLineItem"), rfoLineId: it.reverseFulfillmentOrderLineItemId, quantity: it.quantity })),
       trackingNumber: a.trackingInput?.number ?? null,
       trackingUrl: a.trackingInput?.url ?? null,
-      carrierName: a.trackingInput?.number ? "Other" : null,
+      carrierName: null,
       labelUrl: a.labelInput?.fileUrl ?? null,
     };
     found.rfo.deliveries.push(d);
     return { reverseDelivery: tag(ctx, "ReverseDelivery", d), userErrors: [] };
   },
   reverseFulfillmentOrderDispose: (_s, a, ctx) => {
-    const inputs = a.dispositionInputs as { reverseFulfillmentOrderLineItemId: string; quantity: number; dispositionType: string; locationId?: string }[];
-    if (inputs.length === 0) return { reverseFulfillmentOrderLineItems: null, userErrors: [ue(["dispositionInputs"], "The array cannot be empty.", "BLANK")] };
+    const inputs = a.dispositionInputs as { reverseFulfillmentOrderLineItemId: string; quantity: number; dispositionType: string; locationId?: string | null }[];
+    for (const i of inputs) {
+      if (gidType(i.reverseFulfillmentOrderLineItemId) !== "ReverseFulfillmentOrderLineItem") throw new TopLevelError(`Invalid id: ${i.reverseFulfillmentOrderLineItemId}`, "RESOURCE_NOT_FOUND");
+      if (i.locationId && gidType(i.locationId) !== "Location") throw new TopLevelError(`Invalid id: ${i.locationId}`, "RESOURCE_NOT_FOUND");
+    }
+    const none = { reverseFulfillmentOrderLineItems: null };
+    if (inputs.length === 0) return { ...none, userErrors: [ue(["dispositionInputs"], "The array cannot be empty.", "BLANK")] };
     const rfoIds = new Set(inputs.map((i) => findRfoLine(ctx.store, i.reverseFulfillmentOrderLineItemId)?.rfo.id ?? "missing"));
     if (rfoIds.size !== 1 || rfoIds.has("missing"))
-      return { reverseFulfillmentOrderLineItems: null, userErrors: [ue(["dispositionInputs"], "Cannot dispose items from more than one reverse fulfillment order.", "INVALID")] };
+      return { ...none, userErrors: [ue(["dispositionInputs"], "Cannot dispose items from more than one reverse fulfillment order.", "INVALID")] };
+    const errors = [];
+    for (const [n, i] of inputs.entries()) {
+      const f = findRfoLine(ctx.store, i.reverseFulfillmentOrderLineItemId)!;
+      const fl = findFulfillmentLine(ctx.store, f.line.fulfillmentLineItemId);
+      const li = fl?.order.lineItems.find((x) => x.id === fl.line.lineItemId);
+      if (i.dispositionType === "RESTOCKED" && li && !li.variantId)
+        errors.push(ue(["dispositionInputs", n, "dispositionType"], "RESTOCKED is an invalid disposition type for a custom line item.", "INVALID"));
+      if (i.locationId && !ctx.store.locations.has(i.locationId)) errors.push(ue(["dispositionInputs", n, "locationId"], "Location not found.", "NOT_FOUND"));
+    }
+    if (errors.length) return { ...none, userErrors: errors };
     const out = [];
     for (const i of inputs) {
       const f = findRfoLine(ctx.store, i.reverseFulfillmentOrderLineItemId)!;
@@ -138,6 +153,17 @@ export const mutationResolvers: M = {
     }
     return { reverseFulfillmentOrderLineItems: out, userErrors: [] };
   },
+  reverseDeliveryShippingUpdate: (_s, a, ctx) => {
+    if (gidType(a.reverseDeliveryId) !== "ReverseDelivery") throw new TopLevelError(`Invalid id: ${a.reverseDeliveryId}`, "RESOURCE_NOT_FOUND");
+    const d = findReverseDelivery(ctx.store, a.reverseDeliveryId);
+    if (!d) return { reverseDelivery: null, userErrors: [ue(["reverseDeliveryId"], "Reverse delivery was not found.", "NOT_FOUND")] };
+    if (a.trackingInput) {
+      d.trackingNumber = a.trackingInput.number ?? d.trackingNumber;
+      d.trackingUrl = a.trackingInput.url ?? d.trackingUrl;
+    }
+    if (a.labelInput) d.labelUrl = a.labelInput.fileUrl;
+    return { reverseDelivery: tag(ctx, "ReverseDelivery", d), userErrors: [] };
+  },
   refundCreate: (_s, { input }, ctx) => {
     const key = ctx.idempotencyKey;
     if (key == null) throw new TopLevelError("The @idempotent directive with a key is required for refundCreate.", "BAD_REQUEST");
@@ -145,12 +171,12 @@ export const mutationResolvers: M = {
     const seen = ctx.store.idempotency.get(key);
     if (seen) {
       const refund = seen.refundId ? ctx.store.refunds.get(seen.refundId) : null;
-      return { refund: tag(ctx, "Refund", refund), order: tag(ctx, "Order", refund ? ctx.store.orders.get(refund.orderId) : null), userErrors: (seen.payload as { userErrors: unknown[] }).userErrors };
+      return { refund: tag(ctx, "Refund", refund), order: tag(ctx, "Order", ctx.store.orders.get(refund?.orderId ?? input.orderId)), userErrors: (seen.payload as { userErrors: unknown[] }).userErrors };
     }
     const r = createRefund(ctx.store, ctx.clock, input as RefundInput);
     ctx.store.idempotency.set(key, { refundId: r.refund?.id ?? null, payload: { userErrors: r.userErrors } });
     if (r.refund) ctx.emit("refunds/create", refundPayload(ctx.store, r.refund));
-    return { refund: tag(ctx, "Refund", r.refund), order: tag(ctx, "Order", r.refund ? r.order : null), userErrors: r.userErrors };
+    return { refund: tag(ctx, "Refund", r.refund), order: tag(ctx, "Order", r.order), userErrors: r.userErrors };
   },
   storeCreditAccountCredit: (_s, { id, creditInput }, ctx) => {
     resultOnlyCurrency(creditInput.creditAmount.currencyCode);

@@ -146,6 +146,9 @@ export const queryResolvers: Q = {
     if (a.handles) list = list.filter((d) => (a.handles as string[]).includes(d.handle));
     return list.map((d) => ({ ...d, deleted: false }));
   },
+  locations: (_s, a, ctx) => [...ctx.store.locations.values()].filter((l) => a.includeInactive || l.isActive).map((l) => tag(ctx, "Location", l)),
+  location: (_s, a, ctx) => tag(ctx, "Location", a.id ? ctx.store.locations.get(a.id) : [...ctx.store.locations.values()][0]),
+  reverseDelivery: (_s, a, ctx) => node(ctx, a.id),
   storeCreditAccount: (_s, a, ctx) => tag(ctx, "StoreCreditAccount", ctx.store.storeCreditAccounts.get(a.id)),
   webhookSubscriptions: (_s, _a, ctx) =>
     (ctx.store as unknown as { webhookSubs?: { topic: string; uri: string }[] }).webhookSubs?.map((w, i) => ({

@@ -233,7 +233,7 @@ export const typeResolvers: Record<string, R> = {
     decline: (r: ReturnRec) => r.decline,
     exchangeLineItems: () => [],
     returnShippingFees: (r: ReturnRec, _a, ctx) =>
-      r.shippingFee != null ? [{ id: `gid://shopify/ReturnShippingFee/${gidNumber(r.id)}`, amountSet: bag(orderOf(ctx, r.orderId), r.shippingFee) }] : [],
+      r.shippingFee != null ? [{ id: r.shippingFeeId, amountSet: bag(orderOf(ctx, r.orderId), r.shippingFee) }] : [],
     transactions: () => [],
     suggestedFinancialOutcome: (r: ReturnRec, _a, ctx) => {
       const o = orderOf(ctx, r.orderId);
@@ -287,8 +287,8 @@ export const typeResolvers: Record<string, R> = {
   },
   ReverseFulfillmentOrderLineItem: {
     fulfillmentLineItem: (l: RfoLineRec, _a, ctx) => tag(ctx, "FulfillmentLineItem", findFulfillmentLine(ctx.store, l.fulfillmentLineItemId)?.line),
-    dispositions: (l: RfoLineRec) =>
-      l.disposed.map((d, i) => ({ id: `gid://shopify/ReverseFulfillmentOrderDisposition/${gidNumber(l.id)}${i}`, type: d.type, quantity: d.quantity, location: d.locationId ? { id: d.locationId, name: "Shop location" } : null, createdAt: "2026-01-01T00:00:00Z" })),
+    dispositions: (l: RfoLineRec, _a, ctx) =>
+      l.disposed.map((d, i) => ({ id: `gid://shopify/ReverseFulfillmentOrderDisposition/${gidNumber(l.id)}${i}`, type: d.type, quantity: d.quantity, location: d.locationId ? tag(ctx, "Location", ctx.store.locations.get(d.locationId) ?? { id: d.locationId, name: "Unknown location", isActive: false }) : null, createdAt: "2026-01-01T00:00:00Z" })),
   },
   ReverseDelivery: {
     reverseFulfillmentOrder: (d: ReverseDeliveryRec, _a, ctx) => {

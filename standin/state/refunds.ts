@@ -80,11 +80,13 @@ export function createRefund(
   const now = iso(clock());
   const txIds: string[] = [];
   for (const t of txInputs) {
+    // Shopify records the refund on the parent's gateway, whatever gateway the input names (2026-04 capture)
+    const parent = order.transactions.find((x) => x.id === t.parentId)!;
     const tx: TransactionRec = {
       id: newId(store, "OrderTransaction"),
       kind: "REFUND",
       status: "SUCCESS",
-      gateway: t.gateway,
+      gateway: parent.gateway,
       amount: fromDecimal(t.amount, cur),
       presentmentAmount: fromDecimal(t.amount, cur),
       parentId: t.parentId ?? null,

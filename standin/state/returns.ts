@@ -3,6 +3,7 @@ import { findFulfillmentLine, findRfo, findRfoLine, gidType, newId } from "./sto
 import { ue, TopLevelError, type UserErr } from "./errors";
 import type { OrderRec, ReturnRec, ReturnLineRec, RfoRec } from "./types";
 import type { Clock } from "../clock";
+import { fromDecimal } from "./money";
 import { iso } from "../clock";
 
 export type Result = { ret: ReturnRec | null; userErrors: UserErr[] };
@@ -143,7 +144,8 @@ export function createReturn(
     decline: null,
     lines,
     rfos: [],
-    shippingFee: input.returnShippingFee ? Math.round(Number(input.returnShippingFee.amount.amount) * 100) : null,
+    shippingFee: input.returnShippingFee ? fromDecimal(input.returnShippingFee.amount.amount, order.currencyCode) : null,
+    shippingFeeId: input.returnShippingFee ? newId(store, "Fee") : null,
     refundIds: [],
   };
   if (opts.status === "OPEN") ret.rfos.push(makeRfo(store, ret));

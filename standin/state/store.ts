@@ -30,6 +30,7 @@ export interface Store {
   files: Map<string, FileRec>;
   uploads: Map<string, UploadRec>;
   returnReasonDefinitions: ReturnReasonDefinitionRec[];
+  locations: Map<string, { id: string; name: string; isActive: boolean }>;
   /** refundCreate @idempotent key -> refund id (or the first answer's userErrors) */
   idempotency: Map<string, { refundId: string | null; payload: unknown }>;
   accessTokens: Map<string, AccessTokenRec>;
@@ -95,6 +96,7 @@ export function createStore(shopDomain: string, appId = "1"): Store {
     files: new Map(),
     uploads: new Map(),
     returnReasonDefinitions: DEFAULT_REASONS.map((r) => ({ ...r })),
+    locations: new Map([[gid("Location", 1), { id: gid("Location", 1), name: "Shop location", isActive: true }]]),
     idempotency: new Map(),
     accessTokens: new Map(),
     webhookLog: [],
@@ -140,6 +142,10 @@ export function findRecord(store: Store, id: string): { type: string; rec: unkno
       return wrap(type, findRfo(store, id)?.rfo);
     case "ReturnLineItem":
       return wrap(type, findReturnLine(store, id)?.line);
+    case "Location":
+      return wrap(type, store.locations.get(id));
+    case "ReverseDelivery":
+      return wrap(type, findReverseDelivery(store, id));
     case "MediaImage":
     case "GenericFile":
       return wrap(type, store.files.get(id));
@@ -201,5 +207,10 @@ export function findRfoLine(store: Store, id: string) {
       if (line) return { ret, rfo, line };
     }
   }
+  return null;
+}
+
+export function findReverseDelivery(store: Store, id: string) {
+  for (const ret of store.returns.values()) for (const rfo of ret.rfos) for (const d of rfo.deliveries) if (d.id === id) return d;
   return null;
 }

@@ -228,6 +228,7 @@ export interface ReturnRec {
   lines: ReturnLineRec[];
   rfos: RfoRec[];
   shippingFee: Minor | null;
+  shippingFeeId: string | null;
   refundIds: string[];
 }
 
