@@ -85,10 +85,12 @@ export function seedDemo(store: Store, now: Date): void {
   let fliSeq = 20_000;
   let txSeq = 30_000;
   // order numbers follow creation time, as in a real shop
-  const ordered = specs().map((s, i) => ({ s, i })).sort((a, b) => b.s.ageDays - a.s.ageDays || a.i - b.i);
-  ordered.forEach(({ s, i: idx }) => {
+  const ordered = specs()
+    .map((s, i) => ({ s, at: t0 - s.ageDays * DAY - (i % 7) * 3_600_000 }))
+    .sort((a, b) => a.at - b.at);
+  ordered.forEach(({ s, at }) => {
     const number = store.nextOrderNumber++;
-    const createdAt = iso(new Date(t0 - s.ageDays * DAY - (idx % 7) * 3_600_000));
+    const createdAt = iso(new Date(at));
     const channel = CHANNELS[s.channel ?? "web"];
     const pres = s.presentment ?? { currency: "NZD", rate: 1 };
     const lineItems: LineItemRec[] = s.items.map((it) => {
