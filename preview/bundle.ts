@@ -16,7 +16,7 @@ const common = (o: BundleOptions): esbuild.BuildOptions => ({
   bundle: true,
   format: "esm",
   platform: "browser",
-  target: "es2020",
+  target: "es2015", // what Shopify CLI targets for UI extensions
   minify: o.minify ?? true,
   jsx: "automatic",
   jsxImportSource: "preact",

@@ -11,17 +11,21 @@ export function formatMoney(amount: string, currency: string, locale: string): s
   }
 }
 
-/** Multiplies a decimal string by an integer quantity without floats. */
+/**
+ * Multiplies a decimal string by an integer quantity without floats: the digits are read as an integer count of
+ * minor units (exact below 2^53, far beyond any order) and the decimal point is put back. No BigInt: Shopify
+ * bundles extensions for ES2015.
+ */
 export function multiplyAmount(amount: string, quantity: number): string {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount);
   if (!m || !Number.isInteger(quantity)) return amount;
   const decimals = (m[3] ?? "").length;
-  const minor = BigInt((m[2] ?? "0") + (m[3] ?? "")) * BigInt(quantity);
-  const neg = m[1] === "-" && minor !== 0n;
-  const s = minor.toString().padStart(decimals + 1, "0");
+  const minor = Number((m[2] ?? "0") + (m[3] ?? "")) * quantity;
+  if (!Number.isSafeInteger(minor)) return amount;
+  const s = String(Math.abs(minor)).padStart(decimals + 1, "0");
   const intPart = decimals ? s.slice(0, -decimals) : s;
   const frac = decimals ? "." + s.slice(-decimals) : "";
-  return (neg ? "-" : "") + intPart + frac;
+  return (m[1] === "-" && minor !== 0 ? "-" : "") + intPart + frac;
 }
 
 /** Calendar date of an ISO timestamp or date, in UTC (deadlines are dates, not instants on a clock). */
