@@ -65,6 +65,16 @@ describe("returns lifecycle over GraphQL", () => {
     const again = await c.gql(APPROVE, { input: { id: ret.id } });
     expect(again.body.data.returnApproveRequest.userErrors[0].code).toBe("INVALID_STATE");
 
+    const outcome = await c.gql(
+      `query Outcome($id: ID!, $items: [SuggestedOutcomeReturnLineItemInput!]!) { return(id: $id) { suggestedFinancialOutcome(returnLineItems: $items, exchangeLineItems: []) {
+        discountedSubtotal { shopMoney { amount } } financialTransfer { __typename ... on RefundReturnOutcome { amount { shopMoney { amount currencyCode } } suggestedTransactions { kind gateway parentTransaction { kind } } } } } } }`,
+      { id: ret.id, items: [{ id: ret.returnLineItems.nodes[0].id, quantity: 1 }] },
+    );
+    const so = outcome.body.data.return.suggestedFinancialOutcome;
+    expect(so.financialTransfer.__typename).toBe("RefundReturnOutcome");
+    expect(so.financialTransfer.amount.shopMoney.amount).toBe(so.discountedSubtotal.shopMoney.amount);
+    expect(so.financialTransfer.suggestedTransactions[0]).toMatchObject({ kind: "SUGGESTED_REFUND", parentTransaction: { kind: "SALE" } });
+
     const full = await alexOrder(order.name);
     const sale = full.transactions.find((t: any) => t.kind === "SALE");
     const pr = await c.gql(PROCESS, {

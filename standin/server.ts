@@ -158,7 +158,7 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
     // graphql-js rejects differently-typed leaf fields under mutually exclusive fragments ("... on A { status } ... on B { status }");
     // Shopify (graphql-ruby) answers such documents (2026-04 node-read capture), so that one case is let through
     const invalid = validate(deps.schema, doc).filter((e) => !/because they return conflicting types/.test(e.message));
-    if (invalid.length) return send(res, 200, { errors: invalid.map((e) => shopifyValidationError(doc, e)) }, headers);
+    if (invalid.length) return send(res, 200, { errors: mergeMissingArguments(invalid.map((e) => shopifyValidationError(doc, e))) }, headers);
     const op = operationOf(doc, body.operationName);
     if (!op) return send(res, 200, { errors: [{ message: "No operation named " + (body.operationName ?? ""), extensions: { code: "OPERATION_NOT_FOUND" } }] }, headers);
     const coerced = getVariableValues(deps.schema, op.variableDefinitions ?? [], variables);
@@ -216,6 +216,30 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
   }
 
   return { server, sockets };
+}
+
+/** Shopify names every missing argument of one field in a single error: "missing required arguments: a, b" */
+function mergeMissingArguments(errors: ShopifyError[]): ShopifyError[] {
+  const out: ShopifyError[] = [];
+  const seen = new Map<string, ShopifyError>();
+  for (const e of errors) {
+    if (e.extensions?.code !== "missingRequiredArguments") {
+      out.push(e);
+      continue;
+    }
+    const key = JSON.stringify([e.path, e.locations]);
+    const prev = seen.get(key);
+    if (prev) {
+      const args = `${prev.extensions!.arguments as string}, ${e.extensions.arguments as string}`;
+      prev.extensions = { ...prev.extensions, arguments: args };
+      prev.message = prev.message.replace(/: .*$/, `: ${args}`);
+    } else {
+      const copy = { ...e, extensions: { ...e.extensions } };
+      seen.set(key, copy);
+      out.push(copy);
+    }
+  }
+  return out;
 }
 
 /** Shopify reports every bad field of one variable in a single error: "... invalid value for a (...), b (...)" */

@@ -23,7 +23,8 @@ import type {
   VariantRec,
 } from "../state/types";
 import { findFulfillmentLine, findLineItem, findRfo, findRfoLine, gidNumber } from "../state/store";
-import { moneyBag, moneyV2 } from "../state/money";
+import { fromDecimal, moneyBag, moneyV2 } from "../state/money";
+import { TopLevelError } from "../state/errors";
 import { orderReturnStatus, refundedQuantityOfLineItem, returnableQuantity } from "../state/returns";
 import { discountedUnit, netPayment, totalRefunded } from "../state/refunds";
 import { metafieldsOf, resolveNamespace } from "./metafields";
@@ -235,27 +236,47 @@ export const typeResolvers: Record<string, R> = {
     returnShippingFees: (r: ReturnRec, _a, ctx) =>
       r.shippingFee != null ? [{ id: r.shippingFeeId, amountSet: bag(orderOf(ctx, r.orderId), r.shippingFee) }] : [],
     transactions: () => [],
-    suggestedFinancialOutcome: (r: ReturnRec, _a, ctx) => {
+    /**
+     * What processing these quantities would refund: discounted line subtotal (tax-inclusive prices),
+     * minus restocking fees and the return shipping fee, plus any shipping refund, capped at net payment.
+     */
+    suggestedFinancialOutcome: (r: ReturnRec, a, ctx) => {
       const o = orderOf(ctx, r.orderId);
       let sub = 0;
       let tax = 0;
-      for (const l of r.lines) {
+      let fees = 0;
+      for (const [i, item] of ((a.returnLineItems ?? []) as { id: string; quantity: number }[]).entries()) {
+        const l = r.lines.find((x) => x.id === item.id);
+        if (!l) throw new TopLevelError(`returnLineItems.${i}.id: Return line item was not found.`, "NOT_FOUND");
+        if (item.quantity < 0 || item.quantity > l.quantity - l.refundedQuantity)
+          throw new TopLevelError(`returnLineItems.${i}.quantity: exceeds the refundable quantity ${l.quantity - l.refundedQuantity}.`, "INVALID");
         const li = o.lineItems.find((x) => x.id === l.lineItemId)!;
-        const q = l.quantity - l.refundedQuantity;
-        sub += discountedUnit(li) * q;
-        tax += li.taxLines.reduce((a, t) => a + Math.floor((t.price * q) / Math.max(1, li.quantity)), 0);
+        const lineSub = discountedUnit(li) * item.quantity;
+        sub += lineSub;
+        tax += li.taxLines.reduce((acc, t) => acc + Math.floor((t.price * item.quantity) / Math.max(1, li.quantity)), 0);
+        if (l.restockingFeePercentage != null) fees += Math.round((lineSub * l.restockingFeePercentage) / 100);
       }
+      if (r.shippingFee != null && r.refundIds.length === 0) fees += r.shippingFee;
+      const shipping = a.refundShipping?.fullRefund ? o.shipping : a.refundShipping?.shippingRefundAmount ? fromDecimal(a.refundShipping.shippingRefundAmount.amount, o.currencyCode) : 0;
+      const amount = Math.max(0, Math.min(sub - fees + shipping, netPayment(o)));
       const z = bag(o, 0);
+      const parent = o.transactions.find((t) => t.status === "SUCCESS" && (t.kind === "SALE" || t.kind === "CAPTURE"));
       return {
         discountedSubtotal: bag(o, sub),
-        maximumRefundable: bag(o, Math.min(sub, netPayment(o))),
+        maximumRefundable: bag(o, netPayment(o)),
         totalTax: bag(o, tax),
-        totalAdditionalFees: z,
+        totalAdditionalFees: bag(o, fees),
         totalCartDiscountAmount: z,
         totalDuties: z,
         refundDuties: [],
-        shipping: { amountSet: z, maximumRefundableSet: bag(o, o.shipping), taxSet: z },
-        financialTransfer: null,
+        shipping: { amountSet: bag(o, shipping), maximumRefundableSet: bag(o, o.shipping), taxSet: z },
+        financialTransfer: tag(ctx, "RefundReturnOutcome", {
+          amount: bag(o, amount),
+          suggestedRefundMethods: [],
+          suggestedTransactions: parent
+            ? [{ kind: "SUGGESTED_REFUND", gateway: parent.gateway, formattedGateway: parent.gateway, amountSet: bag(o, amount), maximumRefundableSet: bag(o, netPayment(o)), parentTransaction: tag(ctx, "OrderTransaction", { ...parent, __order: o }), accountNumber: null, paymentDetails: null }]
+            : [],
+        }),
       };
     },
   },
