@@ -13,19 +13,39 @@ export function returnPayload(store: Store, ret: ReturnRec) {
     status: ret.status.toLowerCase(),
     order: { id: Number(gidNumber(order.id)), admin_graphql_api_id: order.id },
     total_return_line_items: ret.lines.reduce((a, l) => a + l.quantity, 0),
+    total_exchange_line_items: 0,
     decline: ret.decline ? { reason: ret.decline.reason.toLowerCase(), note: ret.decline.note } : null,
     return_line_items: ret.lines.map((l) => ({
       id: Number(gidNumber(l.id)),
       admin_graphql_api_id: l.id,
       fulfillment_line_item: { id: Number(gidNumber(l.fulfillmentLineItemId)), admin_graphql_api_id: l.fulfillmentLineItemId, line_item: { id: Number(gidNumber(l.lineItemId)), admin_graphql_api_id: l.lineItemId } },
       quantity: l.quantity,
+      return_reason: REASON_CODES[store.returnReasonDefinitions.find((d) => d.id === l.returnReasonDefinitionId)?.handle ?? ""] ?? "other",
       return_reason_definition: l.returnReasonDefinitionId ? { id: Number(gidNumber(l.returnReasonDefinitionId)), admin_graphql_api_id: l.returnReasonDefinitionId } : null,
       return_reason_note: l.returnReasonNote,
       customer_note: l.customerNote,
     })),
     exchange_line_items: [],
+    return_shipping_fees:
+      ret.shippingFee != null && ret.shippingFeeId
+        ? [{ id: Number(gidNumber(ret.shippingFeeId)), admin_graphql_api_id: ret.shippingFeeId, price: { shop_money: { amount: toDecimal(ret.shippingFee, order.currencyCode), currency_code: order.currencyCode }, presentment_money: { amount: toDecimal(ret.shippingFee, order.currencyCode), currency_code: order.presentmentCurrencyCode } } }]
+        : [],
   };
 }
+
+/** REST payloads carry the legacy reason code */
+const REASON_CODES: Record<string, string> = {
+  unknown: "unknown",
+  color: "color",
+  "damaged-or-defective": "defective",
+  "item-not-as-described": "not_as_described",
+  "received-the-wrong-item": "wrong_item",
+  "too-big": "size_too_large",
+  "too-small": "size_too_small",
+  style: "style",
+  "changed-my-mind": "unwanted",
+  "other-reason": "other",
+};
 
 export function refundPayload(store: Store, refund: RefundRec) {
   const order = store.orders.get(refund.orderId)!;
