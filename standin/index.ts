@@ -76,8 +76,13 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
     apiKey: opts.apiKey,
     apiSecret: opts.apiSecret,
     emit: (topic, payload) => dispatcher.emit(topic, payload),
+    deliver: (topic, payload) => deliverNow(topic, payload),
     origin: () => origin,
   });
+  async function deliverNow(topic: string, payload: unknown) {
+    const subs = store.webhookSubs.filter((s) => s.topic === topic);
+    await Promise.all(subs.map((s) => dispatcher.deliver(topic, s.uri, payload)));
+  }
   await new Promise<void>((ok, fail) => {
     server.once("error", fail);
     server.listen(opts.port ?? 0, "127.0.0.1", () => ok());
@@ -91,10 +96,7 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
     faults,
     mintAdminSessionToken: (o) => signJwt(adminSessionClaims(shop, opts.apiKey, clock(), o), opts.apiSecret),
     mintCustomerSessionToken: ({ customerId }) => signJwt(customerSessionClaims(shop, opts.apiKey, customerId, clock()), opts.apiSecret),
-    deliverWebhook: async (topic, payload) => {
-      const subs = store.webhookSubs.filter((s) => s.topic === topic);
-      await Promise.all(subs.map((s) => dispatcher.deliver(topic, s.uri, payload)));
-    },
+    deliverWebhook: deliverNow,
     webhooksIdle: () => dispatcher.idle(),
     close: async () => {
       for (const s of sockets) s.destroy();

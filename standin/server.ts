@@ -22,6 +22,7 @@ import { shopifySyntaxError, shopifyValidationError, shopifyVariableError, type 
 import { accessTokenValid, tokenExchange } from "./oauth";
 import { signJwt, adminSessionClaims, customerSessionClaims } from "./tokens";
 import { API_VERSION } from "./webhooks";
+import { shopPayload } from "./webhookPayloads";
 
 export interface ServerDeps {
   schema: GraphQLSchema;
@@ -32,6 +33,8 @@ export interface ServerDeps {
   apiKey: string;
   apiSecret: string;
   emit: (topic: string, payload: unknown) => void;
+  /** delivers now (awaits retries) */
+  deliver: (topic: string, payload: unknown) => Promise<void>;
   origin: () => string;
 }
 
@@ -124,6 +127,18 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
         if (!data) return send(res, 404, { error: "not found" });
         res.writeHead(200, { "Content-Type": deps.store.uploads.get(key)?.mimeType ?? "application/octet-stream" });
         return res.end(data);
+      }
+      const hook = /^\/_standin\/webhooks\/(.+)$/.exec(url.pathname);
+      if (req.method === "POST" && hook) {
+        // test/demo helper: deliver any topic (e.g. products/update) with the given JSON body, signed like Shopify
+        await deps.deliver(decodeURIComponent(hook[1]!), raw.length ? JSON.parse(raw.toString("utf8")) : {});
+        return send(res, 200, { ok: true });
+      }
+      if (req.method === "POST" && url.pathname === "/_standin/uninstall") {
+        // like uninstalling from the admin: every access token stops working, then app/uninstalled is sent
+        deps.store.accessTokens.clear();
+        await deps.deliver("app/uninstalled", shopPayload(deps.store));
+        return send(res, 200, { ok: true });
       }
       if (req.method === "GET" && url.pathname === "/_standin/health") return send(res, 200, { ok: true, shop: deps.store.shop.myshopifyDomain });
       return send(res, 404, { errors: "Not Found" });

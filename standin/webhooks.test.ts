@@ -67,6 +67,12 @@ describe("webhooks", () => {
     await c.standin.deliverWebhook("app/uninstalled", { id: 1, domain: c.standin.shop });
     expect(app.got).toHaveLength(1);
     expect(app.got[0]!.headers["x-shopify-topic"]).toBe("app/uninstalled");
+    // HTTP helper: uninstall revokes tokens and sends app/uninstalled
+    const un = await fetch(`${c.standin.url}/_standin/uninstall`, { method: "POST" });
+    expect(un.status).toBe(200);
+    expect(app.got).toHaveLength(2);
+    expect(JSON.parse(app.got[1]!.body)).toMatchObject({ myshopify_domain: "demo-returns.myshopify.com" });
+    expect((await c.gql(`query S { shop { name } }`)).status).toBe(401);
     const dir = mkdtempSync(join(tmpdir(), "toml-"));
     writeFileSync(join(dir, "shopify.app.toml"), `[webhooks]\napi_version = "2026-07"\n\n[[webhooks.subscriptions]]\ntopics = [ "returns/request", "returns/approve" ]\nuri = "/webhooks/returns"\n\n[[webhooks.subscriptions]]\ntopics = ["app/uninstalled"]\nuri = "/webhooks/app/uninstalled"\n`);
     expect(readTomlSubscriptions(join(dir, "shopify.app.toml"))).toEqual([

@@ -17,6 +17,7 @@ import { creditAccount, debitAccount } from "../state/storeCredit";
 import { findFulfillmentLine, findReverseDelivery, findRfo, findRfoLine, gidType, newId } from "../state/store";
 import { moneyV2 } from "../state/money";
 import { resolveNamespace } from "./metafields";
+import { subsOf, webhookView } from "./query";
 import { iso } from "../clock";
 import { returnPayload, refundPayload } from "../webhookPayloads";
 import type { ReturnRec } from "../state/types";
@@ -163,6 +164,23 @@ export const mutationResolvers: M = {
     }
     if (a.labelInput) d.labelUrl = a.labelInput.fileUrl;
     return { reverseDelivery: tag(ctx, "ReverseDelivery", d), userErrors: [] };
+  },
+  webhookSubscriptionCreate: (_s, a, ctx) => {
+    const subs = subsOf(ctx);
+    const uri = a.webhookSubscription.uri as string | undefined;
+    if (!uri) return { webhookSubscription: null, userErrors: [{ field: ["webhookSubscription", "callbackUrl"], message: "Address can't be blank" }] };
+    const topic = (a.topic as string).toLowerCase().replace("_", "/");
+    if (subs.some((w) => w.topic === topic && w.uri === uri))
+      return { webhookSubscription: null, userErrors: [{ field: ["webhookSubscription", "callbackUrl"], message: "Address for this topic has already been taken" }] };
+    subs.push({ topic, uri });
+    return { webhookSubscription: webhookView(subs[subs.length - 1]!, subs.length - 1), userErrors: [] };
+  },
+  webhookSubscriptionDelete: (_s, a, ctx) => {
+    const subs = subsOf(ctx);
+    const i = Number(String(a.id).split("/").pop()) - 1;
+    if (!subs[i]) return { deletedWebhookSubscriptionId: null, userErrors: [{ field: ["id"], message: "Webhook subscription does not exist" }] };
+    subs.splice(i, 1);
+    return { deletedWebhookSubscriptionId: a.id, userErrors: [] };
   },
   refundCreate: (_s, { input }, ctx) => {
     const key = ctx.idempotencyKey;

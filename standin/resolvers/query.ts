@@ -150,22 +150,11 @@ export const queryResolvers: Q = {
   location: (_s, a, ctx) => tag(ctx, "Location", a.id ? ctx.store.locations.get(a.id) : [...ctx.store.locations.values()][0]),
   reverseDelivery: (_s, a, ctx) => node(ctx, a.id),
   storeCreditAccount: (_s, a, ctx) => tag(ctx, "StoreCreditAccount", ctx.store.storeCreditAccounts.get(a.id)),
-  webhookSubscriptions: (_s, _a, ctx) =>
-    (ctx.store as unknown as { webhookSubs?: { topic: string; uri: string }[] }).webhookSubs?.map((w, i) => ({
-      id: `gid://shopify/WebhookSubscription/${i + 1}`,
-      topic: w.topic.toUpperCase().replace(/\//g, "_"),
-      uri: w.uri,
-      format: "JSON",
-      includeFields: [],
-      metafieldNamespaces: [],
-      metafields: [],
-      apiVersion: { handle: "2026-07", displayName: "2026-07", supported: true },
-      createdAt: "2026-01-01T00:00:00Z",
-      updatedAt: "2026-01-01T00:00:00Z",
-      legacyResourceId: String(i + 1),
-      filter: null,
-      name: null,
-    })) ?? [],
+  webhookSubscriptions: (_s, a, ctx) =>
+    subsOf(ctx)
+      .map((w, i) => webhookView(w, i))
+      .filter((w) => !a.topics || (a.topics as string[]).includes(w.topic))
+      .filter((w) => !(a.uri ?? a.callbackUrl) || w.uri === (a.uri ?? a.callbackUrl)),
   currentAppInstallation: (_s, _a, ctx) => ({
     id: `gid://shopify/AppInstallation/${ctx.store.shop.appId}`,
     app: { id: `gid://shopify/App/${ctx.store.shop.appId}`, title: "Policy Returns", handle: "policy-returns" },
@@ -178,3 +167,32 @@ export const queryResolvers: Q = {
 };
 
 export { gidType };
+
+export function subsOf(ctx: Ctx): { topic: string; uri: string }[] {
+  const st = ctx.store as unknown as { webhookSubs?: { topic: string; uri: string }[] };
+  st.webhookSubs = st.webhookSubs ?? [];
+  return st.webhookSubs;
+}
+
+/** "returns/request" <-> RETURNS_REQUEST */
+export function topicEnum(topic: string): string {
+  return topic.toUpperCase().replace(/\//g, "_");
+}
+
+export function webhookView(w: { topic: string; uri: string }, i: number) {
+  return {
+    id: `gid://shopify/WebhookSubscription/${i + 1}`,
+    topic: topicEnum(w.topic),
+    uri: w.uri,
+    format: "JSON",
+    includeFields: [],
+    metafieldNamespaces: [],
+    metafields: [],
+    apiVersion: { handle: "2026-07", displayName: "2026-07", supported: true },
+    createdAt: "2026-01-01T00:00:00Z",
+    updatedAt: "2026-01-01T00:00:00Z",
+    legacyResourceId: String(i + 1),
+    filter: null,
+    name: null,
+  };
+}
