@@ -7,7 +7,7 @@ import type { WebhookSub } from "./state/types";
 import { LeakyBucket, type BucketConfig } from "./bucket";
 import { Faults } from "./faults";
 import { createStandinServer } from "./server";
-import { readTomlSubscriptions, WebhookDispatcher } from "./webhooks";
+import { readTomlScopes, readTomlSubscriptions, WebhookDispatcher } from "./webhooks";
 import { adminSessionClaims, customerSessionClaims, signJwt, type AdminTokenOpts } from "./tokens";
 import { seedDemo } from "./seed/demo";
 import type { Clock } from "./clock";
@@ -78,6 +78,7 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
     emit: (topic, payload) => dispatcher.emit(topic, payload),
     deliver: (topic, payload) => deliverNow(topic, payload),
     origin: () => origin,
+    scopes: readTomlScopes(resolve(here, "../shopify.app.toml")) ?? undefined,
   });
   async function deliverNow(topic: string, payload: unknown) {
     const subs = store.webhookSubs.filter((s) => s.topic === topic);

@@ -12,6 +12,8 @@ const ONLINE = "urn:shopify:params:oauth:token-type:online-access-token";
 
 export interface ExchangeDeps {
   store: Store;
+  /** scopes granted (shopify.app.toml [access_scopes]); defaults to GRANTED_SCOPES */
+  scopes?: string;
   apiKey: string;
   apiSecret: string;
   clock: Clock;
@@ -34,23 +36,24 @@ export function tokenExchange(deps: ExchangeDeps, params: Record<string, string 
   if (!v.ok) return bad("invalid_subject_token", `The subject token is invalid: ${v.reason}.`);
   if (v.claims.dest !== `https://${deps.store.shop.myshopifyDomain}`) return bad("invalid_subject_token", "The subject token was issued for a different shop.");
   const online = wanted === ONLINE;
+  const scope = deps.scopes ?? GRANTED_SCOPES;
   const token = `${online ? "shpua" : "shpat"}_${randomBytes(16).toString("hex")}`;
   const userId = Number(v.claims.sub ?? 1);
   deps.store.accessTokens.set(token, {
     token,
     kind: online ? "online" : "offline",
-    scope: GRANTED_SCOPES,
+    scope,
     userId: online ? String(userId) : null,
     expiresAt: online ? deps.clock().getTime() + 86_399_000 : null,
   });
-  if (!online) return { status: 200, body: { access_token: token, scope: GRANTED_SCOPES } };
+  if (!online) return { status: 200, body: { access_token: token, scope } };
   return {
     status: 200,
     body: {
       access_token: token,
-      scope: GRANTED_SCOPES,
+      scope,
       expires_in: 86399,
-      associated_user_scope: GRANTED_SCOPES,
+      associated_user_scope: scope,
       session: String(v.claims.sid ?? ""),
       associated_user: {
         id: userId,

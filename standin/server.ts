@@ -36,6 +36,7 @@ export interface ServerDeps {
   /** delivers now (awaits retries) */
   deliver: (topic: string, payload: unknown) => Promise<void>;
   origin: () => string;
+  scopes?: string;
 }
 
 const GRAPHQL_PATH = `/admin/api/${API_VERSION}/graphql.json`;
@@ -81,7 +82,7 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
         } catch {
           return send(res, 400, { error: "invalid_request", error_description: "Malformed request body." });
         }
-        const out = tokenExchange({ store: deps.store, apiKey: deps.apiKey, apiSecret: deps.apiSecret, clock: deps.clock }, params);
+        const out = tokenExchange({ store: deps.store, apiKey: deps.apiKey, apiSecret: deps.apiSecret, clock: deps.clock, scopes: deps.scopes }, params);
         return send(res, out.status, out.body);
       }
       if (req.method === "GET" && url.pathname === "/_standin/session-token") {

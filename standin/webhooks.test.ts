@@ -74,11 +74,12 @@ describe("webhooks", () => {
     expect(JSON.parse(app.got[1]!.body)).toMatchObject({ myshopify_domain: "demo-returns.myshopify.com" });
     expect((await c.gql(`query S { shop { name } }`)).status).toBe(401);
     const dir = mkdtempSync(join(tmpdir(), "toml-"));
-    writeFileSync(join(dir, "shopify.app.toml"), `[webhooks]\napi_version = "2026-07"\n\n[[webhooks.subscriptions]]\ntopics = [ "returns/request", "returns/approve" ]\nuri = "/webhooks/returns"\n\n[[webhooks.subscriptions]]\ntopics = ["app/uninstalled"]\nuri = "/webhooks/app/uninstalled"\n`);
+    writeFileSync(join(dir, "shopify.app.toml"), `[webhooks]\napi_version = "2026-07"\n\n[[webhooks.subscriptions]]\ntopics = [ "returns/request", "returns/approve" ]\nuri = "/webhooks/returns"\n\n[[webhooks.subscriptions]]\ntopics = ["app/uninstalled"]\nuri = "/webhooks/app/uninstalled"\n\n[[webhooks.subscriptions]]\ncompliance_topics = ["customers/redact"]\nuri = "/webhooks/customers/redact"\n`);
     expect(readTomlSubscriptions(join(dir, "shopify.app.toml"))).toEqual([
       { topic: "returns/request", uri: "/webhooks/returns" },
       { topic: "returns/approve", uri: "/webhooks/returns" },
       { topic: "app/uninstalled", uri: "/webhooks/app/uninstalled" },
+      { topic: "customers/redact", uri: "/webhooks/customers/redact" },
     ]);
   });
 });

@@ -36,7 +36,7 @@ export function readTomlSubscriptions(path: string): WebhookSub[] {
     if (!inBlock) continue;
     const m = /^(\w+)\s*=\s*(.+)$/.exec(line);
     if (!m) continue;
-    if (m[1] === "topics") topics = [...m[2]!.matchAll(/"([^"]+)"/g)].map((x) => x[1]!);
+    if (m[1] === "topics" || m[1] === "compliance_topics") topics = [...topics, ...[...m[2]!.matchAll(/"([^"]+)"/g)].map((x) => x[1]!)];
     if (m[1] === "uri") uri = /"([^"]+)"/.exec(m[2]!)?.[1] ?? null;
   }
   flush();
@@ -118,4 +118,17 @@ export class WebhookDispatcher {
       if (wait !== undefined) await new Promise((r) => setTimeout(r, wait));
     }
   }
+}
+
+/** `[access_scopes] scopes = "..."` from shopify.app.toml: what a token exchange grants. */
+export function readTomlScopes(path: string): string | null {
+  if (!existsSync(path)) return null;
+  let section = "";
+  for (const raw of readFileSync(path, "utf8").split(/\r?\n/)) {
+    const line = raw.replace(/#.*$/, "").trim();
+    if (line.startsWith("[")) section = line;
+    const m = /^scopes\s*=\s*"([^"]*)"/.exec(line);
+    if (section === "[access_scopes]" && m) return m[1]!;
+  }
+  return null;
 }
