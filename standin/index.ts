@@ -35,7 +35,7 @@ export interface StandinOptions {
 export interface Standin {
   url: string;
   shop: string;
-  store: Store & { webhookSubs: WebhookSub[] };
+  store: Store;
   faults: Faults;
   mintAdminSessionToken(opts?: AdminTokenOpts): string;
   mintCustomerSessionToken(opts: { customerId: string }): string;
@@ -53,7 +53,7 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
   const clock = opts.clock ?? (() => new Date());
   const shop = opts.shop ?? "demo-returns.myshopify.com";
   const schema = adminSchema();
-  const store = createStore(shop) as Store & { webhookSubs: WebhookSub[] };
+  const store = createStore(shop);
   store.webhookSubs = opts.webhooks ?? readTomlSubscriptions(resolve(here, "../shopify.app.toml"));
   if ((opts.seed ?? "demo") === "demo") seedDemo(store, clock());
   const faults = new Faults();

@@ -15,22 +15,16 @@ import {
 import { createRefund, type RefundInput } from "../state/refunds";
 import { creditAccount, debitAccount } from "../state/storeCredit";
 import { findFulfillmentLine, findReverseDelivery, findRfo, findRfoLine, gidType, newId } from "../state/store";
-import { moneyV2 } from "../state/money";
 import { resolveNamespace } from "./metafields";
 import { subsOf, webhookView } from "./query";
 import { iso } from "../clock";
 import { returnPayload, refundPayload } from "../webhookPayloads";
-import type { ReturnRec } from "../state/types";
 
 type M = Record<string, (src: unknown, args: any, ctx: Ctx) => unknown>;
 
 function answer(ctx: Ctx, r: Result, topic: string | null) {
   if (r.ret && r.userErrors.length === 0 && topic) ctx.emit(topic, returnPayload(ctx.store, r.ret));
   return { return: tag(ctx, "Return", r.ret), userErrors: r.userErrors };
-}
-
-function changed(before: ReturnRec | undefined, status: string): boolean {
-  return before?.status !== status;
 }
 
 export const mutationResolvers: M = {
@@ -48,10 +42,8 @@ export const mutationResolvers: M = {
     return answer(ctx, reopenReturn(ctx.store, ctx.clock, id), was !== "OPEN" ? "returns/reopen" : null);
   },
   returnCancel: (_s, { id }, ctx) => {
-    const before = ctx.store.returns.get(id);
-    const was = before?.status;
-    const r = cancelReturn(ctx.store, ctx.clock, id);
-    return answer(ctx, r, changed(before ? { ...before, status: was! } : undefined, "CANCELED") ? "returns/cancel" : null);
+    const was = ctx.store.returns.get(id)?.status;
+    return answer(ctx, cancelReturn(ctx.store, ctx.clock, id), was !== "CANCELED" ? "returns/cancel" : null);
   },
   removeFromReturn: (_s, args, ctx) => answer(ctx, removeFromReturn(ctx.store, ctx.clock, args), "returns/update"),
   returnProcess: (_s, { input }, ctx) => {
@@ -279,4 +271,3 @@ function findMetafield(ctx: Ctx, m: { ownerId: string; namespace?: string; key: 
   return [...ctx.store.metafields.values()].find((x) => x.ownerId === m.ownerId && x.namespace === ns && x.key === m.key);
 }
 
-export { moneyV2 };

@@ -1,6 +1,6 @@
 import type { Ctx } from "./context";
 import { tag } from "./context";
-import { findRecord, findRfo, gidType } from "../state/store";
+import { findRecord, findRfo } from "../state/store";
 import { compare, matches, numericId, parseQuery, type Term } from "./search";
 import type { CustomerRec, OrderRec, ProductRec } from "../state/types";
 import { orderReturnStatus } from "../state/returns";
@@ -130,7 +130,7 @@ export const queryResolvers: Q = {
     return o.fulfillments
       .filter((f) => f.status === "SUCCESS")
       .map((f) => ({ id: f.id.replace("/Fulfillment/", "/ReturnableFulfillment/"), fulfillment: f }))
-      .filter((rf) => ctx.typeOf && rf.fulfillment.lines.length > 0);
+      .filter((rf) => rf.fulfillment.lines.length > 0);
   },
   returnableFulfillment: (_s, a, ctx) => {
     const fid = String(a.id).replace("/ReturnableFulfillment/", "/Fulfillment/");
@@ -166,12 +166,9 @@ export const queryResolvers: Q = {
   files: (_s, _a, ctx) => [...ctx.store.files.values()].map((f) => tag(ctx, f.contentType === "IMAGE" ? "MediaImage" : "GenericFile", f)),
 };
 
-export { gidType };
 
 export function subsOf(ctx: Ctx): { topic: string; uri: string }[] {
-  const st = ctx.store as unknown as { webhookSubs?: { topic: string; uri: string }[] };
-  st.webhookSubs = st.webhookSubs ?? [];
-  return st.webhookSubs;
+  return ctx.store.webhookSubs;
 }
 
 /** "returns/request" <-> RETURNS_REQUEST */

@@ -22,7 +22,7 @@ import type {
   StoreCreditTxnRec,
   VariantRec,
 } from "../state/types";
-import { findFulfillmentLine, findLineItem, findRfo, findRfoLine, gidNumber } from "../state/store";
+import { findFulfillmentLine, findLineItem, findRfoLine, gidNumber } from "../state/store";
 import { fromDecimal, moneyBag, moneyV2 } from "../state/money";
 import { TopLevelError } from "../state/errors";
 import { orderReturnStatus, refundedQuantityOfLineItem, returnableQuantity } from "../state/returns";
@@ -464,4 +464,3 @@ function fileResolvers(): R {
   };
 }
 
-export { findRfo };

@@ -1,6 +1,6 @@
 import type { Store } from "./store";
-import { findFulfillmentLine, findRfo, findRfoLine, gidType, newId } from "./store";
-import { ue, TopLevelError, type UserErr } from "./errors";
+import { findFulfillmentLine, findRfoLine, newId } from "./store";
+import { ue, type UserErr } from "./errors";
 import type { OrderRec, ReturnRec, ReturnLineRec, RfoRec } from "./types";
 import type { Clock } from "../clock";
 import { fromDecimal } from "./money";
@@ -312,10 +312,3 @@ export function processReturnLines(store: Store, returnId: string, lines: Proces
   return { ret, userErrors: [] };
 }
 
-export function requireType(id: string, type: string, path: string): void {
-  const t = gidType(id);
-  if (t !== type) throw new TopLevelError(`Invalid id: ${id}`, "RESOURCE_NOT_FOUND");
-  void path;
-}
-
-export { findRfo };

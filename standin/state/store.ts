@@ -14,6 +14,7 @@ import type {
   UploadRec,
   VariantRec,
   WebhookLogEntry,
+  WebhookSub,
 } from "./types";
 
 export interface Store {
@@ -35,6 +36,8 @@ export interface Store {
   idempotency: Map<string, { refundId: string | null; payload: unknown }>;
   accessTokens: Map<string, AccessTokenRec>;
   webhookLog: WebhookLogEntry[];
+  /** webhook subscriptions (from options, shopify.app.toml, or webhookSubscriptionCreate) */
+  webhookSubs: WebhookSub[];
   /** monotonically increasing id source; ids are stable for a given seed */
   nextId: number;
   nextOrderNumber: number;
@@ -100,6 +103,7 @@ export function createStore(shopDomain: string, appId = "1"): Store {
     idempotency: new Map(),
     accessTokens: new Map(),
     webhookLog: [],
+    webhookSubs: [],
     nextId: 900000,
     nextOrderNumber: 1001,
   };
