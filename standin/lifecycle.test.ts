@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers in tests are read loosely; assertions check their shape */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWithClient, type Client } from "./testClient";
 

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- walks recorded capture JSON of many shapes; every value read is compared or re-validated by the schema */
 /**
  * Capture replay: seed the stand-in with the orders a capture recorded (same ids), send the recorded
  * requests in order, and compare answers structurally. Ids minted during replay differ from the

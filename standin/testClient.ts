@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers in tests are read loosely; assertions check their shape */
 /** Test helper: start a stand-in, exchange a session token for an offline access token, post GraphQL. */
 import { startStandin, type Standin, type StandinOptions } from "./index";
 

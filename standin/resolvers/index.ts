@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- resolver args arrive already coerced by graphql-js against the real schema; their shapes are the schema's, not re-declared here */
 import {
   getNamedType,
   getDirectiveValues,
