@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- token endpoint answers are read loosely; assertions check their shape */
 import { afterEach, describe, expect, it } from "vitest";
 import { exchange, startWithClient, TEST_KEY, TEST_SECRET, type Client } from "./testClient";
 import { signJwt, verifyJwt, adminSessionClaims } from "./tokens";
@@ -45,6 +46,24 @@ describe("token exchange", () => {
     expect(typeof on.body.associated_user_scope).toBe("string");
     const res = await fetch(`${c.standin.url}/admin/api/2026-07/graphql.json`, { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": on.body.access_token }, body: JSON.stringify({ query: "query S { shop { name } }" }) });
     expect(res.status).toBe(200);
+  });
+
+  it("expiring offline tokens come with a rotating refresh token", async () => {
+    let now = NOW.getTime();
+    c = await startWithClient({ clock: () => new Date(now) });
+    const post = (body: Record<string, string>) =>
+      fetch(`${c!.standin.url}/admin/oauth/access_token`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ client_id: TEST_KEY, client_secret: TEST_SECRET, ...body }) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+    const first = await post({ grant_type: "urn:ietf:params:oauth:grant-type:token-exchange", subject_token: c.standin.mintAdminSessionToken(), subject_token_type: "urn:ietf:params:oauth:token-type:id_token", requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token", expiring: "1" });
+    expect(first.body).toMatchObject({ expires_in: 3600, refresh_token_expires_in: 7776000 });
+    const gql = (token: string) => fetch(`${c!.standin.url}/admin/api/2026-07/graphql.json`, { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": token }, body: JSON.stringify({ query: "query S { shop { name } }" }) });
+    expect((await gql(first.body.access_token)).status).toBe(200);
+    now += 3601_000;
+    expect((await gql(first.body.access_token)).status).toBe(401);
+    const refreshed = await post({ grant_type: "refresh_token", refresh_token: first.body.refresh_token });
+    expect(refreshed.status).toBe(200);
+    expect((await gql(refreshed.body.access_token)).status).toBe(200);
+    const reused = await post({ grant_type: "refresh_token", refresh_token: first.body.refresh_token });
+    expect(reused).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
   });
 
   it("rejects forged, expired, wrong-audience tokens and bad client credentials with 4xx error JSON", async () => {
