@@ -6,7 +6,6 @@ export { createPrismaClient, Prisma, type PrismaClient, type TxClient } from "./
 export { providerForUrl as databaseProvider, type DatabaseProvider } from "./db/url";
 
 declare global {
-  // eslint-disable-next-line no-var
   var prismaGlobal: PrismaClient | undefined;
 }
 

@@ -1,0 +1,85 @@
+// Audit log of return requests (append-only). Order: at, then insertion id.
+import { fromOptionalJson, optionalJson, optionalString, requireDate, requireShop, requireString, type Db } from "./shared";
+
+export interface ReturnEventRecord {
+  id: number;
+  shop: string;
+  requestId: string | null;
+  type: string;
+  actor: string;
+  at: Date;
+  payload: unknown;
+  shopifyResponse: unknown;
+}
+
+export interface AppendEventInput {
+  requestId?: string | null;
+  type: string;
+  /** e.g. "merchant:<userId>", "customer:<customerId>", "system", "shopify" */
+  actor: string;
+  at: Date;
+  payload?: unknown;
+  shopifyResponse?: unknown;
+}
+
+function toRecord(row: {
+  id: number;
+  shop: string;
+  requestId: string | null;
+  type: string;
+  actor: string;
+  at: Date;
+  payload: string | null;
+  shopifyResponse: string | null;
+}): ReturnEventRecord {
+  return {
+    ...row,
+    payload: fromOptionalJson("payload", row.payload),
+    shopifyResponse: fromOptionalJson("shopifyResponse", row.shopifyResponse),
+  };
+}
+
+export function createEventsRepo(db: Db) {
+  return {
+    async append(shop: string, input: AppendEventInput): Promise<ReturnEventRecord> {
+      const s = requireShop(shop);
+      const requestId = optionalString("requestId", input.requestId);
+      if (requestId !== null) {
+        // the request must belong to this shop: no cross-shop audit entries
+        const owner = await db.returnRequest.findFirst({ where: { id: requestId, shop: s }, select: { id: true } });
+        if (!owner) throw new Error(`requestId: return request ${requestId} not found for ${s}`);
+      }
+      const row = await db.returnEvent.create({
+        data: {
+          shop: s,
+          requestId,
+          type: requireString("type", input.type, { max: 100 }),
+          actor: requireString("actor", input.actor, { max: 255 }),
+          at: requireDate("at", input.at),
+          payload: optionalJson("payload", input.payload),
+          shopifyResponse: optionalJson("shopifyResponse", input.shopifyResponse),
+        },
+      });
+      return toRecord(row);
+    },
+
+    async listForRequest(shop: string, requestId: string): Promise<ReturnEventRecord[]> {
+      const rows = await db.returnEvent.findMany({
+        where: { shop: requireShop(shop), requestId: requireString("requestId", requestId) },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+      });
+      return rows.map(toRecord);
+    },
+
+    async listForShop(shop: string, { limit = 100, before }: { limit?: number; before?: Date } = {}): Promise<ReturnEventRecord[]> {
+      const rows = await db.returnEvent.findMany({
+        where: { shop: requireShop(shop), ...(before ? { at: { lt: requireDate("before", before) } } : {}) },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        take: limit,
+      });
+      return rows.map(toRecord);
+    },
+  };
+}
+
+export type EventsRepo = ReturnType<typeof createEventsRepo>;

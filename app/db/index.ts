@@ -1,0 +1,34 @@
+// Repositories over the PrismaClient (or a transaction client). Every call takes the shop first.
+//   import prisma from "~/db.server";
+//   const repos = createRepos(prisma);
+//   await repos.returnRequests.findById(session.shop, id);
+import type { Db } from "./shared";
+import { createEventsRepo } from "./events";
+import { createJobsRepo } from "./jobs";
+import { createOperationsRepo } from "./operations";
+import { createPoliciesRepo } from "./policies";
+import { createReturnRequestsRepo } from "./return-requests";
+import { createShopsRepo } from "./shops";
+import { createWebhookDeliveriesRepo } from "./webhook-deliveries";
+
+export function createRepos(db: Db) {
+  return {
+    shops: createShopsRepo(db),
+    policies: createPoliciesRepo(db),
+    returnRequests: createReturnRequestsRepo(db),
+    events: createEventsRepo(db),
+    operations: createOperationsRepo(db),
+    webhookDeliveries: createWebhookDeliveriesRepo(db),
+    jobs: createJobsRepo(db),
+  };
+}
+export type Repos = ReturnType<typeof createRepos>;
+
+export * from "./shared";
+export * from "./shops";
+export * from "./policies";
+export * from "./return-requests";
+export * from "./events";
+export * from "./operations";
+export * from "./webhook-deliveries";
+export * from "./jobs";

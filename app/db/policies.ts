@@ -1,0 +1,104 @@
+// Policy versions are append-only. Saving creates version N+1, which is the active one; going back to
+// an old policy means saving a copy of it. So "active" = highest version, and "in force at T" =
+// highest version created at or before T (what a return requested at T must be judged by).
+import {
+  isUniqueViolation,
+  fromJson,
+  optionalString,
+  requireDate,
+  requireInt,
+  requireShop,
+  toJson,
+  type Db,
+} from "./shared";
+
+export interface PolicyVersionRecord {
+  shop: string;
+  version: number;
+  policy: unknown;
+  presetId: string | null;
+  createdAt: Date;
+  createdBy: string | null;
+}
+
+function toRecord(row: {
+  shop: string;
+  version: number;
+  policy: string;
+  presetId: string | null;
+  createdAt: Date;
+  createdBy: string | null;
+}): PolicyVersionRecord {
+  return {
+    shop: row.shop,
+    version: row.version,
+    policy: fromJson("policy", row.policy),
+    presetId: row.presetId,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+  };
+}
+
+export function createPoliciesRepo(db: Db) {
+  return {
+    /** Saves `policy` as the next version (concurrent saves get distinct versions). */
+    async saveNewVersion(
+      shop: string,
+      input: { policy: unknown; presetId?: string | null; createdBy?: string | null; now: Date },
+    ): Promise<PolicyVersionRecord> {
+      const s = requireShop(shop);
+      const policy = toJson("policy", input.policy);
+      const presetId = optionalString("presetId", input.presetId);
+      const createdBy = optionalString("createdBy", input.createdBy);
+      const now = requireDate("now", input.now);
+      for (let attempt = 0; ; attempt++) {
+        const last = await db.policyVersion.findFirst({
+          where: { shop: s },
+          orderBy: { version: "desc" },
+          select: { version: true },
+        });
+        try {
+          const row = await db.policyVersion.create({
+            data: { shop: s, version: (last?.version ?? 0) + 1, policy, presetId, createdBy, createdAt: now },
+          });
+          return toRecord(row);
+        } catch (e) {
+          // another save took this version number: take the next one
+          if (!isUniqueViolation(e) || attempt >= 10) throw e;
+        }
+      }
+    },
+
+    async active(shop: string): Promise<PolicyVersionRecord | null> {
+      const row = await db.policyVersion.findFirst({ where: { shop: requireShop(shop) }, orderBy: { version: "desc" } });
+      return row ? toRecord(row) : null;
+    },
+
+    async inForceAt(shop: string, at: Date): Promise<PolicyVersionRecord | null> {
+      const row = await db.policyVersion.findFirst({
+        where: { shop: requireShop(shop), createdAt: { lte: requireDate("at", at) } },
+        orderBy: { version: "desc" },
+      });
+      return row ? toRecord(row) : null;
+    },
+
+    async get(shop: string, version: number): Promise<PolicyVersionRecord | null> {
+      const row = await db.policyVersion.findUnique({
+        where: { shop_version: { shop: requireShop(shop), version: requireInt("version", version, { min: 1 }) } },
+      });
+      return row ? toRecord(row) : null;
+    },
+
+    /** Newest first, without the policy bodies' parsing cost beyond `limit`. */
+    async list(shop: string, { limit = 50 }: { limit?: number } = {}): Promise<PolicyVersionRecord[]> {
+      const rows = await db.policyVersion.findMany({
+        where: { shop: requireShop(shop) },
+        orderBy: { version: "desc" },
+        take: requireInt("limit", limit, { min: 1 }),
+      });
+      return rows.map(toRecord);
+    },
+  };
+}
+
+export type PoliciesRepo = ReturnType<typeof createPoliciesRepo>;
