@@ -17,6 +17,14 @@ describe("GraphQL endpoint", () => {
     }
   });
 
+  it("answers 404 for another shop named in X-Forwarded-Host and serves its own", async () => {
+    c = await startWithClient();
+    const ask = (host: string) =>
+      fetch(`${c!.standin.url}/admin/api/2026-07/graphql.json`, { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": c!.token, "X-Forwarded-Host": host }, body: JSON.stringify({ query: "query S { shop { name } }" }) });
+    expect((await ask("other-shop.myshopify.com")).status).toBe(404);
+    expect((await ask("demo-returns.myshopify.com")).status).toBe(200);
+  });
+
   it("rejects invalid documents with Shopify's error shape (like the 2025-01 codeSelection capture)", async () => {
     c = await startWithClient();
     const r = await c.gql(`query Probe { order(id: "gid://shopify/Order/1") { id nope } }`);

@@ -74,6 +74,11 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
     try {
       const url = new URL(req.url ?? "/", "http://standin");
       const raw = await readBody(req);
+      // the app's origin rewrite names the shop it meant; another shop does not exist here
+      const forwarded = req.headers["x-forwarded-host"];
+      const meant = Array.isArray(forwarded) ? forwarded[0] : forwarded;
+      if (meant && !url.pathname.startsWith("/_standin/") && meant.toLowerCase() !== deps.store.shop.myshopifyDomain)
+        return send(res, 404, { errors: "Not Found" });
       if (req.method === "POST" && url.pathname === GRAPHQL_PATH) return await graphql(req, res, raw);
       if (req.method === "POST" && url.pathname === "/admin/oauth/access_token") {
         let params: Record<string, string | undefined>;
