@@ -122,9 +122,19 @@ for (const baseUrl of baseUrls) {
 
     it("is idempotent and safe under concurrent runs", async () => {
       const db = await fresh(false);
-      const results = await Promise.all([migrate(db.url), migrate(db.url), migrate(db.url)]);
+      // separate processes (better-sqlite3 is synchronous, so in-process calls would not overlap)
+      const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+      const outputs = await Promise.all(
+        [0, 1, 2].map(() =>
+          run(process.execPath, [tsx, path.join(root, "scripts", "migrate.ts")], {
+            cwd: root,
+            env: { ...process.env, DATABASE_URL: db.url },
+          }),
+        ),
+      );
       const names = readMigrations(provider).map((m) => m.name);
-      expect(results.flatMap((r) => r.applied).sort()).toEqual([...names].sort());
+      const appliedCounts = outputs.map((o) => Number(/(\d+) applied,/.exec(o.stdout)?.[1]));
+      expect(appliedCounts.sort()).toEqual([0, 0, names.length]);
       const again = await migrate(db.url);
       expect(again.applied).toEqual([]);
       const [count] = await db.prisma.$queryRawUnsafe<{ n: unknown }[]>(`SELECT COUNT(*) AS n FROM "_prisma_migrations"`);
