@@ -27,7 +27,13 @@ export interface StandinOptions {
   seed?: "demo" | "empty";
   webhooks?: WebhookSub[];
   bucket?: BucketConfig;
+  /** domain time: seed dates, timestamps, token expiry (default: real time) */
   clock?: Clock;
+  /**
+   * time the leaky bucket refills by (default: real time, even when `clock` is frozen, so a fixed
+   * demo/test clock does not starve the bucket); inject it to test throttling deterministically
+   */
+  bucketClock?: Clock;
   /** test knob: delays between webhook retries (ms) */
   webhookRetryDelays?: number[];
 }
@@ -57,7 +63,7 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
   store.webhookSubs = opts.webhooks ?? readTomlSubscriptions(resolve(here, "../shopify.app.toml"));
   if ((opts.seed ?? "demo") === "demo") seedDemo(store, clock());
   const faults = new Faults();
-  const bucket = new LeakyBucket(opts.bucket ?? { max: 2000, restorePerSecond: 100 }, clock);
+  const bucket = new LeakyBucket(opts.bucket ?? { max: 2000, restorePerSecond: 100 }, opts.bucketClock ?? (() => new Date()));
   const dispatcher = new WebhookDispatcher({
     store,
     subs: () => store.webhookSubs,
