@@ -34,6 +34,8 @@ export interface StandinOptions {
    * demo/test clock does not starve the bucket); inject it to test throttling deterministically
    */
   bucketClock?: Clock;
+  /** scopes a token exchange grants (default: shopify.app.toml [access_scopes], else a full returns set) */
+  scopes?: string;
   /** test knob: delays between webhook retries (ms) */
   webhookRetryDelays?: number[];
 }
@@ -84,7 +86,7 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
     emit: (topic, payload) => dispatcher.emit(topic, payload),
     deliver: (topic, payload) => deliverNow(topic, payload),
     origin: () => origin,
-    scopes: readTomlScopes(resolve(here, "../shopify.app.toml")) ?? undefined,
+    scopes: opts.scopes ?? readTomlScopes(resolve(here, "../shopify.app.toml")) ?? undefined,
   });
   async function deliverNow(topic: string, payload: unknown) {
     const subs = store.webhookSubs.filter((s) => s.topic === topic);

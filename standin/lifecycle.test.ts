@@ -122,3 +122,22 @@ describe("returns lifecycle over GraphQL", () => {
     expect(over.body.data.refundCreate.userErrors[0].message).toMatch(/^Refund amount \$99999\.00 is greater than net payment received \$\d+\.\d\d$/);
   });
 });
+
+describe("order access window", () => {
+  it("without read_all_orders only the last 60 days of orders are visible", async () => {
+    const narrow = await startWithClient({ clock: () => NOW, scopes: "read_orders,write_returns" });
+    try {
+      const all = [...narrow.standin.store.orders.values()];
+      const old = all.find((o) => Date.parse(o.processedAt) < NOW.getTime() - 60 * 86_400_000)!;
+      const recent = all.find((o) => Date.parse(o.processedAt) > NOW.getTime() - 10 * 86_400_000)!;
+      const r = await narrow.gql(`query V($old: ID!, $recent: ID!) { old: order(id: $old) { id } recent: order(id: $recent) { id } orders(first: 100) { nodes { id } } }`, { old: old.id, recent: recent.id });
+      expect(r.body.data.old).toBeNull();
+      expect(r.body.data.recent.id).toBe(recent.id);
+      expect(r.body.data.orders.nodes.map((n: any) => n.id)).not.toContain(old.id);
+      const wide = await c.gql(`query V($old: ID!) { order(id: $old) { id } }`, { old: old.id });
+      expect(wide.body.data.order.id).toBe(old.id);
+    } finally {
+      await narrow.standin.close();
+    }
+  });
+});

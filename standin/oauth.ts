@@ -3,7 +3,7 @@ import type { Store } from "./state/store";
 import { verifyJwt } from "./tokens";
 import type { Clock } from "./clock";
 
-export const GRANTED_SCOPES = "read_orders,write_orders,read_returns,write_returns,read_products,write_products,read_customers,write_store_credit_account_transactions,read_store_credit_accounts,write_files,read_files";
+export const GRANTED_SCOPES = "read_orders,write_orders,read_all_orders,read_returns,write_returns,read_products,write_products,read_customers,write_store_credit_account_transactions,read_store_credit_accounts,write_files,read_files";
 
 const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 const ID_TOKEN = "urn:ietf:params:oauth:token-type:id_token";

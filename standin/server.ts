@@ -158,8 +158,10 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
   });
 
   async function graphql(req: IncomingMessage, res: ServerResponse, raw: Buffer) {
-    const token = req.headers["x-shopify-access-token"];
-    if (!accessTokenValid(deps.store, Array.isArray(token) ? token[0] : token, deps.clock())) return send(res, 401, UNAUTHORIZED);
+    const header = req.headers["x-shopify-access-token"];
+    const token = Array.isArray(header) ? header[0] : header;
+    if (!accessTokenValid(deps.store, token, deps.clock())) return send(res, 401, UNAUTHORIZED);
+    const scopes = new Set((deps.store.accessTokens.get(token!)?.scope ?? "").split(",").map((x) => x.trim()).filter(Boolean));
     let body: { query?: string; variables?: Record<string, unknown> | null; operationName?: string | null };
     try {
       body = JSON.parse(raw.toString("utf8"));
@@ -213,7 +215,7 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
     if (fault === "userErrors") {
       data = injectedUserErrors(doc, operationName);
     } else {
-      const ctx: Ctx = { store: deps.store, clock: deps.clock, origin: deps.origin(), emit: deps.emit, typeOf, idempotencyKey: null };
+      const ctx: Ctx = { store: deps.store, clock: deps.clock, origin: deps.origin(), emit: deps.emit, typeOf, idempotencyKey: null, scopes };
       const result = await execute({ schema: deps.schema, document: doc, operationName, variableValues: variables, contextValue: ctx, fieldResolver, typeResolver });
       data = (result.data as Record<string, unknown> | null | undefined) ?? null;
       errors = (result.errors ?? []).map(executionError);

@@ -12,6 +12,8 @@ export interface Ctx {
   typeOf: WeakMap<object, string>;
   /** @idempotent(key:) directive value on the mutation field being executed, if any */
   idempotencyKey: string | null;
+  /** scopes of the access token making the request */
+  scopes: Set<string>;
 }
 
 export function tag<T extends object>(ctx: Ctx, type: string, rec: T): T;
@@ -20,4 +22,12 @@ export function tag<T extends object>(ctx: Ctx, type: string, rec: T | null | un
   if (!rec) return null;
   ctx.typeOf.set(rec, type);
   return rec;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Without read_all_orders an app sees only orders processed in the last 60 days (Shopify's default). */
+export function orderVisible(ctx: Ctx, order: { processedAt: string }): boolean {
+  if (ctx.scopes.has("read_all_orders")) return true;
+  return Date.parse(order.processedAt) >= ctx.clock().getTime() - 60 * DAY_MS;
 }

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- resolver args arrive already coerced by graphql-js against the real schema; their shapes are the schema's, not re-declared here */
 import type { Ctx } from "./context";
-import { tag } from "./context";
+import { orderVisible, tag } from "./context";
 import { findRecord, findRfo } from "../state/store";
 import { compare, matches, numericId, parseQuery, type Term } from "./search";
 import type { CustomerRec, OrderRec, ProductRec } from "../state/types";
@@ -10,6 +10,7 @@ type Q = Record<string, (src: unknown, args: any, ctx: Ctx) => unknown>;
 
 function node(ctx: Ctx, id: string) {
   const f = findRecord(ctx.store, id);
+  if (f?.type === "Order" && !orderVisible(ctx, f.rec as OrderRec)) return null;
   return f ? tag(ctx, f.type, f.rec as object) : null;
 }
 
@@ -98,10 +99,13 @@ export const queryResolvers: Q = {
   shop: (_s, _a, ctx) => tag(ctx, "Shop", ctx.store.shop),
   node: (_s, a, ctx) => node(ctx, a.id),
   nodes: (_s, a, ctx) => (a.ids as string[]).map((id) => node(ctx, id)),
-  order: (_s, a, ctx) => tag(ctx, "Order", ctx.store.orders.get(a.id)),
+  order: (_s, a, ctx) => {
+    const o = ctx.store.orders.get(a.id);
+    return tag(ctx, "Order", o && orderVisible(ctx, o) ? o : null);
+  },
   orders: (_s, a, ctx) => {
     const terms = parseQuery(a.query);
-    const list = [...ctx.store.orders.values()].filter((o) => matches(terms, (t) => orderMatches(ctx, o, t)));
+    const list = [...ctx.store.orders.values()].filter((o) => orderVisible(ctx, o) && matches(terms, (t) => orderMatches(ctx, o, t)));
     const key = a.sortKey === "PROCESSED_AT" ? (o: OrderRec) => o.processedAt : a.sortKey === "ORDER_NUMBER" ? (o: OrderRec) => o.number : a.sortKey === "UPDATED_AT" ? (o: OrderRec) => o.updatedAt : (o: OrderRec) => (a.sortKey === "CREATED_AT" ? o.createdAt : o.number);
     return sortBy(list, key).map((o) => tag(ctx, "Order", o));
   },

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- resolver args arrive already coerced by graphql-js against the real schema; their shapes are the schema's, not re-declared here */
 import type { Ctx } from "./context";
-import { tag } from "./context";
+import { orderVisible, tag } from "./context";
 import type {
   CollectionRec,
   CustomerRec,
@@ -388,7 +388,7 @@ export const typeResolvers: Record<string, R> = {
     legacyResourceId: legacy,
     displayName: (c: CustomerRec) => `${c.firstName} ${c.lastName}`,
     defaultEmailAddress: (c: CustomerRec) => ({ emailAddress: c.email, marketingState: "NOT_SUBSCRIBED" }),
-    orders: (c: CustomerRec, _a, ctx) => [...ctx.store.orders.values()].filter((o) => o.customerId === c.id).map((o) => tag(ctx, "Order", o)),
+    orders: (c: CustomerRec, _a, ctx) => [...ctx.store.orders.values()].filter((o) => o.customerId === c.id && orderVisible(ctx, o)).map((o) => tag(ctx, "Order", o)),
     numberOfOrders: (c: CustomerRec, _a, ctx) => String([...ctx.store.orders.values()].filter((o) => o.customerId === c.id).length),
     storeCreditAccounts: (c: CustomerRec, a, ctx) => {
       const terms = parseQuery(a.query);
