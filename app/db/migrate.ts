@@ -195,9 +195,10 @@ async function migratePostgres(url: string, migrations: MigrationFile[], log: (l
     // Same key as Prisma Migrate: our runner and a real `prisma migrate deploy` exclude each other.
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
     try {
-      const target = schema ?? "public";
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(target)}`);
-      await client.query(`SET search_path TO ${quoteIdent(target)}`);
+      // Like Prisma: the `?schema=` schema (created if missing), else "public". CREATE SCHEMA needs the
+      // CREATE privilege even when the schema exists, so it is not attempted for "public".
+      if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      await client.query(`SET search_path TO ${quoteIdent(schema ?? "public")}`);
       await client.query(PG_MIGRATIONS_TABLE);
       const { rows } = await client.query<AppliedRow>(
         `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
