@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+import { allowAdminOriginToFrame } from "./shopify/admin-origin.server";
 
 export const streamTimeout = 5000;
 
@@ -16,6 +17,7 @@ export default async function handleRequest(
 ) {
   // Sets the Content-Security-Policy frame-ancestors header Shopify's admin needs.
   addDocumentResponseHeaders(request, responseHeaders);
+  allowAdminOriginToFrame(responseHeaders);
   const userAgent = request.headers.get("user-agent");
   const callbackName = isbot(userAgent ?? "") ? "onAllReady" : "onShellReady";
 

@@ -11,13 +11,18 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   // Verifies the session token (signature, audience, expiry) and exchanges it for an access token.
   await authenticate.admin(request);
-  return { apiKey: process.env.SHOPIFY_API_KEY || "" };
+  return {
+    apiKey: process.env.SHOPIFY_API_KEY || "",
+    // Where App Bridge is loaded from: Shopify's CDN unless configured (the offline demo serves a local
+    // stand-in of it that hands over session tokens minted by the local Shopify; they are verified as usual).
+    appBridgeUrl: process.env.SHOPIFY_APP_BRIDGE_URL || undefined,
+  };
 };
 
 export default function App() {
-  const { apiKey } = useLoaderData<typeof loader>();
+  const { apiKey, appBridgeUrl } = useLoaderData<typeof loader>();
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey}>
+    <AppProvider isEmbeddedApp apiKey={apiKey} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
       <NavMenu>
         <Link to="/app" rel="home">
           Returns

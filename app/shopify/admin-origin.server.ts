@@ -84,3 +84,20 @@ export function installAdminOriginOverride(env: AdminOriginEnv = process.env): v
   setAbstractFetchFunc(withAdminOrigin(inner, override) as unknown as typeof abstractFetch);
   installed = true;
 }
+
+/**
+ * With SHOPIFY_ADMIN_ORIGIN set, the local Shopify's admin lives at that origin, so it may frame the app
+ * as admin.shopify.com may: appends it to the frame-ancestors directive the library set. Without the
+ * variable the header is left exactly as the library wrote it.
+ */
+export function allowAdminOriginToFrame(headers: Headers, env: AdminOriginEnv = process.env): void {
+  const origin = parseAdminOrigin(env.SHOPIFY_ADMIN_ORIGIN);
+  const csp = headers.get("Content-Security-Policy");
+  if (!origin || !csp) return;
+  headers.set(
+    "Content-Security-Policy",
+    csp.replace(/frame-ancestors ([^;]*)/, (all, list: string) =>
+      list.split(/\s+/).some((v) => v === origin || v === "'none'") ? all : `frame-ancestors ${list.trim()} ${origin}`,
+    ),
+  );
+}

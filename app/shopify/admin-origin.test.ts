@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { adminOriginFor, parseAdminOrigin, rewriteShopUrl, withAdminOrigin } from "./admin-origin.server";
+import {
+  adminOriginFor,
+  allowAdminOriginToFrame,
+  parseAdminOrigin,
+  rewriteShopUrl,
+  withAdminOrigin,
+} from "./admin-origin.server";
 
 describe("SHOPIFY_ADMIN_ORIGIN", () => {
   it("is off unless set, and must be a bare http(s) origin", () => {
@@ -47,5 +53,27 @@ describe("SHOPIFY_ADMIN_ORIGIN", () => {
     expect(h.get("x-forwarded-host")).toBe("demo-returns.myshopify.com");
     expect(seen[0]!.init!.method).toBe("POST");
     expect(seen[0]!.init!.body).toBe("{\"query\":\"{shop{id}}\"}");
+  });
+});
+
+describe("allowAdminOriginToFrame", () => {
+  const shopifyCsp =
+    "frame-ancestors https://demo-returns.myshopify.com https://admin.shopify.com https://*.spin.dev;";
+  it("adds the configured local admin origin to frame-ancestors", () => {
+    const h = new Headers({ "Content-Security-Policy": shopifyCsp });
+    allowAdminOriginToFrame(h, { SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:4000" });
+    expect(h.get("Content-Security-Policy")).toBe(
+      "frame-ancestors https://demo-returns.myshopify.com https://admin.shopify.com https://*.spin.dev http://127.0.0.1:4000;",
+    );
+  });
+  it("leaves the header as the library wrote it when no origin is configured", () => {
+    const h = new Headers({ "Content-Security-Policy": shopifyCsp });
+    allowAdminOriginToFrame(h, {});
+    expect(h.get("Content-Security-Policy")).toBe(shopifyCsp);
+  });
+  it("never opens a page that may not be framed at all", () => {
+    const h = new Headers({ "Content-Security-Policy": "frame-ancestors 'none';" });
+    allowAdminOriginToFrame(h, { SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:4000" });
+    expect(h.get("Content-Security-Policy")).toBe("frame-ancestors 'none';");
   });
 });

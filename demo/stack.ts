@@ -1,0 +1,170 @@
+// The whole demo on one machine: the local Shopify stand-in (seeded demo shop), the app's production build
+// served by remix-serve, and the local admin frame that embeds the app. Used by `npm run demo` and by the
+// end-to-end tests. The app reaches the stand-in through its normal Shopify code: SHOPIFY_ADMIN_ORIGIN only
+// changes the address of https://<shop>; every token and HMAC is verified as in production.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, rmSync, statSync, readdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { migrate } from "../app/db/migrate";
+import { startStandin, type Standin } from "../standin";
+import { startAdminHost, type AdminHost } from "./admin-host";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export const DEMO_API_KEY = "demo-returns-api-key";
+// A local demo secret: it signs the stand-in's session tokens and webhooks, and the app verifies them with it.
+export const DEMO_API_SECRET = "demo-returns-local-secret-not-for-production";
+export const DEMO_SCOPES =
+  "write_orders,read_all_orders,write_returns,read_customers,read_products,write_files,read_store_credit_accounts,write_store_credit_account_transactions,customer_read_orders";
+
+export interface DemoStackOptions {
+  /** 0 picks free ports. */
+  appPort?: number;
+  standinPort?: number;
+  hostPort?: number;
+  /** Defaults to a fresh SQLite file demo.sqlite in the project root. */
+  databaseUrl?: string;
+  /** Build the app first when the build is missing or older than the sources (default true). */
+  build?: boolean;
+  log?: (line: string) => void;
+  /** Extra environment for the app process. */
+  env?: Record<string, string>;
+}
+
+export interface DemoStack {
+  adminUrl: string;
+  appUrl: string;
+  standin: Standin;
+  host: AdminHost;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      s.close(() => ok(port));
+    });
+  });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else if (!entry.name.includes(".test.")) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the Remix app unless build/ is newer than app/. */
+export function ensureAppBuilt(log: (l: string) => void = () => {}): void {
+  const out = join(root, "build", "server", "index.js");
+  if (existsSync(out) && statSync(out).mtimeMs > newestMtime(join(root, "app"))) return;
+  log("building the app (remix vite:build)…");
+  const r = spawnSync(process.execPath, [join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`app build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+async function waitForHttp(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${output()}`);
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the app did not answer at ${url} within ${timeoutMs} ms:\n${output()}`);
+}
+
+export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoStack> {
+  const log = opts.log ?? (() => {});
+  const databaseUrl = opts.databaseUrl ?? `file:${join(root, "demo.sqlite")}`;
+  if (!opts.databaseUrl) {
+    // The stand-in keeps its shop in memory and seeds it afresh, so the app's database starts afresh too.
+    for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(join(root, `demo.sqlite${suffix}`), { force: true });
+  }
+  const result = await migrate(databaseUrl);
+  log(`database: ${result.provider}, ${result.applied.length} migrations applied`);
+
+  if (opts.build !== false) ensureAppBuilt(log);
+
+  const appPort = opts.appPort || (await freePort());
+  const hostPort = opts.hostPort ?? 0;
+  const appUrl = `http://127.0.0.1:${appPort}`;
+
+  const standin = await startStandin({
+    port: opts.standinPort ?? 0,
+    apiKey: DEMO_API_KEY,
+    apiSecret: DEMO_API_SECRET,
+    appUrl,
+    seed: "demo",
+  });
+  log(`Shopify stand-in: ${standin.shop} at ${standin.url}`);
+
+  const host = await startAdminHost({
+    port: hostPort,
+    appUrl,
+    shop: standin.shop,
+    standinUrl: standin.url,
+    mintAdminSessionToken: () => standin.mintAdminSessionToken(),
+  });
+
+  let output = "";
+  const app = spawn(
+    process.execPath,
+    [join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), join(root, "build", "server", "index.js")],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(appPort),
+        HOST: "127.0.0.1",
+        SHOPIFY_API_KEY: DEMO_API_KEY,
+        SHOPIFY_API_SECRET: DEMO_API_SECRET,
+        SHOPIFY_APP_URL: appUrl,
+        SCOPES: DEMO_SCOPES,
+        DATABASE_URL: databaseUrl,
+        SHOPIFY_ADMIN_ORIGIN: host.url,
+        SHOPIFY_APP_BRIDGE_URL: `${host.url}/app-bridge.js`,
+        ...opts.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  app.stdout?.on("data", collect);
+  app.stderr?.on("data", collect);
+  await waitForHttp(`${appUrl}/healthz`, app, () => output);
+  log(`app: ${appUrl}`);
+
+  return {
+    adminUrl: host.url,
+    appUrl,
+    standin,
+    host,
+    databaseUrl,
+    async close() {
+      app.kill("SIGTERM");
+      await Promise.all([standin.close(), host.close()]);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// `npm run demo`: the local Shopify stand-in, the app and a seeded demo shop on this machine, no network.
+import { startDemoStack } from "../demo/stack";
+
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const stack = await startDemoStack({
+  appPort: port("APP_PORT", 3000),
+  standinPort: port("STANDIN_PORT", 4100),
+  hostPort: port("ADMIN_PORT", 4000),
+  log: (l) => console.log(`· ${l}`),
+});
+console.log(`
+Open the app as it appears embedded in the Shopify admin:
+
+    ${stack.adminUrl}
+
+Shop: ${stack.standin.shop} · Shopify stand-in: ${stack.standin.url} · app: ${stack.appUrl}
+Press Ctrl+C to stop.`);
+const stop = async () => {
+  await stack.close();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
