@@ -1,0 +1,235 @@
+/**
+ * Reads one order through the Admin API and maps it to the policy engine's Order (orderSchema) and
+ * Shop. Rules of the mapping (the engine trusts them, so they are written down here):
+ *
+ * - currency: the shop currency (shopMoney). The engine, the DB and refunds all count in it.
+ * - unitPrice: what was actually paid per unit after every discount
+ *   (discountedUnitPriceAfterAllDiscountsSet). unitTax: only when prices EXCLUDE tax
+ *   (taxesIncluded = false), the line's tax divided evenly per unit (floored to the minor unit, so
+ *   a refund never exceeds what was charged); when taxes are included the price already holds it.
+ * - onSale: the variant's compare-at price is above the price the line was sold at, or the line
+ *   got an automatic discount (a storewide sale). A discount CODE the shopper typed is not a sale.
+ *   "final-sale" tags are matched by the policy's own tag rules, not folded in here.
+ * - fulfilledQuantity: units in SUCCESS fulfillments. fulfilledAt: the earliest such fulfillment;
+ *   deliveredAt: the latest delivery among them (null until one is delivered).
+ * - returnedQuantity: units already on other returns that are not CANCELED/DECLINED, or units
+ *   removed/refunded without a return (quantity - currentQuantity), whichever is larger, capped at
+ *   what was fulfilled.
+ * - salesChannel: channel definition / attribution handle / app name / sourceName, mapped:
+ *   online_store ("online_store", "web"), pos ("pos"), draft_order ("shopify_draft_order",
+ *   "draft_order"), marketplace (isMarketplace, or amazon/ebay/etsy/trade-me/...), retail_partner
+ *   ("retail"/"wholesale"/"b2b"), other otherwise.
+ * - shop country: shopAddress.countryCodeV2; timezone: ianaTimezone.
+ */
+import type { AdminClient } from "./admin-client";
+import { ORDER_SNAPSHOT } from "./operations/order-snapshot";
+import { ORDER_ID_BY_NAME } from "./operations/order-id-by-name";
+import type { OrderSnapshotQuery } from "~/types/admin.generated";
+import {
+  orderSchema,
+  parseMoney,
+  shopSchema,
+  toDecimalString,
+  type Order,
+  type SalesChannel,
+  type Shop,
+} from "~/returns";
+
+export interface FulfillmentLineRef {
+  id: string;
+  quantity: number;
+}
+
+export interface OrderSnapshotResult {
+  order: Order;
+  shop: Shop;
+  /** Owner of the order (gid), null for guest orders. */
+  customerId: string | null;
+  /** Fulfillment line items per line item id (returnRequest takes these ids). */
+  fulfillmentLineItems: Record<string, FulfillmentLineRef[]>;
+  /** Display extras the engine does not read. */
+  lineExtras: Record<string, { imageUrl: string | null }>;
+  /** True when a list on the order was longer than one page allows (fulfillments, returns). */
+  truncated: boolean;
+}
+
+export class OrderSnapshotError extends Error {
+  override readonly name = "OrderSnapshotError";
+}
+
+const MARKETPLACES = ["amazon", "ebay", "etsy", "trade-me", "trademe", "walmart", "google", "facebook", "instagram", "tiktok", "marketplace"];
+
+export function mapSalesChannel(hints: {
+  channelHandle?: string | null;
+  isMarketplace?: boolean | null;
+  attributionHandle?: string | null;
+  appHandle?: string | null;
+  appName?: string | null;
+  sourceName?: string | null;
+}): SalesChannel {
+  if (hints.isMarketplace) return "marketplace";
+  const words = [hints.channelHandle, hints.attributionHandle, hints.appHandle, hints.appName, hints.sourceName]
+    .filter((x): x is string => typeof x === "string" && x.length > 0)
+    .map((x) => x.toLowerCase().replace(/[\s_]+/g, "-"));
+  for (const w of words) {
+    if (w === "online-store" || w === "web" || w === "online_store") return "online_store";
+    if (w === "pos" || w === "point-of-sale") return "pos";
+    if (w.includes("draft-order") || w === "shopify-draft-order") return "draft_order";
+    if (MARKETPLACES.some((m) => w.includes(m))) return "marketplace";
+    if (w.includes("retail") || w.includes("wholesale") || w === "b2b") return "retail_partner";
+  }
+  return "other";
+}
+
+type OrderNode = NonNullable<OrderSnapshotQuery["order"]>;
+type LineNode = OrderNode["lineItems"]["nodes"][number];
+
+const ACTIVE_RETURN = (status: string) => status !== "CANCELED" && status !== "DECLINED";
+
+/** Numeric ids ("7001") and gids both accepted. */
+export function toOrderGid(orderId: string): string {
+  const s = orderId.trim();
+  if (/^\d+$/.test(s)) return `gid://shopify/Order/${s}`;
+  if (/^gid:\/\/shopify\/Order\/\d+$/.test(s)) return s;
+  throw new OrderSnapshotError(`not an order id: ${orderId}`);
+}
+
+function minorOrZero(amount: string | null | undefined, currency: string): number {
+  if (amount === null || amount === undefined) return 0;
+  return parseMoney(amount, currency);
+}
+
+export async function loadOrderSnapshot(admin: AdminClient, orderId: string): Promise<OrderSnapshotResult | null> {
+  const id = toOrderGid(orderId);
+  const first = await admin.request(ORDER_SNAPSHOT, { id, withOrderParts: true });
+  const order = first.order;
+  if (!order) return null;
+  if (!first.shop) throw new OrderSnapshotError("OrderSnapshot: shop missing from the first page");
+  const lines: LineNode[] = [...order.lineItems.nodes];
+  let page = order.lineItems.pageInfo;
+  while (page.hasNextPage && page.endCursor) {
+    const next = await admin.request(ORDER_SNAPSHOT, { id, lineItemsAfter: page.endCursor, withOrderParts: false });
+    if (!next.order) break;
+    lines.push(...next.order.lineItems.nodes);
+    page = next.order.lineItems.pageInfo;
+  }
+  return mapOrderSnapshot(first.shop, { ...order, lineItems: { ...order.lineItems, nodes: lines } });
+}
+
+export function mapOrderSnapshot(shopNode: NonNullable<OrderSnapshotQuery["shop"]>, order: OrderNode): OrderSnapshotResult {
+  const currency = order.currencyCode;
+  const shop = shopSchema.parse({
+    country: shopNode.shopAddress.countryCodeV2 ?? "US",
+    timezone: shopNode.ianaTimezone,
+    currency: shopNode.currencyCode,
+  });
+  let truncated = false;
+
+  // Fulfillments: per line, units fulfilled and first/last dates.
+  const fulfilled = new Map<string, { qty: number; fulfilledAt: string | null; deliveredAt: string | null }>();
+  const flis: Record<string, FulfillmentLineRef[]> = {};
+  for (const f of order.fulfillments ?? []) {
+    if (f.status !== "SUCCESS") continue;
+    if (f.fulfillmentLineItems.pageInfo.hasNextPage) truncated = true;
+    for (const n of f.fulfillmentLineItems.nodes) {
+      const lid = n.lineItem.id;
+      (flis[lid] ??= []).push({ id: n.id, quantity: n.quantity });
+      const cur = fulfilled.get(lid) ?? { qty: 0, fulfilledAt: null, deliveredAt: null };
+      cur.qty += n.quantity;
+      if (cur.fulfilledAt === null || Date.parse(f.createdAt) < Date.parse(cur.fulfilledAt)) cur.fulfilledAt = f.createdAt;
+      if (f.deliveredAt && (cur.deliveredAt === null || Date.parse(f.deliveredAt) > Date.parse(cur.deliveredAt))) cur.deliveredAt = f.deliveredAt;
+      fulfilled.set(lid, cur);
+    }
+  }
+  if ((order.fulfillments?.length ?? 0) >= 10) truncated = true;
+
+  // Units already on other (active) returns.
+  const onReturns = new Map<string, number>();
+  if (order.returns?.pageInfo.hasNextPage) truncated = true;
+  for (const r of order.returns?.nodes ?? []) {
+    if (!ACTIVE_RETURN(r.status)) continue;
+    if (r.returnLineItems.pageInfo.hasNextPage) truncated = true;
+    for (const rl of r.returnLineItems.nodes) {
+      const lid = "fulfillmentLineItem" in rl ? rl.fulfillmentLineItem?.lineItem.id : undefined;
+      if (lid) onReturns.set(lid, (onReturns.get(lid) ?? 0) + rl.quantity);
+    }
+  }
+
+  const extras: OrderSnapshotResult["lineExtras"] = {};
+  const mapped = order.lineItems.nodes.map((l) => {
+    const f = fulfilled.get(l.id);
+    const fulfilledQty = f?.qty ?? 0;
+    const removed = Math.max(0, l.quantity - l.currentQuantity);
+    const returned = Math.min(fulfilledQty, Math.max(onReturns.get(l.id) ?? 0, removed));
+    const paidUnit = l.discountedUnitPriceAfterAllDiscountsSet.shopMoney.amount;
+    const originalUnit = minorOrZero(l.originalUnitPriceSet.shopMoney.amount, currency);
+    const compareAt = l.variant?.compareAtPrice ? minorOrZero(String(l.variant.compareAtPrice), currency) : 0;
+    const automatic = l.discountAllocations.some((d) => d.discountApplication.__typename === "AutomaticDiscountApplication");
+    let unitTax: string | undefined;
+    if (!order.taxesIncluded && l.quantity > 0) {
+      const taxMinor = l.taxLines.reduce((a, t) => a + minorOrZero(t.priceSet.shopMoney.amount, currency), 0);
+      unitTax = toDecimalString(Math.floor(taxMinor / l.quantity), currency);
+    }
+    extras[l.id] = { imageUrl: l.image?.url ? String(l.image.url) : null };
+    return {
+      id: l.id,
+      title: l.title,
+      sku: l.sku ?? null,
+      productType: l.product?.productType ?? "",
+      vendor: l.product?.vendor ?? "",
+      tags: l.product?.tags ?? [],
+      collections: l.product?.collections.nodes.map((c) => c.handle) ?? [],
+      customAttributes: l.customAttributes.map((a) => ({ key: a.key, value: a.value ?? "" })),
+      isGiftCard: l.isGiftCard || (l.product?.isGiftCard ?? false),
+      onSale: compareAt > originalUnit || automatic,
+      quantity: l.quantity,
+      unitPrice: toDecimalString(parseMoney(String(paidUnit), currency), currency),
+      ...(unitTax !== undefined ? { unitTax } : {}),
+      fulfilledQuantity: fulfilledQty,
+      returnedQuantity: returned,
+      fulfilledAt: f?.fulfilledAt ?? null,
+      deliveredAt: f?.deliveredAt ?? null,
+    };
+  });
+  for (const l of order.lineItems.nodes) {
+    if (l.product?.collections.pageInfo.hasNextPage) truncated = true;
+  }
+
+  const net = order.netPaymentSet?.shopMoney.amount;
+  const parsed = orderSchema.parse({
+    id: order.id,
+    name: order.name,
+    processedAt: order.processedAt,
+    currency,
+    salesChannel: mapSalesChannel({
+      channelHandle: order.channelInformation?.channelDefinition?.handle,
+      isMarketplace: order.channelInformation?.channelDefinition?.isMarketplace,
+      attributionHandle: order.attribution?.handle,
+      appHandle: order.channelInformation?.app?.handle,
+      appName: order.app?.name,
+      sourceName: order.sourceName,
+    }),
+    shippingCountry: order.shippingAddress?.countryCodeV2 ?? null,
+    ...(net !== undefined && net !== null ? { refundableAmount: toDecimalString(Math.max(0, parseMoney(String(net), currency)), currency) } : {}),
+    lines: mapped,
+  });
+  return {
+    order: parsed,
+    shop,
+    customerId: order.customer?.id ?? null,
+    fulfillmentLineItems: flis,
+    lineExtras: extras,
+    truncated,
+  };
+}
+
+/** "#1001" or "1001" -> the order's gid, or null. */
+export async function findOrderIdByName(admin: AdminClient, name: string): Promise<string | null> {
+  const trimmed = name.trim();
+  if (!trimmed) return null;
+  const wanted = trimmed.startsWith("#") ? trimmed : `#${trimmed}`;
+  // Quotes keep the '#' and any spaces inside one search term.
+  const data = await admin.request(ORDER_ID_BY_NAME, { query: `name:"${wanted.replace(/"/g, "")}"` });
+  const hit = data.orders.nodes.find((n) => n.name === wanted);
+  return hit?.id ?? null;
+}
