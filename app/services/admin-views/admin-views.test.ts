@@ -1,0 +1,219 @@
+// Read models against a real migrated database (SQLite by default, PostgreSQL when DATABASE_URL says so).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRepos, type ReturnStatus } from "~/db";
+import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { getPreset } from "~/returns";
+import { listQueue, loadAnalytics, loadDashboard, loadRequestDetail, queueQueryFromSearchParams } from "./index";
+
+const SHOP = "views-shop.myshopify.com";
+const OTHER = "other-shop.myshopify.com";
+const NOW = new Date("2026-11-20T03:00:00Z"); // 16:00 in Auckland
+let db: TestDatabase;
+let repos: ReturnType<typeof createRepos>;
+const ids: Record<string, string> = {};
+
+async function seed(
+  shop: string,
+  key: string,
+  opts: {
+    at: Date;
+    status?: ReturnStatus;
+    orderName?: string;
+    customer?: string;
+    lines?: { title?: string; reason?: string; eligible?: boolean; codes?: string[]; quantity?: number }[];
+    refundMinor?: number;
+    resolution?: "refund" | "store_credit";
+  },
+) {
+  const { request } = await repos.returnRequests.create(shop, {
+    idempotencyKey: key,
+    orderId: `gid://shopify/Order/${key}`,
+    orderName: opts.orderName ?? `#${1000 + Object.keys(ids).length}`,
+    customerDisplayName: opts.customer ?? "Aroha Ngata",
+    status: opts.status ?? "requested",
+    currency: "NZD",
+    refundMinor: opts.refundMinor ?? 5000,
+    feesMinor: 0,
+    resolution: opts.resolution ?? null,
+    policyVersion: 1,
+    verdict: { eligible: true, decision: "review", policyId: "standard-30-day", policyVersion: 1, lines: [] },
+    lines: (opts.lines ?? [{}]).map((l, i) => ({
+      lineItemId: `gid://shopify/LineItem/${key}-${i}`,
+      title: l.title ?? "Linen shirt",
+      quantity: l.quantity ?? 1,
+      reason: l.reason ?? "UNWANTED",
+      eligible: l.eligible ?? true,
+      codes: l.codes ?? [],
+    })),
+    now: opts.at,
+  });
+  ids[key] = request.id;
+  return request;
+}
+
+const day = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  repos = createRepos(db.prisma);
+  await repos.policies.saveNewVersion(SHOP, { policy: getPreset("standard-30-day"), presetId: "standard-30-day", now: day(40) });
+  await seed(SHOP, "a", { at: day(0), orderName: "#1001", customer: "Aroha Ngata" });
+  await seed(SHOP, "b", { at: day(1), orderName: "#1002", customer: "Ben Smith", lines: [{ eligible: false, codes: ["OUTSIDE_WINDOW"] }] });
+  await seed(SHOP, "c", { at: day(2), orderName: "#1003", customer: "Chloé Dupont", status: "approved", lines: [{ reason: "DAMAGED", title: "Vase" }] });
+  await seed(SHOP, "d", { at: day(3), orderName: "#1004", status: "refunded", refundMinor: 4500, resolution: "refund", lines: [{ title: "Vase", quantity: 2, reason: "DAMAGED" }] });
+  await seed(SHOP, "e", { at: day(20), orderName: "#1005", status: "credited", refundMinor: 1250, resolution: "store_credit" });
+  await seed(SHOP, "f", {
+    at: day(5),
+    orderName: "#1006",
+    lines: [
+      { eligible: false, codes: ["FINAL_SALE"] },
+      { eligible: true, codes: [], title: "Socks", reason: "SIZE_TOO_SMALL" },
+    ],
+  });
+  await seed(SHOP, "g", { at: day(6), orderName: "#1007", lines: [{ eligible: false, codes: ["EVIDENCE_REQUIRED"], reason: "DEFECTIVE" }] });
+  // a failed Shopify call
+  const h = await seed(SHOP, "h", { at: day(7), orderName: "#1008", status: "approved" });
+  await repos.returnRequests.transition(SHOP, h.id, { expectedLockVersion: 0, patch: { lastError: "Return is not approvable", lastErrorAt: day(7) }, now: day(7) });
+  // another shop: never visible
+  await seed(OTHER, "x", { at: day(0), orderName: "#1001", customer: "Aroha Ngata" });
+  await repos.events.append(SHOP, { requestId: ids.c!, type: "approved", actor: "staff:1", at: day(1), payload: { note: "Label sent" } });
+  await repos.events.append(SHOP, {
+    requestId: ids.c!,
+    type: "refund_failed",
+    actor: "staff:1",
+    at: day(1),
+    payload: { error: { code: "SHOPIFY_USER_ERROR", message: "Shopify refused the refund", shopifyErrors: [{ field: ["refundLineItems", "0", "quantity"], message: "Quantity is more than can be refunded" }] } },
+  });
+  // refunds happened at transition time: set updatedAt through a transition on d/e
+  await repos.returnRequests.transition(SHOP, ids.d!, { expectedLockVersion: 0, patch: {}, now: day(2) });
+  await repos.returnRequests.transition(SHOP, ids.e!, { expectedLockVersion: 0, patch: {}, now: day(15) });
+});
+
+afterAll(() => db.cleanup());
+
+describe("dashboard", () => {
+  it("counts what needs attention and buckets 14 local days", async () => {
+    const d = await loadDashboard(db.prisma, SHOP, { now: NOW, timeZone: "Pacific/Auckland" });
+    expect(d.hasPolicy).toBe(true);
+    expect(d.policyVersion).toBe(1);
+    expect(d.attention).toEqual({ awaitingReview: 4, awaitingParcel: 2, failedShopifyCalls: 1 });
+    expect(d.trend).toHaveLength(14);
+    expect(d.trend[13]!.day).toBe("2026-11-20");
+    expect(d.trend[13]!.requested).toBe(1);
+    expect(d.trend[0]!.day).toBe("2026-11-07");
+    expect(d.trendTotal).toBe(7); // a,b,c,d,f,g,h; e is 20 days old
+  });
+
+  it("knows when the shop has no policy yet", async () => {
+    const d = await loadDashboard(db.prisma, OTHER, { now: NOW });
+    expect(d.hasPolicy).toBe(false);
+    expect(d.attention.awaitingReview).toBe(1);
+  });
+});
+
+describe("queue", () => {
+  const q = (query: Parameters<typeof listQueue>[2]) => listQueue(db.prisma, SHOP, query, { provider: db.provider });
+
+  it("lists newest first and pages with the cursor without gaps or repeats", async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await q({ limit: 3, cursor });
+      seen.push(...page.items.map((i) => i.orderName));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(["#1001", "#1002", "#1003", "#1004", "#1006", "#1007", "#1008", "#1005"]);
+  });
+
+  it("filters by status, reason, verdict flags and date", async () => {
+    expect((await q({ statuses: ["approved"] })).items.map((i) => i.orderName)).toEqual(["#1003", "#1008"]);
+    expect((await q({ reasons: ["DAMAGED"] })).items.map((i) => i.orderName)).toEqual(["#1003", "#1004"]);
+    expect((await q({ flags: ["OUTSIDE_WINDOW"] })).items.map((i) => i.orderName)).toEqual(["#1002"]);
+    expect((await q({ flags: ["FINAL_SALE", "EVIDENCE_REQUIRED"] })).items.map((i) => i.orderName)).toEqual(["#1006", "#1007"]);
+    expect((await q({ createdFrom: day(3), createdTo: day(1) })).items.map((i) => i.orderName)).toEqual(["#1003", "#1004"]);
+  });
+
+  it("searches by order name with or without # and by customer name", async () => {
+    expect((await q({ q: "1003" })).items.map((i) => i.orderName)).toEqual(["#1003"]);
+    expect((await q({ q: "#1004" })).items.map((i) => i.orderName)).toEqual(["#1004"]);
+    expect((await q({ q: "Ben" })).items.map((i) => i.orderName)).toEqual(["#1002"]);
+    expect((await q({ q: "Chloé" })).items.map((i) => i.orderName)).toEqual(["#1003"]);
+  });
+
+  it("marks clear cases for bulk actions and collects flags", async () => {
+    const items = (await q({})).items;
+    const by = Object.fromEntries(items.map((i) => [i.orderName, i]));
+    expect(by["#1001"]!.clearCase).toBe("approve");
+    expect(by["#1002"]!.clearCase).toBe("decline");
+    expect(by["#1006"]!.clearCase).toBeNull(); // mixed
+    expect(by["#1006"]!.flags).toEqual(["FINAL_SALE"]);
+    expect(by["#1003"]!.clearCase).toBeNull(); // already approved
+    expect(by["#1008"]!.lastError).toBe("Return is not approvable");
+  });
+
+  it("never shows another shop's requests", async () => {
+    const other = await listQueue(db.prisma, OTHER, {}, { provider: db.provider });
+    expect(other.items).toHaveLength(1);
+    expect((await q({ q: "1001" })).items.map((i) => i.id)).toEqual([ids.a]);
+  });
+
+  it("reads filters from the URL and names a bad field", () => {
+    const query = queueQueryFromSearchParams(new URLSearchParams("status=requested,approved&flag=FINAL_SALE&from=2026-11-01&to=2026-11-02&q=%231001"));
+    expect(query.statuses).toEqual(["requested", "approved"]);
+    expect(query.flags).toEqual(["FINAL_SALE"]);
+    expect(query.createdFrom?.toISOString()).toBe("2026-11-01T00:00:00.000Z");
+    expect(query.createdTo?.toISOString()).toBe("2026-11-03T00:00:00.000Z");
+    expect(query.q).toBe("#1001");
+    expect(() => queueQueryFromSearchParams(new URLSearchParams("status=lost"))).toThrow(/status\[0\]/);
+    expect(() => queueQueryFromSearchParams(new URLSearchParams("from=yesterday"))).toThrow(/from/);
+    expect(() => queueQueryFromSearchParams(new URLSearchParams("cursor=x"))).not.toThrow();
+  });
+
+  it("rejects a forged cursor naming the field", async () => {
+    await expect(q({ cursor: "bm90LWEtY3Vyc29y" })).rejects.toThrow(/cursor/);
+  });
+});
+
+describe("request detail", () => {
+  it("returns lines, policy version, money and timeline with Shopify errors in words", async () => {
+    const d = (await loadRequestDetail(db.prisma, SHOP, ids.c!))!;
+    expect(d.request.orderName).toBe("#1003");
+    expect(d.lines[0]!.title).toBe("Vase");
+    expect(d.policy?.version).toBe(1);
+    expect(d.policy?.name).toBe("Standard 30-day returns");
+    expect(d.money.formatted.refund).toBe("NZ$50.00");
+    expect(d.events.map((e) => e.type)).toEqual(["approved", "refund_failed"]);
+    expect(d.events[0]!.summary).toBe("note: Label sent");
+    expect(d.events[1]!.shopifyErrors).toEqual([
+      "Quantity is more than can be refunded (refundLineItems.0.quantity)",
+      "Shopify refused the refund",
+    ]);
+  });
+
+  it("is null for another shop's request id", async () => {
+    expect(await loadRequestDetail(db.prisma, OTHER, ids.c!)).toBeNull();
+    expect(await loadRequestDetail(db.prisma, SHOP, "nope")).toBeNull();
+  });
+});
+
+describe("analytics", () => {
+  it("aggregates reasons, products, return rate and refunded/credited totals by week", async () => {
+    const a = await loadAnalytics(db.prisma, SHOP, { from: day(30), to: new Date(NOW.getTime() + 1), timeZone: "Pacific/Auckland", ordersCount: 40 });
+    expect(a.requests).toBe(8);
+    expect(a.ordersWithReturns).toBe(8);
+    expect(a.returnRateBps).toBe(2000);
+    expect(a.reasons[0]).toEqual({ reason: "UNWANTED", lines: 5, units: 5 });
+    expect(a.reasons.find((r) => r.reason === "DAMAGED")).toEqual({ reason: "DAMAGED", lines: 2, units: 3 });
+    expect(a.topProducts[0]).toEqual({ title: "Linen shirt", units: 6, requests: 6 });
+    expect(a.topProducts[1]).toEqual({ title: "Vase", units: 3, requests: 2 });
+    expect(a.money).toMatchObject({ currency: "NZD", refundedMinor: 4500, creditedMinor: 1250 });
+    expect(a.money.weeks.reduce((s, w) => s + w.refundedMinor + w.creditedMinor, 0)).toBe(5750);
+    expect(a.money.weeks.length).toBeGreaterThanOrEqual(5);
+    const other = await loadAnalytics(db.prisma, OTHER, { from: day(30), to: new Date(NOW.getTime() + 1) });
+    expect(other.requests).toBe(1);
+    expect(other.returnRateBps).toBeNull();
+  });
+});
