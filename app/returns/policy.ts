@@ -164,6 +164,13 @@ export const policySchema = z
       .default(null),
     /** Shopper-facing texts overriding the built-in messages, keyed by message key. */
     messages: z.record(z.string(), translations).default({}),
+    /** Checkout extension settings (published to the shop's $app:returns/terms metafield). */
+    checkout: z
+      .object({
+        /** Ask the buyer to tick "I understand final-sale items can't be returned" before paying. */
+        requireFinalSaleAck: z.boolean().default(false),
+      })
+      .default({ requireFinalSaleAck: false }),
   })
   .superRefine((p, ctx) => {
     for (const r of REASONS) {
