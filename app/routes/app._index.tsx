@@ -1,38 +1,101 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Box, Card, InlineGrid, Layout, List, Page, Text } from "@shopify/polaris";
-import { authenticate } from "~/shopify.server";
+// Home: what needs attention, a 14-day trend, and onboarding (pick a preset, read it, save as version 1).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link as RemixLink, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  RadioButton,
+  Text,
+} from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { useState } from "react";
+import { ColumnChart } from "~/components/Bars";
+import { PRESET_IDS, getPreset, isPresetId } from "~/returns";
+import { summarizePolicy } from "~/returns/summary";
+import { loadDashboard } from "~/services/admin-views";
+import { adminContext } from "~/services/admin-views/context.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  // Placeholder counts until the returns repositories are wired in.
-  return {
-    shop: session.shop,
-    counts: { requested: 0, open: 0, closed: 0 },
-  };
+  const ctx = await adminContext(request);
+  const dashboard = await loadDashboard(ctx.db, ctx.shop, { now: ctx.now(), timeZone: ctx.timeZone });
+  const presets = dashboard.hasPolicy
+    ? []
+    : PRESET_IDS.map((id) => {
+        const p = getPreset(id)!;
+        return { id, name: p.name, summary: summarizePolicy(p, ctx.currency) };
+      });
+  const st = dashboard.byStatus;
+  const n = (...keys: string[]) => keys.reduce((a, k) => a + (st[k] ?? 0), 0);
+  // counts: the coarse open/closed split (kept for the auth smoke test and quick reads)
+  const counts = { requested: n("requested"), open: n("approved", "received", "failed"), closed: n("declined", "refunded", "credited", "closed", "cancelled") };
+  return { shop: ctx.shop, dashboard, counts, presets };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const ctx = await adminContext(request);
+  const form = await request.formData();
+  const presetId = String(form.get("presetId") ?? "");
+  if (!isPresetId(presetId)) {
+    return Response.json({ ok: false, field: "presetId", message: "Pick one of the presets." }, { status: 422 });
+  }
+  const active = await ctx.repos.policies.active(ctx.shop);
+  if (active) {
+    return Response.json({ ok: false, field: "presetId", message: `A policy is already set (version ${active.version}); edit it on the Policy page.` }, { status: 409 });
+  }
+  const policy = { ...getPreset(presetId)!, version: 1 };
+  const saved = await ctx.repos.policies.saveNewVersion(ctx.shop, { policy, presetId, createdBy: ctx.actor, now: ctx.now() });
+  return { ok: true, version: saved.version };
 };
 
 export default function Index() {
-  const { shop, counts } = useLoaderData<typeof loader>();
-  const tiles: { label: string; value: number }[] = [
-    { label: "Requested", value: counts.requested },
-    { label: "Open", value: counts.open },
-    { label: "Closed", value: counts.closed },
-  ];
+  const { dashboard, presets } = useLoaderData<typeof loader>();
+  const result = useActionData<{ ok: boolean; message?: string; version?: number }>();
+  const nav = useNavigation();
+  const [preset, setPreset] = useState<string>(presets[0]?.id ?? "");
+  const chosen = presets.find((p) => p.id === preset);
+  const a = dashboard.attention;
+  const tiles = [
+    { label: "Awaiting review", value: a.awaitingReview, href: "/app/requests?status=requested", tone: a.awaitingReview > 0 ? "caution" : undefined },
+    { label: "Approved, awaiting the parcel", value: a.awaitingParcel, href: "/app/requests?status=approved", tone: undefined },
+    { label: "Failed Shopify calls", value: a.failedShopifyCalls, href: "/app/requests?status=failed", tone: a.failedShopifyCalls > 0 ? "critical" : undefined },
+  ] as const;
   return (
     <Page title="Returns">
+      <TitleBar title="Returns" />
       <Layout>
+        {result?.ok && (
+          <Layout.Section>
+            <Banner tone="success" title={`Policy saved as version ${result.version}`}>
+              <p>New return requests are judged by it from now on.</p>
+            </Banner>
+          </Layout.Section>
+        )}
+        {result && !result.ok && (
+          <Layout.Section>
+            <Banner tone="critical" title="The policy was not saved">
+              <p>{result.message}</p>
+            </Banner>
+          </Layout.Section>
+        )}
         <Layout.Section>
-          <InlineGrid columns={3} gap="400">
+          <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
             {tiles.map((t) => (
               <Card key={t.label}>
                 <BlockStack gap="200">
                   <Text as="h2" variant="headingSm">
                     {t.label}
                   </Text>
-                  <Text as="p" variant="heading2xl">
+                  <Text as="p" variant="heading2xl" tone={t.tone === "critical" ? "critical" : undefined}>
                     {t.value}
                   </Text>
+                  <RemixLink to={t.href}>View requests</RemixLink>
                 </BlockStack>
               </Card>
             ))}
@@ -41,22 +104,75 @@ export default function Index() {
         <Layout.Section>
           <Card>
             <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Get started
-              </Text>
-              <Text as="p">
-                Returns for {shop} are checked against your return policy before they reach you.
-              </Text>
-              <Box paddingInlineStart="200">
-                <List type="number">
-                  <List.Item>Write your return policy (windows, final-sale tags, fees).</List.Item>
-                  <List.Item>Add the returns block to the customer account order page.</List.Item>
-                  <List.Item>Review requests here; approved returns are refunded or credited once.</List.Item>
-                </List>
-              </Box>
+              <InlineStack align="space-between">
+                <Text as="h2" variant="headingMd">
+                  Requests, last 14 days
+                </Text>
+                <Text as="span" tone="subdued">
+                  {dashboard.trendTotal} in total
+                </Text>
+              </InlineStack>
+              <ColumnChart
+                ariaLabel="Return requests per day over the last 14 days"
+                data={dashboard.trend.map((d) => ({ label: d.day, value: d.requested, title: `${d.day}: ${d.requested} requests` }))}
+              />
             </BlockStack>
           </Card>
         </Layout.Section>
+        {!dashboard.hasPolicy && (
+          <Layout.Section>
+            <Card>
+              <Form method="post">
+                <BlockStack gap="400">
+                  <BlockStack gap="100">
+                    <Text as="h2" variant="headingMd">
+                      Set up your return policy
+                    </Text>
+                    <Text as="p" tone="subdued">
+                      Start from a preset. You can change every part of it later on the Policy page.
+                    </Text>
+                  </BlockStack>
+                  <InlineGrid columns={{ xs: 1, md: "1fr 2fr" }} gap="400">
+                    <BlockStack gap="200">
+                      {presets.map((p) => (
+                        <RadioButton
+                          key={p.id}
+                          id={`preset-${p.id}`}
+                          name="presetId"
+                          value={p.id}
+                          label={p.name}
+                          checked={preset === p.id}
+                          onChange={() => setPreset(p.id)}
+                        />
+                      ))}
+                    </BlockStack>
+                    <Box background="bg-surface-secondary" padding="400" borderRadius="200">
+                      <BlockStack gap="300">
+                        {chosen?.summary.map((s) => (
+                          <BlockStack key={s.heading} gap="100">
+                            <Text as="h3" variant="headingSm">
+                              {s.heading}
+                            </Text>
+                            {s.paragraphs.map((para) => (
+                              <Text key={para} as="p">
+                                {para}
+                              </Text>
+                            ))}
+                          </BlockStack>
+                        ))}
+                      </BlockStack>
+                    </Box>
+                  </InlineGrid>
+                  <InlineStack align="end">
+                    <Button submit variant="primary" loading={nav.state === "submitting"}>
+                      Save as version 1
+                    </Button>
+                  </InlineStack>
+                </BlockStack>
+              </Form>
+            </Card>
+          </Layout.Section>
+        )}
       </Layout>
     </Page>
   );

@@ -102,6 +102,7 @@ describe("dashboard", () => {
     expect(d.trend[13]!.requested).toBe(1);
     expect(d.trend[0]!.day).toBe("2026-11-07");
     expect(d.trendTotal).toBe(7); // a,b,c,d,f,g,h; e is 20 days old
+    expect(d.byStatus).toMatchObject({ requested: 4, approved: 2, refunded: 1, credited: 1, closed: 0 });
   });
 
   it("knows when the shop has no policy yet", async () => {

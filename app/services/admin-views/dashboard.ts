@@ -1,6 +1,6 @@
 // Home screen read model: what needs attention now, and requests per day over the last 14 days.
 import type { PrismaClient } from "~/db/client";
-import { requireShop } from "~/db";
+import { RETURN_STATUSES, requireShop } from "~/db";
 import { lastDays, localDay } from "./shared";
 
 export interface Dashboard {
@@ -14,6 +14,8 @@ export interface Dashboard {
     /** requests whose last Shopify call failed (lastError set, not closed/cancelled) */
     failedShopifyCalls: number;
   };
+  /** requests by status (every status, 0 when none) */
+  byStatus: Record<string, number>;
   /** oldest first; `day` is YYYY-MM-DD in the shop time zone */
   trend: { day: string; requested: number }[];
   trendTotal: number;
@@ -28,10 +30,9 @@ export async function loadDashboard(
   const dayList = lastDays(now, days, timeZone);
   // 14 local days start at most 15 UTC days ago; rows outside the local range are dropped when bucketing.
   const since = new Date(now.getTime() - (days + 1) * 86_400_000);
-  const [policy, awaitingReview, awaitingParcel, failed, recent] = await Promise.all([
+  const [policy, statusRows, failed, recent] = await Promise.all([
     db.policyVersion.findFirst({ where: { shop: s }, orderBy: { version: "desc" }, select: { version: true } }),
-    db.returnRequest.count({ where: { shop: s, status: "requested" } }),
-    db.returnRequest.count({ where: { shop: s, status: "approved" } }),
+    db.returnRequest.groupBy({ by: ["status"], where: { shop: s }, _count: { _all: true } }),
     db.returnRequest.count({
       where: { shop: s, OR: [{ status: "failed" }, { lastError: { not: null }, status: { notIn: ["closed", "cancelled"] } }] },
     }),
@@ -46,11 +47,16 @@ export async function loadDashboard(
     const n = buckets.get(d);
     if (n !== undefined) buckets.set(d, n + 1);
   }
+  const byStatus: Record<string, number> = Object.fromEntries(RETURN_STATUSES.map((st) => [st, 0]));
+  for (const r of statusRows) byStatus[r.status] = r._count._all;
+  const awaitingReview = byStatus.requested ?? 0;
+  const awaitingParcel = byStatus.approved ?? 0;
   const trend = dayList.map((day) => ({ day, requested: buckets.get(day) ?? 0 }));
   return {
     hasPolicy: policy !== null,
     policyVersion: policy?.version ?? null,
     attention: { awaitingReview, awaitingParcel, failedShopifyCalls: failed },
+    byStatus,
     trend,
     trendTotal: trend.reduce((a, b) => a + b.requested, 0),
   };

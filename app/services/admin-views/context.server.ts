@@ -1,0 +1,46 @@
+// What every admin route needs after authentication: the shop, a typed AdminClient, the DB, the clock,
+// who is acting, the shop's time zone and currency. Routes call this, then read models / services.
+import type { AdminClient } from "~/shopify/admin-client";
+import { adminClientFromContext } from "~/shopify/admin-client";
+import prisma, { databaseProvider, type PrismaClient } from "~/db.server";
+import { createRepos, type ShopRecord } from "~/db";
+import { authenticate } from "~/shopify.server";
+import type { Provider } from "./shared";
+
+export interface AdminContext {
+  shop: string;
+  admin: AdminClient;
+  db: PrismaClient;
+  repos: ReturnType<typeof createRepos>;
+  now: () => Date;
+  /** "staff:<userId>" from the verified session token's subject */
+  actor: string;
+  provider: Provider;
+  shopRecord: ShopRecord | null;
+  timeZone: string;
+  currency: string;
+}
+
+export async function adminContext(request: Request): Promise<AdminContext> {
+  const { session, admin, sessionToken } = await authenticate.admin(request);
+  const repos = createRepos(prisma);
+  const shopRecord = await repos.shops.get(session.shop);
+  const sub = sessionToken?.sub;
+  return {
+    shop: session.shop,
+    admin: adminClientFromContext(admin),
+    db: prisma,
+    repos,
+    now: () => new Date(),
+    actor: `staff:${sub ? String(sub) : "unknown"}`,
+    provider: databaseProvider(process.env.DATABASE_URL),
+    shopRecord,
+    timeZone: shopRecord?.timezone || "UTC",
+    currency: shopRecord?.currency || "USD",
+  };
+}
+
+/** A Response with a JSON body and status, for loaders/actions that answer errors in words. */
+export function jsonError(status: number, field: string, message: string): Response {
+  return Response.json({ ok: false, error: { code: "BAD_INPUT", field, message } }, { status });
+}

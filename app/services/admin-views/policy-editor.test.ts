@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { getPreset, orderSchema } from "~/returns";
+import { bpsToPercent, errorsUnder, feeToMinor, fieldErrors, percentToBps, tryPolicy } from "./policy-editor";
+
+describe("policy editor helpers", () => {
+  it("maps zod issues to the field they are about", () => {
+    const p = getPreset("standard-30-day")!;
+    p.windows.faults = { days: -1, from: "delivery" };
+    p.name = " ";
+    const { policy, errors } = fieldErrors(p);
+    expect(policy).toBeNull();
+    expect(errors["windows.faults.days"]).toBe("must be 0 or more");
+    expect(errors.name).toBe("must not be empty");
+    expect(errorsUnder(errors, "windows")).toEqual(["windows.faults.days: must be 0 or more"]);
+    expect(fieldErrors(getPreset("ekr-auto")).policy?.id).toBe("ekr-auto");
+  });
+
+  it("turns typed percentages and amounts into integers without floats", () => {
+    expect(percentToBps("12.5")).toBe(1250);
+    expect(percentToBps("0.01")).toBe(1);
+    expect(percentToBps("100")).toBe(10_000);
+    expect(() => percentToBps("100.01")).toThrow(/at most 100%/);
+    expect(() => percentToBps("ten")).toThrow(/percentage/);
+    expect(bpsToPercent(1250)).toBe("12.5");
+    expect(bpsToPercent(1005)).toBe("10.05");
+    expect(bpsToPercent(0)).toBe("0");
+    expect(feeToMinor("8.50", "NZD")).toBe(850);
+    expect(feeToMinor("500", "JPY")).toBe(500);
+    expect(feeToMinor("", "NZD")).toBe(0);
+    expect(() => feeToMinor("8.505", "NZD")).toThrow(/decimals/);
+  });
+
+  it("tries a draft on an order: what is open now, and the verdict for a reason", () => {
+    const order = orderSchema.parse({
+      id: "gid://shopify/Order/1",
+      name: "#1001",
+      processedAt: "2026-11-01T00:00:00Z",
+      currency: "NZD",
+      salesChannel: "online_store",
+      lines: [
+        { id: "L1", title: "Shirt", quantity: 1, unitPrice: "50.00", fulfilledQuantity: 1, deliveredAt: "2026-11-03T00:00:00Z" },
+        { id: "L2", title: "Sale hat", tags: ["final-sale"], quantity: 1, unitPrice: "20.00", fulfilledQuantity: 1, deliveredAt: "2026-11-03T00:00:00Z" },
+      ],
+    });
+    const shop = { country: "NZ", timezone: "Pacific/Auckland", currency: "NZD" };
+    const r = tryPolicy({ policy: getPreset("standard-30-day")!, order, shop, now: "2026-11-20T00:00:00Z", reason: "UNWANTED" });
+    expect(r.lines.map((l) => l.returnable)).toEqual([true, true]); // the hat can still go back as faulty
+    expect(r.evaluation?.lines.map((l) => l.eligible)).toEqual([true, false]);
+    expect(r.evaluation?.lines[1]?.codes).toContain("FINAL_SALE");
+    const late = tryPolicy({ policy: getPreset("standard-30-day")!, order, shop, now: "2026-12-20T00:00:00Z", reason: "UNWANTED" });
+    expect(late.evaluation?.lines[0]?.codes).toContain("OUTSIDE_WINDOW");
+  });
+});

@@ -1,0 +1,96 @@
+// Pure helpers for the policy editor (browser and server): field errors from the zod issues, fee inputs
+// as the merchant types them (percent, decimal money) to integer bps / minor units, and the try-it run.
+import {
+  evaluate,
+  parseMoney,
+  returnableLines,
+  safeParsePolicy,
+  toDecimalString,
+  CONDITIONS,
+  type Evaluation,
+  type Order,
+  type Policy,
+  type Reason,
+  type ReturnableLine,
+  type Shop,
+} from "~/returns";
+
+/** field path ("windows.faults.days", "rules[0].match") -> first message for it */
+export function fieldErrors(draft: unknown): { policy: Policy | null; errors: Record<string, string> } {
+  const r = safeParsePolicy(draft);
+  if (r.ok) return { policy: r.policy, errors: {} };
+  const errors: Record<string, string> = {};
+  for (const i of r.error.issues) if (!(i.field in errors)) errors[i.field] = i.message;
+  return { policy: null, errors };
+}
+
+/** Errors at `path` or below it (for a card that groups several fields). */
+export function errorsUnder(errors: Record<string, string>, path: string): string[] {
+  return Object.entries(errors)
+    .filter(([f]) => f === path || f.startsWith(`${path}.`) || f.startsWith(`${path}[`))
+    .map(([f, m]) => `${f}: ${m}`);
+}
+
+/** "12.5" -> 1250 basis points, exactly (no float): up to 2 decimals, 0..100. */
+export function percentToBps(text: string): number {
+  const m = /^\s*(\d{1,3})(?:\.(\d{1,2}))?\s*%?\s*$/.exec(text);
+  if (!m) throw new Error("must be a percentage like 10 or 12.5");
+  const bps = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+  if (bps > 10_000) throw new Error("must be at most 100%");
+  return bps;
+}
+
+export function bpsToPercent(bps: number): string {
+  const whole = Math.trunc(bps / 100);
+  const frac = String(bps % 100).padStart(2, "0").replace(/0+$/, "");
+  return frac ? `${whole}.${frac}` : String(whole);
+}
+
+/** Fee as typed ("8.50") -> minor units in the shop currency. */
+export function feeToMinor(text: string, currency: string): number {
+  const t = text.trim();
+  if (t === "") return 0;
+  const n = parseMoney(t, currency);
+  if (n < 0) throw new Error("must not be negative");
+  return n;
+}
+
+export function minorToFee(minor: number, currency: string): string {
+  return toDecimalString(minor, currency);
+}
+
+export interface TryItResult {
+  orderName: string;
+  currency: string;
+  reason: Reason;
+  lines: ReturnableLine[];
+  /** one unit of every line that still has units, for `reason`, with every condition attested */
+  evaluation: Evaluation | null;
+}
+
+/** Runs the draft policy against an order as a shopper would see it now, and as a claim for `reason`. */
+export function tryPolicy(args: { policy: Policy; order: Order; shop: Shop; now: string; reason: Reason }): TryItResult {
+  const { policy, order, shop, now, reason } = args;
+  const lines = returnableLines({ policy, order, now, shop });
+  const claimable = lines.filter((l) => l.quantityLeft > 0);
+  const evaluation =
+    claimable.length === 0
+      ? null
+      : evaluate({
+          policy,
+          order,
+          shop,
+          now,
+          request: {
+            lines: claimable.map((l) => ({
+              lineId: l.lineId,
+              quantity: 1,
+              reason,
+              conditions: [...CONDITIONS],
+              photos: 0,
+              note: "",
+            })),
+          },
+        });
+  return { orderName: order.name, currency: order.currency, reason, lines, evaluation };
+}
