@@ -32,6 +32,14 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: true,
+  hooks: {
+    // Terms sync (helper J): after install/token exchange, queue the catalogue's checkout-terms sync.
+    // Imported lazily: the sync module imports this file. It logs and never fails the login.
+    afterAuth: async ({ session }) => {
+      const { termsSyncAfterAuth } = await import("~/services/terms-sync/server");
+      await termsSyncAfterAuth(session.shop);
+    },
+  },
   future: {
     // Embedded auth via token exchange (session token -> access token), no OAuth redirects.
     unstable_newEmbeddedAuthStrategy: true,

@@ -1,4 +1,8 @@
-import { recordOnlyWebhook } from "~/webhooks/handle.server";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { termsSyncForProductUpdate } from "~/services/terms-sync/server";
+import { handleWebhook } from "~/webhooks/handle.server";
 
-// PRODUCTS_UPDATE: recorded (idempotent by X-Shopify-Webhook-Id); processing is added with the returns workflow.
-export const action = recordOnlyWebhook("PRODUCTS_UPDATE");
+// PRODUCTS_UPDATE: recompute that product's checkout-terms metafield (2 calls; a write only when the
+// terms changed, so the products/update our own metafield write causes ends there).
+export const action = async ({ request }: ActionFunctionArgs) =>
+  handleWebhook(request, ["PRODUCTS_UPDATE"], ({ shop, payload }) => termsSyncForProductUpdate(shop, payload));

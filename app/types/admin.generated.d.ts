@@ -3,6 +3,16 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type FileCreateMutationVariables = AdminTypes.Exact<{
+  files: Array<AdminTypes.FileCreateInput> | AdminTypes.FileCreateInput;
+}>;
+
+
+export type FileCreateMutation = { fileCreate?: AdminTypes.Maybe<{ files?: AdminTypes.Maybe<Array<Pick<AdminTypes.ExternalVideo, 'id' | 'fileStatus'> | Pick<AdminTypes.GenericFile, 'url' | 'id' | 'fileStatus'> | (
+      Pick<AdminTypes.MediaImage, 'id' | 'fileStatus'>
+      & { image?: AdminTypes.Maybe<Pick<AdminTypes.Image, 'url'>> }
+    ) | Pick<AdminTypes.Model3d, 'id' | 'fileStatus'> | Pick<AdminTypes.Video, 'id' | 'fileStatus'>>>, userErrors: Array<Pick<AdminTypes.FilesUserError, 'field' | 'message' | 'code'>> }> };
+
 export type MetafieldsSetMutationVariables = AdminTypes.Exact<{
   metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
 }>;
@@ -77,6 +87,27 @@ export type OrderSnapshotQuery = { shop?: (
       )> } }
   )> };
 
+export type ProductForTermsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ProductForTermsQuery = { product?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Product, 'id' | 'tags' | 'productType' | 'vendor' | 'isGiftCard'>
+    & { collections: { nodes: Array<Pick<AdminTypes.Collection, 'handle'>> }, variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'price' | 'compareAtPrice'>> }, metafield?: AdminTypes.Maybe<Pick<AdminTypes.Metafield, 'value'>> }
+  )> };
+
+export type ProductsForTermsQueryVariables = AdminTypes.Exact<{
+  first: AdminTypes.Scalars['Int']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type ProductsForTermsQuery = { products: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+      Pick<AdminTypes.Product, 'id' | 'tags' | 'productType' | 'vendor' | 'isGiftCard'>
+      & { collections: { nodes: Array<Pick<AdminTypes.Collection, 'handle'>> }, variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'price' | 'compareAtPrice'>> }, metafield?: AdminTypes.Maybe<Pick<AdminTypes.Metafield, 'value'>> }
+    )> } };
+
 export type RefundCreateMutationVariables = AdminTypes.Exact<{
   input: AdminTypes.RefundInput;
   idempotencyKey: AdminTypes.Scalars['String']['input'];
@@ -118,6 +149,37 @@ export type ReturnDeclineRequestMutation = { returnDeclineRequest?: AdminTypes.M
       Pick<AdminTypes.Return, 'id' | 'status'>
       & { decline?: AdminTypes.Maybe<Pick<AdminTypes.ReturnDecline, 'reason' | 'note'>> }
     )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnForStaffQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ReturnForStaffQuery = { return?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Return, 'id' | 'name' | 'status' | 'requestApprovedAt' | 'closedAt'>
+    & { decline?: AdminTypes.Maybe<Pick<AdminTypes.ReturnDecline, 'reason' | 'note'>>, order: (
+      Pick<AdminTypes.Order, 'id' | 'name' | 'currencyCode' | 'presentmentCurrencyCode'>
+      & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'id'>>, transactions: Array<(
+        Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'gateway'>
+        & { amountSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
+      )> }
+    ), returnLineItems: { nodes: Array<(
+        Pick<AdminTypes.ReturnLineItem, 'id' | 'quantity' | 'processedQuantity' | 'unprocessedQuantity' | 'customerNote'>
+        & { fulfillmentLineItem: (
+          Pick<AdminTypes.FulfillmentLineItem, 'id'>
+          & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
+        ), returnReasonDefinition?: AdminTypes.Maybe<Pick<AdminTypes.ReturnReasonDefinition, 'handle'>> }
+      ) | (
+        Pick<AdminTypes.UnverifiedReturnLineItem, 'id' | 'quantity' | 'processedQuantity' | 'unprocessedQuantity' | 'customerNote'>
+        & { returnReasonDefinition?: AdminTypes.Maybe<Pick<AdminTypes.ReturnReasonDefinition, 'handle'>> }
+      )> }, reverseFulfillmentOrders: { nodes: Array<(
+        Pick<AdminTypes.ReverseFulfillmentOrder, 'id'>
+        & { lineItems: { nodes: Array<Pick<AdminTypes.ReverseFulfillmentOrderLineItem, 'id' | 'totalQuantity'>> }, reverseDeliveries: { nodes: Array<Pick<AdminTypes.ReverseDelivery, 'id'>> } }
+      )> }, refunds: { nodes: Array<(
+        Pick<AdminTypes.Refund, 'id'>
+        & { totalRefundedSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
+      )> } }
+  )>, location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> };
 
 export type ReturnProcessMutationVariables = AdminTypes.Exact<{
   input: AdminTypes.ReturnProcessInput;
@@ -168,10 +230,29 @@ export type ReturnableFulfillmentsQuery = { returnableFulfillments: { pageInfo: 
         )> } }
     )> } };
 
+export type ReverseDeliveryCreateWithShippingMutationVariables = AdminTypes.Exact<{
+  reverseFulfillmentOrderId: AdminTypes.Scalars['ID']['input'];
+  reverseDeliveryLineItems: Array<AdminTypes.ReverseDeliveryLineItemInput> | AdminTypes.ReverseDeliveryLineItemInput;
+  trackingInput?: AdminTypes.InputMaybe<AdminTypes.ReverseDeliveryTrackingInput>;
+  labelInput?: AdminTypes.InputMaybe<AdminTypes.ReverseDeliveryLabelInput>;
+  notifyCustomer?: AdminTypes.InputMaybe<AdminTypes.Scalars['Boolean']['input']>;
+}>;
+
+
+export type ReverseDeliveryCreateWithShippingMutation = { reverseDeliveryCreateWithShipping?: AdminTypes.Maybe<{ reverseDelivery?: AdminTypes.Maybe<Pick<AdminTypes.ReverseDelivery, 'id'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
 export type ShopInfoQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
 export type ShopInfoQuery = { shop: Pick<AdminTypes.Shop, 'id' | 'name' | 'myshopifyDomain' | 'currencyCode' | 'ianaTimezone' | 'contactEmail'> };
+
+export type ShopTermsQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type ShopTermsQuery = { shop: (
+    Pick<AdminTypes.Shop, 'id'>
+    & { metafield?: AdminTypes.Maybe<Pick<AdminTypes.Metafield, 'value'>> }
+  ) };
 
 export type StagedUploadsCreateMutationVariables = AdminTypes.Exact<{
   input: Array<AdminTypes.StagedUploadInput> | AdminTypes.StagedUploadInput;
@@ -187,12 +268,17 @@ interface GeneratedQueryTypes {
   "#graphql\n  query OrderForReturn($id: ID!, $lineItemsFirst: Int = 25, $lineItemsAfter: String) {\n    order(id: $id) {\n      id\n      name\n      createdAt\n      processedAt\n      cancelledAt\n      closed\n      test\n      currencyCode\n      presentmentCurrencyCode\n      taxesIncluded\n      tags\n      sourceName\n      returnStatus\n      displayFinancialStatus\n      customAttributes {\n        key\n        value\n      }\n      attribution {\n        displayName\n        handle\n      }\n      app {\n        id\n        name\n      }\n      customer {\n        id\n      }\n      totalPriceSet {\n        shopMoney {\n          amount\n          currencyCode\n        }\n        presentmentMoney {\n          amount\n          currencyCode\n        }\n      }\n      lineItems(first: $lineItemsFirst, after: $lineItemsAfter) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          name\n          title\n          variantTitle\n          sku\n          quantity\n          currentQuantity\n          refundableQuantity\n          isGiftCard\n          requiresShipping\n          taxable\n          customAttributes {\n            key\n            value\n          }\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n              currencyCode\n            }\n          }\n          discountedUnitPriceAfterAllDiscountsSet {\n            shopMoney {\n              amount\n              currencyCode\n            }\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n          discountAllocations {\n            allocatedAmountSet {\n              shopMoney {\n                amount\n                currencyCode\n              }\n            }\n            discountApplication {\n              allocationMethod\n              targetSelection\n              targetType\n            }\n          }\n          taxLines {\n            title\n            rate\n            priceSet {\n              shopMoney {\n                amount\n                currencyCode\n              }\n            }\n          }\n          variant {\n            id\n          }\n          product {\n            id\n            title\n            handle\n            productType\n            vendor\n            tags\n            isGiftCard\n            collections(first: 10) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                id\n                handle\n              }\n            }\n          }\n        }\n      }\n      fulfillments(first: 10) {\n        id\n        status\n        displayStatus\n        createdAt\n        deliveredAt\n        inTransitAt\n        fulfillmentLineItems(first: 50) {\n          nodes {\n            id\n            quantity\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n      returns(first: 10) {\n        nodes {\n          id\n          name\n          status\n          createdAt\n          closedAt\n          totalQuantity\n        }\n      }\n    }\n  }\n": {return: OrderForReturnQuery, variables: OrderForReturnQueryVariables},
   "#graphql\n  query OrderIdByName($query: String!) {\n    orders(first: 1, query: $query) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: OrderIdByNameQuery, variables: OrderIdByNameQueryVariables},
   "#graphql\n  query OrderSnapshot($id: ID!, $lineItemsAfter: String, $withOrderParts: Boolean = true) {\n    shop @include(if: $withOrderParts) {\n      currencyCode\n      ianaTimezone\n      shopAddress {\n        countryCodeV2\n      }\n    }\n    order(id: $id) {\n      id\n      name\n      processedAt\n      createdAt\n      cancelledAt\n      currencyCode\n      taxesIncluded\n      sourceName\n      customer {\n        id\n      }\n      shippingAddress @include(if: $withOrderParts) {\n        countryCodeV2\n      }\n      attribution @include(if: $withOrderParts) {\n        handle\n      }\n      channelInformation @include(if: $withOrderParts) {\n        channelDefinition {\n          handle\n          isMarketplace\n        }\n        app {\n          handle\n        }\n      }\n      app @include(if: $withOrderParts) {\n        name\n      }\n      netPaymentSet @include(if: $withOrderParts) {\n        shopMoney {\n          amount\n        }\n      }\n      lineItems(first: 20, after: $lineItemsAfter) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          title\n          sku\n          quantity\n          currentQuantity\n          isGiftCard\n          customAttributes {\n            key\n            value\n          }\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n          }\n          discountedUnitPriceAfterAllDiscountsSet {\n            shopMoney {\n              amount\n            }\n          }\n          taxLines {\n            priceSet {\n              shopMoney {\n                amount\n              }\n            }\n          }\n          discountAllocations {\n            discountApplication {\n              __typename\n            }\n          }\n          image {\n            url\n          }\n          variant {\n            compareAtPrice\n          }\n          product {\n            productType\n            vendor\n            tags\n            isGiftCard\n            collections(first: 10) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                handle\n              }\n            }\n          }\n        }\n      }\n      fulfillments(first: 10) @include(if: $withOrderParts) {\n        status\n        createdAt\n        deliveredAt\n        fulfillmentLineItems(first: 25) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            quantity\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n      returns(first: 10) @include(if: $withOrderParts) {\n        pageInfo {\n          hasNextPage\n        }\n        nodes {\n          status\n          returnLineItems(first: 25) {\n            pageInfo {\n              hasNextPage\n            }\n            nodes {\n              quantity\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  lineItem {\n                    id\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderSnapshotQuery, variables: OrderSnapshotQueryVariables},
+  "#graphql\n  query ProductForTerms($id: ID!) {\n    product(id: $id) {\n      id\n      tags\n      productType\n      vendor\n      isGiftCard\n      collections(first: 10) {\n        nodes {\n          handle\n        }\n      }\n      variants(first: 10) {\n        nodes {\n          price\n          compareAtPrice\n        }\n      }\n      metafield(namespace: \"$app:returns\", key: \"terms\") {\n        value\n      }\n    }\n  }\n": {return: ProductForTermsQuery, variables: ProductForTermsQueryVariables},
+  "#graphql\n  query ProductsForTerms($first: Int!, $after: String) {\n    products(first: $first, after: $after, sortKey: ID) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        tags\n        productType\n        vendor\n        isGiftCard\n        collections(first: 10) {\n          nodes {\n            handle\n          }\n        }\n        variants(first: 10) {\n          nodes {\n            price\n            compareAtPrice\n          }\n        }\n        metafield(namespace: \"$app:returns\", key: \"terms\") {\n          value\n        }\n      }\n    }\n  }\n": {return: ProductsForTermsQuery, variables: ProductsForTermsQueryVariables},
+  "#graphql\n  query ReturnForStaff($id: ID!) {\n    return(id: $id) {\n      id\n      name\n      status\n      requestApprovedAt\n      closedAt\n      decline {\n        reason\n        note\n      }\n      order {\n        id\n        name\n        currencyCode\n        presentmentCurrencyCode\n        customer {\n          id\n        }\n        transactions(first: 20) {\n          id\n          kind\n          status\n          gateway\n          amountSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n      }\n      returnLineItems(first: 50) {\n        nodes {\n          id\n          quantity\n          processedQuantity\n          unprocessedQuantity\n          customerNote\n          returnReasonDefinition {\n            handle\n          }\n          ... on ReturnLineItem {\n            fulfillmentLineItem {\n              id\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n      reverseFulfillmentOrders(first: 5) {\n        nodes {\n          id\n          lineItems(first: 50) {\n            nodes {\n              id\n              totalQuantity\n            }\n          }\n          reverseDeliveries(first: 5) {\n            nodes {\n              id\n            }\n          }\n        }\n      }\n      refunds(first: 10) {\n        nodes {\n          id\n          totalRefundedSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n      }\n    }\n    location {\n      id\n    }\n  }\n": {return: ReturnForStaffQuery, variables: ReturnForStaffQueryVariables},
   "#graphql\n  query ReturnReasonDefinitions($first: Int = 100, $after: String) {\n    returnReasonDefinitions(first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        handle\n        name\n        deleted\n      }\n    }\n  }\n": {return: ReturnReasonDefinitionsQuery, variables: ReturnReasonDefinitionsQueryVariables},
   "#graphql\n  query ReturnableFulfillments($orderId: ID!, $first: Int = 5, $after: String) {\n    returnableFulfillments(orderId: $orderId, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        fulfillment {\n          id\n          createdAt\n          deliveredAt\n        }\n        returnableFulfillmentLineItems(first: 50) {\n          nodes {\n            quantity\n            fulfillmentLineItem {\n              id\n              quantity\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnableFulfillmentsQuery, variables: ReturnableFulfillmentsQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      id\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      contactEmail\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
+  "#graphql\n  query ShopTerms {\n    shop {\n      id\n      metafield(namespace: \"$app:returns\", key: \"terms\") {\n        value\n      }\n    }\n  }\n": {return: ShopTermsQuery, variables: ShopTermsQueryVariables},
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation FileCreate($files: [FileCreateInput!]!) {\n    fileCreate(files: $files) {\n      files {\n        id\n        fileStatus\n        ... on MediaImage {\n          image {\n            url\n          }\n        }\n        ... on GenericFile {\n          url\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: FileCreateMutation, variables: FileCreateMutationVariables},
   "#graphql\n  mutation MetafieldsSet($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        id\n        namespace\n        key\n        value\n        type\n        compareDigest\n      }\n      userErrors {\n        field\n        message\n        code\n        elementIndex\n      }\n    }\n  }\n": {return: MetafieldsSetMutation, variables: MetafieldsSetMutationVariables},
   "#graphql\n  mutation RefundCreate($input: RefundInput!, $idempotencyKey: String!) {\n    refundCreate(input: $input) @idempotent(key: $idempotencyKey) {\n      refund {\n        id\n        createdAt\n        note\n        totalRefundedSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n          presentmentMoney {\n            amount\n            currencyCode\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: RefundCreateMutation, variables: RefundCreateMutationVariables},
   "#graphql\n  mutation ReturnApproveRequest($input: ReturnApproveRequestInput!) {\n    returnApproveRequest(input: $input) {\n      return {\n        id\n        status\n        requestApprovedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnApproveRequestMutation, variables: ReturnApproveRequestMutationVariables},
@@ -201,6 +287,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation ReturnDeclineRequest($input: ReturnDeclineRequestInput!) {\n    returnDeclineRequest(input: $input) {\n      return {\n        id\n        status\n        decline {\n          reason\n          note\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnDeclineRequestMutation, variables: ReturnDeclineRequestMutationVariables},
   "#graphql\n  mutation ReturnProcess($input: ReturnProcessInput!) {\n    returnProcess(input: $input) {\n      return {\n        id\n        status\n        returnLineItems(first: 100) {\n          nodes {\n            id\n            quantity\n            processedQuantity\n            unprocessedQuantity\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnProcessMutation, variables: ReturnProcessMutationVariables},
   "#graphql\n  mutation ReturnRequest($input: ReturnRequestInput!) {\n    returnRequest(input: $input) {\n      return {\n        id\n        name\n        status\n        totalQuantity\n        returnLineItems(first: 100) {\n          nodes {\n            id\n            quantity\n            ... on ReturnLineItem {\n              fulfillmentLineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnRequestMutation, variables: ReturnRequestMutationVariables},
+  "#graphql\n  mutation ReverseDeliveryCreateWithShipping(\n    $reverseFulfillmentOrderId: ID!\n    $reverseDeliveryLineItems: [ReverseDeliveryLineItemInput!]!\n    $trackingInput: ReverseDeliveryTrackingInput\n    $labelInput: ReverseDeliveryLabelInput\n    $notifyCustomer: Boolean\n  ) {\n    reverseDeliveryCreateWithShipping(\n      reverseFulfillmentOrderId: $reverseFulfillmentOrderId\n      reverseDeliveryLineItems: $reverseDeliveryLineItems\n      trackingInput: $trackingInput\n      labelInput: $labelInput\n      notifyCustomer: $notifyCustomer\n    ) {\n      reverseDelivery {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReverseDeliveryCreateWithShippingMutation, variables: ReverseDeliveryCreateWithShippingMutationVariables},
   "#graphql\n  mutation StagedUploadsCreate($input: [StagedUploadInput!]!) {\n    stagedUploadsCreate(input: $input) {\n      stagedTargets {\n        url\n        resourceUrl\n        parameters {\n          name\n          value\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: StagedUploadsCreateMutation, variables: StagedUploadsCreateMutationVariables},
 }
 declare module '@shopify/admin-api-client' {

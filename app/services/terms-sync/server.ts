@@ -1,0 +1,65 @@
+/**
+ * Production glue for the terms sync: paced AdminClient from the shop's offline session, the
+ * in-process worker for catalogue jobs, and the install / products/update entry points.
+ */
+import prisma from "~/db.server";
+import { sessionStorage } from "~/shopify.server";
+import { AdminClient, offlineTransport } from "~/shopify/admin-client";
+import { adminClientForShop, NoOfflineSessionError } from "~/shopify/admin-client.server";
+import { pacedTransport } from "./pacing";
+import { drainCatalogueJobs, syncProductAfterUpdate, syncTermsAfterInstall } from "./service";
+
+/** AdminClient for long syncs: paced by the bucket's throttle status so it rarely hits THROTTLED. */
+export async function pacedAdminClientForShop(shop: string): Promise<AdminClient> {
+  const session = await sessionStorage!.loadSession(`offline_${shop}`);
+  if (!session?.accessToken) throw new NoOfflineSessionError(shop);
+  const transport = pacedTransport(offlineTransport({ shop, accessToken: session.accessToken }), {
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    nowMs: () => Date.now(),
+  });
+  return new AdminClient(transport);
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+
+/** Runs queued catalogue jobs in this process (single flight); safe to call often. */
+export function kickTermsSyncWorker(): void {
+  if (running) {
+    again = true;
+    return;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      await drainCatalogueJobs({
+        db: prisma,
+        adminFor: pacedAdminClientForShop,
+        now: () => new Date(),
+        workerId: `terms-sync:${process.pid}`,
+      });
+    } while (again);
+  })()
+    .catch((error: unknown) => console.error("terms-sync worker failed", error))
+    .finally(() => {
+      running = null;
+    });
+}
+
+/** afterAuth hook: queue the catalogue sync (never fails the login). */
+export async function termsSyncAfterAuth(shop: string): Promise<void> {
+  try {
+    await syncTermsAfterInstall({ db: prisma, now: () => new Date(), startWorker: kickTermsSyncWorker }, shop);
+  } catch (error) {
+    console.error(`terms-sync: could not queue the install sync for ${shop}`, error);
+  }
+}
+
+/** products/update webhook work: recompute that product's terms metafield. */
+export async function termsSyncForProductUpdate(shop: string, payload: Record<string, unknown>): Promise<void> {
+  const gid = typeof payload.admin_graphql_api_id === "string" ? payload.admin_graphql_api_id : null;
+  const id = gid ?? (payload.id !== undefined ? `gid://shopify/Product/${String(payload.id)}` : null);
+  if (!id) throw new Error("products/update payload has no admin_graphql_api_id or id");
+  const admin = await adminClientForShop(shop);
+  await syncProductAfterUpdate({ db: prisma, admin }, shop, id);
+}

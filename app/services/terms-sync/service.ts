@@ -1,0 +1,163 @@
+/**
+ * The three triggers of the checkout-terms sync, and the durable catalogue job.
+ *
+ * - policy saved: syncTermsAfterPolicySave -> shop metafield now, catalogue job queued (once per
+ *   policy version: rules decide every product's flags, so a new policy means re-checking them all);
+ * - products/update: syncProductAfterUpdate -> that product only;
+ * - first install: enqueueCatalogueSync(reason "install").
+ *
+ * The catalogue job walks the products a few pages at a time; before it finishes it queues the next
+ * step with the cursor it reached (dedupe key per step), so a crash resumes from the last cursor and a
+ * repeated step writes nothing new (writes only happen when the stored value differs).
+ */
+import { createRepos, type Db, type JobRecord } from "~/db";
+import { parsePolicy, type Policy } from "~/returns";
+import type { AdminClient } from "~/shopify/admin-client";
+import { syncCataloguePage, syncProductTerms, syncShopTerms, type ShopSyncResult } from "./sync";
+
+export const CATALOGUE_JOB_KIND = "terms-sync.catalogue";
+/** Pages per job step; a crash repeats at most this many pages (which then write nothing). */
+export const PAGES_PER_STEP = 5;
+
+export interface TermsSyncDeps {
+  db: Db;
+  admin: AdminClient;
+  now: () => Date;
+  /** Called after a catalogue job is queued (production: kick the in-process worker). */
+  startWorker?: () => void;
+}
+
+export interface CatalogueJobPayload {
+  runId: string;
+  /** Policy version the run was started for; a step stops when a newer version exists. */
+  policyVersion: number;
+  cursor: string | null;
+  step: number;
+  scanned: number;
+  written: number;
+}
+
+export async function activePolicy(db: Db, shop: string): Promise<{ policy: Policy; version: number } | null> {
+  const rec = await createRepos(db).policies.active(shop);
+  return rec ? { policy: parsePolicy(rec.policy, "policy"), version: rec.version } : null;
+}
+
+export async function enqueueCatalogueSync(
+  deps: Pick<TermsSyncDeps, "db" | "now" | "startWorker">,
+  shop: string,
+  input: { runId: string; policyVersion: number },
+): Promise<{ job: JobRecord; created: boolean }> {
+  const payload: CatalogueJobPayload = { runId: input.runId, policyVersion: input.policyVersion, cursor: null, step: 0, scanned: 0, written: 0 };
+  const out = await createRepos(deps.db).jobs.enqueue(shop, {
+    kind: CATALOGUE_JOB_KIND,
+    payload,
+    dedupeKey: `terms-sync:${input.runId}:0`,
+    now: deps.now(),
+    maxAttempts: 10,
+  });
+  deps.startWorker?.();
+  return out;
+}
+
+export interface PolicySaveResult {
+  shop: ShopSyncResult | null;
+  job: JobRecord | null;
+}
+
+/**
+ * Call after a policy version is saved (policy editor). Writes the shop metafield now (so the
+ * acknowledgement setting and default terms are live at once) and queues the catalogue re-check.
+ */
+export async function syncTermsAfterPolicySave(deps: TermsSyncDeps, shop: string): Promise<PolicySaveResult> {
+  const active = await activePolicy(deps.db, shop);
+  if (!active) return { shop: null, job: null };
+  const shopResult = await syncShopTerms(deps.admin, active.policy);
+  const { job } = await enqueueCatalogueSync(deps, shop, { runId: `policy-v${active.version}`, policyVersion: active.version });
+  return { shop: shopResult, job };
+}
+
+/** After install: the whole catalogue (and the shop metafield), once per shop and policy version. */
+export async function syncTermsAfterInstall(deps: Pick<TermsSyncDeps, "db" | "now" | "startWorker">, shop: string) {
+  const active = await activePolicy(deps.db, shop);
+  // No policy yet: nothing to publish; saving the first policy starts the sync.
+  if (!active) return null;
+  // The hour in the key lets a reinstall re-publish while a burst of token exchanges queues one run.
+  const hour = deps.now().toISOString().slice(0, 13);
+  return enqueueCatalogueSync(deps, shop, { runId: `install-v${active.version}-${hour}`, policyVersion: active.version });
+}
+
+/** products/update: recompute that product's terms. */
+export async function syncProductAfterUpdate(deps: Pick<TermsSyncDeps, "db" | "admin">, shop: string, productId: string) {
+  const active = await activePolicy(deps.db, shop);
+  if (!active) return null;
+  return syncProductTerms(deps.admin, active.policy, productId);
+}
+
+export interface StepResult {
+  done: boolean;
+  superseded?: boolean;
+  payload: CatalogueJobPayload;
+}
+
+/** Runs one job step (PAGES_PER_STEP pages); queues the next step unless the catalogue is done. */
+export async function runCatalogueStep(
+  deps: Pick<TermsSyncDeps, "db" | "admin" | "now">,
+  job: Pick<JobRecord, "shop" | "payload">,
+  opts: { pagesPerStep?: number; pageSize?: number } = {},
+): Promise<StepResult> {
+  const p = job.payload as CatalogueJobPayload;
+  const active = await activePolicy(deps.db, job.shop);
+  if (!active) return { done: true, payload: p };
+  if (active.version > p.policyVersion) return { done: true, superseded: true, payload: p };
+  if (p.step === 0) await syncShopTerms(deps.admin, active.policy);
+  let cursor = p.cursor;
+  let scanned = p.scanned;
+  let written = p.written;
+  for (let i = 0; i < (opts.pagesPerStep ?? PAGES_PER_STEP); i++) {
+    const page = await syncCataloguePage(deps.admin, active.policy, cursor, opts.pageSize);
+    scanned += page.scanned;
+    written += page.written;
+    cursor = page.nextCursor;
+    if (cursor === null) return { done: true, payload: { ...p, cursor, scanned, written } };
+  }
+  const next: CatalogueJobPayload = { ...p, cursor, step: p.step + 1, scanned, written };
+  await createRepos(deps.db).jobs.enqueue(job.shop, {
+    kind: CATALOGUE_JOB_KIND,
+    payload: next,
+    dedupeKey: `terms-sync:${p.runId}:${next.step}`,
+    now: deps.now(),
+    maxAttempts: 10,
+  });
+  return { done: false, payload: next };
+}
+
+export interface DrainDeps {
+  db: Db;
+  adminFor: (shop: string) => Promise<AdminClient>;
+  now: () => Date;
+  workerId: string;
+  pagesPerStep?: number;
+  pageSize?: number;
+  /** Called after every step (tests: crash simulation, figures). */
+  onStep?: (job: JobRecord, result: StepResult) => void | Promise<void>;
+}
+
+/** Runs queued catalogue jobs until none is due. Returns how many steps ran. */
+export async function drainCatalogueJobs(deps: DrainDeps): Promise<number> {
+  const jobs = createRepos(deps.db).jobs;
+  let steps = 0;
+  for (;;) {
+    const job = await jobs.claimNext({ workerId: deps.workerId, now: deps.now(), kinds: [CATALOGUE_JOB_KIND] });
+    if (!job) return steps;
+    try {
+      const admin = await deps.adminFor(job.shop);
+      const result = await runCatalogueStep({ db: deps.db, admin, now: deps.now }, job, deps);
+      await jobs.complete(job.shop, job.id, { workerId: deps.workerId, now: deps.now() });
+      steps++;
+      await deps.onStep?.(job, result);
+    } catch (error) {
+      await jobs.fail(job.shop, job.id, { workerId: deps.workerId, error: error instanceof Error ? error.message : String(error), now: deps.now() });
+      steps++;
+    }
+  }
+}
