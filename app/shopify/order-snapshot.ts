@@ -133,9 +133,10 @@ export function mapOrderSnapshot(shopNode: NonNullable<OrderSnapshotQuery["shop"
     if (f.fulfillmentLineItems.pageInfo.hasNextPage) truncated = true;
     for (const n of f.fulfillmentLineItems.nodes) {
       const lid = n.lineItem.id;
-      (flis[lid] ??= []).push({ id: n.id, quantity: n.quantity });
+      const qty = n.quantity ?? 0;
+      (flis[lid] ??= []).push({ id: n.id, quantity: qty });
       const cur = fulfilled.get(lid) ?? { qty: 0, fulfilledAt: null, deliveredAt: null };
-      cur.qty += n.quantity;
+      cur.qty += qty;
       if (cur.fulfilledAt === null || Date.parse(f.createdAt) < Date.parse(cur.fulfilledAt)) cur.fulfilledAt = f.createdAt;
       if (f.deliveredAt && (cur.deliveredAt === null || Date.parse(f.deliveredAt) > Date.parse(cur.deliveredAt))) cur.deliveredAt = f.deliveredAt;
       fulfilled.set(lid, cur);

@@ -1,0 +1,81 @@
+// The one wrapper every /api/customer/* route goes through: customer account session token
+// (authenticate.public.customerAccount answers CORS preflight and refuses bad tokens), CORS on
+// every answer including errors, the shop's Admin client, and errors as JSON.
+import { authenticate } from "~/shopify.server";
+import prisma from "~/db.server";
+import { adminClientForShop, NoOfflineSessionError } from "~/shopify/admin-client.server";
+import { DbInputError } from "~/db";
+import { autoApproveFor } from "./auto-approve.server";
+import type { Shopper, ShopperDeps } from "./context";
+import { ShopperError } from "./errors";
+import { requestLocale } from "./locale";
+
+const CORS_FALLBACK = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Headers": "Authorization, Content-Type",
+};
+
+function withCors(res: Response): Response {
+  for (const [k, v] of Object.entries(CORS_FALLBACK)) if (!res.headers.has(k)) res.headers.set(k, v);
+  return res;
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers } });
+}
+
+function shopFromDest(dest: unknown): string | null {
+  if (typeof dest !== "string") return null;
+  const host = dest.replace(/^https?:\/\//, "").replace(/\/.*$/, "").toLowerCase();
+  return /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(host) ? host : null;
+}
+
+export interface CustomerContext {
+  who: Shopper;
+  deps: ShopperDeps;
+}
+
+/** Reads a JSON body; a body that is not JSON is a 400 naming `body`. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ShopperError(400, "invalid", "must be JSON", "body");
+  }
+}
+
+export async function handleCustomer(request: Request, fn: (ctx: CustomerContext) => Promise<Response>): Promise<Response> {
+  let cors: (r: Response) => Response = withCors;
+  try {
+    const auth = await authenticate.public.customerAccount(request);
+    cors = (r) => withCors(auth.cors(r));
+    const shop = shopFromDest(auth.sessionToken.dest);
+    const sub = auth.sessionToken.sub;
+    if (!shop || typeof sub !== "string" || !/^gid:\/\/shopify\/Customer\/\d+$/.test(sub)) {
+      return cors(json(401, { error: { code: "unauthorized", message: "The session token names no signed-in customer" } }));
+    }
+    const admin = await adminClientForShop(shop);
+    const now = () => new Date();
+    const autoApprove = await autoApproveFor(prisma, admin, now);
+    const deps: ShopperDeps = { db: prisma, admin, now, ...(autoApprove ? { autoApprove } : {}) };
+    return cors(await fn({ who: { shop, customerId: sub, locale: requestLocale(request) }, deps }));
+  } catch (e) {
+    if (e instanceof Response) {
+      // Preflight (204) and token refusals (401) come from the library without a body.
+      if (e.status === 401) return cors(json(401, { error: { code: "unauthorized", message: "Missing, expired or invalid session token" } }));
+      return cors(e);
+    }
+    if (e instanceof ShopperError) return cors(json(e.status, e.toBody()));
+    if (e instanceof DbInputError) return cors(json(400, { error: { code: "invalid", field: e.field, message: e.message } }));
+    if (e instanceof NoOfflineSessionError) return cors(json(503, { error: { code: "not_installed", message: "Returns are not available for this store right now" } }));
+    console.error("shopper API error", e);
+    return cors(json(500, { error: { code: "internal", message: "Something went wrong; please try again" } }));
+  }
+}
+
+/** Remix resource routes answer unknown methods with 405 (and CORS, so the browser shows it). */
+export function methodNotAllowed(allowed: string): Response {
+  return withCors(json(405, { error: { code: "method_not_allowed", message: `Use ${allowed}` } }, { Allow: allowed }));
+}

@@ -1,0 +1,115 @@
+// The shopper's language: explicit ?locale= first, then Accept-Language, then what the request was
+// made in, then English. Only the engine's locales (en, fr, de, es) are offered.
+import { LOCALES, type Locale } from "~/returns";
+import type { ReturnStatus } from "~/db";
+
+export function isLocale(x: unknown): x is Locale {
+  return typeof x === "string" && (LOCALES as readonly string[]).includes(x);
+}
+
+/** Picks the best supported language from an Accept-Language header (q-values honoured). */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale | null {
+  if (!header) return null;
+  const ranked = header
+    .split(",")
+    .map((part, i) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { lang: tag.trim().toLowerCase().split("-")[0] ?? "", weight: Number.isFinite(weight) ? weight : 0, i };
+    })
+    .filter((x) => x.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.i - b.i);
+  for (const r of ranked) if (isLocale(r.lang)) return r.lang;
+  return null;
+}
+
+export function requestLocale(request: Request): Locale | null {
+  const q = new URL(request.url).searchParams.get("locale")?.toLowerCase().split("-")[0];
+  if (isLocale(q)) return q;
+  return localeFromAcceptLanguage(request.headers.get("Accept-Language"));
+}
+
+const STATUS: Record<Exclude<ReturnStatus, "failed">, Record<Locale, string>> = {
+  requested: {
+    en: "We received your request and will review it shortly.",
+    fr: "Nous avons bien reçu votre demande et l'examinerons rapidement.",
+    de: "Wir haben Ihre Anfrage erhalten und prüfen sie in Kürze.",
+    es: "Hemos recibido su solicitud y la revisaremos en breve.",
+  },
+  approved: {
+    en: "Your return was approved. Please send the items back.",
+    fr: "Votre retour a été accepté. Veuillez renvoyer les articles.",
+    de: "Ihre Rücksendung wurde genehmigt. Bitte senden Sie die Artikel zurück.",
+    es: "Su devolución fue aprobada. Por favor, envíe los artículos.",
+  },
+  declined: {
+    en: "Your return request was declined.",
+    fr: "Votre demande de retour a été refusée.",
+    de: "Ihre Rücksendeanfrage wurde abgelehnt.",
+    es: "Su solicitud de devolución fue rechazada.",
+  },
+  received: {
+    en: "We received your items and are processing your return.",
+    fr: "Nous avons reçu vos articles et traitons votre retour.",
+    de: "Wir haben Ihre Artikel erhalten und bearbeiten Ihre Rücksendung.",
+    es: "Hemos recibido sus artículos y estamos procesando su devolución.",
+  },
+  refunded: {
+    en: "Your refund has been issued.",
+    fr: "Votre remboursement a été émis.",
+    de: "Ihre Erstattung wurde veranlasst.",
+    es: "Su reembolso ha sido emitido.",
+  },
+  credited: {
+    en: "Store credit has been added to your account.",
+    fr: "Un avoir a été ajouté à votre compte.",
+    de: "Das Guthaben wurde Ihrem Konto gutgeschrieben.",
+    es: "Se ha añadido crédito en tienda a su cuenta.",
+  },
+  closed: {
+    en: "This return is complete.",
+    fr: "Ce retour est terminé.",
+    de: "Diese Rücksendung ist abgeschlossen.",
+    es: "Esta devolución está completada.",
+  },
+  cancelled: {
+    en: "You cancelled this return request.",
+    fr: "Vous avez annulé cette demande de retour.",
+    de: "Sie haben diese Rücksendeanfrage storniert.",
+    es: "Ha cancelado esta solicitud de devolución.",
+  },
+};
+
+export function statusMessage(status: ReturnStatus, locale: Locale): string {
+  // "failed" is an internal state (a Shopify call to retry); the shopper still sees it as pending review.
+  const key = status === "failed" ? "requested" : status;
+  return STATUS[key][locale];
+}
+
+const REASON_LABELS: Record<string, Record<Locale, string>> = {
+  UNWANTED: { en: "Changed my mind", fr: "J'ai changé d'avis", de: "Meinung geändert", es: "Cambié de opinión" },
+  DEFECTIVE: { en: "Defective", fr: "Défectueux", de: "Defekt", es: "Defectuoso" },
+  DAMAGED: { en: "Arrived damaged", fr: "Arrivé endommagé", de: "Beschädigt angekommen", es: "Llegó dañado" },
+  WRONG_ITEM: { en: "Wrong item received", fr: "Mauvais article reçu", de: "Falscher Artikel erhalten", es: "Recibí un artículo equivocado" },
+  NOT_AS_DESCRIBED: { en: "Not as described", fr: "Non conforme à la description", de: "Nicht wie beschrieben", es: "No es como se describe" },
+  SIZE_TOO_SMALL: { en: "Too small", fr: "Trop petit", de: "Zu klein", es: "Demasiado pequeño" },
+  SIZE_TOO_LARGE: { en: "Too large", fr: "Trop grand", de: "Zu groß", es: "Demasiado grande" },
+  STYLE: { en: "Didn't like the style", fr: "Le style ne me plaît pas", de: "Stil gefällt nicht", es: "No me gustó el estilo" },
+  COLOR: { en: "Didn't like the colour", fr: "La couleur ne me plaît pas", de: "Farbe gefällt nicht", es: "No me gustó el color" },
+  OTHER: { en: "Other", fr: "Autre", de: "Sonstiges", es: "Otro" },
+};
+
+export function reasonLabel(reason: string, locale: Locale): string {
+  return REASON_LABELS[reason]?.[locale] ?? reason;
+}
+
+const RESOLUTION_LABELS: Record<string, Record<Locale, string>> = {
+  refund: { en: "Refund to original payment", fr: "Remboursement sur le moyen de paiement", de: "Erstattung auf die ursprüngliche Zahlungsart", es: "Reembolso al método de pago original" },
+  store_credit: { en: "Store credit", fr: "Avoir", de: "Guthaben", es: "Crédito en tienda" },
+  replacement: { en: "Free replacement", fr: "Remplacement gratuit", de: "Kostenloser Ersatz", es: "Reemplazo gratuito" },
+};
+
+export function resolutionLabel(code: string, locale: Locale): string {
+  return RESOLUTION_LABELS[code]?.[locale] ?? code;
+}

@@ -1,0 +1,87 @@
+// GET /api/customer/orders/:orderId/returns: what the shopper may still return on the order, the
+// requests already made, and when a refund would land.
+import { expectedRefundDates, regionOf, returnableLines, type Locale } from "~/returns";
+import { loadOwnedOrder, policyForOrder, reposOf, type Shopper, type ShopperDeps } from "./context";
+import { reasonLabel, resolutionLabel } from "./locale";
+import { presentRequest, staffNotes, storedLocale, type ShopperRequestView } from "./present";
+import { SHOPPER_RESOLUTIONS, type ShopperResolution } from "./schemas";
+
+export interface ReturnsOverview {
+  order: { id: string; name: string; currency: string };
+  canRequest: boolean;
+  closedReason?: string;
+  lines: {
+    lineItemId: string;
+    title: string;
+    imageUrl?: string;
+    quantityLeft: number;
+    unitPrice: string;
+    reasons: { code: string; label: string; conditions: string[]; minPhotos: number }[];
+    deadline: string;
+    note?: string;
+  }[];
+  resolutions: { code: ShopperResolution; label: string }[];
+  refundTimeline?: { earliest: string; latest: string; bankDays: number };
+  requests: ShopperRequestView[];
+}
+
+/** "YYYY-MM-DD" of an instant in the shop's zone: the extension shows deadlines as dates. */
+export function localDate(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(iso));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+export function shopperResolutions(codes: readonly string[], locale: Locale) {
+  return SHOPPER_RESOLUTIONS.filter((r) => codes.includes(r)).map((code) => ({ code, label: resolutionLabel(code, locale) }));
+}
+
+export async function getOverview(deps: ShopperDeps, who: Shopper, orderId: string): Promise<ReturnsOverview> {
+  const snap = await loadOwnedOrder(deps, who, orderId);
+  const repos = reposOf(deps);
+  const { policy } = await policyForOrder(repos, who.shop, snap.order.processedAt);
+  const locale: Locale = who.locale ?? "en";
+  const now = deps.now();
+  const lines = returnableLines({ policy, order: snap.order, now: now.toISOString(), shop: snap.shop, locale });
+  const byId = new Map(snap.order.lines.map((l) => [l.id, l]));
+
+  const viewLines: ReturnsOverview["lines"] = lines.map((l) => {
+    const src = byId.get(l.lineId)!;
+    const image = snap.lineExtras[l.lineId]?.imageUrl;
+    return {
+      lineItemId: l.lineId,
+      title: l.title,
+      ...(image ? { imageUrl: image } : {}),
+      quantityLeft: l.returnable ? l.quantityLeft : 0,
+      unitPrice: src.unitPrice,
+      reasons: l.reasons.map((r) => ({ code: r.reason, label: reasonLabel(r.reason, locale), conditions: r.conditions, minPhotos: r.minPhotos })),
+      deadline: l.deadline ? localDate(l.deadline, snap.shop.timezone) : "",
+      ...(!l.returnable && l.explanation ? { note: l.explanation } : {}),
+    };
+  });
+  const canRequest = lines.some((l) => l.returnable && l.quantityLeft > 0);
+
+  const stored = await repos.returnRequests.listForOrder(who.shop, snap.order.id);
+  const mine = stored.filter((r) => r.customerId === who.customerId).reverse(); // newest first
+  const requests = await Promise.all(
+    mine.map(async (r) => presentRequest(r, who.locale ?? storedLocale(r) ?? "en", await staffNotes(repos, who.shop, r.id))),
+  );
+
+  const offered = [...policy.resolutions.return, ...(lines.some((l) => l.reasons.some((r) => r.route === "warranty")) ? policy.resolutions.warranty : [])];
+  const overview: ReturnsOverview = {
+    order: { id: snap.order.id, name: snap.order.name, currency: snap.order.currency },
+    canRequest,
+    lines: viewLines,
+    resolutions: canRequest ? shopperResolutions(offered, locale) : [],
+    requests,
+  };
+  if (!canRequest) {
+    const reason = lines.find((l) => l.explanation)?.explanation;
+    if (reason) overview.closedReason = reason;
+  }
+  if (canRequest && policy.refundTimelines) {
+    const dates = expectedRefundDates({ policy, approvedAt: now.toISOString(), region: regionOf(snap.order, snap.shop), shop: snap.shop });
+    if (dates) overview.refundTimeline = { earliest: dates.earliest, latest: dates.latest, bankDays: policy.refundTimelines.bank.max };
+  }
+  return overview;
+}

@@ -1,0 +1,314 @@
+// POST /api/customer/orders/:orderId/returns: judge, store, and open the return at Shopify.
+//
+// Exactly one request and one Shopify Return per idempotency key:
+// - the key is looked up first (a replay after success answers the stored request, even though the
+//   order's returnable quantities have since dropped), and the DB's unique (shop, idempotencyKey)
+//   settles concurrent first submits;
+// - the Shopify returnRequest call runs under the operations ledger (key per request id), so two
+//   concurrent submits of the same key cannot both create a Return; a failed call is retried by the
+//   next submit with the same key.
+import { AdminTransportError, ShopifyUserError, type AdminClient } from "~/shopify/admin-client";
+import { RETURNABLE_FULFILLMENTS } from "~/shopify/operations/returnable-fulfillments";
+import { RETURN_REASON_DEFINITIONS } from "~/shopify/operations/return-reason-definitions";
+import { RETURN_REQUEST } from "~/shopify/operations/return-request";
+import { FILE_CREATE } from "~/shopify/operations/file-create";
+import { IdempotencyConflictError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
+import type { Locale } from "~/returns";
+import type { ReturnableFulfillmentsQuery, ReturnReasonDefinitionsQuery } from "~/types/admin.generated";
+import { loadOwnedOrder, policyForOrder, reposOf, type Shopper, type ShopperDeps } from "./context";
+import { invalid, ShopperError } from "./errors";
+import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
+import { judge } from "./preview";
+import type { SubmitBody, ShopperResolution } from "./schemas";
+
+export interface SubmitResult {
+  request: ShopperRequestView;
+  /** false when the idempotency key had already made this request */
+  created: boolean;
+}
+
+/** The DB keeps refund | store_credit | exchange; a free replacement is an exchange for the same item. */
+export function dbResolution(r: ShopperResolution): "refund" | "store_credit" | "exchange" {
+  return r === "replacement" ? "exchange" : r;
+}
+
+export interface ReturnLinePlan {
+  fulfillmentLineItemId: string;
+  quantity: number;
+  returnReasonDefinitionId?: string;
+  customerNote?: string;
+}
+
+interface StoredPlan {
+  returnLineItems: ReturnLinePlan[];
+}
+
+const ledgerKey = (requestId: string) => `shopper:returnRequest:${requestId}`;
+
+async function findByKey(deps: ShopperDeps, shop: string, key: string): Promise<ReturnRequestWithLines | null> {
+  const row = await deps.db.returnRequest.findUnique({
+    where: { shop_idempotencyKey: { shop, idempotencyKey: key } },
+    select: { id: true },
+  });
+  return row ? reposOf(deps).returnRequests.findById(shop, row.id) : null;
+}
+
+/** Fulfillment line items that can still be returned, per line item (Shopify's own quantities). */
+async function returnableFlis(admin: AdminClient, orderId: string): Promise<Map<string, { id: string; quantity: number }[]>> {
+  const out = new Map<string, { id: string; quantity: number }[]>();
+  let after: string | null = null;
+  for (let page = 0; page < 20; page++) {
+    const data: ReturnableFulfillmentsQuery = await admin.request(RETURNABLE_FULFILLMENTS, { orderId, ...(after ? { after } : {}) });
+    for (const rf of data.returnableFulfillments.nodes) {
+      for (const n of rf.returnableFulfillmentLineItems.nodes) {
+        const lid = n.fulfillmentLineItem.lineItem.id;
+        const list = out.get(lid) ?? [];
+        list.push({ id: n.fulfillmentLineItem.id, quantity: n.quantity });
+        out.set(lid, list);
+      }
+    }
+    const pi: { hasNextPage: boolean; endCursor?: string | null } = data.returnableFulfillments.pageInfo;
+    if (!pi.hasNextPage || !pi.endCursor) break;
+    after = pi.endCursor;
+  }
+  return out;
+}
+
+async function reasonDefinitionIds(admin: AdminClient): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let after: string | null = null;
+  for (let page = 0; page < 10; page++) {
+    const data: ReturnReasonDefinitionsQuery = await admin.request(RETURN_REASON_DEFINITIONS, { ...(after ? { after } : {}) });
+    for (const d of data.returnReasonDefinitions.nodes) if (!d.deleted) out.set(d.handle, d.id);
+    const pi: { hasNextPage: boolean; endCursor?: string | null } = data.returnReasonDefinitions.pageInfo;
+    if (!pi.hasNextPage || !pi.endCursor) break;
+    after = pi.endCursor;
+  }
+  return out;
+}
+
+/** Turns staged uploads into shop files; returns per line [{resourceUrl, fileId, url}]. */
+async function createFiles(admin: AdminClient, lines: SubmitBody["lines"], orderName: string) {
+  const flat = lines.flatMap((l, i) => l.photos.map((url, j) => ({ i, j, url })));
+  const out: { resourceUrl: string; fileId: string; url: string | null }[][] = lines.map(() => []);
+  if (flat.length === 0) return out;
+  let data;
+  try {
+    data = await admin.mutate(FILE_CREATE, {
+      files: flat.map((f) => ({ originalSource: f.url, contentType: "IMAGE" as const, alt: `Return evidence for order ${orderName}` })),
+    });
+  } catch (e) {
+    if (e instanceof ShopifyUserError) {
+      const first = e.userErrors[0];
+      const idx = Number(first?.field?.[1]);
+      const hit = Number.isInteger(idx) ? flat[idx] : undefined;
+      throw invalid(hit ? `lines[${hit.i}].photos[${hit.j}]` : "lines", first?.message ?? "photo upload was not accepted");
+    }
+    throw e;
+  }
+  const files = data.fileCreate?.files ?? [];
+  flat.forEach((f, k) => {
+    const file = files[k];
+    if (!file) return;
+    const url = "image" in file ? (file.image?.url ?? null) : "url" in file ? (file.url ?? null) : null;
+    out[f.i]!.push({ resourceUrl: f.url, fileId: file.id, url: url ? String(url) : null });
+  });
+  return out;
+}
+
+export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, orderId: string, body: SubmitBody): Promise<SubmitResult> {
+  const snap = await loadOwnedOrder(deps, who, orderId);
+  const repos = reposOf(deps);
+  const locale: Locale = who.locale ?? "en";
+
+  const existing = await findByKey(deps, who.shop, body.idempotencyKey);
+  if (existing) {
+    if (existing.orderId !== snap.order.id || existing.customerId !== who.customerId) {
+      throw new ShopperError(409, "idempotency_conflict", "This idempotencyKey was already used for another request", "idempotencyKey");
+    }
+    const request = await ensureShopifyReturn(deps, repos, who, existing);
+    return { request: await view(repos, who, request, locale), created: false };
+  }
+
+  const choice = await policyForOrder(repos, who.shop, snap.order.processedAt);
+  const now = deps.now();
+  const j = judge({
+    policy: choice.policy,
+    order: snap.order,
+    shop: snap.shop,
+    now,
+    locale,
+    lines: body.lines.map((l) => ({ ...l, photos: l.photos.length })),
+  });
+  if (!j.evaluation.eligible) {
+    const first = j.verdicts.find((v) => !v.eligible);
+    throw new ShopperError(422, "ineligible", first?.explanation || "Some items cannot be returned", undefined, j.verdicts);
+  }
+  if (!j.evaluation.resolutions.includes(body.resolution)) {
+    throw new ShopperError(422, "resolution_unavailable", `${body.resolution} is not offered for these items`, "resolution", j.verdicts);
+  }
+
+  // Which fulfillment line items the Return will hold, from Shopify's returnable quantities.
+  const available = await returnableFlis(deps.admin, snap.order.id);
+  const reasonIds = await reasonDefinitionIds(deps.admin);
+  const plan: ReturnLinePlan[] = [];
+  const firstFli: (string | null)[] = [];
+  body.lines.forEach((l, i) => {
+    let need = l.quantity;
+    const decision = j.evaluation.lines[i]!;
+    const reasonId = (decision.reasonHandle && reasonIds.get(decision.reasonHandle)) || reasonIds.get("other") || reasonIds.get("other-reason");
+    firstFli.push(null);
+    for (const fli of available.get(l.lineItemId) ?? []) {
+      if (need === 0) break;
+      const take = Math.min(need, fli.quantity);
+      if (take <= 0) continue;
+      fli.quantity -= take;
+      need -= take;
+      firstFli[i] ??= fli.id;
+      plan.push({
+        fulfillmentLineItemId: fli.id,
+        quantity: take,
+        ...(reasonId ? { returnReasonDefinitionId: reasonId } : {}),
+        ...(l.note ? { customerNote: l.note } : {}),
+      });
+    }
+    if (need > 0) {
+      throw new ShopperError(422, "quantity_unavailable", `Only ${l.quantity - need} of this item can still be returned`, `lines[${i}].quantity`, j.verdicts);
+    }
+  });
+
+  const photos = await createFiles(deps.admin, body.lines, snap.order.name);
+  const { totalMinor, restockingMinor, returnShippingFeeMinor, lines: priced } = j.refund;
+
+  let stored: { request: ReturnRequestWithLines; created: boolean };
+  try {
+    stored = await repos.returnRequests.create(who.shop, {
+      idempotencyKey: body.idempotencyKey,
+      orderId: snap.order.id,
+      orderName: snap.order.name,
+      customerId: who.customerId,
+      status: "requested",
+      policyVersion: choice.version,
+      verdict: {
+        locale,
+        requestedResolution: body.resolution,
+        decision: j.evaluation.decision,
+        policyId: j.evaluation.policyId,
+        policyVersion: j.evaluation.policyVersion,
+        policySource: choice.source,
+        evaluatedAt: j.evaluation.evaluatedAt,
+        lines: j.evaluation.lines.map((d) => ({ lineItemId: d.lineId, eligible: d.eligible, route: d.route, codes: d.codes, deadline: d.deadline, explanation: d.explanation })),
+        refund: { totalMinor, restockingMinor, returnShippingFeeMinor, cappedByRefundable: j.refund.cappedByRefundable },
+        plan: { returnLineItems: plan } satisfies StoredPlan,
+      },
+      resolution: dbResolution(body.resolution),
+      currency: snap.order.currency,
+      refundMinor: totalMinor,
+      feesMinor: restockingMinor + returnShippingFeeMinor,
+      source: "app",
+      lines: body.lines.map((l, i) => ({
+        lineItemId: l.lineItemId,
+        fulfillmentLineItemId: firstFli[i] ?? null,
+        title: snap.order.lines.find((x) => x.id === l.lineItemId)?.title ?? "",
+        quantity: l.quantity,
+        reason: l.reason,
+        conditions: l.conditions,
+        note: l.note || null,
+        photos: photos[i] ?? [],
+        eligible: j.evaluation.lines[i]!.eligible,
+        codes: j.evaluation.lines[i]!.codes,
+        refundMinor: priced[i]?.refundMinor ?? 0,
+      })),
+      now,
+    });
+  } catch (e) {
+    if (e instanceof IdempotencyConflictError) {
+      throw new ShopperError(409, "idempotency_conflict", "This idempotencyKey was already used for another request", "idempotencyKey");
+    }
+    throw e;
+  }
+  if (stored.created) {
+    await repos.events.append(who.shop, {
+      requestId: stored.request.id,
+      type: "requested",
+      actor: `customer:${who.customerId}`,
+      at: now,
+      payload: { resolution: body.resolution, decision: j.evaluation.decision, policyVersion: choice.version },
+    });
+  }
+  const request = await ensureShopifyReturn(deps, repos, who, stored.request);
+  return { request: await view(repos, who, request, locale), created: stored.created };
+}
+
+async function view(repos: Repos, who: Shopper, r: ReturnRequestWithLines, locale: Locale) {
+  return presentRequest(r, locale, await staffNotes(repos, who.shop, r.id));
+}
+
+/**
+ * Opens the Shopify Return for a stored request unless it has one. Ledgered so concurrent
+ * submits of one key make one Return; then runs the policy's approval mode (G's maybeAutoApprove).
+ */
+async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper, request: ReturnRequestWithLines): Promise<ReturnRequestWithLines> {
+  if (request.shopifyReturnId || request.status === "cancelled") return request;
+  const shop = who.shop;
+  const key = ledgerKey(request.id);
+  const now = deps.now();
+  const claim = await repos.operations.claim(shop, { key, kind: "returnRequest", now, leaseMs: 60_000, maxAttempts: 5 });
+  if (claim.outcome === "busy" || claim.outcome === "exhausted") return request;
+  let returnId: string;
+  if (claim.outcome === "done") {
+    returnId = (claim.result as { returnId: string }).returnId;
+  } else {
+    const plan = (request.verdict as { plan?: StoredPlan } | null)?.plan;
+    if (!plan || plan.returnLineItems.length === 0) {
+      await repos.operations.fail(shop, key, { error: "no return plan stored", now, attempt: claim.attempt });
+      throw new ShopperError(502, "shopify_error", "The return could not be opened at the store");
+    }
+    try {
+      const data = await deps.admin.mutate(RETURN_REQUEST, { input: { orderId: request.orderId, returnLineItems: plan.returnLineItems } });
+      const ret = data.returnRequest?.return;
+      if (!ret) throw new Error("returnRequest answered no return");
+      returnId = ret.id;
+      await repos.operations.complete(shop, key, { result: { returnId }, now: deps.now(), attempt: claim.attempt });
+      await repos.events.append(shop, { requestId: request.id, type: "shopify_return_requested", actor: `customer:${who.customerId}`, at: deps.now(), shopifyResponse: ret });
+    } catch (e) {
+      const uncertain = e instanceof AdminTransportError && e.mayHaveApplied;
+      const message = e instanceof Error ? e.message : String(e);
+      await repos.operations.fail(shop, key, { error: `${uncertain ? "uncertain: " : ""}${message}`, now: deps.now(), attempt: claim.attempt });
+      await patch(repos, shop, request, { lastError: message.slice(0, 2000), lastErrorAt: deps.now() }, deps.now());
+      if (e instanceof ShopifyUserError) {
+        throw new ShopperError(502, "shopify_error", e.userErrors[0]?.message ?? "The store refused the return");
+      }
+      throw new ShopperError(502, "shopify_unavailable", "The store could not be reached; please try again");
+    }
+  }
+  const updated = await patch(repos, shop, request, { shopifyReturnId: returnId, lastError: null, lastErrorAt: null }, deps.now());
+  if (claim.outcome === "claimed" && deps.autoApprove) {
+    try {
+      await deps.autoApprove(shop, updated.id);
+    } catch (e) {
+      await repos.events.append(shop, { requestId: updated.id, type: "auto_approve_failed", actor: "auto", at: deps.now(), payload: { error: e instanceof Error ? e.message : String(e) } });
+    }
+    return (await repos.returnRequests.findById(shop, updated.id)) ?? updated;
+  }
+  return updated;
+}
+
+async function patch(
+  repos: Repos,
+  shop: string,
+  request: ReturnRequestWithLines,
+  p: Parameters<Repos["returnRequests"]["transition"]>[2]["patch"],
+  now: Date,
+): Promise<ReturnRequestWithLines> {
+  let current = request;
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await repos.returnRequests.transition(shop, current.id, { expectedLockVersion: current.lockVersion, patch: p, now });
+    } catch (e) {
+      if (!(e instanceof StaleRecordError)) throw e;
+      current = (await repos.returnRequests.findById(shop, current.id)) ?? current;
+    }
+  }
+  return current;
+}
