@@ -375,6 +375,7 @@ export const typeResolvers: Record<string, R> = {
     legacyResourceId: legacy,
     product: (v: VariantRec, _a, ctx) => tag(ctx, "Product", ctx.store.products.get(v.productId)!),
     price: (v: VariantRec, _a, ctx) => moneyV2(v.price, ctx.store.shop.currencyCode).amount,
+    compareAtPrice: (v: VariantRec, _a, ctx) => (v.compareAtPrice == null ? null : moneyV2(v.compareAtPrice, ctx.store.shop.currencyCode).amount),
     displayName: (v: VariantRec, _a, ctx) => `${ctx.store.products.get(v.productId)?.title ?? ""} - ${v.title}`,
     selectedOptions: (v: VariantRec) => [{ name: "Title", value: v.title }],
   },

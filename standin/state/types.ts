@@ -54,6 +54,8 @@ export interface VariantRec {
   title: string;
   sku: string;
   price: Minor;
+  /** compare-at price ("was" price); above `price` means the variant is on sale */
+  compareAtPrice?: Minor | null;
 }
 
 export interface CollectionRec {
