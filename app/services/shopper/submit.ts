@@ -7,6 +7,7 @@
 // - the Shopify returnRequest call runs under the operations ledger (key per request id), so two
 //   concurrent submits of the same key cannot both create a Return; a failed call is retried by the
 //   next submit with the same key.
+import type { OrderSnapshotResult } from "~/shopify/order-snapshot";
 import { AdminTransportError, ShopifyUserError, type AdminClient } from "~/shopify/admin-client";
 import { RETURNABLE_FULFILLMENTS } from "~/shopify/operations/returnable-fulfillments";
 import { RETURN_REASON_DEFINITIONS } from "~/shopify/operations/return-reason-definitions";
@@ -130,6 +131,28 @@ export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, order
     return { request: await view(repos, who, request, locale), created: false };
   }
 
+  try {
+    return await submitNew(deps, repos, who, snap, body, locale);
+  } catch (e) {
+    // A concurrent submit with the same key may have taken the units meanwhile: answer its request.
+    if (e instanceof ShopperError && e.status === 422) {
+      const raced = await findByKey(deps, who.shop, body.idempotencyKey);
+      if (raced && raced.orderId === snap.order.id && raced.customerId === who.customerId) {
+        return { request: await view(repos, who, await ensureShopifyReturn(deps, repos, who, raced), locale), created: false };
+      }
+    }
+    throw e;
+  }
+}
+
+async function submitNew(
+  deps: ShopperDeps,
+  repos: Repos,
+  who: Shopper,
+  snap: OrderSnapshotResult,
+  body: SubmitBody,
+  locale: Locale,
+): Promise<SubmitResult> {
   const choice = await policyForOrder(repos, who.shop, snap.order.processedAt);
   const now = deps.now();
   const j = judge({

@@ -1,0 +1,362 @@
+/**
+ * The shopper API through its real Remix routes: real customer account session tokens minted by the
+ * stand-in (signed with the app secret), the library's authenticate.public.customerAccount, the
+ * Admin API of the in-process stand-in (SHOPIFY_ADMIN_ORIGIN), and a fresh migrated database
+ * (SQLite, or PostgreSQL when DATABASE_URL says so).
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { startStandin, type Standin } from "../../../standin";
+import type { OrderRec } from "../../../standin/state/types";
+
+const API_KEY = "shopper-api-key";
+const SECRET = "shopper-api-secret-0123456789";
+const APP_URL = "https://returns.example.com";
+const ORIGIN = "https://extensions.shopifycdn.com";
+const ALEX = "gid://shopify/Customer/1";
+const OTHER = "gid://shopify/Customer/2";
+
+type Fn = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<Response>;
+let db: TestDatabase;
+let standin: Standin;
+let routes: { returnsLoader: Fn; returnsAction: Fn; previewAction: Fn; cancelAction: Fn; uploadsAction: Fn };
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
+  Object.assign(process.env, {
+    SHOPIFY_API_KEY: API_KEY,
+    SHOPIFY_API_SECRET: SECRET,
+    SHOPIFY_APP_URL: APP_URL,
+    SCOPES: "read_orders,write_returns,write_files",
+    DATABASE_URL: db.url,
+    SHOPIFY_ADMIN_ORIGIN: standin.url,
+  });
+  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+  // The app holds the shop's offline token (as token exchange at install leaves it).
+  const ex = await fetch(`${standin.url}/admin/oauth/access_token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      client_id: API_KEY,
+      client_secret: SECRET,
+      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+      subject_token: standin.mintAdminSessionToken(),
+      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
+      requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
+    }),
+  });
+  const token = ((await ex.json()) as { access_token: string; scope: string });
+  await db.prisma.session.create({
+    data: { id: `offline_${standin.shop}`, shop: standin.shop, state: "", isOnline: false, accessToken: token.access_token, scope: token.scope },
+  });
+  routes = {
+    returnsLoader: (await import("~/routes/api.customer.orders.$orderId.returns")).loader as Fn,
+    returnsAction: (await import("~/routes/api.customer.orders.$orderId.returns")).action as Fn,
+    previewAction: (await import("~/routes/api.customer.orders.$orderId.returns.preview")).action as Fn,
+    cancelAction: (await import("~/routes/api.customer.returns.$requestId.cancel")).action as Fn,
+    uploadsAction: (await import("~/routes/api.customer.uploads")).action as Fn,
+  };
+}, 60_000);
+
+afterAll(async () => {
+  await standin?.close();
+  await db?.cleanup();
+});
+
+const orders = () => [...standin.store.orders.values()] as OrderRec[];
+const hasProduct = (o: OrderRec, n: number) => o.lineItems.some((l) => l.productId === `gid://shopify/Product/${n}`);
+function order(pred: (o: OrderRec) => boolean): OrderRec {
+  const o = orders().find(pred);
+  if (!o) throw new Error("no such seeded order");
+  return o;
+}
+// Alex's order delivered a day ago: floor mats (103) + straws (209 x2)
+const mats = () => order((o) => o.customerId === ALEX && hasProduct(o, 103) && hasProduct(o, 209));
+// Alex's order with a gift card (105) and floor mats (103)
+const giftCardOrder = () => order((o) => o.customerId === ALEX && hasProduct(o, 105));
+// Alex's order with bottle (203) + tote (207)
+const bottleOrder = () => order((o) => o.customerId === ALEX && hasProduct(o, 203) && hasProduct(o, 207));
+const someoneElses = () => order((o) => o.customerId === OTHER && o.fulfillments.length > 0);
+const lineOf = (o: OrderRec, product: number) => o.lineItems.find((l) => l.productId === `gid://shopify/Product/${product}`)!.id;
+
+function call(fn: Fn, path: string, init: { method?: string; token?: string | null; body?: unknown; headers?: Record<string, string> }, params: Record<string, string>) {
+  const headers: Record<string, string> = { Origin: ORIGIN, ...init.headers };
+  const token = init.token === undefined ? standin.mintCustomerSessionToken({ customerId: ALEX }) : init.token;
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (init.body !== undefined) headers["Content-Type"] = "application/json";
+  const request = new Request(`${APP_URL}${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    ...(init.body !== undefined ? { body: typeof init.body === "string" ? init.body : JSON.stringify(init.body) } : {}),
+  });
+  return fn({ request, params, context: {} });
+}
+
+const overview = (orderId: string, token?: string | null, headers?: Record<string, string>) =>
+  call(routes.returnsLoader, `/api/customer/orders/${encodeURIComponent(orderId)}/returns`, { token, headers }, { orderId });
+const submit = (orderId: string, body: unknown, token?: string | null) =>
+  call(routes.returnsAction, `/api/customer/orders/${encodeURIComponent(orderId)}/returns`, { method: "POST", token, body }, { orderId });
+const preview = (orderId: string, body: unknown, token?: string | null) =>
+  call(routes.previewAction, `/api/customer/orders/${encodeURIComponent(orderId)}/returns/preview`, { method: "POST", token, body }, { orderId });
+const cancel = (requestId: string, token?: string | null) =>
+  call(routes.cancelAction, `/api/customer/returns/${requestId}/cancel`, { method: "POST", token, body: {} }, { requestId });
+
+const ALL_CONDITIONS = ["unused", "tags_attached", "original_packaging"];
+const matsBody = (key = randomUUID()) => ({
+  idempotencyKey: key,
+  lines: [{ lineItemId: lineOf(mats(), 103), quantity: 1, reason: "UNWANTED", conditions: ALL_CONDITIONS, photos: [], note: "Wrong size for my ute" }],
+  resolution: "refund",
+});
+const shopifyReturnsOf = (o: OrderRec) => standin.store.orders.get(o.id)!.returnIds.map((id) => standin.store.returns.get(id)!);
+const requestCount = () => db.prisma.returnRequest.count();
+
+function tamper(token: string): string {
+  const [h, p, s] = token.split(".") as [string, string, string];
+  const payload = JSON.parse(Buffer.from(p, "base64url").toString("utf8")) as Record<string, unknown>;
+  payload.sub = ALEX; // another customer's token, rewritten to claim Alex's orders
+  return `${h}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${s}`;
+}
+
+describe("auth and CORS", () => {
+  it("answers the CORS preflight without a token", async () => {
+    const res = await call(routes.returnsAction, `/api/customer/orders/1/returns`, { method: "OPTIONS", token: null, headers: { "Access-Control-Request-Method": "POST" } }, { orderId: "1" });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(res.headers.get("Access-Control-Allow-Headers")).toMatch(/Authorization/);
+  });
+
+  it("refuses a tampered token (sub swapped) with 401 and CORS headers, and writes nothing", async () => {
+    const before = await requestCount();
+    const returns = shopifyReturnsOf(mats()).length;
+    const res = await submit(mats().id, matsBody(), tamper(standin.mintCustomerSessionToken({ customerId: OTHER })));
+    expect(res.status).toBe(401);
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+    expect(await requestCount()).toBe(before);
+    expect(shopifyReturnsOf(mats())).toHaveLength(returns);
+  });
+
+  it("refuses a missing token, a token signed with another secret and an expired token with 401", async () => {
+    expect((await overview(mats().id, null)).status).toBe(401);
+    const forged = standin.mintCustomerSessionToken({ customerId: ALEX }).split(".");
+    forged[2] = Buffer.from("x".repeat(32)).toString("base64url");
+    expect((await overview(mats().id, forged.join("."))).status).toBe(401);
+    const [h, p] = standin.mintCustomerSessionToken({ customerId: ALEX }).split(".") as [string, string];
+    const claims = JSON.parse(Buffer.from(p, "base64url").toString()) as Record<string, number>;
+    claims.exp = Math.floor(Date.now() / 1000) - 600;
+    claims.iat = claims.nbf = claims.exp - 300;
+    const { createHmac } = await import("node:crypto");
+    const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
+    const sig = createHmac("sha256", SECRET).update(`${h}.${body}`).digest("base64url");
+    expect((await overview(mats().id, `${h}.${body}.${sig}`)).status).toBe(401);
+  });
+});
+
+describe("ownership", () => {
+  it("another customer's order is a 404 for overview, preview and submit, and nothing is written", async () => {
+    const theirs = someoneElses();
+    const before = await requestCount();
+    const returns = shopifyReturnsOf(theirs).length;
+    const events = await db.prisma.returnEvent.count();
+    expect((await overview(theirs.id)).status).toBe(404);
+    const line = theirs.lineItems[0]!.id;
+    const draft = { lineItemId: line, quantity: 1, reason: "DEFECTIVE", conditions: [], note: "" };
+    expect((await preview(theirs.id, { lines: [{ ...draft, photos: 0 }] })).status).toBe(404);
+    const res = await submit(theirs.id, { idempotencyKey: randomUUID(), lines: [{ ...draft, photos: [] }], resolution: "refund" });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
+    expect(await requestCount()).toBe(before);
+    expect(await db.prisma.returnEvent.count()).toBe(events);
+    expect(shopifyReturnsOf(theirs)).toHaveLength(returns);
+  });
+
+  it("an unknown order and a malformed id are the same 404", async () => {
+    expect((await overview("gid://shopify/Order/999999")).status).toBe(404);
+    expect((await overview("not-an-id")).status).toBe(404);
+  });
+});
+
+describe("overview", () => {
+  it("lists the returnable lines of the customer's own order (numeric id or gid)", async () => {
+    const o = mats();
+    for (const id of [o.id, o.id.split("/").pop()!]) {
+      const res = await overview(id);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      const body = (await res.json()) as any;
+      expect(body.order).toEqual({ id: o.id, name: o.name, currency: "NZD" });
+      expect(body.canRequest).toBe(true);
+      const line = body.lines.find((l: any) => l.lineItemId === lineOf(o, 103));
+      expect(line).toMatchObject({ title: "All-Weather Floor Mats (set of 4)", quantityLeft: 1, unitPrice: "89.00" });
+      expect(line.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const unwanted = line.reasons.find((r: any) => r.code === "UNWANTED");
+      expect(unwanted).toMatchObject({ label: "Changed my mind", minPhotos: 0 });
+      expect(unwanted.conditions.length).toBeGreaterThan(0);
+      for (const c of unwanted.conditions) expect(ALL_CONDITIONS).toContain(c);
+      expect(body.resolutions.map((r: any) => r.code)).toContain("refund");
+      expect(Array.isArray(body.requests)).toBe(true);
+    }
+  });
+
+  it("localises explanations by Accept-Language", async () => {
+    const res = await overview(giftCardOrder().id, undefined, { "Accept-Language": "fr-FR,fr;q=0.9,en;q=0.5" });
+    const body = (await res.json()) as any;
+    const gift = body.lines.find((l: any) => l.title === "EKR Gift Card");
+    expect(gift.quantityLeft).toBe(0);
+    expect(gift.reasons).toEqual([]);
+    expect(gift.note).toMatch(/cartes-cadeaux/);
+  });
+});
+
+describe("preview", () => {
+  it("gives per-line verdicts and the refund of what was paid", async () => {
+    const o = bottleOrder();
+    const res = await preview(o.id, {
+      lines: [
+        { lineItemId: lineOf(o, 203), quantity: 1, reason: "DEFECTIVE", conditions: [], photos: 1, note: "" },
+        { lineItemId: lineOf(o, 207), quantity: 1, reason: "UNWANTED", conditions: ALL_CONDITIONS, photos: 0, note: "" },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as any;
+    expect(body.lines[0]).toMatchObject({ lineItemId: lineOf(o, 203), eligible: true, codes: [] });
+    expect(body.lines[1]).toMatchObject({ lineItemId: lineOf(o, 207), eligible: false });
+    expect(body.lines[1].codes).toContain("FINAL_SALE");
+    expect(body.lines[1].explanation).not.toBe("");
+    expect(body.eligible).toBe(false);
+    expect(body.refund).toEqual({ amount: "35.00", currency: "NZD" });
+  });
+});
+
+describe("submit", () => {
+  it("names the bad field and writes nothing on invalid input", async () => {
+    const before = await requestCount();
+    const bad = matsBody();
+    (bad.lines[0] as { quantity: number }).quantity = 0;
+    const res = await submit(mats().id, bad);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as any;
+    expect(body.error).toMatchObject({ code: "invalid", field: "lines[0].quantity" });
+    expect(body.error.message).toMatch(/at least 1/);
+    const res2 = await submit(mats().id, { ...matsBody(), resolution: "cash" });
+    expect(((await res2.json()) as any).error.field).toBe("resolution");
+    const res3 = await submit(mats().id, "{not json");
+    expect(res3.status).toBe(400);
+    expect(await requestCount()).toBe(before);
+  });
+
+  it("an ineligible line gets 422 with per-line explanations, and nothing is written", async () => {
+    const o = giftCardOrder();
+    const before = await requestCount();
+    const res = await submit(o.id, {
+      idempotencyKey: randomUUID(),
+      lines: [
+        { lineItemId: lineOf(o, 103), quantity: 1, reason: "DEFECTIVE", conditions: [], photos: [], note: "" },
+        { lineItemId: lineOf(o, 105), quantity: 1, reason: "UNWANTED", conditions: ALL_CONDITIONS, photos: [], note: "" },
+      ],
+      resolution: "refund",
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as any;
+    expect(body.error.code).toBe("ineligible");
+    expect(body.lines).toHaveLength(2);
+    expect(body.lines[1]).toMatchObject({ lineItemId: lineOf(o, 105), eligible: false });
+    expect(body.lines[1].codes).toContain("GIFT_CARD");
+    expect(body.lines[1].explanation).toMatch(/Gift cards/);
+    expect(await requestCount()).toBe(before);
+    expect(shopifyReturnsOf(o)).toHaveLength(0);
+  });
+
+  it("a double submit (sequential and concurrent) makes one request and one Shopify Return", async () => {
+    const o = mats();
+    const before = shopifyReturnsOf(o).length;
+    const body = matsBody();
+    const first = await submit(o.id, body);
+    expect(first.status).toBe(201);
+    const created = ((await first.json()) as any).request;
+    expect(created).toMatchObject({ status: "requested", canCancel: true, lines: [{ lineItemId: lineOf(o, 103), quantity: 1, reason: "Changed my mind" }] });
+    const again = await submit(o.id, body);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as any).request.id).toBe(created.id);
+    expect(await db.prisma.returnRequest.count({ where: { idempotencyKey: body.idempotencyKey } })).toBe(1);
+    expect(shopifyReturnsOf(o)).toHaveLength(before + 1);
+    const stored = await db.prisma.returnRequest.findFirstOrThrow({ where: { id: created.id } });
+    expect(stored.shopifyReturnId).toBe(shopifyReturnsOf(o).at(-1)!.id);
+    expect(shopifyReturnsOf(o).at(-1)!.status).toBe("REQUESTED");
+
+    // concurrent: both race past the key lookup
+    const o2 = mats();
+    const before2 = shopifyReturnsOf(o2).length;
+    const body2 = {
+      idempotencyKey: randomUUID(),
+      lines: [{ lineItemId: lineOf(o2, 209), quantity: 2, reason: "UNWANTED", conditions: ALL_CONDITIONS, photos: [], note: "" }],
+      resolution: "refund",
+    };
+    const [a, b] = await Promise.all([submit(o2.id, body2), submit(o2.id, body2)]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    const ids = [((await a.json()) as any).request.id, ((await b.json()) as any).request.id];
+    expect(ids[0]).toBe(ids[1]);
+    expect(await db.prisma.returnRequest.count({ where: { idempotencyKey: body2.idempotencyKey } })).toBe(1);
+    expect(shopifyReturnsOf(o2)).toHaveLength(before2 + 1);
+  });
+
+  it("the request then shows in the overview with a status message, and can be cancelled (at Shopify too)", async () => {
+    const o = mats();
+    const res = await overview(o.id);
+    const body = (await res.json()) as any;
+    expect(body.requests.length).toBeGreaterThan(0);
+    const r = body.requests[0];
+    expect(r.statusMessage).toMatch(/received your request/);
+    // the unit on the request is no longer returnable
+    expect(body.lines.find((l: any) => l.lineItemId === lineOf(o, 103)).quantityLeft).toBe(0);
+
+    // someone else cannot cancel it
+    expect((await cancel(r.id, standin.mintCustomerSessionToken({ customerId: OTHER }))).status).toBe(404);
+    const c = await cancel(r.id);
+    expect(c.status).toBe(200);
+    expect(((await c.json()) as any).request).toMatchObject({ id: r.id, status: "cancelled", canCancel: false });
+    const stored = await db.prisma.returnRequest.findFirstOrThrow({ where: { id: r.id } });
+    expect(stored.status).toBe("cancelled");
+    expect(standin.store.returns.get(stored.shopifyReturnId!)!.status).toBe("CANCELED");
+    // cancelling twice is harmless
+    expect((await cancel(r.id)).status).toBe(200);
+  });
+});
+
+describe("uploads", () => {
+  it("returns a Shopify staged upload target, and submit turns the upload into a shop file", async () => {
+    const res = await call(routes.uploadsAction, "/api/customer/uploads", { method: "POST", body: { filename: "crack.jpg", mimeType: "image/jpeg", fileSize: 1234 } }, {});
+    expect(res.status).toBe(200);
+    const target = (await res.json()) as { url: string; resourceUrl: string; parameters: { name: string; value: string }[] };
+    expect(target.url).toMatch(/^http/);
+    expect(target.parameters.length).toBeGreaterThan(0);
+    // the browser's part: multipart POST to the target
+    const form = new FormData();
+    for (const p of target.parameters) form.append(p.name, p.value);
+    form.append("file", new Blob([Buffer.from("fake-jpeg-bytes")], { type: "image/jpeg" }), "crack.jpg");
+    expect((await fetch(target.url, { method: "POST", body: form })).ok).toBe(true);
+
+    const o = order((x) => x.customerId === ALEX && hasProduct(x, 201) && hasProduct(x, 204));
+    const sub = await submit(o.id, {
+      idempotencyKey: randomUUID(),
+      lines: [{ lineItemId: lineOf(o, 204), quantity: 1, reason: "DAMAGED", conditions: [], photos: [target.resourceUrl], note: "torn" }],
+      resolution: "refund",
+    });
+    expect(sub.status).toBe(201);
+    const id = ((await sub.json()) as any).request.id;
+    const line = await db.prisma.returnRequestLine.findFirstOrThrow({ where: { requestId: id } });
+    const photos = JSON.parse(line.photos) as { resourceUrl: string; fileId: string }[];
+    expect(photos).toHaveLength(1);
+    expect(photos[0]!.resourceUrl).toBe(target.resourceUrl);
+    expect(standin.store.files.has(photos[0]!.fileId)).toBe(true);
+  });
+
+  it("refuses a non-image upload naming the field", async () => {
+    const res = await call(routes.uploadsAction, "/api/customer/uploads", { method: "POST", body: { filename: "x.exe", mimeType: "application/x-msdownload", fileSize: 10 } }, {});
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error.field).toBe("mimeType");
+  });
+});
