@@ -13,11 +13,19 @@
 import { createRepos, type Db, type JobRecord } from "~/db";
 import { parsePolicy, type Policy } from "~/returns";
 import type { AdminClient } from "~/shopify/admin-client";
-import { syncCataloguePage, syncProductTerms, syncShopTerms, type ShopSyncResult } from "./sync";
+import {
+  METAFIELDS_PER_CALL,
+  readCataloguePage,
+  syncProductTerms,
+  syncShopTerms,
+  writeTermsMetafields,
+  type MetafieldWrite,
+  type ShopSyncResult,
+} from "./sync";
 
 export const CATALOGUE_JOB_KIND = "terms-sync.catalogue";
 /** Pages per job step; a crash repeats at most this many pages (which then write nothing). */
-export const PAGES_PER_STEP = 5;
+export const PAGES_PER_STEP = 10;
 
 export interface TermsSyncDeps {
   db: Db;
@@ -113,13 +121,24 @@ export async function runCatalogueStep(
   let cursor = p.cursor;
   let scanned = p.scanned;
   let written = p.written;
+  // Writes are gathered across the step's pages and sent in full batches of 25; whatever is left is
+  // flushed before the next step (with its cursor) is queued, so a resumed run never skips a write.
+  let pending: MetafieldWrite[] = [];
   for (let i = 0; i < (opts.pagesPerStep ?? PAGES_PER_STEP); i++) {
-    const page = await syncCataloguePage(deps.admin, active.policy, cursor, opts.pageSize);
+    const page = await readCataloguePage(deps.admin, active.policy, cursor, opts.pageSize);
     scanned += page.scanned;
     written += page.written;
     cursor = page.nextCursor;
-    if (cursor === null) return { done: true, payload: { ...p, cursor, scanned, written } };
+    pending.push(...page.writes);
+    const full = pending.length - (pending.length % METAFIELDS_PER_CALL);
+    if (full > 0) {
+      await writeTermsMetafields(deps.admin, pending.slice(0, full));
+      pending = pending.slice(full);
+    }
+    if (cursor === null) break;
   }
+  await writeTermsMetafields(deps.admin, pending);
+  if (cursor === null) return { done: true, payload: { ...p, cursor, scanned, written } };
   const next: CatalogueJobPayload = { ...p, cursor, step: p.step + 1, scanned, written };
   await createRepos(deps.db).jobs.enqueue(job.shop, {
     kind: CATALOGUE_JOB_KIND,

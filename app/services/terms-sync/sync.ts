@@ -120,22 +120,34 @@ export interface PageResult {
   written: number;
 }
 
-/** One catalogue page after `cursor`: compare every product, write the changed ones. */
+/** One catalogue page after `cursor`: compare every product; returns the writes it needs (not yet sent). */
+export async function readCataloguePage(
+  admin: AdminClient,
+  policy: Policy,
+  cursor: string | null,
+  pageSize = PRODUCTS_PAGE_SIZE,
+): Promise<PageResult & { writes: MetafieldWrite[] }> {
+  const data = await admin.request(PRODUCTS_FOR_TERMS, { first: pageSize, after: cursor });
+  const writes = data.products.nodes.flatMap((n) => {
+    const w = productWriteFor(policy, n);
+    return w ? [w] : [];
+  });
+  return {
+    nextCursor: data.products.pageInfo.hasNextPage ? (data.products.pageInfo.endCursor ?? null) : null,
+    scanned: data.products.nodes.length,
+    written: writes.length,
+    writes,
+  };
+}
+
+/** One catalogue page, written at once. */
 export async function syncCataloguePage(
   admin: AdminClient,
   policy: Policy,
   cursor: string | null,
   pageSize = PRODUCTS_PAGE_SIZE,
 ): Promise<PageResult> {
-  const data = await admin.request(PRODUCTS_FOR_TERMS, { first: pageSize, after: cursor });
-  const writes = data.products.nodes.flatMap((n) => {
-    const w = productWriteFor(policy, n);
-    return w ? [w] : [];
-  });
+  const { writes, ...page } = await readCataloguePage(admin, policy, cursor, pageSize);
   await writeTermsMetafields(admin, writes);
-  return {
-    nextCursor: data.products.pageInfo.hasNextPage ? (data.products.pageInfo.endCursor ?? null) : null,
-    scanned: data.products.nodes.length,
-    written: writes.length,
-  };
+  return page;
 }
