@@ -1,0 +1,98 @@
+/**
+ * The production wiring, end to end with real signatures: a stand-in session token -> authenticate.admin
+ * (token exchange, afterAuth hook) -> catalogue sync in the in-process worker; then a signed
+ * products/update webhook through the route -> that product's metafield is rewritten.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { createRepos } from "~/db";
+import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { getPreset, parsePolicy } from "~/returns";
+import { signedWebhookRequest } from "~/test/session-token";
+import { startStandin, type Standin } from "../../../standin";
+import { CATALOGUE_JOB_KIND } from "./service";
+
+const API_KEY = "terms-sync-key";
+const SECRET = "terms-sync-secret-0123456789";
+const APP_URL = "https://returns.example.com";
+
+let db: TestDatabase;
+let standin: Standin;
+let productsUpdate: (args: ActionFunctionArgs) => Promise<Response>;
+
+function terms(ownerId: string): unknown {
+  for (const m of standin.store.metafields.values()) {
+    if (m.ownerId === ownerId && m.key === "terms" && m.namespace.endsWith("--returns")) return JSON.parse(m.value);
+  }
+  return null;
+}
+
+async function until(check: () => Promise<boolean>, what: string) {
+  for (let i = 0; i < 300; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, seed: "demo", webhooks: [] });
+  Object.assign(process.env, {
+    SHOPIFY_API_KEY: API_KEY,
+    SHOPIFY_API_SECRET: SECRET,
+    SHOPIFY_APP_URL: APP_URL,
+    SCOPES: "read_products,write_products",
+    DATABASE_URL: db.url,
+    SHOPIFY_ADMIN_ORIGIN: standin.url,
+  });
+  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+  productsUpdate = (await import("~/routes/webhooks.products.update")).action as typeof productsUpdate;
+});
+
+afterAll(async () => {
+  await standin?.close();
+  await db?.cleanup();
+});
+
+describe("terms sync wiring", () => {
+  it("first install (afterAuth) publishes the shop terms and every special product's terms", async () => {
+    const policy = parsePolicy({ ...getPreset("ekoh-store")!, checkout: { requireFinalSaleAck: true } });
+    await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy, now: new Date(), createdBy: "test" });
+    const { authenticate } = await import("~/shopify.server");
+    const request = new Request(`${APP_URL}/app?shop=${standin.shop}`, {
+      headers: { Authorization: `Bearer ${standin.mintAdminSessionToken()}` },
+    });
+    await authenticate.admin(request);
+    await until(
+      async () => (await db.prisma.job.count({ where: { shop: standin.shop, kind: CATALOGUE_JOB_KIND, status: "succeeded" } })) > 0,
+      "the catalogue job",
+    );
+    expect(terms(standin.store.shop.id)).toEqual({
+      version: 1,
+      requireFinalSaleAck: true,
+      defaultTerm: { code: "NO_CHANGE_OF_MIND", from: "delivery" },
+    });
+    expect(terms("gid://shopify/Product/207")).toEqual({ codes: ["FINAL_SALE"] }); // Linen Tote Bag (clearance)
+    expect(terms("gid://shopify/Product/210")).toEqual({ codes: ["GIFT_CARD"] });
+    expect(terms("gid://shopify/Product/205")).toBeNull(); // perishable: same as the shop default here
+  });
+
+  it("a signed products/update recomputes that product; a forged one is refused", async () => {
+    const id = "gid://shopify/Product/204";
+    expect(terms(id)).toBeNull();
+    standin.store.products.get(id)!.tags.push("final-sale");
+    const body = { id: 204, admin_graphql_api_id: id, tags: "kitchen, final-sale" };
+    const forged = signedWebhookRequest({ url: `${APP_URL}/webhooks/products/update`, secret: "wrong", shop: standin.shop, topic: "products/update", body });
+    const refused = await productsUpdate({ request: forged, params: {}, context: {} }).catch((e: unknown) => e);
+    expect(refused instanceof Response ? refused.status : refused).toBe(401);
+    expect(terms(id)).toBeNull();
+    const res = await productsUpdate({
+      request: signedWebhookRequest({ url: `${APP_URL}/webhooks/products/update`, secret: SECRET, shop: standin.shop, topic: "products/update", body }),
+      params: {},
+      context: {},
+    });
+    expect(res.status).toBe(200);
+    expect(terms(id)).toEqual({ codes: ["FINAL_SALE"] });
+  });
+});
