@@ -7,7 +7,7 @@ import { sessionStorage } from "~/shopify.server";
 import { AdminClient, offlineTransport } from "~/shopify/admin-client";
 import { adminClientForShop, NoOfflineSessionError } from "~/shopify/admin-client.server";
 import { pacedTransport } from "./pacing";
-import { drainCatalogueJobs, syncProductAfterUpdate, syncTermsAfterInstall } from "./service";
+import { CATALOGUE_JOB_KIND, drainCatalogueJobs, syncProductAfterUpdate, syncTermsAfterInstall } from "./service";
 
 /** AdminClient for long syncs: paced by the bucket's throttle status so it rarely hits THROTTLED. */
 export async function pacedAdminClientForShop(shop: string): Promise<AdminClient> {
@@ -39,11 +39,33 @@ export function kickTermsSyncWorker(): void {
         workerId: `terms-sync:${process.pid}`,
       });
     } while (again);
+    await scheduleNextWake();
   })()
     .catch((error: unknown) => console.error("terms-sync worker failed", error))
     .finally(() => {
       running = null;
     });
+}
+
+let wake: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * A failed step is requeued with a backoff (runAt in the future); wake up for it. Cross-shop read
+ * like the jobs repo's claimNext: the worker serves every shop.
+ */
+async function scheduleNextWake(): Promise<void> {
+  const next = await prisma.job.findFirst({
+    where: { kind: CATALOGUE_JOB_KIND, status: "queued" },
+    orderBy: { runAt: "asc" },
+    select: { runAt: true },
+  });
+  if (!next) return;
+  if (wake) clearTimeout(wake);
+  wake = setTimeout(() => {
+    wake = null;
+    kickTermsSyncWorker();
+  }, Math.max(1_000, next.runAt.getTime() - Date.now()));
+  wake.unref?.();
 }
 
 /** afterAuth hook: queue the catalogue sync (never fails the login). */
@@ -62,4 +84,6 @@ export async function termsSyncForProductUpdate(shop: string, payload: Record<st
   if (!id) throw new Error("products/update payload has no admin_graphql_api_id or id");
   const admin = await adminClientForShop(shop);
   await syncProductAfterUpdate({ db: prisma, admin }, shop, id);
+  // Webhooks arrive often: also a chance to resume catalogue jobs left by a restart.
+  kickTermsSyncWorker();
 }
