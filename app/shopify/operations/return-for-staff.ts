@@ -63,6 +63,9 @@ export const RETURN_FOR_STAFF = `#graphql
             nodes {
               id
               totalQuantity
+              fulfillmentLineItem {
+                id
+              }
             }
           }
           reverseDeliveries(first: 5) {

@@ -1,0 +1,204 @@
+// The Shopify side of each staff action: one function per action, each taking the AdminClient.
+// These run inside a claimed operations-ledger entry (actions.ts), so each mutation is sent once.
+import type { ReturnForStaffQuery } from "~/types/admin.generated";
+import type { ApproveArgs, DeclineArgs, RefundArgs, ShopifyReturnStatus } from "~/returns/request-state";
+import { parseMoney, toDecimalString } from "~/returns";
+import type { AdminClient } from "~/shopify/admin-client";
+import {
+  RETURN_APPROVE_REQUEST,
+  RETURN_CLOSE,
+  RETURN_DECLINE_REQUEST,
+  RETURN_FOR_STAFF,
+  RETURN_PROCESS,
+  REVERSE_DELIVERY_CREATE_WITH_SHIPPING,
+} from "~/shopify/operations";
+
+export type ShopifyReturn = NonNullable<ReturnForStaffQuery["return"]>;
+
+export interface ReturnFacts {
+  status: ShopifyReturnStatus;
+  unprocessedQuantity: number;
+  refundCount: number;
+  hasReverseDelivery: boolean;
+}
+
+/** A step failed for a reason of the situation, not of Shopify's health (422, not retryable as-is). */
+export class StepError extends Error {
+  override name = "StepError";
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function readReturn(admin: AdminClient, returnId: string): Promise<{ ret: ShopifyReturn; locationId: string | null }> {
+  const data = await admin.request(RETURN_FOR_STAFF, { id: returnId });
+  if (!data.return) throw new StepError("shopify_return_not_found", `Shopify has no return ${returnId}`);
+  return { ret: data.return, locationId: data.location?.id ?? null };
+}
+
+export function factsOf(ret: ShopifyReturn): ReturnFacts {
+  return {
+    status: ret.status as ShopifyReturnStatus,
+    unprocessedQuantity: ret.returnLineItems.nodes.reduce((a, l) => a + l.unprocessedQuantity, 0),
+    refundCount: ret.refunds.nodes.length,
+    hasReverseDelivery: ret.reverseFulfillmentOrders.nodes.some((r) => r.reverseDeliveries.nodes.length > 0),
+  };
+}
+
+function wantsLabel(args: ApproveArgs): boolean {
+  return Boolean(args.returnLabelUrl || args.trackingNumber);
+}
+
+/** approve: returnApproveRequest, then the reverse delivery with the label/tracking (if given). */
+export async function approveAtShopify(
+  admin: AdminClient,
+  returnId: string,
+  args: ApproveArgs,
+  notifyCustomer: boolean,
+  opts: { reconcile: boolean },
+): Promise<unknown> {
+  let approved: unknown = null;
+  let facts: ReturnFacts | null = null;
+  if (opts.reconcile) facts = factsOf((await readReturn(admin, returnId)).ret);
+  if (!facts || facts.status === "REQUESTED") {
+    const res = await admin.mutate(RETURN_APPROVE_REQUEST, { input: { id: returnId, notifyCustomer } });
+    approved = res.returnApproveRequest?.return ?? null;
+  } else {
+    approved = { reconciled: true, status: facts.status };
+  }
+  let delivery: unknown = null;
+  if (wantsLabel(args) && !facts?.hasReverseDelivery) {
+    const { ret } = await readReturn(admin, returnId);
+    const rfo = ret.reverseFulfillmentOrders.nodes[0];
+    if (!rfo) throw new StepError("no_reverse_fulfillment_order", "Shopify created no reverse fulfillment order for this return");
+    const res = await admin.mutate(REVERSE_DELIVERY_CREATE_WITH_SHIPPING, {
+      reverseFulfillmentOrderId: rfo.id,
+      reverseDeliveryLineItems: [],
+      trackingInput: args.trackingNumber ? { number: args.trackingNumber } : null,
+      labelInput: args.returnLabelUrl ? { fileUrl: args.returnLabelUrl } : null,
+      notifyCustomer,
+    });
+    delivery = res.reverseDeliveryCreateWithShipping?.reverseDelivery ?? null;
+  }
+  return { returnApproveRequest: approved, reverseDelivery: delivery };
+}
+
+export async function declineAtShopify(
+  admin: AdminClient,
+  returnId: string,
+  args: DeclineArgs,
+  notifyCustomer: boolean,
+  opts: { reconcile: boolean },
+): Promise<unknown> {
+  if (opts.reconcile) {
+    const facts = factsOf((await readReturn(admin, returnId)).ret);
+    if (facts.status === "DECLINED") return { reconciled: true, status: facts.status };
+  }
+  const res = await admin.mutate(RETURN_DECLINE_REQUEST, {
+    input: { id: returnId, declineReason: args.reason, notifyCustomer, ...(args.message ? { declineNote: args.message } : {}) },
+  });
+  return res.returnDeclineRequest?.return ?? null;
+}
+
+export async function closeAtShopify(admin: AdminClient, returnId: string, opts: { reconcile: boolean }): Promise<unknown> {
+  if (opts.reconcile) {
+    const facts = factsOf((await readReturn(admin, returnId)).ret);
+    if (facts.status === "CLOSED") return { reconciled: true, status: facts.status };
+  }
+  const res = await admin.mutate(RETURN_CLOSE, { id: returnId });
+  return res.returnClose?.return ?? null;
+}
+
+/**
+ * Spreads `amountMinor` over the order's successful SALE/CAPTURE transactions (largest first),
+ * in the order's presentment currency. Throws when the payments cannot cover it.
+ */
+export function allocateToTransactions(
+  transactions: ShopifyReturn["order"]["transactions"],
+  amountMinor: number,
+  currency: string,
+): { parentId: string; transactionAmount: { amount: string; currencyCode: string } }[] {
+  const parents = transactions
+    .filter((t) => t.status === "SUCCESS" && (t.kind === "SALE" || t.kind === "CAPTURE"))
+    .map((t) => ({ id: t.id, minor: parseMoney(t.amountSet.presentmentMoney.amount, currency) }))
+    .sort((a, b) => b.minor - a.minor);
+  const out: { parentId: string; transactionAmount: { amount: string; currencyCode: string } }[] = [];
+  let left = amountMinor;
+  for (const p of parents) {
+    if (left <= 0) break;
+    const take = Math.min(left, p.minor);
+    if (take <= 0) continue;
+    out.push({ parentId: p.id, transactionAmount: { amount: toDecimalString(take, currency), currencyCode: currency } });
+    left -= take;
+  }
+  if (left > 0) throw new StepError("insufficient_payment", `the order's payments cannot cover a refund of ${toDecimalString(amountMinor, currency)} ${currency}`);
+  return out;
+}
+
+/**
+ * refund: returnProcess of every unprocessed return line (restocked or not, as received), with
+ * the refund the engine priced at submission (fees already taken off) to the original payment or
+ * as store credit. The amount is the request's, in the order's currency; never a float.
+ */
+export async function refundAtShopify(
+  admin: AdminClient,
+  returnId: string,
+  args: RefundArgs,
+  money: { amountMinor: number; currency: string },
+  restock: boolean,
+  notifyCustomer: boolean,
+  opts: { reconcile: boolean },
+): Promise<unknown> {
+  const { ret, locationId } = await readReturn(admin, returnId);
+  const facts = factsOf(ret);
+  if (opts.reconcile && facts.refundCount > 0) return { reconciled: true, refunds: ret.refunds.nodes };
+  if (ret.status !== "OPEN") throw new StepError("return_not_open", `the Shopify return is ${ret.status}, not OPEN`);
+  const currency = ret.order.presentmentCurrencyCode as string;
+  if (currency !== money.currency) {
+    throw new StepError("currency_mismatch", `the request is in ${money.currency} but the order was paid in ${currency}`);
+  }
+  const rfoLines = ret.reverseFulfillmentOrders.nodes.flatMap((r) => r.lineItems.nodes);
+  const returnLineItems = ret.returnLineItems.nodes
+    .filter((l) => l.unprocessedQuantity > 0)
+    .map((l) => {
+      const fli = "fulfillmentLineItem" in l ? l.fulfillmentLineItem.id : null;
+      const rfoLine = fli ? rfoLines.find((r) => r.fulfillmentLineItem?.id === fli) : undefined;
+      const dispositions =
+        rfoLine && (!restock || locationId)
+          ? [
+              {
+                reverseFulfillmentOrderLineItemId: rfoLine.id,
+                quantity: l.unprocessedQuantity,
+                dispositionType: restock ? ("RESTOCKED" as const) : ("NOT_RESTOCKED" as const),
+                ...(restock && locationId ? { locationId } : {}),
+              },
+            ]
+          : undefined;
+      return { id: l.id, quantity: l.unprocessedQuantity, ...(dispositions ? { dispositions } : {}) };
+    });
+  if (returnLineItems.length === 0) throw new StepError("nothing_to_process", "every line of the Shopify return is already processed");
+  let issueRefund;
+  if (money.amountMinor <= 0) {
+    issueRefund = undefined;
+  } else if (args.to === "store_credit") {
+    if (!ret.order.customer) throw new StepError("no_customer", "store credit needs an order with a customer");
+    issueRefund = {
+      orderTransactions: [],
+      refundMethods: [{ storeCreditRefund: { amount: { amount: toDecimalString(money.amountMinor, currency), currencyCode: currency } } }],
+    };
+  } else {
+    issueRefund = { orderTransactions: allocateToTransactions(ret.order.transactions, money.amountMinor, currency) };
+  }
+  const res = await admin.mutate(RETURN_PROCESS, {
+    input: {
+      returnId,
+      returnLineItems,
+      notifyCustomer,
+      ...(issueRefund ? { financialTransfer: { issueRefund } } : {}),
+    },
+  });
+  return { returnProcess: res.returnProcess?.return ?? null, amount: toDecimalString(money.amountMinor, currency), currency, to: args.to };
+}
