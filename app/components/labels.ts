@@ -71,3 +71,7 @@ export function label(map: Record<string, string>, key: string | null | undefine
   if (!key) return "—";
   return map[key] ?? key.replace(/_/g, " ").toLowerCase().replace(/^./, (c) => c.toUpperCase());
 }
+
+// Client-safe lists (the DB and read-model modules import Prisma, so components must not import them).
+export const STATUS_VALUES = Object.keys(STATUS_LABEL);
+export const FLAG_VALUES = ["OUTSIDE_WINDOW", "FINAL_SALE", "EVIDENCE_REQUIRED"] as const;

@@ -27,6 +27,10 @@ export default function App() {
         <Link to="/app" rel="home">
           Returns
         </Link>
+        <Link to="/app/requests">Requests</Link>
+        <Link to="/app/policy">Policy</Link>
+        <Link to="/app/analytics">Analytics</Link>
+        <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

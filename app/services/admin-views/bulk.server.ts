@@ -1,0 +1,73 @@
+// Bulk approve / decline for clear cases only. Each id goes through the staff service one at a time
+// (Shopify's rate limit and the exactly-once ledger do the rest); every id gets its own result line.
+import { approveRequest, declineReasonFor, declineRequest, type ActionResult, type StaffDeps } from "~/services/staff";
+import { createRepos } from "~/db";
+
+export type BulkIntent = "approve" | "decline";
+
+export interface BulkResult {
+  id: string;
+  orderName: string | null;
+  outcome: "done" | "skipped" | "failed";
+  message: string;
+}
+
+export const BULK_LIMIT = 50;
+
+function failure(r: Extract<ActionResult, { ok: false }>): string {
+  const errs = r.error.shopifyErrors?.map((e) => e.message).filter(Boolean) ?? [];
+  return [r.error.message, ...errs].join(" — ");
+}
+
+export async function runBulk(
+  deps: StaffDeps,
+  shop: string,
+  intent: BulkIntent,
+  ids: string[],
+  opts: { notifyCustomer: boolean },
+): Promise<BulkResult[]> {
+  const repos = createRepos(deps.db);
+  const out: BulkResult[] = [];
+  for (const id of [...new Set(ids)].slice(0, BULK_LIMIT)) {
+    const r = await repos.returnRequests.findById(shop, id);
+    if (!r) {
+      out.push({ id, orderName: null, outcome: "skipped", message: "Not found" });
+      continue;
+    }
+    const codes = r.lines.flatMap((l) => (Array.isArray(l.codes) ? (l.codes as unknown[]).filter((c): c is string => typeof c === "string") : []));
+    const clear =
+      r.status === "requested" &&
+      r.lines.length > 0 &&
+      (intent === "approve" ? r.lines.every((l) => l.eligible) : r.lines.every((l) => !l.eligible));
+    if (!clear) {
+      out.push({
+        id,
+        orderName: r.orderName,
+        outcome: "skipped",
+        message:
+          r.status !== "requested"
+            ? `Already ${r.status}`
+            : intent === "approve"
+              ? "Not a clear case: some items don't meet the policy; review it on its own"
+              : "Not a clear case: some items meet the policy; review it on its own",
+      });
+      continue;
+    }
+    let res: ActionResult;
+    try {
+      res =
+        intent === "approve"
+          ? await approveRequest(deps, shop, id, { notifyCustomer: opts.notifyCustomer })
+          : await declineRequest(deps, shop, id, { reason: declineReasonFor(codes), notifyCustomer: opts.notifyCustomer });
+    } catch (e) {
+      out.push({ id, orderName: r.orderName, outcome: "failed", message: (e as Error).message });
+      continue;
+    }
+    out.push(
+      res.ok
+        ? { id, orderName: r.orderName, outcome: "done", message: intent === "approve" ? "Approved" : "Declined" }
+        : { id, orderName: r.orderName, outcome: "failed", message: failure(res) },
+    );
+  }
+  return out;
+}
