@@ -19,6 +19,11 @@ afterAll(async () => {
   await c.standin.close();
 });
 
+interface Page {
+  pageInfo: { hasNextPage: boolean; endCursor: string };
+  nodes: { id: string; variants: { nodes: { compareAtPrice: string | null }[] }; metafield: { value: string } | null }[];
+}
+
 describe("products for catalogue syncs", () => {
   it("paginates products with variant compare-at prices and app metafields", async () => {
     const q = `query P($after: String) { products(first: 2, after: $after, sortKey: ID) { pageInfo { hasNextPage endCursor } nodes { id variants(first: 5) { nodes { price compareAtPrice } } metafield(namespace: "$app:returns", key: "terms") { value } } } }`;
@@ -29,9 +34,9 @@ describe("products for catalogue syncs", () => {
     const seen: { id: string; compareAtPrice: string | null; terms: string | null }[] = [];
     let after: string | null = null;
     for (let i = 0; i < 5; i++) {
-      const r = await c.gql(q, { after });
-      const page = r.body.data.products;
-      for (const p of page.nodes) seen.push({ id: p.id, compareAtPrice: p.variants.nodes[0].compareAtPrice, terms: p.metafield?.value ?? null });
+      const r: { body: { data: { products: Page } } } = await c.gql(q, { after });
+      const page: Page = r.body.data.products;
+      for (const p of page.nodes) seen.push({ id: p.id, compareAtPrice: p.variants.nodes[0]?.compareAtPrice ?? null, terms: p.metafield?.value ?? null });
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
