@@ -83,7 +83,7 @@ export async function termsSyncForProductUpdate(shop: string, payload: Record<st
   const id = gid ?? (payload.id !== undefined ? `gid://shopify/Product/${String(payload.id)}` : null);
   if (!id) throw new Error("products/update payload has no admin_graphql_api_id or id");
   const admin = await adminClientForShop(shop);
-  await syncProductAfterUpdate({ db: prisma, admin }, shop, id);
+  await syncProductAfterUpdate({ db: prisma, admin, now: () => new Date() }, shop, id);
   // Webhooks arrive often: also a chance to resume catalogue jobs left by a restart.
   kickTermsSyncWorker();
 }

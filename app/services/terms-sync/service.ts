@@ -11,7 +11,8 @@
  * repeated step writes nothing new (writes only happen when the stored value differs).
  */
 import { createRepos, type Db, type JobRecord } from "~/db";
-import { parsePolicy, type Policy } from "~/returns";
+import type { Policy } from "~/returns";
+import { policyForOrder } from "~/services/shopper/context";
 import type { AdminClient } from "~/shopify/admin-client";
 import {
   METAFIELDS_PER_CALL,
@@ -45,9 +46,14 @@ export interface CatalogueJobPayload {
   written: number;
 }
 
-export async function activePolicy(db: Db, shop: string): Promise<{ policy: Policy; version: number } | null> {
-  const rec = await createRepos(db).policies.active(shop);
-  return rec ? { policy: parsePolicy(rec.policy, "policy"), version: rec.version } : null;
+/**
+ * The policy an order placed `at` this moment will be judged by - the shopper service's own choice
+ * (policyForOrder: version in force, else the shop's first, else the standard-30-day preset, version 0),
+ * so checkout never promises other terms than the returns flow applies.
+ */
+export async function policyForCheckout(db: Db, shop: string, at: Date): Promise<{ policy: Policy; version: number }> {
+  const choice = await policyForOrder(createRepos(db), shop, at.toISOString());
+  return { policy: choice.policy, version: choice.version ?? 0 };
 }
 
 export async function enqueueCatalogueSync(
@@ -68,8 +74,8 @@ export async function enqueueCatalogueSync(
 }
 
 export interface PolicySaveResult {
-  shop: ShopSyncResult | null;
-  job: JobRecord | null;
+  shop: ShopSyncResult;
+  job: JobRecord;
 }
 
 /**
@@ -77,8 +83,7 @@ export interface PolicySaveResult {
  * acknowledgement setting and default terms are live at once) and queues the catalogue re-check.
  */
 export async function syncTermsAfterPolicySave(deps: TermsSyncDeps, shop: string): Promise<PolicySaveResult> {
-  const active = await activePolicy(deps.db, shop);
-  if (!active) return { shop: null, job: null };
+  const active = await policyForCheckout(deps.db, shop, deps.now());
   const shopResult = await syncShopTerms(deps.admin, active.policy);
   const { job } = await enqueueCatalogueSync(deps, shop, { runId: `policy-v${active.version}`, policyVersion: active.version });
   return { shop: shopResult, job };
@@ -86,18 +91,16 @@ export async function syncTermsAfterPolicySave(deps: TermsSyncDeps, shop: string
 
 /** After install: the whole catalogue (and the shop metafield), once per shop and policy version. */
 export async function syncTermsAfterInstall(deps: Pick<TermsSyncDeps, "db" | "now" | "startWorker">, shop: string) {
-  const active = await activePolicy(deps.db, shop);
-  // No policy yet: nothing to publish; saving the first policy starts the sync.
-  if (!active) return null;
+  // Before the first save this publishes the fallback preset the returns flow would apply (version 0).
+  const active = await policyForCheckout(deps.db, shop, deps.now());
   // The hour in the key lets a reinstall re-publish while a burst of token exchanges queues one run.
   const hour = deps.now().toISOString().slice(0, 13);
   return enqueueCatalogueSync(deps, shop, { runId: `install-v${active.version}-${hour}`, policyVersion: active.version });
 }
 
 /** products/update: recompute that product's terms. */
-export async function syncProductAfterUpdate(deps: Pick<TermsSyncDeps, "db" | "admin">, shop: string, productId: string) {
-  const active = await activePolicy(deps.db, shop);
-  if (!active) return null;
+export async function syncProductAfterUpdate(deps: Pick<TermsSyncDeps, "db" | "admin" | "now">, shop: string, productId: string) {
+  const active = await policyForCheckout(deps.db, shop, deps.now());
   return syncProductTerms(deps.admin, active.policy, productId);
 }
 
@@ -114,8 +117,7 @@ export async function runCatalogueStep(
   opts: { pagesPerStep?: number; pageSize?: number } = {},
 ): Promise<StepResult> {
   const p = job.payload as CatalogueJobPayload;
-  const active = await activePolicy(deps.db, job.shop);
-  if (!active) return { done: true, payload: p };
+  const active = await policyForCheckout(deps.db, job.shop, deps.now());
   if (active.version > p.policyVersion) return { done: true, superseded: true, payload: p };
   if (p.step === 0) await syncShopTerms(deps.admin, active.policy);
   let cursor = p.cursor;

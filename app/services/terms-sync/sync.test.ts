@@ -60,7 +60,7 @@ function seedProducts(store: Store, count: number, first = 1) {
       handle: `product-${n}`,
       productType: s.productType,
       vendor: s.vendor,
-      tags: s.tags,
+      tags: [...s.tags],
       collectionIds: [],
       variantIds: [variantId],
       isGiftCard: s.isGiftCard,
@@ -175,19 +175,40 @@ describe("policy saved / product updated (small catalogue)", () => {
     expect(storedTerms(h.client.standin.store, id)).toBeNull();
     h.client.standin.store.products.get(id)!.tags.push("final-sale");
     h.ops.length = 0;
-    expect(await syncProductAfterUpdate({ db: db.prisma, admin: h.admin }, shop, id)).toEqual({ written: true });
+    expect(await syncProductAfterUpdate({ db: db.prisma, admin: h.admin, now: () => new Date(T0) }, shop, id)).toEqual({ written: true });
     expect(JSON.parse(storedTerms(h.client.standin.store, id)!)).toEqual({ codes: ["FINAL_SALE"] });
     expect(h.ops).toEqual(["ProductForTerms", "MetafieldsSet"]);
     // the products/update our own write causes: read, nothing to write
     h.ops.length = 0;
-    expect(await syncProductAfterUpdate({ db: db.prisma, admin: h.admin }, shop, id)).toEqual({ written: false });
+    expect(await syncProductAfterUpdate({ db: db.prisma, admin: h.admin, now: () => new Date(T0) }, shop, id)).toEqual({ written: false });
     expect(h.ops).toEqual(["ProductForTerms"]);
     // back to plain: reset to the shop default
     const p = h.client.standin.store.products.get(id)!;
     p.tags = p.tags.filter((t) => t !== "final-sale");
-    expect(await syncProductAfterUpdate({ db: db.prisma, admin: h.admin }, shop, id)).toEqual({ written: true });
+    expect(await syncProductAfterUpdate({ db: db.prisma, admin: h.admin, now: () => new Date(T0) }, shop, id)).toEqual({ written: true });
     expect(JSON.parse(storedTerms(h.client.standin.store, id)!)).toEqual({ codes: [] });
-    expect(await syncProductAfterUpdate({ db: db.prisma, admin: h.admin }, shop, gid("Product", 999_999))).toBeNull();
+    expect(await syncProductAfterUpdate({ db: db.prisma, admin: h.admin, now: () => new Date(T0) }, shop, gid("Product", 999_999))).toBeNull();
+  });
+});
+
+describe("install before any policy is saved", () => {
+  it("publishes the preset the returns flow falls back to (standard-30-day), so checkout and returns agree", async () => {
+    const h = await harness({ products: 30 });
+    try {
+      const shop = "fresh.myshopify.com";
+      const queued = await syncTermsAfterInstall({ db: db.prisma, now: () => new Date(T0) }, shop);
+      expect(queued.job.payload).toMatchObject({ policyVersion: 0 });
+      await drainCatalogueJobs({ db: db.prisma, adminFor: async () => h.admin, now: () => new Date(T0), workerId: "w0" });
+      expect(JSON.parse(storedTerms(h.client.standin.store, h.client.standin.store.shop.id)!)).toEqual({
+        version: 1,
+        requireFinalSaleAck: false,
+        defaultTerm: { code: "WINDOW_30D", days: 30, from: "delivery" },
+      });
+      expect(JSON.parse(storedTerms(h.client.standin.store, gid("Product", 10))!)).toEqual({ codes: ["FINAL_SALE"] });
+      expect(storedTerms(h.client.standin.store, gid("Product", 11))).toBeNull();
+    } finally {
+      await h.close();
+    }
   });
 });
 
