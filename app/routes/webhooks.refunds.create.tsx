@@ -1,4 +1,5 @@
-import { recordOnlyWebhook } from "~/webhooks/handle.server";
+import { returnsWebhook } from "~/webhooks/returns-route.server";
 
-// REFUNDS_CREATE: recorded (idempotent by X-Shopify-Webhook-Id); processing is added with the returns workflow.
-export const action = recordOnlyWebhook("REFUNDS_CREATE");
+// REFUNDS_CREATE: a refund on a Return (made outside the app) moves our request to refunded; refunds
+// without a return are ignored. See app/webhooks/returns-lifecycle.ts.
+export const action = returnsWebhook("REFUNDS_CREATE");

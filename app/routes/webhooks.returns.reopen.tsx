@@ -1,4 +1,5 @@
-import { recordOnlyWebhook } from "~/webhooks/handle.server";
+import { returnsWebhook } from "~/webhooks/returns-route.server";
 
-// RETURNS_REOPEN: recorded (idempotent by X-Shopify-Webhook-Id); processing is added with the returns workflow.
-export const action = recordOnlyWebhook("RETURNS_REOPEN");
+// RETURNS_REOPEN: reconcile our request to the Return's current state at Shopify (changes made outside
+// the app); see app/webhooks/returns-lifecycle.ts.
+export const action = returnsWebhook("RETURNS_REOPEN");

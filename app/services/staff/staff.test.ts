@@ -78,7 +78,7 @@ async function requested(shop = SHOP): Promise<{ request: ReturnRequestWithLines
     refundMinor: priced.totalMinor,
     feesMinor: priced.restockingMinor + priced.returnShippingFeeMinor,
     shopifyReturnId: res.returnRequest!.return!.id,
-    lines: [{ lineItemId: li.id, fulfillmentLineItemId: line.id, title: li.title, quantity: 1, reason: "CHANGED_MIND", eligible: true }],
+    lines: [{ lineItemId: li.id, fulfillmentLineItemId: line.id, title: li.title, quantity: 1, reason: "UNWANTED", eligible: true }],
     now: clock,
   });
   return { request, refundMinor: priced.totalMinor };
@@ -87,7 +87,7 @@ async function requested(shop = SHOP): Promise<{ request: ReturnRequestWithLines
 beforeAll(async () => {
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: "staff-key", apiSecret: "staff-secret-0123456789", seed: "demo", webhooks: [] });
-  standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: "write_orders,write_returns", userId: null, expiresAt: null });
+  standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: "read_all_orders,write_orders,write_returns", userId: null, expiresAt: null });
   const counting: typeof fetch = async (input, init) => {
     const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
     const m = /mutation\s+(\w+)/.exec(body.query ?? "");

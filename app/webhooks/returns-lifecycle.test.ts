@@ -1,0 +1,154 @@
+/**
+ * returns/* and refunds/create processing against the in-process stand-in: self-serve returns join
+ * the queue once, outside changes reconcile our request whatever order deliveries come in, and a
+ * replayed delivery through the real route (HMAC checked) is processed once.
+ * Runs on SQLite, and on PostgreSQL when DATABASE_URL=postgresql://...
+ */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { createRepos } from "~/db";
+import { getPreset, parsePolicy, type Policy } from "~/returns";
+import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
+import { RETURN_APPROVE_REQUEST, RETURN_CLOSE, RETURN_REQUEST } from "~/shopify/operations";
+import { signedWebhookRequest } from "~/test/session-token";
+import { startStandin, type Standin } from "../../standin";
+import { processReturnWebhook, type ReturnWebhookDeps } from "./returns-lifecycle";
+
+const SHOP = "demo-returns.myshopify.com";
+const TOKEN = "shpat_webhook_test";
+const KEY = "wh-key";
+const SECRET = "wh-secret-0123456789abcdef";
+const APP_URL = "https://returns.example.com";
+
+let db: TestDatabase;
+let standin: Standin;
+let admin: AdminClient;
+const clock = new Date("2026-11-20T01:00:00Z");
+const used = new Set<string>();
+
+const deps = (): ReturnWebhookDeps => ({ db: db.prisma, admin, now: () => clock });
+
+const manual: Policy = parsePolicy({ ...getPreset("standard-30-day")!, approval: { mode: "manual" } });
+
+/** A Return requested at Shopify (as Shopify's own self-serve flow does), on an unused order. */
+async function shopifyReturn(): Promise<{ returnId: string; orderId: string }> {
+  for (const o of standin.store.orders.values()) {
+    if (used.has(o.id) || !o.customerId || o.returnIds.length > 0 || o.refundIds.length > 0) continue;
+    const f = o.fulfillments.find((x) => x.status === "SUCCESS" && x.lines.length > 0);
+    const line = f?.lines[0];
+    const li = line && o.lineItems.find((l) => l.id === line.lineItemId);
+    if (!line || !li || li.isGiftCard) continue;
+    used.add(o.id);
+    const reason = standin.store.returnReasonDefinitions.find((d) => d.handle === "changed-my-mind")!;
+    const res = await admin.mutate(RETURN_REQUEST, {
+      input: { orderId: o.id, returnLineItems: [{ fulfillmentLineItemId: line.id, quantity: 1, returnReasonDefinitionId: reason.id }] },
+    });
+    return { returnId: res.returnRequest!.return!.id, orderId: o.id };
+  }
+  throw new Error("no unused order");
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  standin = await startStandin({ apiKey: KEY, apiSecret: SECRET, seed: "demo", webhooks: [], clock: () => clock });
+  standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: "read_all_orders,write_orders,write_returns", userId: null, expiresAt: null });
+  admin = offlineAdminClient({ shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } }, { sleep: async () => {} });
+  await createRepos(db.prisma).policies.saveNewVersion(SHOP, { policy: manual, now: new Date("2020-01-01T00:00:00Z") });
+});
+
+afterAll(async () => {
+  await standin?.close();
+  await db?.cleanup();
+});
+
+describe("returns webhooks", () => {
+  it("a self-serve return joins the queue once, judged by our policy", async () => {
+    const { returnId, orderId } = await shopifyReturn();
+    const first = await processReturnWebhook(deps(), SHOP, "returns/request", { admin_graphql_api_id: returnId });
+    expect(first).toMatchObject({ outcome: "imported" });
+    const again = await processReturnWebhook(deps(), SHOP, "RETURNS_REQUEST", { admin_graphql_api_id: returnId });
+    expect(again.outcome).toBe("unchanged");
+    const repos = createRepos(db.prisma);
+    const rows = await repos.returnRequests.listForOrder(SHOP, orderId);
+    expect(rows).toHaveLength(1);
+    const r = rows[0]!;
+    expect(r).toMatchObject({ source: "shopify_self_serve", shopifyReturnId: returnId, status: "requested", policyVersion: 1 });
+    expect(r.lines[0]!.reason).toBe("UNWANTED");
+    expect((r.verdict as { decision: string }).decision).toBe("review");
+    expect(typeof r.lines[0]!.eligible).toBe("boolean");
+    expect((await repos.events.listForRequest(SHOP, r.id)).map((e) => e.type)).toEqual(["imported_self_serve"]);
+  });
+
+  it("outside approve/close reconcile our request; late and duplicate deliveries change nothing more", async () => {
+    const { returnId } = await shopifyReturn();
+    await processReturnWebhook(deps(), SHOP, "returns/request", { admin_graphql_api_id: returnId });
+    const repos = createRepos(db.prisma);
+    const stored = (await repos.returnRequests.findByShopifyReturnId(SHOP, returnId))!;
+    // approved and closed in Shopify admin, outside the app
+    await admin.mutate(RETURN_APPROVE_REQUEST, { input: { id: returnId } });
+    await admin.mutate(RETURN_CLOSE, { id: returnId });
+    // the close arrives first, then the (older) approve, then the close again
+    expect(await processReturnWebhook(deps(), SHOP, "returns/close", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "updated", to: "closed" });
+    expect(await processReturnWebhook(deps(), SHOP, "returns/approve", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "unchanged" });
+    expect(await processReturnWebhook(deps(), SHOP, "returns/close", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "unchanged" });
+    const after = (await repos.returnRequests.findById(SHOP, stored.id))!;
+    expect(after.status).toBe("closed");
+    const events = await repos.events.listForRequest(SHOP, stored.id);
+    expect(events.map((e) => [e.type, e.actor])).toEqual([
+      ["imported_self_serve", "webhook"],
+      ["shopify_returns_close", "webhook"],
+    ]);
+  });
+
+  it("refunds without a return, and returns of unknown state, are ignored", async () => {
+    expect(await processReturnWebhook(deps(), SHOP, "refunds/create", { return: null })).toMatchObject({ outcome: "ignored" });
+    expect(await processReturnWebhook(deps(), SHOP, "returns/approve", { admin_graphql_api_id: "gid://shopify/Return/987654321" })).toMatchObject({
+      outcome: "ignored",
+    });
+  });
+
+  it("through the signed route, a replayed returns/request delivery is processed once", async () => {
+    Object.assign(process.env, {
+      SHOPIFY_API_KEY: KEY,
+      SHOPIFY_API_SECRET: SECRET,
+      SHOPIFY_APP_URL: APP_URL,
+      SCOPES: "read_all_orders,write_orders,write_returns",
+      DATABASE_URL: db.url,
+      SHOPIFY_ADMIN_ORIGIN: standin.url,
+    });
+    (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+    await db.prisma.session.create({
+      data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN, scope: "read_all_orders,write_orders,write_returns" },
+    });
+    const { action } = (await import("~/routes/webhooks.returns.request")) as { action: (a: ActionFunctionArgs) => Promise<Response> };
+    const { returnId, orderId } = await shopifyReturn();
+    const deliver = () =>
+      action({
+        request: signedWebhookRequest({
+          url: `${APP_URL}/webhooks/returns/request`,
+          secret: SECRET,
+          shop: SHOP,
+          topic: "returns/request",
+          body: { admin_graphql_api_id: returnId },
+          webhookId: "wh-replay-1",
+        }),
+        params: {},
+        context: {},
+      });
+    const responses = await Promise.all([deliver(), deliver()]);
+    responses.push(await deliver());
+    for (const r of responses) expect(r.status).toBe(200);
+    const rows = await createRepos(db.prisma).returnRequests.listForOrder(SHOP, orderId);
+    expect(rows).toHaveLength(1);
+    expect(await createRepos(db.prisma).events.listForRequest(SHOP, rows[0]!.id)).toHaveLength(1);
+    expect(await db.prisma.webhookDelivery.findMany({ where: { webhookId: "wh-replay-1" } })).toMatchObject([{ status: "processed" }]);
+    // a forged signature is refused and changes nothing
+    const forged = await action({
+      request: signedWebhookRequest({ url: `${APP_URL}/webhooks/returns/request`, secret: "wrong", shop: SHOP, topic: "returns/request", body: { admin_graphql_api_id: returnId } }),
+      params: {},
+      context: {},
+    }).catch((e: unknown) => e as Response);
+    expect(forged.status).toBe(401);
+  });
+});

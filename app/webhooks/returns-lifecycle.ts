@@ -1,0 +1,262 @@
+// Processing of returns/* and refunds/create webhooks.
+//
+// - returns/request for a Return the app did not create (Shopify's own self-serve returns): read the
+//   Return and the order at Shopify, judge it by our policy (engine), store it in the same queue with
+//   source "shopify_self_serve" (idempotent on the Shopify Return id), then auto-approve if configured.
+// - every other lifecycle topic: re-read the Return at Shopify and reconcile our request to its
+//   current state (reconcileStatus), so duplicated and out-of-order deliveries converge. Changes the
+//   app is making itself (an operations-ledger entry pending or failed for the request) are left to
+//   the staff action that owns them.
+// Deduplication of deliveries by X-Shopify-Webhook-Id happens before this (handle.server.ts); this
+// work is idempotent on its own as well.
+import type { PrismaClient } from "~/db/client";
+import { createRepos, InvalidTransitionError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
+import { reconcileStatus, STAFF_ACTIONS, type RequestStatus } from "~/returns/request-state";
+import { REASONS, type Reason } from "~/returns";
+import { AdminTransportError, type AdminClient } from "~/shopify/admin-client";
+import { loadOrderSnapshot } from "~/shopify/order-snapshot";
+import { factsOf, readReturn, StepError, type ShopifyReturn } from "~/services/staff/shopify-steps";
+import { maybeAutoApprove, operationKey } from "~/services/staff";
+import { policyForOrder } from "~/services/shopper/context";
+import { judge } from "~/services/shopper/preview";
+
+export interface ReturnWebhookDeps {
+  db: PrismaClient;
+  admin: AdminClient;
+  now: () => Date;
+}
+
+export const RETURN_TOPICS = [
+  "RETURNS_REQUEST",
+  "RETURNS_APPROVE",
+  "RETURNS_DECLINE",
+  "RETURNS_CANCEL",
+  "RETURNS_CLOSE",
+  "RETURNS_REOPEN",
+  "RETURNS_PROCESS",
+  "REFUNDS_CREATE",
+] as const;
+
+export type WebhookOutcome =
+  | { outcome: "ignored"; reason: string }
+  | { outcome: "imported"; requestId: string; autoApproved: boolean }
+  | { outcome: "unchanged"; requestId: string }
+  | { outcome: "updated"; requestId: string; from: RequestStatus; to: RequestStatus };
+
+/** Thrown to make Shopify deliver again later (the handler answers 500). */
+export class RetryLaterError extends Error {
+  override name = "RetryLaterError";
+}
+
+/** Reading failed for good (4xx other than 429: token revoked, scope missing): retrying cannot help. */
+function permanent(e: unknown): string | null {
+  if (e instanceof StepError) return e.message;
+  if (e instanceof AdminTransportError && e.status !== undefined && e.status >= 400 && e.status < 500 && e.status !== 429) {
+    return e.message;
+  }
+  return null;
+}
+
+function normaliseTopic(topic: string): string {
+  return topic.toUpperCase().replace("/", "_");
+}
+
+function returnIdOf(topic: string, payload: Record<string, unknown>): string | null {
+  if (topic === "REFUNDS_CREATE") {
+    const r = payload.return as { admin_graphql_api_id?: unknown } | null | undefined;
+    return typeof r?.admin_graphql_api_id === "string" ? r.admin_graphql_api_id : null;
+  }
+  const id = payload.admin_graphql_api_id;
+  if (typeof id === "string") return id;
+  if (typeof payload.id === "number" || typeof payload.id === "string") return `gid://shopify/Return/${payload.id}`;
+  return null;
+}
+
+export async function processReturnWebhook(
+  deps: ReturnWebhookDeps,
+  shop: string,
+  rawTopic: string,
+  payload: Record<string, unknown>,
+): Promise<WebhookOutcome> {
+  const topic = normaliseTopic(rawTopic);
+  if (!(RETURN_TOPICS as readonly string[]).includes(topic)) return { outcome: "ignored", reason: `topic ${rawTopic}` };
+  const returnId = returnIdOf(topic, payload);
+  if (!returnId) return { outcome: "ignored", reason: "no return in payload" };
+  const repos = createRepos(deps.db);
+  const existing = await repos.returnRequests.findByShopifyReturnId(shop, returnId);
+  if (!existing) {
+    if (topic !== "RETURNS_REQUEST") {
+      // a Return we never stored: bring it in if it is still awaiting a decision, else nothing to do
+      return importSelfServe(deps, repos, shop, returnId, { onlyIfRequested: true });
+    }
+    return importSelfServe(deps, repos, shop, returnId, { onlyIfRequested: false });
+  }
+  return reconcile(deps, repos, shop, existing, topic);
+}
+
+async function appActionInFlight(repos: Repos, shop: string, requestId: string): Promise<boolean> {
+  for (const action of STAFF_ACTIONS) {
+    const op = await repos.operations.get(shop, operationKey(action, requestId));
+    if (op && op.status !== "succeeded") return true;
+  }
+  return false;
+}
+
+async function reconcile(
+  deps: ReturnWebhookDeps,
+  repos: Repos,
+  shop: string,
+  request: ReturnRequestWithLines,
+  topic: string,
+): Promise<WebhookOutcome> {
+  if (await appActionInFlight(repos, shop, request.id)) return { outcome: "unchanged", requestId: request.id };
+  let ret: ShopifyReturn;
+  try {
+    ret = (await readReturn(deps.admin, request.shopifyReturnId!)).ret;
+  } catch (e) {
+    const why = permanent(e);
+    if (why !== null) return { outcome: "ignored", reason: why };
+    throw e;
+  }
+  const facts = factsOf(ret);
+  let current = request;
+  for (let i = 0; i < 8; i++) {
+    const to = reconcileStatus(current.status, { status: facts.status, refundCount: facts.refundCount });
+    if (to === null) return { outcome: "unchanged", requestId: request.id };
+    const now = deps.now();
+    try {
+      const updated = await repos.returnRequests.transition(shop, current.id, {
+        expectedLockVersion: current.lockVersion,
+        to,
+        patch: { lastError: null, lastErrorAt: null },
+        now,
+      });
+      await repos.events.append(shop, {
+        requestId: current.id,
+        type: `shopify_${topic.toLowerCase()}`,
+        actor: "webhook",
+        at: now,
+        payload: { from: current.status, to, topic },
+        shopifyResponse: { status: ret.status, refunds: ret.refunds.nodes.length, decline: ret.decline ?? null },
+      });
+      return { outcome: "updated", requestId: current.id, from: current.status, to: updated.status };
+    } catch (e) {
+      if (!(e instanceof StaleRecordError || e instanceof InvalidTransitionError)) throw e;
+      const again = await repos.returnRequests.findById(shop, current.id);
+      if (!again) return { outcome: "ignored", reason: "request vanished" };
+      current = again;
+    }
+  }
+  throw new RetryLaterError(`return request ${request.id} kept changing while reconciling`);
+}
+
+function reasonFromHandle(handles: Partial<Record<Reason, string>>, handle: string | null | undefined): Reason {
+  if (handle) {
+    for (const r of REASONS) if (handles[r] === handle) return r;
+  }
+  return "OTHER";
+}
+
+async function importSelfServe(
+  deps: ReturnWebhookDeps,
+  repos: Repos,
+  shop: string,
+  returnId: string,
+  opts: { onlyIfRequested: boolean },
+): Promise<WebhookOutcome> {
+  let ret: ShopifyReturn;
+  try {
+    ret = (await readReturn(deps.admin, returnId)).ret;
+  } catch (e) {
+    const why = permanent(e);
+    if (why !== null) return { outcome: "ignored", reason: why };
+    throw e;
+  }
+  if (opts.onlyIfRequested && ret.status !== "REQUESTED") return { outcome: "ignored", reason: `unknown return is ${ret.status}` };
+  const orderId = ret.order.id;
+
+  // The app's own submit stores the request, then calls returnRequest, then records the Return id:
+  // this webhook can overtake that last step. While such a submit is in flight, come back later.
+  for (const mine of await repos.returnRequests.listForOrder(shop, orderId)) {
+    if (mine.source !== "app" || mine.shopifyReturnId !== null || mine.status === "cancelled") continue;
+    const op = await repos.operations.get(shop, `shopper:returnRequest:${mine.id}`);
+    if ((op?.result as { returnId?: unknown } | null)?.returnId === returnId) {
+      return { outcome: "ignored", reason: `created by the app for request ${mine.id}` };
+    }
+    if (!op || op.status === "pending") throw new RetryLaterError(`request ${mine.id} on ${orderId} is still being sent to Shopify`);
+  }
+
+  const snap = await loadOrderSnapshot(deps.admin, orderId);
+  if (!snap) return { outcome: "ignored", reason: `order ${orderId} not found` };
+  const choice = await policyForOrder(repos, shop, snap.order.processedAt);
+  const handles = choice.policy.reasons.shopifyHandles as Partial<Record<Reason, string>>;
+  const items = ret.returnLineItems.nodes.flatMap((l) =>
+    "fulfillmentLineItem" in l
+      ? [{ id: l.id, lineItemId: l.fulfillmentLineItem.lineItem.id, fulfillmentLineItemId: l.fulfillmentLineItem.id, quantity: l.quantity, reason: reasonFromHandle(handles, l.returnReasonDefinition?.handle), note: l.customerNote ?? "" }]
+      : [],
+  );
+  if (items.length === 0) return { outcome: "ignored", reason: "return has no verifiable line items" };
+  const now = deps.now();
+  const j = judge({
+    policy: choice.policy,
+    order: snap.order,
+    shop: snap.shop,
+    now,
+    locale: "en",
+    lines: items.map((it) => ({ lineItemId: it.lineItemId, quantity: it.quantity, reason: it.reason, conditions: [], photos: 0, note: it.note })),
+  });
+  const byLine = new Map(j.evaluation.lines.map((d) => [d.lineId, d]));
+  const { request, created } = await repos.returnRequests.create(shop, {
+    idempotencyKey: `shopify-return:${returnId}`,
+    orderId,
+    orderName: ret.order.name,
+    customerId: ret.order.customer?.id ?? snap.customerId,
+    status: "requested",
+    policyVersion: choice.version,
+    verdict: {
+      locale: "en",
+      decision: j.evaluation.decision,
+      policyId: j.evaluation.policyId,
+      policyVersion: j.evaluation.policyVersion,
+      policySource: choice.source,
+      evaluatedAt: j.evaluation.evaluatedAt,
+      lines: j.evaluation.lines.map((d) => ({ lineItemId: d.lineId, eligible: d.eligible, route: d.route, codes: d.codes, deadline: d.deadline, explanation: d.explanation })),
+      refund: {
+        totalMinor: j.refund.totalMinor,
+        restockingMinor: j.refund.restockingMinor,
+        returnShippingFeeMinor: j.refund.returnShippingFeeMinor,
+        cappedByRefundable: j.refund.cappedByRefundable,
+      },
+    },
+    currency: snap.order.currency,
+    refundMinor: j.refund.totalMinor,
+    feesMinor: j.refund.restockingMinor + j.refund.returnShippingFeeMinor,
+    shopifyReturnId: returnId,
+    source: "shopify_self_serve",
+    lines: items.map((it) => {
+      const d = byLine.get(it.lineItemId);
+      return {
+        lineItemId: it.lineItemId,
+        fulfillmentLineItemId: it.fulfillmentLineItemId,
+        title: snap.order.lines.find((x) => x.id === it.lineItemId)?.title ?? it.lineItemId,
+        quantity: it.quantity,
+        reason: it.reason,
+        note: it.note || null,
+        eligible: d?.eligible ?? false,
+        codes: d ? [...d.codes] : [],
+      };
+    }),
+    now,
+  });
+  if (!created) return { outcome: "unchanged", requestId: request.id };
+  await repos.events.append(shop, {
+    requestId: request.id,
+    type: "imported_self_serve",
+    actor: "webhook",
+    at: now,
+    payload: { returnName: ret.name, decision: j.evaluation.decision },
+    shopifyResponse: { status: ret.status },
+  });
+  const auto = await maybeAutoApprove({ db: deps.db, admin: deps.admin, now: deps.now, actor: "auto" }, shop, request.id);
+  return { outcome: "imported", requestId: request.id, autoApproved: Boolean(auto?.ok) };
+}
