@@ -8,6 +8,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { createRepos } from "~/db";
+import { getPreset } from "~/returns";
 import { startStandin, type Standin } from "../../../standin";
 import type { OrderRec } from "../../../standin/state/types";
 
@@ -52,6 +54,10 @@ beforeAll(async () => {
   await db.prisma.session.create({
     data: { id: `offline_${standin.shop}`, shop: standin.shop, state: "", isOnline: false, accessToken: token.access_token, scope: token.scope },
   });
+  // The shop's first saved policy: standard-30-day with manual approval, so requests stay "requested"
+  // (the orders predate it, so it judges them as the earliest version; see policyForOrder).
+  const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
+  await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "test", now: new Date() });
   routes = {
     returnsLoader: (await import("~/routes/api.customer.orders.$orderId.returns")).loader as Fn,
     returnsAction: (await import("~/routes/api.customer.orders.$orderId.returns")).action as Fn,
@@ -284,6 +290,9 @@ describe("submit", () => {
     expect(await db.prisma.returnRequest.count({ where: { idempotencyKey: body.idempotencyKey } })).toBe(1);
     expect(shopifyReturnsOf(o)).toHaveLength(before + 1);
     const stored = await db.prisma.returnRequest.findFirstOrThrow({ where: { id: created.id } });
+    expect(stored.policyVersion).toBe(1);
+    expect(stored.status).toBe("requested"); // manual approval: waits for staff
+    expect(stored.refundMinor).toBe(8900n);
     expect(stored.shopifyReturnId).toBe(shopifyReturnsOf(o).at(-1)!.id);
     expect(shopifyReturnsOf(o).at(-1)!.status).toBe("REQUESTED");
 

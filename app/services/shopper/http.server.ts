@@ -58,8 +58,7 @@ export async function handleCustomer(request: Request, fn: (ctx: CustomerContext
     }
     const admin = await adminClientForShop(shop);
     const now = () => new Date();
-    const autoApprove = await autoApproveFor(prisma, admin, now);
-    const deps: ShopperDeps = { db: prisma, admin, now, ...(autoApprove ? { autoApprove } : {}) };
+    const deps: ShopperDeps = { db: prisma, admin, now, autoApprove: autoApproveFor(prisma, admin, now) };
     return cors(await fn({ who: { shop, customerId: sub, locale: requestLocale(request) }, deps }));
   } catch (e) {
     if (e instanceof Response) {
