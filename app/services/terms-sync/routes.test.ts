@@ -95,4 +95,19 @@ describe("terms sync wiring", () => {
     expect(res.status).toBe(200);
     expect(terms(id)).toEqual({ codes: ["FINAL_SALE"] });
   });
+
+  it("a policy save (editor entry point) republishes the shop terms and re-checks the catalogue in the worker", async () => {
+    const { termsSyncAfterPolicySave } = await import("./server");
+    const { adminClientForShop } = await import("~/shopify/admin-client.server");
+    // ekr-auto: no sale rule, so the clearance tote becomes plain (reset to the default), gift card stays
+    const saved = await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: getPreset("ekr-auto")!, now: new Date(), createdBy: "test" });
+    const out = await termsSyncAfterPolicySave({ db: db.prisma, admin: await adminClientForShop(standin.shop), now: () => new Date() }, standin.shop);
+    expect(out?.shop.written).toBe(true);
+    expect(terms(standin.store.shop.id)).toEqual({ version: 1, requireFinalSaleAck: false, defaultTerm: { code: "WINDOW_30D", days: 30, from: "delivery" } });
+    await until(async () => (await db.prisma.job.findUnique({ where: { id: out!.job.id } }))?.status === "succeeded", "the policy job");
+    expect(saved.version).toBe(2);
+    expect(terms("gid://shopify/Product/207")).toEqual({ codes: [] });
+    expect(terms("gid://shopify/Product/210")).toEqual({ codes: ["GIFT_CARD"] });
+    expect(terms("gid://shopify/Product/101")).toEqual({ codes: ["NO_CHANGE_OF_MIND", "WARRANTY_2Y"] }); // custom seat cover
+  });
 });

@@ -7,7 +7,15 @@ import { sessionStorage } from "~/shopify.server";
 import { AdminClient, offlineTransport } from "~/shopify/admin-client";
 import { adminClientForShop, NoOfflineSessionError } from "~/shopify/admin-client.server";
 import { pacedTransport } from "./pacing";
-import { CATALOGUE_JOB_KIND, drainCatalogueJobs, syncProductAfterUpdate, syncTermsAfterInstall } from "./service";
+import type { PrismaClient } from "~/db/client";
+import {
+  CATALOGUE_JOB_KIND,
+  drainCatalogueJobs,
+  syncProductAfterUpdate,
+  syncTermsAfterInstall,
+  syncTermsAfterPolicySave,
+  type PolicySaveResult,
+} from "./service";
 
 /** AdminClient for long syncs: paced by the bucket's throttle status so it rarely hits THROTTLED. */
 export async function pacedAdminClientForShop(shop: string): Promise<AdminClient> {
@@ -86,4 +94,21 @@ export async function termsSyncForProductUpdate(shop: string, payload: Record<st
   await syncProductAfterUpdate({ db: prisma, admin, now: () => new Date() }, shop, id);
   // Webhooks arrive often: also a chance to resume catalogue jobs left by a restart.
   kickTermsSyncWorker();
+}
+
+/**
+ * For the policy editor's save action: publish the new terms (shop metafield now, catalogue in the
+ * worker). Never fails the save: on error it logs, and the queued job (when queued) retries the write.
+ *   await termsSyncAfterPolicySave(ctx, ctx.shop)   // ctx from adminContext(): { db, admin, now }
+ */
+export async function termsSyncAfterPolicySave(
+  ctx: { db: PrismaClient; admin: AdminClient; now: () => Date },
+  shop: string,
+): Promise<PolicySaveResult | null> {
+  try {
+    return await syncTermsAfterPolicySave({ db: ctx.db, admin: ctx.admin, now: ctx.now, startWorker: kickTermsSyncWorker }, shop);
+  } catch (error) {
+    console.error(`terms-sync: publishing the policy for ${shop} failed`, error);
+    return null;
+  }
 }

@@ -84,9 +84,14 @@ export interface PolicySaveResult {
  */
 export async function syncTermsAfterPolicySave(deps: TermsSyncDeps, shop: string): Promise<PolicySaveResult> {
   const active = await policyForCheckout(deps.db, shop, deps.now());
-  const shopResult = await syncShopTerms(deps.admin, active.policy);
-  const { job } = await enqueueCatalogueSync(deps, shop, { runId: `policy-v${active.version}`, policyVersion: active.version });
-  return { shop: shopResult, job };
+  // Queue first: the job's first step writes the shop metafield too, so a failed write below heals.
+  const { job } = await enqueueCatalogueSync({ db: deps.db, now: deps.now }, shop, { runId: `policy-v${active.version}`, policyVersion: active.version });
+  try {
+    const shopResult = await syncShopTerms(deps.admin, active.policy);
+    return { shop: shopResult, job };
+  } finally {
+    deps.startWorker?.();
+  }
 }
 
 /** After install: the whole catalogue (and the shop metafield), once per shop and policy version. */
