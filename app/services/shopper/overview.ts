@@ -62,9 +62,13 @@ export async function getOverview(deps: ShopperDeps, who: Shopper, orderId: stri
   const canRequest = lines.some((l) => l.returnable && l.quantityLeft > 0);
 
   const stored = await repos.returnRequests.listForOrder(who.shop, snap.order.id);
-  const mine = stored.filter((r) => r.customerId === who.customerId).reverse(); // newest first
+  // The order is the customer's, so every request on it is shown (also ones made through Shopify's
+  // own self-serve returns); only requests made in this customer's session can be cancelled here.
   const requests = await Promise.all(
-    mine.map(async (r) => presentRequest(r, who.locale ?? storedLocale(r) ?? "en", await staffNotes(repos, who.shop, r.id))),
+    [...stored].reverse().map(async (r) => {
+      const v = presentRequest(r, who.locale ?? storedLocale(r) ?? "en", await staffNotes(repos, who.shop, r.id));
+      return r.customerId === who.customerId ? v : { ...v, canCancel: false };
+    }),
   );
 
   const offered = [...policy.resolutions.return, ...(lines.some((l) => l.reasons.some((r) => r.route === "warranty")) ? policy.resolutions.warranty : [])];
