@@ -17,7 +17,7 @@ export const DEMO_API_KEY = "demo-returns-api-key";
 // A local demo secret: it signs the stand-in's session tokens and webhooks, and the app verifies them with it.
 export const DEMO_API_SECRET = "demo-returns-local-secret-not-for-production";
 export const DEMO_SCOPES =
-  "write_orders,read_all_orders,write_returns,read_customers,read_products,write_files,read_store_credit_accounts,write_store_credit_account_transactions,customer_read_orders";
+  "write_orders,read_all_orders,write_returns,read_customers,write_products,write_files,read_store_credit_accounts,write_store_credit_account_transactions,customer_read_orders";
 
 export interface DemoStackOptions {
   /** 0 picks free ports. */
