@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandin, type Standin } from "../../standin";
 import { exchange, TEST_KEY, TEST_SECRET } from "../../standin/testClient";
 import { offlineAdminClient, type AdminClient } from "./admin-client";
-import { findOrderIdByName, loadOrderSnapshot, mapSalesChannel, toOrderGid } from "./order-snapshot";
+import { findOrderIdByName, loadOrderSnapshot, mapOrderSnapshot, mapSalesChannel, toOrderGid } from "./order-snapshot";
 import { requestedQueryCost } from "./query-cost";
 import { ORDER_SNAPSHOT } from "./operations/order-snapshot";
 import { buildSchema } from "graphql";
@@ -127,5 +127,94 @@ describe("mapSalesChannel", () => {
     [{}, "other"],
   ] as const)("%o -> %s", (hints, expected) => {
     expect(mapSalesChannel(hints)).toBe(expected);
+  });
+});
+
+describe("mapOrderSnapshot (pure rules)", () => {
+  const shopNode = { currencyCode: "USD", ianaTimezone: "America/New_York", shopAddress: { countryCodeV2: "US" } };
+  const line = (over: Record<string, unknown> = {}) => ({
+    id: "gid://shopify/LineItem/1",
+    title: "Tee",
+    sku: null,
+    quantity: 3,
+    currentQuantity: 3,
+    isGiftCard: false,
+    customAttributes: [],
+    originalUnitPriceSet: { shopMoney: { amount: "20.0" } },
+    discountedUnitPriceAfterAllDiscountsSet: { shopMoney: { amount: "20.0" } },
+    taxLines: [{ priceSet: { shopMoney: { amount: "5.00" } } }],
+    discountAllocations: [],
+    image: null,
+    variant: { compareAtPrice: null },
+    product: { productType: "Shirt", vendor: "V", tags: [], isGiftCard: false, collections: { pageInfo: { hasNextPage: false }, nodes: [{ handle: "tops" }] } },
+    ...over,
+  });
+  const order = (lines: unknown[], over: Record<string, unknown> = {}) =>
+    ({
+      id: "gid://shopify/Order/1",
+      name: "#1",
+      processedAt: "2026-11-01T10:00:00Z",
+      createdAt: "2026-11-01T10:00:00Z",
+      cancelledAt: null,
+      currencyCode: "USD",
+      taxesIncluded: false,
+      sourceName: "web",
+      customer: { id: "gid://shopify/Customer/9" },
+      shippingAddress: { countryCodeV2: "CA" },
+      attribution: null,
+      channelInformation: null,
+      app: null,
+      netPaymentSet: { shopMoney: { amount: "75.00" } },
+      lineItems: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: lines },
+      fulfillments: [],
+      returns: { pageInfo: { hasNextPage: false }, nodes: [] },
+      ...over,
+    }) as never;
+
+  it("adds tax per unit (floored) only when prices exclude tax; normalises decimals", () => {
+    const r = mapOrderSnapshot(shopNode, order([line()]));
+    expect(r.order.lines[0]).toMatchObject({ unitPrice: "20.00", unitTax: "1.66", onSale: false });
+    expect(r.order).toMatchObject({ refundableAmount: "75.00", shippingCountry: "CA", salesChannel: "online_store" });
+    expect(r.shop).toEqual({ country: "US", timezone: "America/New_York", currency: "USD" });
+    const incl = mapOrderSnapshot(shopNode, order([line()], { taxesIncluded: true }));
+    expect(incl.order.lines[0]!.unitTax).toBeUndefined();
+  });
+
+  it("onSale: compare-at above the price sold, or an automatic discount; a discount code is not a sale", () => {
+    expect(mapOrderSnapshot(shopNode, order([line({ variant: { compareAtPrice: "30.00" } })])).order.lines[0]!.onSale).toBe(true);
+    expect(mapOrderSnapshot(shopNode, order([line({ variant: { compareAtPrice: "20.00" } })])).order.lines[0]!.onSale).toBe(false);
+    const auto = line({ discountAllocations: [{ discountApplication: { __typename: "AutomaticDiscountApplication" } }] });
+    expect(mapOrderSnapshot(shopNode, order([auto])).order.lines[0]!.onSale).toBe(true);
+    const code = line({ discountAllocations: [{ discountApplication: { __typename: "DiscountCodeApplication" } }] });
+    expect(mapOrderSnapshot(shopNode, order([code])).order.lines[0]!.onSale).toBe(false);
+  });
+
+  it("returned = max(active returns, refunded without return), capped at fulfilled; truncated lists are flagged", () => {
+    const fl = (id: string, q: number) => ({ id, quantity: q, lineItem: { id: "gid://shopify/LineItem/1" } });
+    const r = mapOrderSnapshot(
+      shopNode,
+      order([line({ currentQuantity: 2 })], {
+        fulfillments: [
+          { status: "SUCCESS", createdAt: "2026-11-02T00:00:00Z", deliveredAt: "2026-11-05T00:00:00Z", fulfillmentLineItems: { pageInfo: { hasNextPage: false }, nodes: [fl("gid://shopify/FulfillmentLineItem/1", 2)] } },
+          { status: "SUCCESS", createdAt: "2026-11-03T00:00:00Z", deliveredAt: null, fulfillmentLineItems: { pageInfo: { hasNextPage: true }, nodes: [fl("gid://shopify/FulfillmentLineItem/2", 1)] } },
+          { status: "CANCELLED", createdAt: "2026-11-01T00:00:00Z", deliveredAt: null, fulfillmentLineItems: { pageInfo: { hasNextPage: false }, nodes: [fl("gid://shopify/FulfillmentLineItem/3", 3)] } },
+        ],
+        returns: {
+          pageInfo: { hasNextPage: false },
+          nodes: [
+            { status: "DECLINED", returnLineItems: { pageInfo: { hasNextPage: false }, nodes: [{ quantity: 3, fulfillmentLineItem: { lineItem: { id: "gid://shopify/LineItem/1" } } }] } },
+            { status: "OPEN", returnLineItems: { pageInfo: { hasNextPage: false }, nodes: [{ quantity: 2, fulfillmentLineItem: { lineItem: { id: "gid://shopify/LineItem/1" } } }] } },
+          ],
+        },
+      }),
+    );
+    expect(r.order.lines[0]).toMatchObject({
+      fulfilledQuantity: 3,
+      returnedQuantity: 2,
+      fulfilledAt: "2026-11-02T00:00:00Z",
+      deliveredAt: "2026-11-05T00:00:00Z",
+    });
+    expect(r.fulfillmentLineItems["gid://shopify/LineItem/1"]).toHaveLength(2);
+    expect(r.truncated).toBe(true);
   });
 });
