@@ -131,7 +131,7 @@ describe("mapSalesChannel", () => {
 });
 
 describe("mapOrderSnapshot (pure rules)", () => {
-  const shopNode = { currencyCode: "USD", ianaTimezone: "America/New_York", shopAddress: { countryCodeV2: "US" } };
+  const shopNode = { currencyCode: "USD", ianaTimezone: "America/New_York", shopAddress: { countryCodeV2: "US" } } as Parameters<typeof mapOrderSnapshot>[0];
   const line = (over: Record<string, unknown> = {}) => ({
     id: "gid://shopify/LineItem/1",
     title: "Tee",
