@@ -233,7 +233,11 @@ export async function runAction<A extends StaffAction>(
 
   const check = checkAction(action, args, request);
   if (!check.ok) return failure(check.code === "invalid_transition" ? 409 : 422, check.code, check.message);
-  if (check.alreadyDone) return { ok: true, request };
+  if (check.alreadyDone) {
+    // e.g. a webhook already recorded the outcome of a failed-looking call: clear its error
+    if (request.lastError === null) return { ok: true, request };
+    return { ok: true, request: (await moveTo(repos, shop, request, action, request.status, deps.now())).request };
+  }
   const to = targetStatus(action, args);
 
   if (ACTIONS[action].shopifyMutation === null) {

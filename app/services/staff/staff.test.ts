@@ -256,3 +256,23 @@ describe("staff actions against the stand-in", () => {
     expect(standin.store.returns.get(request.shopifyReturnId!)!.status).toBe("OPEN");
   });
 });
+
+describe("auto-decline", () => {
+  it("auto_approve_and_decline declines a clear refusal with Shopify's reason for the engine's codes", async () => {
+    const repos = createRepos(db.prisma);
+    const { request } = await requested();
+    const v = await repos.policies.saveNewVersion(SHOP, { policy: { ...policy, approval: { mode: "auto_approve_and_decline" } }, now: clock });
+    await db.prisma.returnRequestLine.updateMany({ where: { requestId: request.id }, data: { eligible: false, codes: JSON.stringify(["OUTSIDE_WINDOW"]) } });
+    await repos.returnRequests.transition(SHOP, request.id, {
+      expectedLockVersion: request.lockVersion,
+      patch: { policyVersion: v.version, verdict: { decision: "decline", lines: [{ explanation: "The 30-day return window ended on 1 March." }] } },
+      now: clock,
+    });
+    const r = await maybeAutoApprove(deps("staff:ignored"), SHOP, request.id);
+    expect(r?.ok && r.request.status).toBe("declined");
+    const ret = standin.store.returns.get(request.shopifyReturnId!)!;
+    expect(ret.decline).toEqual({ reason: "RETURN_PERIOD_ENDED", note: "The 30-day return window ended on 1 March." });
+    const events = await repos.events.listForRequest(SHOP, request.id);
+    expect(events.map((e) => [e.type, e.actor])).toEqual([["declined", "auto"]]);
+  });
+});
