@@ -12,6 +12,11 @@ import { createRepos } from "~/db";
 import { getPreset } from "~/returns";
 import { startStandin, type Standin } from "../../../standin";
 import type { OrderRec } from "../../../standin/state/types";
+// The extension's own client types: the answers must fit the contract it compiles against.
+import type { ApiErrorBody, PreviewResult, ReturnRequest, ReturnsOverview } from "../../../extensions/customer-returns/src/api";
+
+type ErrorBody = { error: ApiErrorBody };
+type RequestBody = { request: ReturnRequest };
 
 const API_KEY = "shopper-api-key";
 const SECRET = "shopper-api-secret-0123456789";
@@ -192,25 +197,25 @@ describe("overview", () => {
       const res = await overview(id);
       expect(res.status).toBe(200);
       expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
-      const body = (await res.json()) as any;
+      const body = (await res.json()) as ReturnsOverview;
       expect(body.order).toEqual({ id: o.id, name: o.name, currency: "NZD" });
       expect(body.canRequest).toBe(true);
-      const line = body.lines.find((l: any) => l.lineItemId === lineOf(o, 103));
+      const line = body.lines.find((l) => l.lineItemId === lineOf(o, 103))!;
       expect(line).toMatchObject({ title: "All-Weather Floor Mats (set of 4)", quantityLeft: 1, unitPrice: "89.00" });
       expect(line.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      const unwanted = line.reasons.find((r: any) => r.code === "UNWANTED");
+      const unwanted = line.reasons.find((r) => r.code === "UNWANTED")!;
       expect(unwanted).toMatchObject({ label: "Changed my mind", minPhotos: 0 });
       expect(unwanted.conditions.length).toBeGreaterThan(0);
       for (const c of unwanted.conditions) expect(ALL_CONDITIONS).toContain(c);
-      expect(body.resolutions.map((r: any) => r.code)).toContain("refund");
+      expect(body.resolutions.map((r) => r.code)).toContain("refund");
       expect(Array.isArray(body.requests)).toBe(true);
     }
   });
 
   it("localises explanations by Accept-Language", async () => {
     const res = await overview(giftCardOrder().id, undefined, { "Accept-Language": "fr-FR,fr;q=0.9,en;q=0.5" });
-    const body = (await res.json()) as any;
-    const gift = body.lines.find((l: any) => l.title === "EKR Gift Card");
+    const body = (await res.json()) as ReturnsOverview;
+    const gift = body.lines.find((l) => l.title === "EKR Gift Card")!;
     expect(gift.quantityLeft).toBe(0);
     expect(gift.reasons).toEqual([]);
     expect(gift.note).toMatch(/cartes-cadeaux/);
@@ -227,11 +232,11 @@ describe("preview", () => {
       ],
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as any;
+    const body = (await res.json()) as PreviewResult;
     expect(body.lines[0]).toMatchObject({ lineItemId: lineOf(o, 203), eligible: true, codes: [] });
     expect(body.lines[1]).toMatchObject({ lineItemId: lineOf(o, 207), eligible: false });
-    expect(body.lines[1].codes).toContain("FINAL_SALE");
-    expect(body.lines[1].explanation).not.toBe("");
+    expect(body.lines[1]!.codes).toContain("FINAL_SALE");
+    expect(body.lines[1]!.explanation).not.toBe("");
     expect(body.eligible).toBe(false);
     expect(body.refund).toEqual({ amount: "35.00", currency: "NZD" });
   });
@@ -244,11 +249,11 @@ describe("submit", () => {
     (bad.lines[0] as { quantity: number }).quantity = 0;
     const res = await submit(mats().id, bad);
     expect(res.status).toBe(400);
-    const body = (await res.json()) as any;
+    const body = (await res.json()) as ErrorBody;
     expect(body.error).toMatchObject({ code: "invalid", field: "lines[0].quantity" });
     expect(body.error.message).toMatch(/at least 1/);
     const res2 = await submit(mats().id, { ...matsBody(), resolution: "cash" });
-    expect(((await res2.json()) as any).error.field).toBe("resolution");
+    expect(((await res2.json()) as ErrorBody).error.field).toBe("resolution");
     const res3 = await submit(mats().id, "{not json");
     expect(res3.status).toBe(400);
     expect(await requestCount()).toBe(before);
@@ -266,12 +271,12 @@ describe("submit", () => {
       resolution: "refund",
     });
     expect(res.status).toBe(422);
-    const body = (await res.json()) as any;
+    const body = (await res.json()) as ErrorBody & { lines: PreviewResult["lines"] };
     expect(body.error.code).toBe("ineligible");
     expect(body.lines).toHaveLength(2);
     expect(body.lines[1]).toMatchObject({ lineItemId: lineOf(o, 105), eligible: false });
-    expect(body.lines[1].codes).toContain("GIFT_CARD");
-    expect(body.lines[1].explanation).toMatch(/Gift cards/);
+    expect(body.lines[1]!.codes).toContain("GIFT_CARD");
+    expect(body.lines[1]!.explanation).toMatch(/Gift cards/);
     expect(await requestCount()).toBe(before);
     expect(shopifyReturnsOf(o)).toHaveLength(0);
   });
@@ -282,11 +287,11 @@ describe("submit", () => {
     const body = matsBody();
     const first = await submit(o.id, body);
     expect(first.status).toBe(201);
-    const created = ((await first.json()) as any).request;
+    const created = ((await first.json()) as RequestBody).request;
     expect(created).toMatchObject({ status: "requested", canCancel: true, lines: [{ lineItemId: lineOf(o, 103), quantity: 1, reason: "Changed my mind" }] });
     const again = await submit(o.id, body);
     expect(again.status).toBe(200);
-    expect(((await again.json()) as any).request.id).toBe(created.id);
+    expect(((await again.json()) as RequestBody).request.id).toBe(created.id);
     expect(await db.prisma.returnRequest.count({ where: { idempotencyKey: body.idempotencyKey } })).toBe(1);
     expect(shopifyReturnsOf(o)).toHaveLength(before + 1);
     const stored = await db.prisma.returnRequest.findFirstOrThrow({ where: { id: created.id } });
@@ -306,7 +311,7 @@ describe("submit", () => {
     };
     const [a, b] = await Promise.all([submit(o2.id, body2), submit(o2.id, body2)]);
     expect([a.status, b.status].sort()).toEqual([200, 201]);
-    const ids = [((await a.json()) as any).request.id, ((await b.json()) as any).request.id];
+    const ids = [((await a.json()) as RequestBody).request.id, ((await b.json()) as RequestBody).request.id];
     expect(ids[0]).toBe(ids[1]);
     expect(await db.prisma.returnRequest.count({ where: { idempotencyKey: body2.idempotencyKey } })).toBe(1);
     expect(shopifyReturnsOf(o2)).toHaveLength(before2 + 1);
@@ -315,18 +320,18 @@ describe("submit", () => {
   it("the request then shows in the overview with a status message, and can be cancelled (at Shopify too)", async () => {
     const o = mats();
     const res = await overview(o.id);
-    const body = (await res.json()) as any;
+    const body = (await res.json()) as ReturnsOverview;
     expect(body.requests.length).toBeGreaterThan(0);
-    const r = body.requests[0];
+    const r = body.requests[0]!;
     expect(r.statusMessage).toMatch(/received your request/);
     // the unit on the request is no longer returnable
-    expect(body.lines.find((l: any) => l.lineItemId === lineOf(o, 103)).quantityLeft).toBe(0);
+    expect(body.lines.find((l) => l.lineItemId === lineOf(o, 103))!.quantityLeft).toBe(0);
 
     // someone else cannot cancel it
     expect((await cancel(r.id, standin.mintCustomerSessionToken({ customerId: OTHER }))).status).toBe(404);
     const c = await cancel(r.id);
     expect(c.status).toBe(200);
-    expect(((await c.json()) as any).request).toMatchObject({ id: r.id, status: "cancelled", canCancel: false });
+    expect(((await c.json()) as RequestBody).request).toMatchObject({ id: r.id, status: "cancelled", canCancel: false });
     const stored = await db.prisma.returnRequest.findFirstOrThrow({ where: { id: r.id } });
     expect(stored.status).toBe("cancelled");
     expect(standin.store.returns.get(stored.shopifyReturnId!)!.status).toBe("CANCELED");
@@ -355,7 +360,7 @@ describe("uploads", () => {
       resolution: "refund",
     });
     expect(sub.status).toBe(201);
-    const id = ((await sub.json()) as any).request.id;
+    const id = ((await sub.json()) as RequestBody).request.id;
     const line = await db.prisma.returnRequestLine.findFirstOrThrow({ where: { requestId: id } });
     const photos = JSON.parse(line.photos) as { resourceUrl: string; fileId: string }[];
     expect(photos).toHaveLength(1);
@@ -366,6 +371,6 @@ describe("uploads", () => {
   it("refuses a non-image upload naming the field", async () => {
     const res = await call(routes.uploadsAction, "/api/customer/uploads", { method: "POST", body: { filename: "x.exe", mimeType: "application/x-msdownload", fileSize: 10 } }, {});
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).error.field).toBe("mimeType");
+    expect(((await res.json()) as ErrorBody).error.field).toBe("mimeType");
   });
 });
