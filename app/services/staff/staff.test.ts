@@ -5,10 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { createPrismaClient } from "~/db/client";
 import { createRepos, type ReturnRequestWithLines } from "~/db";
 import { computeRefund, getPreset, parsePolicy, toDecimalString, type Policy } from "~/returns";
 import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
-import { RETURN_REQUEST } from "~/shopify/operations";
+import { RETURN_APPROVE_REQUEST, RETURN_REQUEST } from "~/shopify/operations";
 import { startStandin, type Standin } from "../../../standin";
 import {
   approveRequest,
@@ -179,7 +180,12 @@ describe("staff actions against the stand-in", () => {
   it("20 concurrent approvals of one request make exactly one returnApproveRequest", async () => {
     const { request } = await requested();
     const before = mutationsSent("ReturnApproveRequest");
-    const results = await Promise.all(Array.from({ length: 20 }, () => approveRequest(deps(), SHOP, request.id)));
+    // two app instances: half the clicks arrive through a second database client
+    const second = createPrismaClient(db.url);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => approveRequest(i % 2 ? { ...deps(), db: second } : deps(), SHOP, request.id)),
+    );
+    await second.$disconnect();
     expect(mutationsSent("ReturnApproveRequest") - before).toBe(1);
     expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(1);
     for (const r of results) if (!r.ok) expect(r).toMatchObject({ status: 409, error: { code: "in_progress" } });
@@ -224,6 +230,45 @@ describe("staff actions against the stand-in", () => {
     const again = await retryLastAction(deps(), SHOP, request.id);
     expect(again.ok).toBe(false);
     expect(ret.refundIds).toHaveLength(1);
+  });
+
+  it("a crashed attempt whose approve did apply is reconciled after the lease: no second approve", async () => {
+    const { request } = await requested();
+    const repos = createRepos(db.prisma);
+    // instance 1 claimed, sent returnApproveRequest, and died before recording anything
+    const claim = await repos.operations.claim(SHOP, { key: `approve:${request.id}`, kind: "approve", now: clock, leaseMs: 60_000 });
+    expect(claim.outcome).toBe("claimed");
+    await admin.mutate(RETURN_APPROVE_REQUEST, { input: { id: request.shopifyReturnId! } });
+    const before = mutationsSent("ReturnApproveRequest");
+    // within the lease another click is told it is under way
+    expect(await approveRequest(deps(), SHOP, request.id)).toMatchObject({ ok: false, status: 409, error: { code: "in_progress" } });
+    // after the lease, the next attempt re-reads the Return, sees OPEN, and only records it
+    const later = { ...deps(), now: () => new Date(clock.getTime() + 61_000) };
+    const r = await approveRequest(later, SHOP, request.id);
+    expect(r.ok && r.request.status).toBe("approved");
+    expect(mutationsSent("ReturnApproveRequest")).toBe(before);
+    const ev = (await repos.events.listForRequest(SHOP, request.id)).find((e) => e.type === "approved");
+    expect(ev?.shopifyResponse).toMatchObject({ returnApproveRequest: { reconciled: true, status: "OPEN" } });
+  });
+
+  it("approved but the label was refused: the retry sends only the label, never a second approve", async () => {
+    const { request } = await requested();
+    standin.faults.inject({ operationName: "ReverseDeliveryCreateWithShipping", kind: "userErrors", times: 1 });
+    const r = await approveRequest(deps(), SHOP, request.id, { returnLabelUrl: "https://labels.example/l2.pdf" });
+    expect(r).toMatchObject({ ok: false, status: 422, error: { code: "shopify_user_error" } });
+    if (!r.ok) expect(r.error.shopifyErrors?.length).toBe(1);
+    const ret = standin.store.returns.get(request.shopifyReturnId!)!;
+    expect(ret.status).toBe("OPEN");
+    const failed = await createRepos(db.prisma).returnRequests.findById(SHOP, request.id);
+    expect(failed!.status).toBe("requested");
+    expect(failed!.lastError).toMatch(/^approve failed: Shopify refused/);
+    const approves = mutationsSent("ReturnApproveRequest");
+    const retried = await retryLastAction(deps(), SHOP, request.id);
+    expect(retried.ok && retried.request.status).toBe("approved");
+    expect(mutationsSent("ReturnApproveRequest")).toBe(approves);
+    expect(ret.rfos[0]!.deliveries.map((d) => d.labelUrl)).toEqual(["https://labels.example/l2.pdf"]);
+    const types = (await createRepos(db.prisma).events.listForRequest(SHOP, request.id)).map((e) => e.type);
+    expect(types).toEqual(["approve_failed", "approved"]);
   });
 
   it("staff of shop A get 404 for shop B's request id", async () => {
