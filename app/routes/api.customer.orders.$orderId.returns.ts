@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getOverview, parseBody, submitBodySchema, submitReturnRequest } from "~/services/shopper";
 import { handleCustomer, json, readJson } from "~/services/shopper/http.server";
 
+// Remix sends GET, HEAD and OPTIONS (the CORS preflight, answered inside handleCustomer) to the loader.
 export const loader = ({ request, params }: LoaderFunctionArgs) =>
   handleCustomer(request, async ({ who, deps }) => json(200, await getOverview(deps, who, params.orderId ?? "")));
 

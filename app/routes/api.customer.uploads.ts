@@ -1,9 +1,10 @@
 // POST: a Shopify staged upload target for one evidence photo (the file goes straight to Shopify).
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { parseBody, stageUpload, uploadBodySchema } from "~/services/shopper";
 import { handleCustomer, json, methodNotAllowed, readJson } from "~/services/shopper/http.server";
 
-export const loader = () => methodNotAllowed("POST, OPTIONS");
+// Remix sends OPTIONS to the loader: the CORS preflight is answered there (by handleCustomer).
+export const loader = ({ request }: LoaderFunctionArgs) => handleCustomer(request, async () => methodNotAllowed("POST, OPTIONS"));
 
 export const action = ({ request }: ActionFunctionArgs) =>
   handleCustomer(request, async ({ who, deps }) => {

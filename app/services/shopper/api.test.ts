@@ -28,7 +28,7 @@ const OTHER = "gid://shopify/Customer/2";
 type Fn = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<Response>;
 let db: TestDatabase;
 let standin: Standin;
-let routes: { returnsLoader: Fn; returnsAction: Fn; previewAction: Fn; cancelAction: Fn; uploadsAction: Fn };
+let routes: Record<"returnsLoader" | "returnsAction" | "previewLoader" | "previewAction" | "cancelLoader" | "cancelAction" | "uploadsLoader" | "uploadsAction", Fn>;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -66,8 +66,11 @@ beforeAll(async () => {
   routes = {
     returnsLoader: (await import("~/routes/api.customer.orders.$orderId.returns")).loader as Fn,
     returnsAction: (await import("~/routes/api.customer.orders.$orderId.returns")).action as Fn,
+    previewLoader: (await import("~/routes/api.customer.orders.$orderId.returns.preview")).loader as Fn,
     previewAction: (await import("~/routes/api.customer.orders.$orderId.returns.preview")).action as Fn,
+    cancelLoader: (await import("~/routes/api.customer.returns.$requestId.cancel")).loader as Fn,
     cancelAction: (await import("~/routes/api.customer.returns.$requestId.cancel")).action as Fn,
+    uploadsLoader: (await import("~/routes/api.customer.uploads")).loader as Fn,
     uploadsAction: (await import("~/routes/api.customer.uploads")).action as Fn,
   };
 }, 60_000);
@@ -132,11 +135,24 @@ function tamper(token: string): string {
 }
 
 describe("auth and CORS", () => {
-  it("answers the CORS preflight without a token", async () => {
-    const res = await call(routes.returnsAction, `/api/customer/orders/1/returns`, { method: "OPTIONS", token: null, headers: { "Access-Control-Request-Method": "POST" } }, { orderId: "1" });
-    expect(res.status).toBe(204);
-    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
-    expect(res.headers.get("Access-Control-Allow-Headers")).toMatch(/Authorization/);
+  it("answers the CORS preflight without a token on every route (Remix sends OPTIONS to the loader)", async () => {
+    const loaders: [Fn, string][] = [
+      [routes.returnsLoader, "/api/customer/orders/1/returns"],
+      [routes.previewLoader, "/api/customer/orders/1/returns/preview"],
+      [routes.cancelLoader, "/api/customer/returns/x/cancel"],
+      [routes.uploadsLoader, "/api/customer/uploads"],
+    ];
+    for (const [fn, path] of loaders) {
+      const res = await call(fn, path, { method: "OPTIONS", token: null, headers: { "Access-Control-Request-Method": "POST" } }, { orderId: "1", requestId: "x" });
+      expect(res.status, path).toBe(204);
+      expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      expect(res.headers.get("Access-Control-Allow-Headers")).toMatch(/Authorization/);
+    }
+  });
+
+  it("POST-only routes answer GET with 405 once authenticated, 401 before", async () => {
+    expect((await call(routes.previewLoader, "/api/customer/orders/1/returns/preview", {}, { orderId: "1" })).status).toBe(405);
+    expect((await call(routes.uploadsLoader, "/api/customer/uploads", { token: null }, {})).status).toBe(401);
   });
 
   it("refuses a tampered token (sub swapped) with 401 and CORS headers, and writes nothing", async () => {

@@ -1,6 +1,7 @@
 /**
  * Test helper: serves the shopper API's real Remix route modules over loopback HTTP (the way
- * remix-serve dispatches resource routes: one module per path, loader for GET, action otherwise),
+ * remix-serve dispatches resource routes: one module per path, action for POST/PUT/PATCH/DELETE,
+ * loader otherwise),
  * so a browser can call them without a production build. Env (SHOPIFY_*, DATABASE_URL,
  * SHOPIFY_ADMIN_ORIGIN) must be set before calling it: the route modules read it at import.
  */
@@ -41,7 +42,8 @@ export async function startShopperApiServer(): Promise<ShopperApiServer> {
         return;
       }
       const params = Object.fromEntries(hit.r.names.map((n, i) => [n, decodeURIComponent(hit.m![i + 1]!)]));
-      const fn = method === "GET" || method === "HEAD" ? hit.r.mod.loader : hit.r.mod.action;
+      // Remix: POST/PUT/PATCH/DELETE go to the action, everything else (GET, HEAD, OPTIONS) to the loader.
+      const fn = ["POST", "PUT", "PATCH", "DELETE"].includes(method) ? hit.r.mod.action : hit.r.mod.loader;
       let response: Response;
       try {
         response = fn ? await fn({ request, params, context: {} }) : new Response(null, { status: 405 });
