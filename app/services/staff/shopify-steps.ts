@@ -1,7 +1,7 @@
 // The Shopify side of each staff action: one function per action, each taking the AdminClient.
 // These run inside a claimed operations-ledger entry (actions.ts), so each mutation is sent once.
 import type { ReturnForStaffQuery } from "~/types/admin.generated";
-import type { ApproveArgs, DeclineArgs, RefundArgs, ShopifyReturnStatus } from "~/returns/request-state";
+import { shopifyShowsApplied, type ApproveArgs, type DeclineArgs, type RefundArgs, type ShopifyReturnStatus } from "~/returns/request-state";
 import { parseMoney, toDecimalString } from "~/returns";
 import type { AdminClient } from "~/shopify/admin-client";
 import {
@@ -154,7 +154,7 @@ export async function refundAtShopify(
 ): Promise<unknown> {
   const { ret, locationId } = await readReturn(admin, returnId);
   const facts = factsOf(ret);
-  if (opts.reconcile && facts.refundCount > 0) return { reconciled: true, refunds: ret.refunds.nodes };
+  if (opts.reconcile && shopifyShowsApplied("refund", facts)) return { reconciled: true, refunds: ret.refunds.nodes };
   if (ret.status !== "OPEN") throw new StepError("return_not_open", `the Shopify return is ${ret.status}, not OPEN`);
   const currency = ret.order.presentmentCurrencyCode as string;
   if (currency !== money.currency) {
