@@ -13,6 +13,7 @@ import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
 import { RETURN_APPROVE_REQUEST, RETURN_CLOSE, RETURN_REQUEST } from "~/shopify/operations";
 import { signedWebhookRequest } from "~/test/session-token";
 import { startStandin, type Standin } from "../../standin";
+import { refundAtShopify } from "~/services/staff/shopify-steps";
 import { processReturnWebhook, type ReturnWebhookDeps } from "./returns-lifecycle";
 
 const SHOP = "demo-returns.myshopify.com";
@@ -99,6 +100,25 @@ describe("returns webhooks", () => {
       ["imported_self_serve", "webhook"],
       ["shopify_returns_close", "webhook"],
     ]);
+  });
+
+  it("a refund made outside the app moves the request to refunded; an app action in flight is left alone", async () => {
+    const { returnId } = await shopifyReturn();
+    await processReturnWebhook(deps(), SHOP, "returns/request", { admin_graphql_api_id: returnId });
+    const repos = createRepos(db.prisma);
+    const stored = (await repos.returnRequests.findByShopifyReturnId(SHOP, returnId))!;
+    await admin.mutate(RETURN_APPROVE_REQUEST, { input: { id: returnId } });
+    // the app is approving this request right now (ledger claim held): the echo must not interfere
+    await repos.operations.claim(SHOP, { key: `approve:${stored.id}`, kind: "approve", now: clock });
+    expect(await processReturnWebhook(deps(), SHOP, "returns/approve", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "unchanged" });
+    await repos.operations.complete(SHOP, `approve:${stored.id}`, { result: null, now: clock });
+    expect(await processReturnWebhook(deps(), SHOP, "returns/approve", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "updated", to: "approved" });
+    // refunded in Shopify admin
+    await refundAtShopify(admin, returnId, { to: "original_payment" }, { amountMinor: 100, currency: stored.currency }, false, false, { reconcile: false });
+    const refundId = standin.store.returns.get(returnId)!.refundIds[0]!;
+    const payload = { admin_graphql_api_id: refundId, return: { admin_graphql_api_id: returnId } };
+    expect(await processReturnWebhook(deps(), SHOP, "refunds/create", payload)).toMatchObject({ outcome: "updated", to: "refunded" });
+    expect(await processReturnWebhook(deps(), SHOP, "refunds/create", payload)).toMatchObject({ outcome: "unchanged" });
   });
 
   it("refunds without a return, and returns of unknown state, are ignored", async () => {
