@@ -30,7 +30,7 @@ let db: TestDatabase;
 let standin: Standin;
 let admin: AdminClient;
 const sent: string[] = [];
-let clock = new Date("2026-11-20T01:00:00Z");
+const clock = new Date("2026-11-20T01:00:00Z");
 const used = new Set<string>();
 
 function deps(actor = "staff:42"): StaffDeps {
