@@ -7,7 +7,7 @@ describe("summarizePolicy", () => {
     const text = summarizePolicyText(getPreset("ekoh-store")!, "NZD");
     expect(text).toContain("within 7 days of delivery");
     expect(text).toContain("We don't accept returns for a change of mind.");
-    expect(text).toContain("Please include a photo when the item is defective or arrived damaged.");
+    expect(text).toContain("Please include a photo when the reason is “defective” or “arrived damaged”.");
     expect(text).toContain("Products tagged “perishable” can't be returned for a change of mind.");
     expect(text).toContain("(final sale)");
     expect(text).toContain("must be returned to where they were bought");

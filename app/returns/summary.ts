@@ -139,7 +139,7 @@ export function summarizePolicy(policy: Policy, currency = "USD"): PolicySummary
     for (const [r, n] of photoReasons) byCount.set(n, [...(byCount.get(n) ?? []), r]);
     for (const [n, rs] of [...byCount.entries()].sort((a, b) => a[0] - b[0])) {
       cond.push(
-        `Please include ${n === 1 ? "a photo" : `${n} photos`} when the item is ${joinWords(rs.map((r) => REASON_WORDS[r]), "or")}.`,
+        `Please include ${n === 1 ? "a photo" : `${n} photos`} when the reason is ${joinWords(rs.map((r) => `“${REASON_WORDS[r]}”`), "or")}.`,
       );
     }
   }

@@ -67,7 +67,7 @@ export default function Index() {
     { label: "Failed Shopify calls", value: a.failedShopifyCalls, href: "/app/requests?status=failed", tone: a.failedShopifyCalls > 0 ? "critical" : undefined },
   ] as const;
   return (
-    <Page title="Returns">
+    <Page>
       <TitleBar title="Returns" />
       <Layout>
         {result?.ok && (

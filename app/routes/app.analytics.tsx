@@ -59,7 +59,7 @@ export default function AnalyticsPage() {
   const money = (n: number) => formatMoney(n, currency);
   const rate = a.returnRateBps === null ? "—" : `${(a.returnRateBps / 100).toFixed(1)}%`;
   return (
-    <Page title="Analytics">
+    <Page>
       <TitleBar title="Analytics" />
       <Layout>
         <Layout.Section>

@@ -304,7 +304,6 @@ export default function PolicyEditor() {
 
   return (
     <Page
-      title="Return policy"
       subtitle={active ? `Version ${active.version} is in force` : "No policy saved yet"}
       primaryAction={{ content: "Save as new version", onAction: onSave, disabled: !canSave, loading: save.state !== "idle" }}
     >
@@ -452,7 +451,7 @@ export default function PolicyEditor() {
               </InlineGrid>
             </Part>
 
-            <Part title="What can't be returned" help="A rule matches when any of its matchers matches the item." errors={errorsUnder(errors, "rules")}>
+            <Part title="What can't be returned" help="A rule matches when any of its matchers matches the item. “Applies to” takes * (any reason), change_of_mind, faults, warranty or reasons like UNWANTED." errors={errorsUnder(errors, "rules")}>
               {rules.map((rule, i) => (
                 <Box key={i} padding="300" background="bg-surface-secondary" borderRadius="200">
                   <BlockStack gap="200">
@@ -466,7 +465,7 @@ export default function PolicyEditor() {
                       />
                       <TextField
                         label="Applies to"
-                        helpText="* , change_of_mind, faults, warranty or a reason"
+                        placeholder="*, change_of_mind, faults or a reason"
                         autoComplete="off"
                         value={rule.appliesTo.join(", ")}
                         onChange={(v) => set(["rules", i, "appliesTo"], csv(v))}
@@ -608,11 +607,14 @@ export default function PolicyEditor() {
                 }
               />
               {tl && (
-                <InlineGrid columns={3} gap="200">
+                <BlockStack gap="200">
                   {(["domestic", "international", "bank"] as const).map((k) => (
-                    <InlineGrid key={k} columns={2} gap="100">
+                    <InlineGrid key={k} columns="2fr 1fr 1fr" gap="200" alignItems="center">
+                      <Text as="span">{k === "bank" ? "Bank processing" : k === "domestic" ? "Domestic orders" : "International orders"}</Text>
                       <TextField
-                        label={`${k === "bank" ? "Bank" : k === "domestic" ? "Domestic" : "International"} min`}
+                        label={`${k} minimum days`}
+                        labelHidden
+                        prefix="min"
                         type="number"
                         autoComplete="off"
                         value={String(tl[k].min)}
@@ -620,7 +622,9 @@ export default function PolicyEditor() {
                         error={err(`refundTimelines.${k}.min`)}
                       />
                       <TextField
-                        label="max"
+                        label={`${k} maximum days`}
+                        labelHidden
+                        prefix="max"
                         type="number"
                         autoComplete="off"
                         value={String(tl[k].max)}
@@ -629,7 +633,7 @@ export default function PolicyEditor() {
                       />
                     </InlineGrid>
                   ))}
-                </InlineGrid>
+                </BlockStack>
               )}
               {tl && (
                 <TextField

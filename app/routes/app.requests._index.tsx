@@ -32,10 +32,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   try {
     const query = queueQueryFromSearchParams(sp);
     const page = await listQueue(ctx.db, ctx.shop, query, { provider: ctx.provider });
-    return { page, error: null as null | { field: string; message: string } };
+    return { page, timeZone: ctx.timeZone, error: null as null | { field: string; message: string } };
   } catch (e) {
     if (e instanceof DbInputError) {
-      return { page: { items: [], nextCursor: null }, error: { field: e.field, message: e.message } };
+      return { page: { items: [], nextCursor: null }, timeZone: ctx.timeZone, error: { field: e.field, message: e.message } };
     }
     throw e;
   }
@@ -73,7 +73,7 @@ const STATUS_CHOICES = STATUS_VALUES.map((s) => ({ label: STATUS_LABEL[s] ?? s, 
 const REASON_CHOICES = REASONS.map((r) => ({ label: REASON_LABEL[r] ?? r, value: r }));
 
 export default function Requests() {
-  const { page, error } = useLoaderData<typeof loader>();
+  const { page, error, timeZone } = useLoaderData<typeof loader>();
   const [sp] = useSearchParams();
   const navigate = useNavigate();
   const nav = useNavigation();
@@ -177,13 +177,13 @@ export default function Requests() {
       key: "status",
       label: "Status",
       filter: <ChoiceList title="Status" titleHidden allowMultiple choices={STATUS_CHOICES} selected={list("status")} onChange={setList("status")} />,
-      shortcut: true,
+      pinned: true,
     },
     {
       key: "flag",
       label: "Verdict",
       filter: <ChoiceList title="Verdict" titleHidden allowMultiple choices={FLAG_CHOICES} selected={list("flag")} onChange={setList("flag")} />,
-      shortcut: true,
+      pinned: true,
     },
     {
       key: "reason",
@@ -211,7 +211,7 @@ export default function Requests() {
         </Text>
       </IndexTable.Cell>
       <IndexTable.Cell>{r.customer ?? "—"}</IndexTable.Cell>
-      <IndexTable.Cell>{new Date(r.createdAt).toLocaleDateString("en", { day: "numeric", month: "short", year: "numeric" })}</IndexTable.Cell>
+      <IndexTable.Cell>{new Date(r.createdAt).toLocaleDateString("en", { timeZone, day: "numeric", month: "short", year: "numeric" })}</IndexTable.Cell>
       <IndexTable.Cell>
         <Badge tone={STATUS_TONE[r.status]}>{label(STATUS_LABEL, r.status)}</Badge>
       </IndexTable.Cell>
@@ -244,7 +244,7 @@ export default function Requests() {
   ));
 
   return (
-    <Page title="Return requests" fullWidth>
+    <Page fullWidth>
       <TitleBar title="Return requests" />
       <Layout>
         {error && (

@@ -62,7 +62,6 @@ export default function Settings() {
     fetcher.submit({ notifyCustomer: String(notify), autoApproval: String(auto), defaultResolution: resolution }, { method: "post" });
   return (
     <Page
-      title="Settings"
       primaryAction={{ content: "Save", onAction: save, disabled: !dirty, loading: fetcher.state !== "idle" }}
     >
       <TitleBar title="Settings" />

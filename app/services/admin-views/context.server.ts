@@ -5,6 +5,7 @@ import { adminClientFromContext } from "~/shopify/admin-client";
 import prisma, { databaseProvider, type PrismaClient } from "~/db.server";
 import { createRepos, type ShopRecord } from "~/db";
 import { authenticate } from "~/shopify.server";
+import { SHOP_INFO } from "~/shopify/operations/shop-info";
 import type { Provider } from "./shared";
 
 export interface AdminContext {
@@ -24,11 +25,27 @@ export interface AdminContext {
 export async function adminContext(request: Request): Promise<AdminContext> {
   const { session, admin, sessionToken } = await authenticate.admin(request);
   const repos = createRepos(prisma);
-  const shopRecord = await repos.shops.get(session.shop);
+  let shopRecord = await repos.shops.get(session.shop);
+  const client = adminClientFromContext(admin);
+  if (!shopRecord?.currency || !shopRecord.timezone) {
+    // Money and days are shown in the shop's currency and time zone: read them once from Shopify if the
+    // install hook has not stored them yet.
+    try {
+      const info = await client.request(SHOP_INFO);
+      shopRecord = await repos.shops.upsertInstalled(session.shop, {
+        now: new Date(),
+        name: info.shop.name,
+        currency: info.shop.currencyCode,
+        timezone: info.shop.ianaTimezone,
+      });
+    } catch {
+      // keep going with UTC/USD defaults; the page still works
+    }
+  }
   const sub = sessionToken?.sub;
   return {
     shop: session.shop,
-    admin: adminClientFromContext(admin),
+    admin: client,
     db: prisma,
     repos,
     now: () => new Date(),
