@@ -333,6 +333,32 @@ describe("submit", () => {
     expect(shopifyReturnsOf(o2)).toHaveLength(before2 + 1);
   });
 
+  it("when Shopify refuses the Return, answers 502, keeps the request, and the same key retries it into one Return", async () => {
+    const o = giftCardOrder(); // its floor mats line; the gift card line stays out of it
+    const body = {
+      idempotencyKey: randomUUID(),
+      lines: [{ lineItemId: lineOf(o, 103), quantity: 1, reason: "UNWANTED", conditions: ALL_CONDITIONS, photos: [], note: "" }],
+      resolution: "store_credit",
+    };
+    standin.faults.inject({ operationName: "ReturnRequest", kind: "userErrors", times: 1 });
+    const first = await submit(o.id, body);
+    expect(first.status).toBe(502);
+    expect(((await first.json()) as ErrorBody).error.code).toBe("shopify_error");
+    const stored = await db.prisma.returnRequest.findFirstOrThrow({ where: { idempotencyKey: body.idempotencyKey } });
+    expect(stored.shopifyReturnId).toBeNull();
+    expect(stored.lastError).toMatch(/userErrors/);
+    expect(shopifyReturnsOf(o)).toHaveLength(0);
+
+    const retry = await submit(o.id, body);
+    expect(retry.status).toBe(200);
+    expect(((await retry.json()) as RequestBody).request.id).toBe(stored.id);
+    const after = await db.prisma.returnRequest.findFirstOrThrow({ where: { id: stored.id } });
+    expect(after.lastError).toBeNull();
+    expect(after.resolution).toBe("store_credit");
+    expect(shopifyReturnsOf(o)).toHaveLength(1);
+    expect(after.shopifyReturnId).toBe(shopifyReturnsOf(o)[0]!.id);
+  });
+
   it("the request then shows in the overview with a status message, and can be cancelled (at Shopify too)", async () => {
     const o = mats();
     const res = await overview(o.id);
