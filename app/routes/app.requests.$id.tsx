@@ -35,7 +35,7 @@ import {
 } from "~/services/staff";
 import { loadRequestDetail } from "~/services/admin-views";
 import { adminContext } from "~/services/admin-views/context.server";
-import { CODE_LABEL, DECLINE_REASONS, REASON_LABEL, STATUS_LABEL, STATUS_TONE, label } from "~/components/labels";
+import { CODE_LABEL, DECLINE_REASONS, REASON_LABEL, RESOLUTION_LABEL, STATUS_LABEL, STATUS_TONE, label } from "~/components/labels";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await adminContext(request);
@@ -263,6 +263,11 @@ export default function RequestDetail() {
                       {l.explanation}
                     </Text>
                   )}
+                  {l.trace.length === 0 && l.codes.length > 0 && (
+                    <Text as="p" variant="bodySm" tone="critical">
+                      {l.codes.map((c) => label(CODE_LABEL, c)).join(" · ")}
+                    </Text>
+                  )}
                   {l.trace.length > 0 && (
                     <Box background="bg-surface-secondary" padding="300" borderRadius="200">
                       <BlockStack gap="100">
@@ -331,7 +336,7 @@ export default function RequestDetail() {
                 <Text as="span" numeric tone="subdued">{detail.money.formatted.storeCredit}</Text>
               </InlineGrid>
               <Text as="p" variant="bodySm" tone="subdued">
-                In the order currency ({detail.money.currency}). Resolution asked: {r.resolution ?? "—"}.
+                In the order currency ({detail.money.currency}). Resolution asked: {label(RESOLUTION_LABEL, r.resolution).toLowerCase()}.
               </Text>
             </Section>
             <Section title="Actions">

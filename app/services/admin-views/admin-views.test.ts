@@ -218,3 +218,43 @@ describe("analytics", () => {
     expect(other.returnRateBps).toBeNull();
   });
 });
+
+describe("request detail trace", () => {
+  it("reads the trace rule by rule from the stored verdict, matched by line item id", async () => {
+    const { request } = await repos.returnRequests.create(SHOP, {
+      idempotencyKey: "trace-1",
+      orderId: "gid://shopify/Order/trace",
+      orderName: "#2001",
+      currency: "NZD",
+      policyVersion: 1,
+      verdict: {
+        decision: "review",
+        lines: [
+          {
+            lineItemId: "gid://shopify/LineItem/T2",
+            eligible: false,
+            explanation: "The window closed on 1 November 2026.",
+            trace: [
+              { rule: "window:change_of_mind", pass: false, code: "OUTSIDE_WINDOW", detail: "deadline 2026-11-01" },
+              { rule: "reason:accepted", pass: true, code: "REASON_NOT_ACCEPTED" },
+            ],
+          },
+        ],
+      },
+      lines: [
+        { lineItemId: "gid://shopify/LineItem/T1", title: "A", quantity: 1, reason: "UNWANTED", eligible: true },
+        { lineItemId: "gid://shopify/LineItem/T2", title: "B", quantity: 1, reason: "UNWANTED", eligible: false, codes: ["OUTSIDE_WINDOW"], photos: ["https://cdn.example/p1.jpg"] },
+      ],
+      now: day(1),
+    });
+    const d = (await loadRequestDetail(db.prisma, SHOP, request.id))!;
+    expect(d.lines[1]!.trace).toEqual([
+      { rule: "window:change_of_mind", pass: false, code: "OUTSIDE_WINDOW", detail: "deadline 2026-11-01" },
+      { rule: "reason:accepted", pass: true, code: "REASON_NOT_ACCEPTED" },
+    ]);
+    expect(d.lines[1]!.explanation).toBe("The window closed on 1 November 2026.");
+    expect(d.lines[1]!.photos).toEqual(["https://cdn.example/p1.jpg"]);
+    expect(d.lines[0]!.trace).toEqual([]);
+    expect(d.verdict.decision).toBe("review");
+  });
+});

@@ -53,6 +53,7 @@ interface VerdictLine {
   route?: unknown;
   trace?: unknown;
   lineId?: unknown;
+  lineItemId?: unknown;
 }
 
 function verdictLines(verdict: unknown): VerdictLine[] {
@@ -124,7 +125,9 @@ export async function loadRequestDetail(db: PrismaClient, shop: string, id: stri
   return {
     request: { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString(), lastErrorAt: lastErrorAt?.toISOString() ?? null },
     lines: lines.map((l, i) => {
-      const vl = vLines.find((x) => x.lineId === l.lineItemId) ?? vLines[i];
+      // by line item id; by position only when the stored verdict carries no ids
+      const keyed = vLines.some((x) => typeof x.lineItemId === "string" || typeof x.lineId === "string");
+      const vl = keyed ? vLines.find((x) => x.lineItemId === l.lineItemId || x.lineId === l.lineItemId) : vLines[i];
       return {
         id: l.id,
         title: l.title,
