@@ -113,3 +113,23 @@ const RESOLUTION_LABELS: Record<string, Record<Locale, string>> = {
 export function resolutionLabel(code: string, locale: Locale): string {
   return RESOLUTION_LABELS[code]?.[locale] ?? code;
 }
+
+const DECLINE_REASONS: Record<string, Record<Locale, string>> = {
+  RETURN_PERIOD_ENDED: {
+    en: "The return period for this order has ended.",
+    fr: "Le délai de retour de cette commande est dépassé.",
+    de: "Die Rückgabefrist für diese Bestellung ist abgelaufen.",
+    es: "El plazo de devolución de este pedido ha terminado.",
+  },
+  FINAL_SALE: {
+    en: "This item was sold as final sale.",
+    fr: "Cet article a été vendu sans possibilité de retour.",
+    de: "Dieser Artikel war vom Umtausch ausgeschlossen.",
+    es: "Este artículo se vendió como venta final.",
+  },
+};
+
+/** Shopper-facing text for a Shopify ReturnDeclineReason; OTHER (or unknown) says nothing. */
+export function declineReasonLabel(code: string | undefined, locale: Locale): string | undefined {
+  return code ? DECLINE_REASONS[code]?.[locale] : undefined;
+}

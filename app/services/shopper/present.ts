@@ -1,7 +1,7 @@
 // A stored return request as the shopper sees it (ReturnRequest in extensions/customer-returns/src/api.ts).
 import type { Repos, ReturnRequestWithLines } from "~/db";
 import { toDecimalString, type Locale } from "~/returns";
-import { isLocale, reasonLabel, statusMessage } from "./locale";
+import { declineReasonLabel, isLocale, reasonLabel, statusMessage } from "./locale";
 
 export interface ShopperRequestView {
   id: string;
@@ -26,19 +26,31 @@ function str(x: unknown): string | undefined {
   return typeof x === "string" && x.trim() !== "" ? x : undefined;
 }
 
+export interface StaffNotes {
+  /** What staff wrote to the shopper when declining. */
+  declineMessage?: string;
+  /** Shopify ReturnDeclineReason (RETURN_PERIOD_ENDED, FINAL_SALE, OTHER). */
+  declineReasonCode?: string;
+  returnLabelUrl?: string;
+  instructions?: string;
+}
+
 /**
- * Staff actions (G's services) record what the shopper should see in the request's events:
- * a decline's reason/message, an approval's label URL and instructions. Read leniently: the
- * newest event carrying each field wins.
+ * Staff actions (app/services/staff) record in the request's events what the shopper should see:
+ * the decline's reason and message, the approval's return label URL. Staff's own `note` is internal
+ * and never shown. The newest event carrying each field wins.
  */
-export async function staffNotes(repos: Repos, shop: string, requestId: string) {
+export async function staffNotes(repos: Repos, shop: string, requestId: string): Promise<StaffNotes> {
   const events = await repos.events.listForRequest(shop, requestId);
-  const out: { declineReason?: string; returnLabelUrl?: string; instructions?: string } = {};
+  const out: StaffNotes = {};
   for (const e of [...events].reverse()) {
     const p = (e.payload ?? {}) as Record<string, unknown>;
-    out.declineReason ??= str(p.declineMessage) ?? str(p.message && e.type.includes("declin") ? p.message : undefined) ?? str(p.declineReason) ?? (e.type.includes("declin") ? str(p.reason) : undefined);
+    if (e.type === "declined") {
+      out.declineMessage ??= str(p.message) ?? str(p.declineNote);
+      out.declineReasonCode ??= str(p.reason) ?? str(p.declineReason);
+    }
     out.returnLabelUrl ??= str(p.returnLabelUrl);
-    out.instructions ??= str(p.instructions) ?? (e.type.includes("approv") ? str(p.note) : undefined);
+    out.instructions ??= str(p.instructions);
   }
   return out;
 }
@@ -46,7 +58,7 @@ export async function staffNotes(repos: Repos, shop: string, requestId: string) 
 export function presentRequest(
   r: ReturnRequestWithLines,
   locale: Locale,
-  notes: { declineReason?: string; returnLabelUrl?: string; instructions?: string } = {},
+  notes: StaffNotes = {},
 ): ShopperRequestView {
   const status = r.status === "failed" ? "requested" : r.status;
   const view: ShopperRequestView = {
@@ -57,7 +69,10 @@ export function presentRequest(
     lines: r.lines.map((l) => ({ lineItemId: l.lineItemId, title: l.title, quantity: l.quantity, reason: reasonLabel(l.reason, locale) })),
     canCancel: r.status === "requested" || r.status === "failed",
   };
-  if (status === "declined" && notes.declineReason) view.declineReason = notes.declineReason;
+  if (status === "declined") {
+    const why = notes.declineMessage ?? declineReasonLabel(notes.declineReasonCode, locale);
+    if (why) view.declineReason = why;
+  }
   if (status === "approved" || status === "received") {
     if (notes.returnLabelUrl) view.returnLabelUrl = notes.returnLabelUrl;
     if (notes.instructions) view.instructions = notes.instructions;

@@ -94,4 +94,11 @@ describe("presentation", () => {
     });
     expect(dbResolution("replacement")).toBe("exchange");
   });
+  it("shows a decline's message, else its localised reason; never staff notes", () => {
+    const r = { id: "r", status: "declined", createdAt: new Date(0), currency: "NZD", refundMinor: 500, verdict: null, lines: [] } as unknown as ReturnRequestWithLines;
+    expect(presentRequest(r, "en", { declineMessage: "Worn item" }).declineReason).toBe("Worn item");
+    expect(presentRequest(r, "de", { declineReasonCode: "RETURN_PERIOD_ENDED" }).declineReason).toMatch(/Rückgabefrist/);
+    expect(presentRequest(r, "en", { declineReasonCode: "OTHER" }).declineReason).toBeUndefined();
+    expect(presentRequest(r, "en").refund).toBeUndefined(); // nothing is refunded on a decline
+  });
 });
