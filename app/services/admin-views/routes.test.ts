@@ -1,0 +1,212 @@
+/**
+ * The staff screens' loaders and actions, called with real Requests carrying stand-in-minted session
+ * tokens (authenticate.admin + token exchange run for real against the local Shopify stand-in).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRepos } from "~/db";
+import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { getPreset } from "~/returns";
+import { startStandin, type Standin } from "../../../standin";
+
+const API_KEY = "admin-ui-key";
+const SECRET = "admin-ui-secret-0123456789abcdef";
+const APP_URL = "https://returns.example.com";
+const OTHER = "someone-else.myshopify.com";
+
+type Fn = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
+let db: TestDatabase;
+let standin: Standin;
+let repos: ReturnType<typeof createRepos>;
+let routes: Record<string, { loader?: Fn; action?: Fn }>;
+
+async function call(
+  fn: Fn | undefined,
+  path: string,
+  opts: { form?: Record<string, string>; params?: Record<string, string> } = {},
+): Promise<{ status: number; body: unknown }> {
+  const url = `${APP_URL}${path}${path.includes("?") ? "&" : "?"}shop=${standin.shop}`;
+  const headers = { Authorization: `Bearer ${standin.mintAdminSessionToken()}` };
+  const request = opts.form
+    ? new Request(url, { method: "POST", headers, body: new URLSearchParams(opts.form) })
+    : new Request(url, { headers });
+  try {
+    const out = await fn!({ request, params: opts.params ?? {}, context: {} });
+    if (out instanceof Response) return { status: out.status, body: await out.json().catch(() => null) };
+    return { status: 200, body: out };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, body: await thrown.text() };
+    throw thrown;
+  }
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, seed: "demo", webhooks: [] } as never);
+  Object.assign(process.env, {
+    SHOPIFY_API_KEY: API_KEY,
+    SHOPIFY_API_SECRET: SECRET,
+    SHOPIFY_APP_URL: APP_URL,
+    SCOPES: "write_orders,read_all_orders,write_returns,read_customers,read_products",
+    DATABASE_URL: db.url,
+    SHOPIFY_ADMIN_ORIGIN: standin.url,
+  });
+  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+  repos = createRepos(db.prisma);
+  routes = {
+    home: await import("~/routes/app._index"),
+    queue: await import("~/routes/app.requests._index"),
+    detail: await import("~/routes/app.requests.$id"),
+    policy: await import("~/routes/app.policy"),
+    settings: await import("~/routes/app.settings"),
+    analytics: await import("~/routes/app.analytics"),
+  } as never;
+}, 60_000);
+
+afterAll(async () => {
+  await standin?.close();
+  await db?.cleanup();
+});
+
+describe("home and onboarding", () => {
+  it("offers the presets in plain words until a policy exists, then saves the chosen one as version 1", async () => {
+    const before = await call(routes.home!.loader, "/app");
+    const data = before.body as { dashboard: { hasPolicy: boolean }; presets: { id: string; summary: { heading: string }[] }[] };
+    expect(data.dashboard.hasPolicy).toBe(false);
+    expect(data.presets.map((p) => p.id)).toEqual(["ekr-auto", "ekoh-store", "standard-30-day"]);
+    expect(data.presets[0]!.summary[0]!.heading).toBe("When you can return");
+    const bad = await call(routes.home!.action, "/app", { form: { presetId: "nope" } });
+    expect(bad.status).toBe(422);
+    expect(bad.body).toMatchObject({ field: "presetId" });
+    const saved = await call(routes.home!.action, "/app", { form: { presetId: "ekoh-store" } });
+    expect(saved.body).toEqual({ ok: true, version: 1 });
+    const again = await call(routes.home!.action, "/app", { form: { presetId: "ekr-auto" } });
+    expect(again.status).toBe(409);
+    const active = await repos.policies.active(standin.shop);
+    expect(active?.presetId).toBe("ekoh-store");
+    expect((active?.policy as { version: number }).version).toBe(1);
+  });
+});
+
+describe("policy editor", () => {
+  it("refuses a bad draft with the error on the field, saves a good one as the next version", async () => {
+    const draft = getPreset("standard-30-day")!;
+    draft.windows.faults = { days: -2, from: "delivery" };
+    const bad = await call(routes.policy!.action, "/app/policy", { form: { intent: "save", policy: JSON.stringify(draft) } });
+    expect(bad.status).toBe(422);
+    expect((bad.body as { errors: Record<string, string> }).errors["windows.faults.days"]).toBe("must be 0 or more");
+    draft.windows.faults = { days: 14, from: "delivery" };
+    const ok = await call(routes.policy!.action, "/app/policy", { form: { intent: "save", policy: JSON.stringify(draft), presetId: "standard-30-day" } });
+    expect(ok.body).toEqual({ ok: true, intent: "save", version: 2 });
+    const v2 = await repos.policies.get(standin.shop, 2);
+    expect((v2?.policy as { windows: { faults: { days: number } } }).windows.faults.days).toBe(14);
+    expect((v2?.policy as { version: number }).version).toBe(2);
+  });
+
+  it("tries a draft on a real order by name, and names the field when the order does not exist", async () => {
+    const order = [...standin.store.orders.values()].find((o) => o.fulfillments.length > 0)!;
+    const policy = JSON.stringify(getPreset("standard-30-day"));
+    const res = await call(routes.policy!.action, "/app/policy", { form: { intent: "try", policy, orderName: order.name, reason: "UNWANTED" } });
+    expect(res.status).toBe(200);
+    const result = (res.body as { result: { orderName: string; lines: { title: string }[] } }).result;
+    expect(result.orderName).toBe(order.name);
+    expect(result.lines.map((l) => l.title)).toEqual(order.lineItems.map((l) => l.title));
+    const missing = await call(routes.policy!.action, "/app/policy", { form: { intent: "try", policy, orderName: "#999999", reason: "UNWANTED" } });
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ field: "orderName" });
+  });
+});
+
+describe("requests", () => {
+  let mine: string;
+  let unclear: string;
+  let theirs: string;
+  beforeAll(async () => {
+    const base = { currency: "NZD", now: new Date("2026-11-20T00:00:00Z"), orderId: "gid://shopify/Order/8001", orderName: "#1001" };
+    mine = (
+      await repos.returnRequests.create(standin.shop, {
+        ...base,
+        idempotencyKey: "ui-clear-1",
+        lines: [{ lineItemId: "gid://shopify/LineItem/1", title: "Shirt", quantity: 1, reason: "UNWANTED", eligible: true }],
+      })
+    ).request.id;
+    unclear = (
+      await repos.returnRequests.create(standin.shop, {
+        ...base,
+        idempotencyKey: "ui-mixed-1",
+        orderName: "#1002",
+        lines: [
+          { lineItemId: "gid://shopify/LineItem/1", title: "Shirt", quantity: 1, reason: "UNWANTED", eligible: true },
+          { lineItemId: "gid://shopify/LineItem/2", title: "Hat", quantity: 1, reason: "UNWANTED", eligible: false, codes: ["FINAL_SALE"] },
+        ],
+      })
+    ).request.id;
+    theirs = (
+      await repos.returnRequests.create(OTHER, {
+        ...base,
+        idempotencyKey: "ui-other-1",
+        lines: [{ lineItemId: "gid://shopify/LineItem/1", title: "Shirt", quantity: 1, reason: "UNWANTED", eligible: true }],
+      })
+    ).request.id;
+  });
+
+  it("lists only this shop's requests, filters from the URL and explains a bad filter", async () => {
+    const all = (await call(routes.queue!.loader, "/app/requests")).body as { page: { items: { id: string }[] } };
+    expect(all.page.items.map((i) => i.id).sort()).toEqual([mine, unclear].sort());
+    const flagged = (await call(routes.queue!.loader, "/app/requests?flag=FINAL_SALE")).body as { page: { items: { id: string }[] } };
+    expect(flagged.page.items.map((i) => i.id)).toEqual([unclear]);
+    const bad = (await call(routes.queue!.loader, "/app/requests?status=lost")).body as { error: { field: string } };
+    expect(bad.error.field).toBe("status[0]");
+  });
+
+  it("bulk approve reports every request: Shopify's refusal in words, unclear cases and foreign ids skipped", async () => {
+    const res = await call(routes.queue!.action, "/app/requests", { form: { intent: "approve", ids: [mine, unclear, theirs].join(",") } });
+    const results = (res.body as { results: { id: string; outcome: string; message: string }[] }).results;
+    const by = Object.fromEntries(results.map((r) => [r.id, r]));
+    expect(by[mine]!.outcome).toBe("failed"); // no Shopify return behind it: the staff service says why
+    expect(by[mine]!.message.length).toBeGreaterThan(0);
+    expect(by[unclear]).toMatchObject({ outcome: "skipped" });
+    expect(by[unclear]!.message).toMatch(/Not a clear case/);
+    expect(by[theirs]).toMatchObject({ outcome: "skipped", message: "Not found" });
+    const none = await call(routes.queue!.action, "/app/requests", { form: { intent: "approve", ids: "" } });
+    expect(none.status).toBe(422);
+  });
+
+  it("detail: 404 for another shop's id; actions validate their fields and report failures", async () => {
+    const foreign = await call(routes.detail!.loader, `/app/requests/${theirs}`, { params: { id: theirs } });
+    expect(foreign.status).toBe(404);
+    const own = await call(routes.detail!.loader, `/app/requests/${unclear}`, { params: { id: unclear } });
+    const d = (own.body as { detail: { lines: { title: string }[]; money: { formatted: { refund: string } } }; suggestedDeclineReason: string });
+    expect(d.detail.lines.map((l) => l.title)).toEqual(["Shirt", "Hat"]);
+    expect(d.detail.money.formatted.refund).toBe("NZ$0.00");
+    expect(d.suggestedDeclineReason).toBe("FINAL_SALE");
+    const noReason = await call(routes.detail!.action, `/app/requests/${unclear}`, { params: { id: unclear }, form: { intent: "decline" } });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body).toMatchObject({ ok: false, field: "reason" });
+    const badLabel = await call(routes.detail!.action, `/app/requests/${unclear}`, {
+      params: { id: unclear },
+      form: { intent: "approve", returnLabelUrl: "ftp://x" },
+    });
+    expect(badLabel.body).toMatchObject({ field: "returnLabelUrl" });
+    const foreignAct = await call(routes.detail!.action, `/app/requests/${theirs}`, { params: { id: theirs }, form: { intent: "close" } });
+    expect(foreignAct.status).toBe(404);
+  });
+});
+
+describe("settings and analytics", () => {
+  it("saves settings and names a bad field", async () => {
+    const ok = await call(routes.settings!.action, "/app/settings", { form: { notifyCustomer: "false", autoApproval: "true", defaultResolution: "store_credit" } });
+    expect(ok.body).toEqual({ ok: true });
+    expect(await repos.shops.get(standin.shop)).toMatchObject({ notifyCustomer: false, autoApproval: true, defaultResolution: "store_credit" });
+    const bad = await call(routes.settings!.action, "/app/settings", { form: { notifyCustomer: "maybe", autoApproval: "true", defaultResolution: "refund" } });
+    expect(bad.status).toBe(422);
+    expect(bad.body).toMatchObject({ field: "notifyCustomer" });
+  });
+
+  it("analytics loads for the shop's period", async () => {
+    const res = await call(routes.analytics!.loader, "/app/analytics?days=30");
+    const body = res.body as { period: number; analytics: { requests: number }; currency: string };
+    expect(body.period).toBe(30);
+    expect(body.currency).toBe("NZD");
+    expect(body.analytics.requests).toBeGreaterThanOrEqual(0);
+  });
+});
