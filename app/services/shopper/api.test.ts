@@ -359,6 +359,49 @@ describe("submit", () => {
     expect(after.shopifyReturnId).toBe(shopifyReturnsOf(o)[0]!.id);
   });
 
+  it("after a lost answer (HTTP 500: may have applied) the retry adopts the Return Shopify made, or makes one if none", async () => {
+    const candidates = orders().filter((x) => x.customerId !== ALEX && x.customerId !== null && x.lineItems.length === 1 && hasProduct(x, 103) && x.lineItems[0]!.discount > 0 && x.returnIds.length === 0);
+    expect(candidates.length).toBeGreaterThanOrEqual(2);
+    const [applied, lost] = candidates as [OrderRec, OrderRec];
+    const tokenFor = (o: OrderRec) => standin.mintCustomerSessionToken({ customerId: o.customerId! });
+    const bodyFor = (o: OrderRec) => ({
+      idempotencyKey: randomUUID(),
+      lines: [{ lineItemId: lineOf(o, 103), quantity: 1, reason: "UNWANTED", conditions: ALL_CONDITIONS, photos: [], note: "" }],
+      resolution: "refund",
+    });
+
+    // 1) Shopify did make the Return, but the answer was lost.
+    const b1 = bodyFor(applied);
+    standin.faults.inject({ operationName: "ReturnRequest", kind: "http500", times: 1 });
+    const r1 = await submit(applied.id, b1, tokenFor(applied));
+    expect(r1.status).toBe(502);
+    expect(((await r1.json()) as ErrorBody).error.code).toBe("shopify_unavailable");
+    const op = await db.prisma.shopifyOperation.findFirstOrThrow({ where: { key: { startsWith: "shopper:returnRequest:" }, error: { startsWith: "uncertain: " } } });
+    // emulate "it applied": the same Return, made at Shopify with the stored plan
+    const stored = await db.prisma.returnRequest.findFirstOrThrow({ where: { idempotencyKey: b1.idempotencyKey } });
+    const plan = (JSON.parse(stored.verdict!) as { plan: { returnLineItems: unknown[] } }).plan;
+    const session = await db.prisma.session.findFirstOrThrow({ where: { id: `offline_${standin.shop}` } });
+    const made = await fetch(`${standin.url}/admin/api/2026-07/graphql.json`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": session.accessToken },
+      body: JSON.stringify({ query: "mutation M($input: ReturnRequestInput!) { returnRequest(input: $input) { return { id } userErrors { message } } }", variables: { input: { orderId: applied.id, returnLineItems: plan.returnLineItems } } }),
+    });
+    const madeId = ((await made.json()) as { data: { returnRequest: { return: { id: string } } } }).data.returnRequest.return.id;
+    const again = await submit(applied.id, b1, tokenFor(applied));
+    expect(again.status).toBe(200);
+    expect(shopifyReturnsOf(applied)).toHaveLength(1);
+    expect((await db.prisma.returnRequest.findFirstOrThrow({ where: { id: stored.id } })).shopifyReturnId).toBe(madeId);
+    expect((await db.prisma.shopifyOperation.findFirstOrThrow({ where: { id: op.id } })).status).toBe("succeeded");
+
+    // 2) Nothing was made: the retry makes exactly one.
+    const b2 = bodyFor(lost);
+    standin.faults.inject({ operationName: "ReturnRequest", kind: "http500", times: 1 });
+    expect((await submit(lost.id, b2, tokenFor(lost))).status).toBe(502);
+    expect(shopifyReturnsOf(lost)).toHaveLength(0);
+    expect((await submit(lost.id, b2, tokenFor(lost))).status).toBe(200);
+    expect(shopifyReturnsOf(lost)).toHaveLength(1);
+  });
+
   it("the request then shows in the overview with a status message, and can be cancelled (at Shopify too)", async () => {
     const o = mats();
     const res = await overview(o.id);

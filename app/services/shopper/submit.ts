@@ -6,13 +6,16 @@
 //   settles concurrent first submits;
 // - the Shopify returnRequest call runs under the operations ledger (key per request id), so two
 //   concurrent submits of the same key cannot both create a Return; a failed call is retried by the
-//   next submit with the same key.
+//   next submit with the same key. When the failed call may have applied (transport error on the
+//   non-idempotent mutation), the retry first looks for the Return it made (same fulfillment line
+//   items and quantities, REQUESTED, owned by no stored request) and adopts it.
 import type { OrderSnapshotResult } from "~/shopify/order-snapshot";
 import { AdminTransportError, ShopifyUserError, type AdminClient } from "~/shopify/admin-client";
 import { RETURNABLE_FULFILLMENTS } from "~/shopify/operations/returnable-fulfillments";
 import { RETURN_REASON_DEFINITIONS } from "~/shopify/operations/return-reason-definitions";
 import { RETURN_REQUEST } from "~/shopify/operations/return-request";
 import { FILE_CREATE } from "~/shopify/operations/file-create";
+import { ORDER_RETURNS } from "~/shopify/operations/order-returns";
 import { IdempotencyConflictError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
 import type { Locale } from "~/returns";
 import type { ReturnableFulfillmentsQuery, ReturnReasonDefinitionsQuery } from "~/types/admin.generated";
@@ -276,6 +279,7 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
   const shop = who.shop;
   const key = ledgerKey(request.id);
   const now = deps.now();
+  const previous = await repos.operations.get(shop, key);
   const claim = await repos.operations.claim(shop, { key, kind: "returnRequest", now, leaseMs: 60_000, maxAttempts: 5 });
   if (claim.outcome === "busy" || claim.outcome === "exhausted") return request;
   let returnId: string;
@@ -288,16 +292,23 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
       throw new ShopperError(502, "shopify_error", "The return could not be opened at the store");
     }
     try {
-      const data = await deps.admin.mutate(RETURN_REQUEST, { input: { orderId: request.orderId, returnLineItems: plan.returnLineItems } });
-      const ret = data.returnRequest?.return;
-      if (!ret) throw new Error("returnRequest answered no return");
-      returnId = ret.id;
+      // The last attempt lost its answer after Shopify may have made the Return: adopt it if so.
+      const adopted = previous?.error?.startsWith(UNCERTAIN) ? await findMadeReturn(deps.admin, repos, shop, request.orderId, plan) : null;
+      if (adopted) {
+        returnId = adopted;
+        await repos.events.append(shop, { requestId: request.id, type: "shopify_return_adopted", actor: `customer:${who.customerId}`, at: deps.now(), payload: { returnId } });
+      } else {
+        const data = await deps.admin.mutate(RETURN_REQUEST, { input: { orderId: request.orderId, returnLineItems: plan.returnLineItems } });
+        const ret = data.returnRequest?.return;
+        if (!ret) throw new Error("returnRequest answered no return");
+        returnId = ret.id;
+        await repos.events.append(shop, { requestId: request.id, type: "shopify_return_requested", actor: `customer:${who.customerId}`, at: deps.now(), shopifyResponse: ret });
+      }
       await repos.operations.complete(shop, key, { result: { returnId }, now: deps.now(), attempt: claim.attempt });
-      await repos.events.append(shop, { requestId: request.id, type: "shopify_return_requested", actor: `customer:${who.customerId}`, at: deps.now(), shopifyResponse: ret });
     } catch (e) {
       const uncertain = e instanceof AdminTransportError && e.mayHaveApplied;
       const message = e instanceof Error ? e.message : String(e);
-      await repos.operations.fail(shop, key, { error: `${uncertain ? "uncertain: " : ""}${message}`, now: deps.now(), attempt: claim.attempt });
+      await repos.operations.fail(shop, key, { error: `${uncertain ? UNCERTAIN : ""}${message}`, now: deps.now(), attempt: claim.attempt });
       await patch(repos, shop, request, { lastError: message.slice(0, 2000), lastErrorAt: deps.now() }, deps.now());
       if (e instanceof ShopifyUserError) {
         throw new ShopperError(502, "shopify_error", e.userErrors[0]?.message ?? "The store refused the return");
@@ -315,6 +326,31 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
     return (await repos.returnRequests.findById(shop, updated.id)) ?? updated;
   }
   return updated;
+}
+
+/** Ledger errors starting with this mean the returnRequest may have applied at Shopify. */
+export const UNCERTAIN = "uncertain: ";
+
+function planKey(items: { fulfillmentLineItemId: string; quantity: number }[]): string {
+  const sums = new Map<string, number>();
+  for (const i of items) sums.set(i.fulfillmentLineItemId, (sums.get(i.fulfillmentLineItemId) ?? 0) + i.quantity);
+  return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, q]) => `${id}x${q}`).join(",");
+}
+
+/** A REQUESTED Return on the order holding exactly the plan's units that no stored request owns. */
+async function findMadeReturn(admin: AdminClient, repos: Repos, shop: string, orderId: string, plan: StoredPlan): Promise<string | null> {
+  const data = await admin.request(ORDER_RETURNS, { id: orderId });
+  const want = planKey(plan.returnLineItems);
+  for (const r of data.order?.returns.nodes ?? []) {
+    if (r.status !== "REQUESTED") continue;
+    const items = r.returnLineItems.nodes.flatMap((n) =>
+      "fulfillmentLineItem" in n && n.fulfillmentLineItem ? [{ fulfillmentLineItemId: n.fulfillmentLineItem.id, quantity: n.quantity }] : [],
+    );
+    if (planKey(items) !== want) continue;
+    if (await repos.returnRequests.findByShopifyReturnId(shop, r.id)) continue;
+    return r.id;
+  }
+  return null;
 }
 
 async function patch(
