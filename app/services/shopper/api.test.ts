@@ -315,7 +315,18 @@ describe("submit", () => {
     expect(stored.status).toBe("requested"); // manual approval: waits for staff
     expect(stored.refundMinor).toBe(8900n);
     expect(stored.shopifyReturnId).toBe(shopifyReturnsOf(o).at(-1)!.id);
-    expect(shopifyReturnsOf(o).at(-1)!.status).toBe("REQUESTED");
+    const ret = shopifyReturnsOf(o).at(-1)!;
+    expect(ret.status).toBe("REQUESTED");
+    // the fulfillment line item of the mats, the reason definition matching the engine's handle, the note
+    const changedMyMind = standin.store.returnReasonDefinitions.find((d) => d.handle === "changed-my-mind")!.id;
+    expect(ret.lines).toEqual([
+      expect.objectContaining({
+        fulfillmentLineItemId: o.fulfillments[0]!.lines.find((l) => l.lineItemId === lineOf(o, 103))!.id,
+        quantity: 1,
+        returnReasonDefinitionId: changedMyMind,
+        customerNote: "Wrong size for my ute",
+      }),
+    ]);
 
     // concurrent: both race past the key lookup
     const o2 = mats();
