@@ -464,6 +464,21 @@ describe("uploads", () => {
     expect(standin.store.files.has(photos[0]!.fileId)).toBe(true);
   });
 
+  it("refuses a photo URL that is not a staged upload (no fetching arbitrary URLs into the shop's Files)", async () => {
+    const o = giftCardOrder();
+    const files = standin.store.files.size;
+    const before = await requestCount();
+    const res = await submit(o.id, {
+      idempotencyKey: randomUUID(),
+      lines: [{ lineItemId: lineOf(o, 103), quantity: 1, reason: "DAMAGED", conditions: [], photos: ["https://evil.example/cat.png"], note: "" }],
+      resolution: "refund",
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.field).toBe("lines[0].photos[0]");
+    expect(standin.store.files.size).toBe(files);
+    expect(await requestCount()).toBe(before);
+  });
+
   it("refuses a non-image upload naming the field", async () => {
     const res = await call(routes.uploadsAction, "/api/customer/uploads", { method: "POST", body: { filename: "x.exe", mimeType: "application/x-msdownload", fileSize: 10 } }, {});
     expect(res.status).toBe(400);

@@ -16,7 +16,15 @@ export interface ShopperDeps {
   now: () => Date;
   /** Policy approval mode hook, run after a request is stored and sent to Shopify. */
   autoApprove?: AutoApprove;
+  /**
+   * Origins a photo's resourceUrl may come from (Shopify's staged upload storage; plus the
+   * stand-in's origin when SHOPIFY_ADMIN_ORIGIN points at it). Anything else is refused, so a
+   * shopper cannot make the shop's Files fetch an arbitrary URL.
+   */
+  uploadOrigins?: readonly string[];
 }
+
+export const SHOPIFY_STAGED_UPLOAD_ORIGINS = ["https://shopify-staged-uploads.storage.googleapis.com"] as const;
 
 export interface Shopper {
   shop: string;

@@ -6,7 +6,8 @@ import prisma from "~/db.server";
 import { adminClientForShop, NoOfflineSessionError } from "~/shopify/admin-client.server";
 import { DbInputError } from "~/db";
 import { autoApproveFor } from "./auto-approve.server";
-import type { Shopper, ShopperDeps } from "./context";
+import { SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
+import { parseAdminOrigin } from "~/shopify/admin-origin.server";
 import { ShopperError } from "./errors";
 import { requestLocale } from "./locale";
 
@@ -28,6 +29,14 @@ function shopFromDest(dest: unknown): string | null {
   if (typeof dest !== "string") return null;
   const host = dest.replace(/^https?:\/\//, "").replace(/\/.*$/, "").toLowerCase();
   return /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(host) ? host : null;
+}
+
+/** Shopify's staged upload storage, plus the stand-in's origin when the Admin API is redirected to it. */
+function uploadOrigins(): string[] {
+  const origins: string[] = [...SHOPIFY_STAGED_UPLOAD_ORIGINS];
+  const standin = parseAdminOrigin(process.env.SHOPIFY_ADMIN_ORIGIN);
+  if (standin) origins.push(new URL(standin).origin);
+  return origins;
 }
 
 export interface CustomerContext {
@@ -58,7 +67,7 @@ export async function handleCustomer(request: Request, fn: (ctx: CustomerContext
     }
     const admin = await adminClientForShop(shop);
     const now = () => new Date();
-    const deps: ShopperDeps = { db: prisma, admin, now, autoApprove: autoApproveFor(prisma, admin, now) };
+    const deps: ShopperDeps = { db: prisma, admin, now, autoApprove: autoApproveFor(prisma, admin, now), uploadOrigins: uploadOrigins() };
     return cors(await fn({ who: { shop, customerId: sub, locale: requestLocale(request) }, deps }));
   } catch (e) {
     if (e instanceof Response) {

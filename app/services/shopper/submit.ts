@@ -19,7 +19,7 @@ import { ORDER_RETURNS } from "~/shopify/operations/order-returns";
 import { IdempotencyConflictError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
 import type { Locale } from "~/returns";
 import type { ReturnableFulfillmentsQuery, ReturnReasonDefinitionsQuery } from "~/types/admin.generated";
-import { loadOwnedOrder, policyForOrder, reposOf, type Shopper, type ShopperDeps } from "./context";
+import { loadOwnedOrder, policyForOrder, reposOf, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
 import { invalid, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
 import { judge } from "./preview";
@@ -121,6 +121,13 @@ async function createFiles(admin: AdminClient, lines: SubmitBody["lines"], order
 }
 
 export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, orderId: string, body: SubmitBody): Promise<SubmitResult> {
+  // Input first: photos must be our staged uploads.
+  const origins = deps.uploadOrigins ?? SHOPIFY_STAGED_UPLOAD_ORIGINS;
+  body.lines.forEach((l, i) =>
+    l.photos.forEach((u, j) => {
+      if (!origins.includes(new URL(u).origin)) throw invalid(`lines[${i}].photos[${j}]`, "must be the resourceUrl of an upload from /api/customer/uploads");
+    }),
+  );
   const snap = await loadOwnedOrder(deps, who, orderId);
   const repos = reposOf(deps);
   const locale: Locale = who.locale ?? "en";
