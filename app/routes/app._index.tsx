@@ -64,7 +64,7 @@ export default function Index() {
   const tiles = [
     { label: "Awaiting review", value: a.awaitingReview, href: "/app/requests?status=requested", tone: a.awaitingReview > 0 ? "caution" : undefined },
     { label: "Approved, awaiting the parcel", value: a.awaitingParcel, href: "/app/requests?status=approved", tone: undefined },
-    { label: "Failed Shopify calls", value: a.failedShopifyCalls, href: "/app/requests?status=failed", tone: a.failedShopifyCalls > 0 ? "critical" : undefined },
+    { label: "Failed Shopify calls", value: a.failedShopifyCalls, href: "/app/requests?errors=1", tone: a.failedShopifyCalls > 0 ? "critical" : undefined },
   ] as const;
   return (
     <Page>

@@ -23,8 +23,8 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
-import { useMemo, useState, type ReactNode } from "react";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import {
   APPROVAL_MODES,
   CLAIM_GROUPS,
@@ -256,6 +256,13 @@ export default function PolicyEditor() {
   const tryIt = useFetcher<TryAnswer>();
   const [orderName, setOrderName] = useState("");
   const [tryReason, setTryReason] = useState<string>("UNWANTED");
+  const shopify = useAppBridge();
+  useEffect(() => {
+    if (save.state === "idle" && save.data) {
+      shopify.toast.show(save.data.ok ? `Saved as version ${save.data.version}` : "Policy not saved", { isError: !save.data.ok });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [save.state, save.data]);
 
   // Local typed-input errors (percent, money) layered over the schema's errors.
   let restockError: string | undefined;

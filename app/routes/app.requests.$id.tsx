@@ -21,8 +21,8 @@ import {
   TextField,
   Thumbnail,
 } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
-import { useState, type ReactNode } from "react";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { useEffect, useState, type ReactNode } from "react";
 import {
   approveRequest,
   closeRequest,
@@ -155,13 +155,20 @@ function ActionForm({
 }) {
   const fetcher = useFetcher<ActionAnswer>();
   const answer = fetcher.data;
+  const shopify = useAppBridge();
+  useEffect(() => {
+    if (fetcher.state === "idle" && answer) shopify.toast.show(answer.ok ? answer.message : answer.message, { isError: !answer.ok });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fetcher.state, answer]);
   return (
     <fetcher.Form method="post">
       <input type="hidden" name="intent" value={intent} />
       <BlockStack gap="200">
-        <Text as="h3" variant="headingSm">
-          {title}
-        </Text>
+        {title && (
+          <Text as="h3" variant="headingSm">
+            {title}
+          </Text>
+        )}
         {children}
         <InlineStack align="start">
           <Button submit tone={tone} variant={tone ? "primary" : "secondary"} loading={fetcher.state !== "idle"}>

@@ -17,7 +17,7 @@ import {
   TextField,
   useIndexResourceState,
 } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useCallback, useEffect, useState } from "react";
 import { DbInputError } from "~/db";
 import { formatMoney, REASONS } from "~/returns";
@@ -118,7 +118,14 @@ export default function Requests() {
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(
     items as unknown as { [key: string]: unknown }[],
   );
+  const shopify = useAppBridge();
   useEffect(() => {
+    if (bulk.state === "idle" && bulk.data?.ok) {
+      const done = bulk.data.results.filter((r) => r.outcome === "done").length;
+      shopify.toast.show(`${done} of ${bulk.data.results.length} ${bulk.data.intent === "approve" ? "approved" : "declined"}`, {
+        isError: bulk.data.results.some((r) => r.outcome === "failed"),
+      });
+    }
     if (bulk.state === "idle" && bulk.data) clearSelection();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bulk.state, bulk.data]);
@@ -156,6 +163,9 @@ export default function Requests() {
       : []),
     ...(list("flag").length
       ? [{ key: "flag", label: `Verdict: ${list("flag").map((s) => label(CODE_LABEL, s)).join(", ")}`, onRemove: () => setList("flag")([]) }]
+      : []),
+    ...(sp.get("errors") === "1"
+      ? [{ key: "errors", label: "Last Shopify call failed", onRemove: () => go((p) => p.delete("errors")) }]
       : []),
     ...(sp.get("from") || sp.get("to")
       ? [

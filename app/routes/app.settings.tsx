@@ -2,8 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, Checkbox, Layout, Page, Select, Text } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
-import { useState } from "react";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { useEffect, useState } from "react";
 import { DbInputError, RESOLUTIONS } from "~/db";
 import { adminContext } from "~/services/admin-views/context.server";
 
@@ -57,6 +57,11 @@ export default function Settings() {
   const [notify, setNotify] = useState(settings.notifyCustomer);
   const [auto, setAuto] = useState(settings.autoApproval);
   const [resolution, setResolution] = useState<string>(settings.defaultResolution);
+  const shopify = useAppBridge();
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data) shopify.toast.show(fetcher.data.ok ? "Settings saved" : "Settings not saved", { isError: !fetcher.data.ok });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fetcher.state, fetcher.data]);
   const dirty = notify !== settings.notifyCustomer || auto !== settings.autoApproval || resolution !== settings.defaultResolution;
   const save = () =>
     fetcher.submit({ notifyCustomer: String(notify), autoApproval: String(auto), defaultResolution: resolution }, { method: "post" });

@@ -135,6 +135,8 @@ describe("queue", () => {
     expect((await q({ flags: ["OUTSIDE_WINDOW"] })).items.map((i) => i.orderName)).toEqual(["#1002"]);
     expect((await q({ flags: ["FINAL_SALE", "EVIDENCE_REQUIRED"] })).items.map((i) => i.orderName)).toEqual(["#1006", "#1007"]);
     expect((await q({ createdFrom: day(3), createdTo: day(1) })).items.map((i) => i.orderName)).toEqual(["#1003", "#1004"]);
+    // the home screen's "failed Shopify calls" count and this filter agree
+    expect((await q({ withError: true })).items.map((i) => i.orderName)).toEqual(["#1008"]);
   });
 
   it("searches by order name with or without # and by customer name", async () => {

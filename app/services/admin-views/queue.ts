@@ -18,6 +18,8 @@ export interface QueueQuery {
   createdFrom?: Date;
   /** exclusive */
   createdTo?: Date;
+  /** only requests whose last Shopify call failed (status failed, or lastError set and still open) */
+  withError?: boolean;
   /** order name ("#1001", "1001") or part of the customer's name */
   q?: string;
   cursor?: string | null;
@@ -72,24 +74,43 @@ export async function listQueue(
     lineConds.push({ OR: flags.map((f) => ({ codes: { contains: `"${f}"` } })) });
   }
   if (lineConds.length > 0) and.push({ lines: { some: { AND: lineConds } } });
+  if (query.withError) {
+    and.push({ OR: [{ status: "failed" }, { lastError: { not: null }, status: { notIn: ["closed", "cancelled"] } }] });
+  }
   if (query.createdFrom) and.push({ createdAt: { gte: query.createdFrom } });
   if (query.createdTo) and.push({ createdAt: { lt: query.createdTo } });
   const q = query.q?.trim();
   if (q) {
     if (q.length > 200) throw new DbInputError("q", "must be at most 200 characters");
-    const name = q.startsWith("#") ? q : `#${q}`;
-    const ci = provider === "postgresql" ? { mode: "insensitive" } : {};
-    and.push({
-      OR: [
-        { orderName: { startsWith: q } },
-        { orderName: { startsWith: name } },
-        { customerDisplayName: { contains: q, ...ci } },
-        { customerId: q },
-      ],
-    });
+    if (/^#?\d+$/.test(q)) {
+      // An order number: a prefix range on [shop, orderName] (index-friendly, unlike LIKE on SQLite).
+      const name = q.startsWith("#") ? q : `#${q}`;
+      const bare = name.slice(1);
+      const byName = {
+        OR: [
+          { orderName: { gte: name, lt: `${name}\uffff` } },
+          { orderName: { gte: bare, lt: `${bare}\uffff` } },
+        ],
+      };
+      // Look the (few) matching ids up on the orderName index first; otherwise SQLite's planner walks the
+      // createdAt index for the ORDER BY and filters every row. A short prefix with many matches falls back.
+      const hits = await db.returnRequest.findMany({ where: { shop: s, ...byName }, select: { id: true }, take: 501 });
+      and.push(hits.length <= 500 ? { id: { in: hits.map((h) => h.id) } } : byName);
+    } else {
+      const ci = provider === "postgresql" ? { mode: "insensitive" } : {};
+      and.push({
+        OR: [
+          { orderName: { startsWith: q } },
+          { customerDisplayName: { contains: q, ...ci } },
+          { customerId: q },
+        ],
+      });
+    }
   }
   if (query.cursor) {
     const c = decodeQueueCursor(query.cursor);
+    // the plain bound lets the planner seek the (shop, createdAt, id) index instead of filtering the OR
+    and.push({ createdAt: { lte: c.createdAt } });
     and.push({ OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] });
   }
   const rows = await db.returnRequest.findMany({
@@ -161,6 +182,7 @@ export function queueQueryFromSearchParams(sp: URLSearchParams): QueueQuery {
     createdFrom: date("from"),
     createdTo: date("to", true),
     q: sp.get("q") ?? undefined,
+    withError: sp.get("errors") === "1",
     cursor: sp.get("cursor"),
   };
 }
