@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, chromiumPath, launch } from "./browser";
 import { startFakeApp, type FakeApp } from "./fake-app";
 import { defaultFixture, startPreview, type PreviewServer } from "./serve";
+import { DESKTOP_CHROME_UA } from "../demo/admin-browser";
 
 const haveChromium = !!chromiumPath();
 const APP_URL = process.env.APP_URL;
@@ -15,7 +16,8 @@ if (!haveChromium) console.warn("customer-returns preview tests skipped: no chro
 if (!APP_URL) console.warn("customer-returns against the real app skipped: set APP_URL (and STANDIN_URL, PREVIEW_ORDER_ID, PREVIEW_CUSTOMER_ID) to run it");
 
 async function openPreview(browser: Browser, server: PreviewServer) {
-  const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
+  // A desktop browser's user agent: the app's Shopify library answers headless bots with 410, as it should.
+  const page = await browser.newPage({ viewport: { width: 800, height: 1000 }, userAgent: DESKTOP_CHROME_UA });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(server.url);
