@@ -140,26 +140,27 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+const ACTION_FETCHER = "request-action";
+
 function ActionForm({
   intent,
   title,
   children,
   submitLabel,
   tone,
+  onResult,
 }: {
   intent: string;
   title: string;
   children?: ReactNode;
   submitLabel: string;
   tone?: "critical";
+  onResult: (a: ActionAnswer) => void;
 }) {
-  const fetcher = useFetcher<ActionAnswer>();
-  const answer = fetcher.data;
-  const shopify = useAppBridge();
-  useEffect(() => {
-    if (fetcher.state === "idle" && answer) shopify.toast.show(answer.ok ? answer.message : answer.message, { isError: !answer.ok });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fetcher.state, answer]);
+  // One keyed fetcher for every action on the page: the page (which stays mounted when the status moves
+  // on and this form disappears) reads its answer.
+  const fetcher = useFetcher<ActionAnswer>({ key: ACTION_FETCHER });
+  void onResult;
   return (
     <fetcher.Form method="post">
       <input type="hidden" name="intent" value={intent} />
@@ -171,31 +172,39 @@ function ActionForm({
         )}
         {children}
         <InlineStack align="start">
-          <Button submit tone={tone} variant={tone ? "primary" : "secondary"} loading={fetcher.state !== "idle"}>
+          <Button
+            submit
+            tone={tone}
+            variant={tone ? "primary" : "secondary"}
+            loading={fetcher.state !== "idle" && fetcher.formData?.get("intent") === intent}
+            disabled={fetcher.state !== "idle"}
+          >
             {submitLabel}
           </Button>
         </InlineStack>
-        {answer && fetcher.state === "idle" && (
-          <Banner tone={answer.ok ? "success" : "critical"} title={answer.ok ? answer.message : "Shopify did not accept this"}>
-            {!answer.ok && (
-              <BlockStack gap="100">
-                <p>
-                  {answer.field ? `${answer.field}: ` : ""}
-                  {answer.message}
-                </p>
-                {answer.shopifyErrors.length > 0 && (
-                  <List>
-                    {answer.shopifyErrors.map((e) => (
-                      <List.Item key={e}>{e}</List.Item>
-                    ))}
-                  </List>
-                )}
-              </BlockStack>
-            )}
-          </Banner>
-        )}
       </BlockStack>
     </fetcher.Form>
+  );
+}
+
+function ResultBanner({ answer, onDismiss }: { answer: ActionAnswer; onDismiss: () => void }) {
+  if (answer.ok) return <Banner tone="success" title={answer.message} onDismiss={onDismiss} />;
+  return (
+    <Banner tone="critical" title="Shopify did not accept this" onDismiss={onDismiss}>
+      <BlockStack gap="100">
+        <p>
+          {answer.field ? `${answer.field}: ` : ""}
+          {answer.message}
+        </p>
+        {answer.shopifyErrors.some((e) => e !== answer.message) && (
+          <List>
+            {answer.shopifyErrors.filter((e) => e !== answer.message).map((e) => (
+              <List.Item key={e}>{e}</List.Item>
+            ))}
+          </List>
+        )}
+      </BlockStack>
+    </Banner>
   );
 }
 
@@ -210,6 +219,15 @@ export default function RequestDetail() {
   const [note, setNote] = useState("");
   const [notify, setNotify] = useState(notifyCustomer);
   const [restock, setRestock] = useState(true);
+  const action = useFetcher<ActionAnswer>({ key: ACTION_FETCHER });
+  const [last, setLast] = useState<ActionAnswer | null>(null);
+  const shopify = useAppBridge();
+  useEffect(() => {
+    if (action.state !== "idle" || !action.data) return;
+    setLast(action.data);
+    shopify.toast.show(action.data.message, { isError: !action.data.ok });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [action.state, action.data]);
   const when = (iso: string) =>
     new Date(iso).toLocaleString("en", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
@@ -228,12 +246,17 @@ export default function RequestDetail() {
     >
       <TitleBar title={`Return for ${r.orderName}`} />
       <Layout>
+        {last && (
+          <Layout.Section>
+            <ResultBanner answer={last} onDismiss={() => setLast(null)} />
+          </Layout.Section>
+        )}
         {r.lastError && (
           <Layout.Section>
             <Banner tone="critical" title="The last Shopify call failed">
               <BlockStack gap="200">
                 <p>{r.lastError}</p>
-                <ActionForm intent="retry" title="" submitLabel="Retry the last action" />
+                <ActionForm onResult={setLast} intent="retry" title="" submitLabel="Retry the last action" />
               </BlockStack>
             </Banner>
           </Layout.Section>
@@ -349,7 +372,7 @@ export default function RequestDetail() {
             <Section title="Actions">
               <Checkbox label="Notify the customer (Shopify sends the email)" checked={notify} onChange={setNotify} />
               {canApprove && (
-                <ActionForm intent="approve" title="Approve" submitLabel="Approve return">
+                <ActionForm onResult={setLast} intent="approve" title="Approve" submitLabel="Approve return">
                   <input type="hidden" name="notifyCustomer" value={String(notify)} />
                   <TextField label="Return label URL" name="returnLabelUrl" value={label_} onChange={setLabel} autoComplete="off" placeholder="https://…" />
                   <InlineGrid columns={2} gap="200">
@@ -360,7 +383,7 @@ export default function RequestDetail() {
                 </ActionForm>
               )}
               {canDecline && (
-                <ActionForm intent="decline" title="Decline" submitLabel="Decline return" tone="critical">
+                <ActionForm onResult={setLast} intent="decline" title="Decline" submitLabel="Decline return" tone="critical">
                   <input type="hidden" name="notifyCustomer" value={String(notify)} />
                   <Select label="Reason (sent to Shopify)" name="reason" options={DECLINE_REASONS} value={declineReason} onChange={setDeclineReason} />
                   <TextField
@@ -375,22 +398,22 @@ export default function RequestDetail() {
                 </ActionForm>
               )}
               {canReceive && (
-                <ActionForm intent="receive" title="Parcel received" submitLabel="Mark as received">
+                <ActionForm onResult={setLast} intent="receive" title="Parcel received" submitLabel="Mark as received">
                   <input type="hidden" name="restock" value={String(restock)} />
                   <Checkbox label="Restock the items" checked={restock} onChange={setRestock} />
                 </ActionForm>
               )}
               {canRefund && (
-                <InlineGrid columns={2} gap="200">
-                  <ActionForm intent="refund" title="Refund" submitLabel="To original payment">
+                <BlockStack gap="200">
+                  <ActionForm onResult={setLast} intent="refund" title="Refund" submitLabel="Refund to original payment">
                     <input type="hidden" name="to" value="original_payment" />
                   </ActionForm>
-                  <ActionForm intent="refund" title="Credit" submitLabel="As store credit">
+                  <ActionForm onResult={setLast} intent="refund" title="" submitLabel="Issue store credit instead">
                     <input type="hidden" name="to" value="store_credit" />
                   </ActionForm>
-                </InlineGrid>
+                </BlockStack>
               )}
-              {canClose && <ActionForm intent="close" title="Close" submitLabel="Close request" />}
+              {canClose && <ActionForm onResult={setLast} intent="close" title="Close" submitLabel="Close request" />}
               {!canApprove && !canDecline && !canReceive && !canRefund && !canClose && (
                 <Text as="p" tone="subdued">
                   No action is open for a request that is {label(STATUS_LABEL, r.status).toLowerCase()}.
