@@ -261,7 +261,6 @@ export default function PolicyEditor() {
     if (save.state === "idle" && save.data) {
       shopify.toast.show(save.data.ok ? `Saved as version ${save.data.version}` : "Policy not saved", { isError: !save.data.ok });
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [save.state, save.data]);
 
   // Local typed-input errors (percent, money) layered over the schema's errors.

@@ -226,7 +226,6 @@ export default function RequestDetail() {
     if (action.state !== "idle" || !action.data) return;
     setLast(action.data);
     shopify.toast.show(action.data.message, { isError: !action.data.ok });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [action.state, action.data]);
   const when = (iso: string) =>
     new Date(iso).toLocaleString("en", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });

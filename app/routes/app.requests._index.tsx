@@ -111,7 +111,6 @@ export default function Requests() {
     if (q === (sp.get("q") ?? "")) return;
     const t = setTimeout(() => setText("q", q.trim()), 350);
     return () => clearTimeout(t);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
 
   const items = page.items;
@@ -127,7 +126,6 @@ export default function Requests() {
       });
     }
     if (bulk.state === "idle" && bulk.data) clearSelection();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bulk.state, bulk.data]);
 
   const submitBulk = (intent: "approve" | "decline") =>
@@ -220,7 +218,7 @@ export default function Requests() {
           {r.orderName}
         </Text>
       </IndexTable.Cell>
-      <IndexTable.Cell>{r.customer ?? "—"}</IndexTable.Cell>
+      <IndexTable.Cell>{r.customer ?? "Guest"}</IndexTable.Cell>
       <IndexTable.Cell>{new Date(r.createdAt).toLocaleDateString("en", { timeZone, day: "numeric", month: "short", year: "numeric" })}</IndexTable.Cell>
       <IndexTable.Cell>
         <Badge tone={STATUS_TONE[r.status]}>{label(STATUS_LABEL, r.status)}</Badge>

@@ -60,7 +60,6 @@ export default function Settings() {
   const shopify = useAppBridge();
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data) shopify.toast.show(fetcher.data.ok ? "Settings saved" : "Settings not saved", { isError: !fetcher.data.ok });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.state, fetcher.data]);
   const dirty = notify !== settings.notifyCustomer || auto !== settings.autoApproval || resolution !== settings.defaultResolution;
   const save = () =>

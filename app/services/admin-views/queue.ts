@@ -122,6 +122,7 @@ export async function listQueue(
       orderName: true,
       orderId: true,
       customerDisplayName: true,
+      customerId: true,
       status: true,
       createdAt: true,
       currency: true,
@@ -143,7 +144,8 @@ export async function listQueue(
         id: r.id,
         orderName: r.orderName,
         orderId: r.orderId,
-        customer: r.customerDisplayName,
+        // the shopper API may store only the customer id: show which customer rather than nothing
+        customer: r.customerDisplayName ?? (r.customerId ? `Customer ${r.customerId.split("/").pop()}` : null),
         status: r.status as ReturnStatus,
         createdAt: r.createdAt.toISOString(),
         currency: r.currency,
