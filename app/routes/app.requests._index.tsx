@@ -30,7 +30,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const ctx = await adminContext(request);
   const sp = new URL(request.url).searchParams;
   try {
-    const query = queueQueryFromSearchParams(sp);
+    const query = queueQueryFromSearchParams(sp, ctx.timeZone);
     const page = await listQueue(ctx.db, ctx.shop, query, { provider: ctx.provider });
     return { page, timeZone: ctx.timeZone, error: null as null | { field: string; message: string } };
   } catch (e) {

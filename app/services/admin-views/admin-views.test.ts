@@ -170,6 +170,18 @@ describe("queue", () => {
     expect(query.createdFrom?.toISOString()).toBe("2026-11-01T00:00:00.000Z");
     expect(query.createdTo?.toISOString()).toBe("2026-11-03T00:00:00.000Z");
     expect(query.q).toBe("#1001");
+    // in the shop's zone: Auckland days start at 11:00 UTC the day before (NZDT, +13)
+    const nz = queueQueryFromSearchParams(new URLSearchParams("from=2026-11-01&to=2026-11-02"), "Pacific/Auckland");
+    expect(nz.createdFrom?.toISOString()).toBe("2026-10-31T11:00:00.000Z");
+    expect(nz.createdTo?.toISOString()).toBe("2026-11-02T11:00:00.000Z");
+    // across the April DST change (NZST, +12)
+    expect(queueQueryFromSearchParams(new URLSearchParams("from=2026-04-06"), "Pacific/Auckland").createdFrom?.toISOString()).toBe(
+      "2026-04-05T12:00:00.000Z",
+    );
+    // the day DST starts (02:00 -> 03:00): midnight is still NZST
+    expect(queueQueryFromSearchParams(new URLSearchParams("from=2026-09-27"), "Pacific/Auckland").createdFrom?.toISOString()).toBe(
+      "2026-09-26T12:00:00.000Z",
+    );
     expect(() => queueQueryFromSearchParams(new URLSearchParams("status=lost"))).toThrow(/status\[0\]/);
     expect(() => queueQueryFromSearchParams(new URLSearchParams("from=yesterday"))).toThrow(/from/);
     expect(() => queueQueryFromSearchParams(new URLSearchParams("cursor=x"))).not.toThrow();

@@ -4,7 +4,7 @@
 import type { PrismaClient } from "~/db/client";
 import { DbInputError, RETURN_STATUSES, requireOneOf, requireShop, type ReturnStatus } from "~/db";
 import { REASONS } from "~/returns";
-import { decodeQueueCursor, encodeQueueCursor, parseJsonArray, type Provider } from "./shared";
+import { decodeQueueCursor, encodeQueueCursor, parseJsonArray, startOfLocalDay, type Provider } from "./shared";
 
 /** Verdict flags staff filter on; they are the engine's failing codes stored on each line. */
 export const QUEUE_FLAGS = ["OUTSIDE_WINDOW", "FINAL_SALE", "EVIDENCE_REQUIRED"] as const;
@@ -164,15 +164,16 @@ export async function listQueue(
 }
 
 /** Reads the queue query from URL search params (the Requests screen's address is shareable). */
-export function queueQueryFromSearchParams(sp: URLSearchParams): QueueQuery {
+export function queueQueryFromSearchParams(sp: URLSearchParams, timeZone = "UTC"): QueueQuery {
   const list = (k: string) => sp.getAll(k).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
   const date = (k: string, endOfDay = false): Date | undefined => {
     const v = sp.get(k);
     if (!v) return undefined;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new DbInputError(k, "must be a date YYYY-MM-DD");
-    const d = new Date(`${v}T00:00:00Z`);
-    if (!Number.isFinite(d.getTime())) throw new DbInputError(k, "must be a valid date");
-    return endOfDay ? new Date(d.getTime() + 86_400_000) : d;
+    if (!Number.isFinite(new Date(`${v}T00:00:00Z`).getTime())) throw new DbInputError(k, "must be a valid date");
+    // days are the shop's days: "to" is inclusive, so it ends where the next local day starts
+    const next = new Date(Date.parse(`${v}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    return startOfLocalDay(endOfDay ? next : v, timeZone);
   };
   const statuses = list("status");
   const flags = list("flag");

@@ -49,3 +49,29 @@ export function parseJsonArray(text: string | null | undefined): unknown[] {
 }
 
 export type Provider = "sqlite" | "postgresql";
+
+/** Offset of `timeZone` from UTC at instant `ms`, in ms (Pacific/Auckland in November: +13h). */
+function offsetAt(ms: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(ms));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant local midnight starts `day` (YYYY-MM-DD) in `timeZone`. */
+export function startOfLocalDay(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  let ms = guess - offsetAt(guess, timeZone);
+  ms = guess - offsetAt(ms, timeZone); // DST: use the offset in force at the result
+  return new Date(ms);
+}
