@@ -23,7 +23,7 @@ import { loadDashboard } from "~/services/admin-views";
 import { adminContext } from "~/services/admin-views/context.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const ctx = await adminContext(request);
+  const ctx = await adminContext(request, { shopFacts: false });
   const dashboard = await loadDashboard(ctx.db, ctx.shop, { now: ctx.now(), timeZone: ctx.timeZone });
   const presets = dashboard.hasPolicy
     ? []

@@ -22,12 +22,17 @@ export interface AdminContext {
   currency: string;
 }
 
-export async function adminContext(request: Request): Promise<AdminContext> {
+/**
+ * `shopFacts`: when the shop's currency/time zone are not stored yet (nothing writes them at install
+ * today), read them from Shopify once and store them. Off for the home screen, which is the first page
+ * after install and only needs them for the trend's day boundaries.
+ */
+export async function adminContext(request: Request, { shopFacts = true }: { shopFacts?: boolean } = {}): Promise<AdminContext> {
   const { session, admin, sessionToken } = await authenticate.admin(request);
   const repos = createRepos(prisma);
   let shopRecord = await repos.shops.get(session.shop);
   const client = adminClientFromContext(admin);
-  if (!shopRecord?.currency || !shopRecord.timezone) {
+  if (shopFacts && (!shopRecord?.currency || !shopRecord.timezone)) {
     // Money and days are shown in the shop's currency and time zone: read them once from Shopify if the
     // install hook has not stored them yet.
     try {
