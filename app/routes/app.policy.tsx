@@ -314,6 +314,10 @@ export default function PolicyEditor() {
       primaryAction={{ content: "Save as new version", onAction: onSave, disabled: !canSave, loading: save.state !== "idle" }}
     >
       <TitleBar title="Return policy" />
+      {/* the admin's title bar shows the title; this h1 keeps the page's outline for assistive tech */}
+      <Text as="h1" variant="headingLg" visuallyHidden>
+        Return policy
+      </Text>
       <Layout>
         {save.data && save.state === "idle" && (
           <Layout.Section>
