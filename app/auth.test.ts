@@ -19,6 +19,8 @@ const SCOPES = "write_orders,write_returns";
 let db: TestDatabase;
 let oauth: Server;
 const exchanges: { body: Record<string, string>; host?: string }[] = [];
+/** Every other request to the shop's Admin origin (GraphQL), by operation name, in arrival order. */
+const adminCalls: string[] = [];
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
@@ -51,6 +53,30 @@ beforeAll(async () => {
     req.on("data", (c: Buffer) => (raw += c));
     req.on("end", () => {
       const body = JSON.parse(raw || "{}") as Record<string, string>;
+      if (req.url?.startsWith("/admin/api/")) {
+        // Admin GraphQL: answer ShopInfo as Shopify would (afterAuth stores the shop's facts); refuse anything else.
+        const op = /(?:query|mutation)\s+(\w+)/.exec(body.query ?? "")?.[1] ?? "anonymous";
+        adminCalls.push(op);
+        if (op !== "ShopInfo" || req.headers["x-shopify-access-token"] !== "shpat_exchanged") {
+          res.writeHead(400).end();
+          return;
+        }
+        res.writeHead(200, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({
+          data: {
+            shop: {
+              id: "gid://shopify/Shop/1",
+              name: "Demo Returns",
+              myshopifyDomain: SHOP,
+              currencyCode: "NZD",
+              ianaTimezone: "Pacific/Auckland",
+              contactEmail: "owner@example.com",
+              shopAddress: { countryCodeV2: "NZ" },
+            },
+          },
+        }));
+        return;
+      }
       exchanges.push({ body, host: req.headers["x-forwarded-host"] as string | undefined });
       if (req.url !== "/admin/oauth/access_token" || body.client_secret !== SECRET || body.client_id !== API_KEY) {
         res.writeHead(400).end();
@@ -90,11 +116,22 @@ describe("authenticate.admin (embedded, token exchange)", () => {
     expect(exchanges).toHaveLength(1);
     expect(exchanges[0]!.body.subject_token).toBe(token);
     expect(exchanges[0]!.host).toBe(SHOP);
+    // Besides the token exchange, the first page costs exactly one Shopify round trip: the install
+    // hook's ShopInfo read (the home loader itself makes none).
+    expect(adminCalls).toEqual(["ShopInfo"]);
     const stored = await db.prisma.session.findUnique({ where: { id: `offline_${SHOP}` } });
     expect(stored?.accessToken).toBe("shpat_exchanged");
-    // The app layout loader passes too, now from the stored session (no second exchange).
+    // ... and the shop's facts are stored at install, so screens need not fetch them.
+    expect(await db.prisma.shop.findUnique({ where: { domain: SHOP } })).toMatchObject({
+      name: "Demo Returns",
+      currency: "NZD",
+      timezone: "Pacific/Auckland",
+      country: "NZ",
+    });
+    // The app layout loader passes too, now from the stored session (no second exchange, no Shopify call).
     expect((await run(appLoader, bearer(token))).data).toEqual({ apiKey: API_KEY });
     expect(exchanges).toHaveLength(1);
+    expect(adminCalls).toEqual(["ShopInfo"]);
   });
 
   const refusals: [string, () => string][] = [

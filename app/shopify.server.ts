@@ -8,6 +8,9 @@ import {
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "~/db.server";
 import { installAdminOriginOverride } from "~/shopify/admin-origin.server";
+import { createRepos } from "~/db";
+import { adminClientFromContext } from "~/shopify/admin-client";
+import { storeShopFacts } from "~/shopify/shop-facts";
 
 // Runs after every import above has evaluated, i.e. after the adapter set abstractFetch.
 // No-op unless SHOPIFY_ADMIN_ORIGIN is set; it only changes where requests to https://<shop> go.
@@ -35,9 +38,20 @@ const shopify = shopifyApp({
   hooks: {
     // Terms sync (helper J): after install/token exchange, queue the catalogue's checkout-terms sync.
     // Imported lazily: the sync module imports this file. It logs and never fails the login.
-    afterAuth: async ({ session }) => {
+    afterAuth: async ({ session, admin }) => {
       const { termsSyncAfterAuth } = await import("~/services/terms-sync/server");
-      await termsSyncAfterAuth(session.shop);
+      // Shop facts (integration fix K): one ShopInfo read at install, stored on the shop row
+      // (name, currency, time zone, country) so screens need not fetch them. Best effort, in parallel
+      // with the terms sync: a failure is logged, never fails the login, and adminContext's lazy
+      // fallback fills the row on a later page.
+      const storeFacts = async () => {
+        try {
+          await storeShopFacts(adminClientFromContext(admin), createRepos(prisma).shops, session.shop, new Date());
+        } catch (error) {
+          console.error(`shop facts: could not store ShopInfo for ${session.shop}`, error);
+        }
+      };
+      await Promise.all([storeFacts(), termsSyncAfterAuth(session.shop)]);
     },
   },
   future: {

@@ -21,6 +21,7 @@ import { PRESET_IDS, getPreset, isPresetId } from "~/returns";
 import { summarizePolicy } from "~/returns/summary";
 import { loadDashboard } from "~/services/admin-views";
 import { adminContext } from "~/services/admin-views/context.server";
+import { termsSyncAfterPolicySave } from "~/services/terms-sync/server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const ctx = await adminContext(request, { shopFacts: false });
@@ -51,6 +52,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   }
   const policy = { ...getPreset(presetId)!, version: 1 };
   const saved = await ctx.repos.policies.saveNewVersion(ctx.shop, { policy, presetId, createdBy: ctx.actor, now: ctx.now() });
+  // like the policy editor's save: publish the chosen terms to checkout (never fails the save)
+  await termsSyncAfterPolicySave(ctx, ctx.shop);
   return { ok: true, version: saved.version };
 };
 

@@ -53,6 +53,7 @@ import {
   type TryItResult,
 } from "~/services/admin-views/policy-editor";
 import { adminContext } from "~/services/admin-views/context.server";
+import { termsSyncAfterPolicySave } from "~/services/terms-sync/server";
 import { findOrderIdByName, loadOrderSnapshot } from "~/shopify/order-snapshot";
 import { CODE_LABEL, REASON_LABEL, RESOLUTION_LABEL, label } from "~/components/labels";
 
@@ -64,6 +65,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     versions: versions.map((v) => ({ version: v.version, createdAt: v.createdAt.toISOString(), createdBy: v.createdBy, presetId: v.presetId })),
     presets: Object.fromEntries(PRESET_IDS.map((id) => [id, getPreset(id)!])),
     currency: ctx.currency,
+    /** Settings' on/off switch for automation; the mode below says what automation does */
+    autoApproval: ctx.shopRecord?.autoApproval ?? false,
   };
 };
 
@@ -97,6 +100,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       createdBy: ctx.actor,
       now: ctx.now(),
     });
+    // Publish the new terms to checkout (shop metafield now, catalogue in the worker). It logs and
+    // returns null on failure and never fails the save: the queued job retries the write.
+    await termsSyncAfterPolicySave(ctx, ctx.shop);
     return { ok: true, intent: "save", version: saved.version } satisfies SaveAnswer;
   }
   if (intent === "try") {
@@ -243,7 +249,7 @@ function Part({ title, help, errors, children }: { title: string; help?: string;
 }
 
 export default function PolicyEditor() {
-  const { active, versions, presets, currency } = useLoaderData<typeof loader>();
+  const { active, versions, presets, currency, autoApproval } = useLoaderData<typeof loader>();
   const initial = (active?.policy ?? presets["standard-30-day"]) as unknown as Draft;
   const [draft, setDraft] = useState<Draft>(initial);
   const [presetId, setPresetId] = useState<string>(active?.presetId ?? "standard-30-day");
@@ -361,6 +367,11 @@ export default function PolicyEditor() {
                   ]}
                   value={draft.approval.mode}
                   onChange={(v) => set(["approval", "mode"], v as (typeof APPROVAL_MODES)[number])}
+                  helpText={
+                    autoApproval
+                      ? "Auto-approval is on in Settings, so this applies to new requests."
+                      : "Auto-approval is off in Settings: every request waits for staff until you turn it on there."
+                  }
                 />
               </FormLayout>
             </Part>

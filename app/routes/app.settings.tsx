@@ -97,7 +97,10 @@ export default function Settings() {
             />
           </Card>
         </Layout.AnnotatedSection>
-        <Layout.AnnotatedSection title="Auto-approval" description="What happens to a new request without a person looking at it.">
+        <Layout.AnnotatedSection
+          title="Auto-approval"
+          description="When this is on, your policy's review setting decides new requests (approve the ones that meet the policy, and decline clear refusals if the policy says so); when it is off, every request waits for staff."
+        >
           <Card>
             <BlockStack gap="200">
               <Checkbox
@@ -110,9 +113,9 @@ export default function Settings() {
                 checked={auto}
                 onChange={setAuto}
               />
-              {!auto && (
+              {auto && policyMode === "manual" && (
                 <Text as="p" tone="subdued">
-                  Off: every request waits for staff, whatever the policy says.
+                  Your policy has staff review every request, so nothing is decided automatically until you change it on the Policy page.
                 </Text>
               )}
             </BlockStack>

@@ -39,6 +39,8 @@ describe("loadOrderSnapshot", () => {
     const rec = find((o) => o.customerId === "gid://shopify/Customer/1" && hasProduct(o, 203) && hasProduct(o, 207));
     const snap = (await loadOrderSnapshot(admin, rec.id))!;
     expect(snap.customerId).toBe("gid://shopify/Customer/1");
+    const c = standin.store.customers.get("gid://shopify/Customer/1")!;
+    expect(snap.customerDisplayName).toBe(`${c.firstName} ${c.lastName}`);
     expect(snap.shop).toEqual({ country: "NZ", timezone: "Pacific/Auckland", currency: "NZD" });
     expect(snap.order).toMatchObject({ id: rec.id, name: rec.name, currency: "NZD", salesChannel: "online_store", shippingCountry: "NZ" });
     const bottle = snap.order.lines.find((l) => l.title.startsWith("Glass Water Bottle"))!;

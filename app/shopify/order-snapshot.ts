@@ -45,6 +45,8 @@ export interface OrderSnapshotResult {
   shop: Shop;
   /** Owner of the order (gid), null for guest orders. */
   customerId: string | null;
+  /** The customer's name as Shopify shows it (staff queue shows and searches it); null for guests. */
+  customerDisplayName: string | null;
   /** Fulfillment line items per line item id (returnRequest takes these ids). */
   fulfillmentLineItems: Record<string, FulfillmentLineRef[]>;
   /** Display extras the engine does not read. */
@@ -218,6 +220,7 @@ export function mapOrderSnapshot(shopNode: NonNullable<OrderSnapshotQuery["shop"
     order: parsed,
     shop,
     customerId: order.customer?.id ?? null,
+    customerDisplayName: order.customer?.displayName || null,
     fulfillmentLineItems: flis,
     lineExtras: extras,
     truncated,

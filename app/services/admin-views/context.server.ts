@@ -5,7 +5,7 @@ import { adminClientFromContext } from "~/shopify/admin-client";
 import prisma, { databaseProvider, type PrismaClient } from "~/db.server";
 import { createRepos, type ShopRecord } from "~/db";
 import { authenticate } from "~/shopify.server";
-import { SHOP_INFO } from "~/shopify/operations/shop-info";
+import { storeShopFacts } from "~/shopify/shop-facts";
 import type { Provider } from "./shared";
 
 export interface AdminContext {
@@ -23,8 +23,9 @@ export interface AdminContext {
 }
 
 /**
- * `shopFacts`: when the shop's currency/time zone are not stored yet (nothing writes them at install
- * today), read them from Shopify once and store them. Off for the home screen, which is the first page
+ * `shopFacts`: when the shop's currency/time zone are not stored yet (afterAuth stores them at install;
+ * this is the fallback for shops installed before that, or when that read failed), read them from
+ * Shopify once and store them. Off for the home screen, which is the first page
  * after install and only needs them for the trend's day boundaries.
  */
 export async function adminContext(request: Request, { shopFacts = true }: { shopFacts?: boolean } = {}): Promise<AdminContext> {
@@ -36,13 +37,7 @@ export async function adminContext(request: Request, { shopFacts = true }: { sho
     // Money and days are shown in the shop's currency and time zone: read them once from Shopify if the
     // install hook has not stored them yet.
     try {
-      const info = await client.request(SHOP_INFO);
-      shopRecord = await repos.shops.upsertInstalled(session.shop, {
-        now: new Date(),
-        name: info.shop.name,
-        currency: info.shop.currencyCode,
-        timezone: info.shop.ianaTimezone,
-      });
+      shopRecord = await storeShopFacts(client, repos.shops, session.shop, new Date());
     } catch {
       // keep going with UTC/USD defaults; the page still works
     }

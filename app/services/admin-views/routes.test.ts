@@ -39,6 +39,14 @@ async function call(
   }
 }
 
+/** The shop-level checkout terms metafield the app owns, parsed, or null. */
+function shopTerms(): unknown {
+  for (const m of standin.store.metafields.values()) {
+    if (m.ownerId === standin.store.shop.id && m.key === "terms" && m.namespace.endsWith("--returns")) return JSON.parse(m.value);
+  }
+  return null;
+}
+
 beforeAll(async () => {
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, seed: "demo", webhooks: [] } as never);
@@ -95,11 +103,24 @@ describe("policy editor", () => {
     expect(bad.status).toBe(422);
     expect((bad.body as { errors: Record<string, string> }).errors["windows.faults.days"]).toBe("must be 0 or more");
     draft.windows.faults = { days: 14, from: "delivery" };
+    draft.checkout = { requireFinalSaleAck: true };
     const ok = await call(routes.policy!.action, "/app/policy", { form: { intent: "save", policy: JSON.stringify(draft), presetId: "standard-30-day" } });
     expect(ok.body).toEqual({ ok: true, intent: "save", version: 2 });
     const v2 = await repos.policies.get(standin.shop, 2);
     expect((v2?.policy as { windows: { faults: { days: number } } }).windows.faults.days).toBe(14);
     expect((v2?.policy as { version: number }).version).toBe(2);
+    expect((v2?.policy as { checkout: { requireFinalSaleAck: boolean } }).checkout.requireFinalSaleAck).toBe(true);
+    // the save published the new terms to checkout: the shop metafield now, the catalogue re-check queued
+    expect(shopTerms()).toMatchObject({ version: 1, requireFinalSaleAck: true, defaultTerm: { code: "WINDOW_30D", days: 30 } });
+    const jobs = await db.prisma.job.findMany({ where: { shop: standin.shop, kind: "terms-sync.catalogue" } });
+    expect(jobs.some((j) => JSON.stringify(j.payload).includes("policy-v2"))).toBe(true);
+  });
+
+  it("the editor shows the checkout acknowledgement and whether automation is on in Settings", async () => {
+    const res = await call(routes.policy!.loader, "/app/policy");
+    const body = res.body as { active: { policy: { checkout: { requireFinalSaleAck: boolean } } }; autoApproval: boolean };
+    expect(body.active.policy.checkout.requireFinalSaleAck).toBe(true);
+    expect(body.autoApproval).toBe(false);
   });
 
   it("tries a draft on a real order by name, and names the field when the order does not exist", async () => {

@@ -315,6 +315,15 @@ describe("submit", () => {
     expect(stored.status).toBe("requested"); // manual approval: waits for staff
     expect(stored.refundMinor).toBe(8900n);
     expect(stored.shopifyReturnId).toBe(shopifyReturnsOf(o).at(-1)!.id);
+    // the queue shows and searches the customer's name as Shopify has it
+    const alex = standin.store.customers.get(ALEX)!;
+    expect(stored.customerDisplayName).toBe(`${alex.firstName} ${alex.lastName}`);
+    // the engine's rule-by-rule check is kept per line for the staff detail page
+    const viaRepo = await createRepos(db.prisma).returnRequests.findById(standin.shop, created.id);
+    const vLine = (viaRepo!.verdict as { lines: { lineItemId: string; trace: { rule: string; pass: boolean }[] }[] }).lines[0]!;
+    expect(vLine.lineItemId).toBe(lineOf(o, 103));
+    expect(vLine.trace.length).toBeGreaterThan(0);
+    expect(vLine.trace.every((t) => typeof t.rule === "string" && typeof t.pass === "boolean")).toBe(true);
     const ret = shopifyReturnsOf(o).at(-1)!;
     expect(ret.status).toBe("REQUESTED");
     // the fulfillment line item of the mats, the reason definition matching the engine's handle, the note

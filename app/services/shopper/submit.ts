@@ -220,6 +220,7 @@ async function submitNew(
       orderId: snap.order.id,
       orderName: snap.order.name,
       customerId: who.customerId,
+      customerDisplayName: snap.customerDisplayName,
       status: "requested",
       policyVersion: choice.version,
       verdict: {
@@ -230,7 +231,8 @@ async function submitNew(
         policyVersion: j.evaluation.policyVersion,
         policySource: choice.source,
         evaluatedAt: j.evaluation.evaluatedAt,
-        lines: j.evaluation.lines.map((d) => ({ lineItemId: d.lineId, eligible: d.eligible, route: d.route, codes: d.codes, deadline: d.deadline, explanation: d.explanation })),
+        // trace: the engine's rule-by-rule check, shown on the staff detail page
+        lines: j.evaluation.lines.map((d) => ({ lineItemId: d.lineId, eligible: d.eligible, route: d.route, codes: d.codes, deadline: d.deadline, explanation: d.explanation, trace: d.trace })),
         refund: { totalMinor, restockingMinor, returnShippingFeeMinor, cappedByRefundable: j.refund.cappedByRefundable },
         plan: { returnLineItems: plan } satisfies StoredPlan,
       },

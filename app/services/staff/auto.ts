@@ -1,7 +1,11 @@
-// The policy's approval mode, applied without staff: "auto_approve_eligible" approves requests whose
-// every line the engine found eligible; "auto_approve_and_decline" also declines clear refusals
-// (no eligible line). Anything else waits for staff. Runs through the same exactly-once actions,
-// with actor "auto" so the audit log says who decided.
+// Automation is one concept with two settings, as a merchant reads them:
+// - the Settings switch (shops.autoApproval) turns automation on or off for the shop; off (the default,
+//   and for a shop without a row) means every request waits for staff, whatever the policy says;
+// - the policy's approval mode says what automation does when it is on: "auto_approve_eligible"
+//   approves requests whose every line the engine found eligible; "auto_approve_and_decline" also
+//   declines clear refusals (no eligible line); "manual" does nothing.
+// It acts only when both say so. Runs through the same exactly-once actions, with actor "auto" so the
+// audit log says who decided.
 import { createRepos, DbInputError } from "~/db";
 import { APPROVAL_MODES, getPreset, parsePolicy, type Policy } from "~/returns";
 import type { DeclineReason } from "~/returns/request-state";
@@ -48,6 +52,9 @@ export async function maybeAutoApprove(deps: StaffDeps, shop: string, requestId:
     throw e;
   }
   if (!request || request.status !== "requested" || !request.shopifyReturnId) return null;
+  // the shop's on/off switch first: off means staff decide, whatever the policy's mode
+  const shopRecord = await repos.shops.get(shop);
+  if (!shopRecord?.autoApproval) return null;
   const policy = await policyOf(deps, shop, request.policyVersion);
   const mode = policy.approval.mode;
   if (mode === "manual") return null;

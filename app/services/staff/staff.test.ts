@@ -287,13 +287,24 @@ describe("staff actions against the stand-in", () => {
     expect(standin.store.returns.get(request.shopifyReturnId!)!.status).toBe("REQUESTED");
   });
 
-  it("auto-approval approves eligible requests under auto_approve_eligible, recorded as actor auto", async () => {
+  it("auto-approval acts only when the Settings switch is on and the policy's mode approves; then approves as actor auto", async () => {
     const repos = createRepos(db.prisma);
     const { request } = await requested();
-    // manual policy (saved above): nothing happens
+    // switch on, manual policy (saved above): nothing happens
+    await repos.shops.upsertInstalled(SHOP, { now: clock });
+    await repos.shops.updateSettings(SHOP, { autoApproval: true });
     expect(await maybeAutoApprove(deps(), SHOP, request.id)).toBeNull();
     const auto = await repos.policies.saveNewVersion(SHOP, { policy: { ...policy, approval: { mode: "auto_approve_eligible" } }, now: clock });
     await repos.returnRequests.transition(SHOP, request.id, { expectedLockVersion: request.lockVersion, patch: { policyVersion: auto.version }, now: clock });
+    // policy approves, switch off: stays requested for staff, nothing sent to Shopify
+    await repos.shops.updateSettings(SHOP, { autoApproval: false });
+    const approvesBefore = mutationsSent("ReturnApproveRequest");
+    expect(await maybeAutoApprove(deps(), SHOP, request.id)).toBeNull();
+    expect((await repos.returnRequests.findById(SHOP, request.id))?.status).toBe("requested");
+    expect(mutationsSent("ReturnApproveRequest")).toBe(approvesBefore);
+    expect(standin.store.returns.get(request.shopifyReturnId!)!.status).toBe("REQUESTED");
+    // both say so: approved by "auto"
+    await repos.shops.updateSettings(SHOP, { autoApproval: true });
     const r = await maybeAutoApprove(deps(), SHOP, request.id);
     expect(r?.ok && r.request.status).toBe("approved");
     const events = await repos.events.listForRequest(SHOP, request.id);
@@ -313,6 +324,8 @@ describe("auto-decline", () => {
       patch: { policyVersion: v.version, verdict: { decision: "decline", lines: [{ explanation: "The 30-day return window ended on 1 March." }] } },
       now: clock,
     });
+    await repos.shops.upsertInstalled(SHOP, { now: clock });
+    await repos.shops.updateSettings(SHOP, { autoApproval: true }); // automation on in Settings
     const r = await maybeAutoApprove(deps("staff:ignored"), SHOP, request.id);
     expect(r?.ok && r.request.status).toBe("declined");
     const ret = standin.store.returns.get(request.shopifyReturnId!)!;

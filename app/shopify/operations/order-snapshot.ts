@@ -3,7 +3,7 @@
  * Beyond OrderForReturn it reads what the engine and the ownership check need: the sales channel
  * (channelInformation / attribution / app), the shipping country, the variant's compare-at price
  * (onSale), line images for the shopper's form, what other returns already hold per line item,
- * and the shop's time zone, currency and country.
+ * the shop's time zone, currency and country, and the customer's display name (staff queue search).
  *
  * Pagination: 20 line items per page ($lineItemsAfter). Order-level parts (fulfillments, returns,
  * shop) are asked for only on the first page ($withOrderParts: false on later pages), so every
@@ -29,6 +29,7 @@ export const ORDER_SNAPSHOT = `#graphql
       sourceName
       customer {
         id
+        displayName
       }
       shippingAddress @include(if: $withOrderParts) {
         countryCodeV2

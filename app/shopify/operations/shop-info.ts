@@ -1,4 +1,7 @@
-/** The shop's identity, currency and timezone (policy windows are counted in the shop's timezone). */
+/**
+ * The shop's identity, currency, timezone and country (policy windows are counted in the shop's timezone).
+ * Read once at install (afterAuth -> app/shopify/shop-facts.ts) and stored on the shop row.
+ */
 export const SHOP_INFO = `#graphql
   query ShopInfo {
     shop {
@@ -8,6 +11,9 @@ export const SHOP_INFO = `#graphql
       currencyCode
       ianaTimezone
       contactEmail
+      shopAddress {
+        countryCodeV2
+      }
     }
   }
 ` as const;
