@@ -105,7 +105,8 @@ export function startAdminHost(opts: AdminHostOptions): Promise<AdminHost> {
       res.end(JSON.stringify({ token: opts.mintAdminSessionToken() }));
     } else if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/app" || url.pathname.startsWith("/app/"))) {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
-      res.end(page(opts, url.pathname === "/" ? "/app" : url.pathname));
+      // Keep the query (filters, cursors) when a link into the app is opened from the frame.
+      res.end(page(opts, url.pathname === "/" ? "/app" : `${url.pathname}${url.search}`));
     } else {
       const target = new URL(req.url ?? "/", opts.standinUrl);
       const upstream = httpRequest(

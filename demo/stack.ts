@@ -3,7 +3,7 @@
 // end-to-end tests. The app reaches the stand-in through its normal Shopify code: SHOPIFY_ADMIN_ORIGIN only
 // changes the address of https://<shop>; every token and HMAC is verified as in production.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, rmSync, statSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,13 +64,43 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the Remix app unless build/ is newer than app/. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds the Remix app unless build/ is newer than app/. Test files run in parallel processes, so the build
+ * is guarded by a lock directory: one process builds, the others wait and then find the build fresh.
+ */
 export function ensureAppBuilt(log: (l: string) => void = () => {}): void {
   const out = join(root, "build", "server", "index.js");
-  if (existsSync(out) && statSync(out).mtimeMs > newestMtime(join(root, "app"))) return;
+  const fresh = () => existsSync(out) && statSync(out).mtimeMs > newestMtime(join(root, "app"));
+  if (fresh()) return;
+  const lock = join(root, ".cache", "app-build.lock");
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another process is building; a lock older than 10 minutes belongs to a process that died.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      sleepSync(250);
+    }
+  }
+  try {
+    if (!fresh()) buildApp(log);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function buildApp(log: (l: string) => void): void {
   log("building the app (remix vite:build)…");
   const r = spawnSync(process.execPath, [join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"], {
     cwd: root,
+    // A production bundle whatever the caller's NODE_ENV (vitest sets "test", which Vite would honour).
+    env: { ...process.env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
   });
