@@ -24,18 +24,10 @@ import {
   type Db,
 } from "./shared";
 import { RESOLUTIONS, type Resolution } from "./shops";
+import { REQUEST_STATUSES } from "~/returns/request-state";
 
-export const RETURN_STATUSES = [
-  "requested",
-  "approved",
-  "declined",
-  "received",
-  "refunded",
-  "credited",
-  "closed",
-  "cancelled",
-  "failed",
-] as const;
+/** The request statuses are the domain's (app/returns/request-state.ts); the column holds one of them. */
+export const RETURN_STATUSES = REQUEST_STATUSES;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 export const RETURN_SOURCES = ["app", "shopify_self_serve"] as const;
@@ -280,7 +272,7 @@ export function encodeCursor(r: { createdAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify([r.createdAt.getTime(), r.id])).toString("base64url");
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
     if (Array.isArray(v) && typeof v[0] === "number" && Number.isSafeInteger(v[0]) && typeof v[1] === "string") {
@@ -289,7 +281,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   } catch {
     // fall through
   }
-  throw new DbInputError("cursor", "is not a cursor returned by list()");
+  throw new DbInputError("cursor", "is not a cursor returned by the queue");
 }
 
 export function createReturnRequestsRepo(db: Db) {

@@ -18,5 +18,15 @@ export { CODES, type Code, type Route, type TraceEntry } from "./assess";
 export { policyInForce } from "./versioning";
 export { parseScenario, runScenario, type Scenario } from "./scenario";
 export { t as translate, formatDate, MESSAGE_KEYS, type MessageKey } from "./messages";
-export { windowEnd, windowEndMonths, civilDateOf, addBusinessDays, isValidTimeZone, type CivilDate } from "./time";
+export {
+  windowEnd,
+  windowEndMonths,
+  civilDateOf,
+  formatCivil,
+  parseCivil,
+  startOfDay,
+  addBusinessDays,
+  isValidTimeZone,
+  type CivilDate,
+} from "./time";
 export { matcherMatches, anyMatcher, type MatchableLine } from "./matching";

@@ -52,7 +52,7 @@ describe("every #graphql document in app/ and extensions/", () => {
     const names = documents.flatMap((d) => operationsOf(parse(d.source)).map((o) => o.name?.value));
     for (const expected of [
       "ShopInfo",
-      "OrderForReturn",
+      "OrderSnapshot",
       "ReturnableFulfillments",
       "ReturnRequest",
       "ReturnApproveRequest",

@@ -9,7 +9,8 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { adminClientFromContext, ShopifyUserError } from "./admin-client";
-import { ORDER_FOR_RETURN, RETURN_CLOSE, RETURN_REASON_DEFINITIONS, SHOP_INFO } from "./operations";
+import { RETURN_CLOSE, RETURN_REASON_DEFINITIONS, SHOP_INFO } from "./operations";
+import { ORDER_SNAPSHOT } from "./operations/order-snapshot";
 
 const STANDIN = resolve(__dirname, "../../standin/index.ts");
 const API_KEY = "standin-it-key";
@@ -71,7 +72,7 @@ describe.skipIf(!existsSync(STANDIN))("the app against the local Shopify stand-i
   it("outside a request, uses the stored offline token: order query and userErrors from a mutation", async () => {
     const client = await forShop(standin.shop);
     const orderId = [...standin.store.orders.keys()][0]!;
-    const data = await client.request(ORDER_FOR_RETURN, { id: orderId });
+    const data = await client.request(ORDER_SNAPSHOT, { id: orderId });
     expect(data.order?.id).toBe(orderId);
     expect(data.order?.lineItems.nodes.length).toBeGreaterThan(0);
     const err = await client.mutate(RETURN_CLOSE, { id: "gid://shopify/Return/999999999" }).catch((e: unknown) => e);

@@ -1,5 +1,4 @@
 export { SHOP_INFO } from "./shop-info";
-export { ORDER_FOR_RETURN } from "./order-for-return";
 export { RETURNABLE_FULFILLMENTS } from "./returnable-fulfillments";
 export { RETURN_REASON_DEFINITIONS } from "./return-reason-definitions";
 export { RETURN_REQUEST } from "./return-request";

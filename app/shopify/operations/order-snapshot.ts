@@ -1,6 +1,6 @@
 /**
  * The shopper's order as the returns policy engine reads it (app/shopify/order-snapshot.ts maps it).
- * Beyond OrderForReturn it reads what the engine and the ownership check need: the sales channel
+ * It reads what the engine and the ownership check need: the sales channel
  * (channelInformation / attribution / app), the shipping country, the variant's compare-at price
  * (onSale), line images for the shopper's form, what other returns already hold per line item,
  * the shop's time zone, currency and country, and the customer's display name (staff queue search).
