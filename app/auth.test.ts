@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { drainJobs, stopJobQueue } from "~/jobs";
 import { signSessionToken, signedWebhookRequest } from "~/test/session-token";
 
 const API_KEY = "test-api-key-c2";
@@ -108,6 +109,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await stopJobQueue();
   await new Promise<void>((r) => oauth.close(() => r()));
   await db.cleanup();
 });
@@ -207,6 +209,7 @@ describe("authenticate.webhook (HMAC)", () => {
     const req = () => signedWebhookRequest({ url, secret: SECRET, shop: SHOP, topic: "app/uninstalled", body: { id: 1 }, webhookId: "wh-uninstall-1" });
     const first = await run(uninstalled, req());
     expect(first.response?.status).toBe(200);
+    await drainJobs(); // the processing is a queued job (app/jobs)
     expect(await db.prisma.session.count({ where: { shop: SHOP } })).toBe(0);
     // A redelivery of the same webhook id is acknowledged without doing the work again.
     await db.prisma.session.create({
@@ -230,6 +233,7 @@ describe("authenticate.webhook (HMAC)", () => {
       webhookId: "wh-ret-1",
     });
     expect((await run(returnsRequest, r)).response?.status).toBe(200);
+    await drainJobs();
     expect(await db.prisma.webhookDelivery.findFirst({ where: { shop: SHOP, webhookId: "wh-ret-1" } })).toMatchObject({
       topic: "RETURNS_REQUEST",
       status: "processed",

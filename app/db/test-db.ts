@@ -52,6 +52,8 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
       async cleanup() {
         await prisma.$disconnect();
         await withPg(connectionString, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+        // pg-boss's own schema for this database, if a test used the job queue (app/jobs)
+        await withPg(connectionString, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}_pgboss" CASCADE`));
       },
     };
   }

@@ -1,26 +1,32 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import type { Session } from "@shopify/shopify-api";
 import { authenticate } from "~/shopify.server";
+import { jobQueue } from "~/jobs";
+import {
+  registerRecordOnlyWebhook,
+  registerWebhookJob,
+  WEBHOOK_JOB_KIND,
+  type WebhookHandler,
+  type WebhookJobPayload,
+} from "~/jobs/webhook-jobs";
 import { webhookDeliveryStore } from "./deliveries.server";
 
-export interface WebhookWork {
-  shop: string;
-  topic: string;
-  webhookId: string;
-  apiVersion: string;
-  payload: Record<string, unknown>;
-  session: Session | undefined;
-}
+export type { WebhookWork } from "~/jobs/webhook-jobs";
+export { registerWebhookJob } from "~/jobs/webhook-jobs";
 
 /**
  * The one path every webhook route takes: authenticate.webhook verifies the HMAC (401 if wrong) and
- * parses headers; we check the topic matches the route, record the delivery idempotently, and run
- * the route's minimal work only on the first delivery. Answers 200 fast; heavy work goes to jobs.
+ * parses headers; we check the topic matches the route, record the delivery idempotently, enqueue its
+ * processing as a durable job keyed by the webhook id, and answer 200 at once. The job runs the
+ * topic's handler registered with registerWebhookJob (app/jobs/webhook-jobs.ts) in whichever worker
+ * takes it, then marks the delivery processed (docs/decisions/100-job-queue.md).
+ *
+ * `work`, when given, is registered as the topic's handler (same as registerWebhookJob in the route
+ * module); prefer registering at module load so a separate worker process has it too.
  */
 export async function handleWebhook(
   request: Request,
   expectedTopics: readonly string[],
-  work: (ctx: WebhookWork) => Promise<void> = async () => {},
+  work?: WebhookHandler,
 ): Promise<Response> {
   const ctx = await authenticate.webhook(request);
   const topic = String(ctx.topic);
@@ -30,29 +36,30 @@ export async function handleWebhook(
     console.warn(`webhook ${topic} for ${ctx.shop} arrived at a route for ${expectedTopics.join(",")}; ignored`);
     return new Response(null, { status: 200 });
   }
+  if (work) registerWebhookJob(topic, work);
   const store = await webhookDeliveryStore();
   const state = await store.begin({ shop: ctx.shop, webhookId: ctx.webhookId, topic });
   if (state === "duplicate") return new Response(null, { status: 200 });
+  const job: WebhookJobPayload = {
+    topic,
+    webhookId: ctx.webhookId,
+    apiVersion: ctx.apiVersion,
+    payload: ctx.payload as Record<string, unknown>,
+  };
   try {
-    await work({
-      shop: ctx.shop,
-      topic,
-      webhookId: ctx.webhookId,
-      apiVersion: ctx.apiVersion,
-      payload: ctx.payload as Record<string, unknown>,
-      session: ctx.session,
-    });
+    // Same webhook id -> same job (a redelivery while it is queued or running adds nothing).
+    await (await jobQueue()).enqueue(WEBHOOK_JOB_KIND, job, { shop: ctx.shop, dedupeKey: `webhook:${ctx.webhookId}` });
   } catch (error) {
     await store.fail(ctx.shop, ctx.webhookId, error instanceof Error ? error.message : String(error));
     // Non-2xx makes Shopify deliver again later; begin() then answers "retry".
-    console.error(`webhook ${topic} ${ctx.webhookId} for ${ctx.shop} failed`, error);
+    console.error(`webhook ${topic} ${ctx.webhookId} for ${ctx.shop}: could not queue its processing`, error);
     return new Response(null, { status: 500 });
   }
-  await store.complete(ctx.shop, ctx.webhookId);
   return new Response(null, { status: 200 });
 }
 
-/** Route action factory for topics whose only work for now is being recorded. */
+/** Route action factory for topics whose only work is being recorded. */
 export function recordOnlyWebhook(...topics: string[]) {
+  registerRecordOnlyWebhook(...topics);
   return async ({ request }: ActionFunctionArgs) => handleWebhook(request, topics);
 }

@@ -7,6 +7,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { drainJobs, stopJobQueue } from "~/jobs";
 import { createRepos } from "~/db";
 import { getPreset, parsePolicy, type Policy } from "~/returns";
 import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
@@ -59,6 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await stopJobQueue();
   await standin?.close();
   await db?.cleanup();
 });
@@ -159,6 +161,8 @@ describe("returns webhooks", () => {
     const responses = await Promise.all([deliver(), deliver()]);
     responses.push(await deliver());
     for (const r of responses) expect(r.status).toBe(200);
+    // the three deliveries queued one job (keyed by webhook id); run it
+    expect(await drainJobs()).toBe(1);
     const rows = await createRepos(db.prisma).returnRequests.listForOrder(SHOP, orderId);
     expect(rows).toHaveLength(1);
     expect(await createRepos(db.prisma).events.listForRequest(SHOP, rows[0]!.id)).toHaveLength(1);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { createRepos } from "~/db";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { drainJobs, stopJobQueue } from "~/jobs";
 import { getPreset, parsePolicy } from "~/returns";
 import { signedWebhookRequest } from "~/test/session-token";
 import { startStandin, type Standin } from "../../../standin";
@@ -51,6 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await stopJobQueue();
   await standin?.close();
   await db?.cleanup();
 });
@@ -93,6 +95,7 @@ describe("terms sync wiring", () => {
       context: {},
     });
     expect(res.status).toBe(200);
+    await drainJobs(); // the recompute is a queued job (app/jobs)
     expect(terms(id)).toEqual({ codes: ["FINAL_SALE"] });
   });
 

@@ -1,0 +1,140 @@
+// In-process runner over the app's Job table (app/db/jobs.ts) for the SQLite default. Claims are
+// compare-and-set on the row, so any number of runners (threads of this process or other processes on
+// the same database file) never run the same attempt twice; a running job whose lease (`leaseMs`) has
+// passed without completion is claimed again by any runner, so a crash loses nothing.
+import { createJobsRepo, defaultBackoffMs, type JobRecord } from "~/db/jobs";
+import type { PrismaClient } from "~/db/client";
+import { assertKind, DEFAULT_MAX_ATTEMPTS, type EnqueueOptions, type JobHandler, type JobQueue } from "./types";
+
+export interface DbJobQueueOptions {
+  workerId: string;
+  /** How long a claimed job may run before another runner may take it over. Default 5 min. */
+  leaseMs?: number;
+  /** Idle poll interval. Default 1 s (an enqueue in this process wakes the loop at once). */
+  pollMs?: number;
+  /** Delay before retry n (1-based). Default app/db/jobs.ts defaultBackoffMs (30 s, 60 s, ...). */
+  backoffMs?: (attempt: number) => number;
+  now?: () => Date;
+  log?: Pick<Console, "error" | "warn">;
+}
+
+export class DbJobQueue implements JobQueue {
+  readonly engine = "db" as const;
+  private readonly repo;
+  private readonly handlers = new Map<string, JobHandler>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private kicked = false;
+  private readonly now: () => Date;
+
+  constructor(
+    prisma: PrismaClient,
+    private readonly options: DbJobQueueOptions,
+  ) {
+    this.repo = createJobsRepo(prisma);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async enqueue(kind: string, payload: unknown, options: EnqueueOptions): Promise<{ id: string; created: boolean }> {
+    const { job, created } = await this.repo.enqueue(options.shop, {
+      kind: assertKind(kind),
+      payload,
+      runAt: options.runAt,
+      dedupeKey: options.dedupeKey ?? null,
+      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      now: this.now(),
+    });
+    if (created) this.kick();
+    return { id: job.id, created };
+  }
+
+  work<P = unknown>(kind: string, handler: JobHandler<P>): void {
+    if (this.handlers.has(assertKind(kind))) throw new Error(`job kind ${kind} already has a handler`);
+    this.handlers.set(kind, handler as JobHandler);
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.runLoop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+    this.loop = null;
+  }
+
+  async drain(): Promise<number> {
+    let ran = 0;
+    while (await this.runOne()) ran++;
+    return ran;
+  }
+
+  private kick(): void {
+    this.kicked = true;
+    this.wake?.();
+  }
+
+  private async runLoop(): Promise<void> {
+    const pollMs = this.options.pollMs ?? 1_000;
+    while (this.running) {
+      let didWork = false;
+      try {
+        didWork = await this.runOne();
+      } catch (error) {
+        (this.options.log ?? console).error("job runner: claiming failed", error);
+      }
+      if (didWork || !this.running) continue;
+      if (this.kicked) {
+        this.kicked = false;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(done, pollMs);
+        t.unref?.();
+        function done() {
+          clearTimeout(t);
+          resolve();
+        }
+        this.wake = done;
+      });
+      this.wake = null;
+      this.kicked = false;
+    }
+  }
+
+  /** Claims and runs one due job; false when none is due. */
+  private async runOne(): Promise<boolean> {
+    const kinds = [...this.handlers.keys()];
+    if (kinds.length === 0) return false;
+    const job = await this.repo.claimNext({
+      workerId: this.options.workerId,
+      now: this.now(),
+      lockTimeoutMs: this.options.leaseMs ?? 300_000,
+      kinds,
+    });
+    if (!job) return false;
+    await this.execute(job);
+    return true;
+  }
+
+  private async execute(job: JobRecord): Promise<void> {
+    const handler = this.handlers.get(job.kind);
+    const workerId = this.options.workerId;
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler({ id: job.id, kind: job.kind, shop: job.shop, payload: job.payload, attempt: job.attempts });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const backoff = this.options.backoffMs ?? defaultBackoffMs;
+      const status = await this.repo.fail(job.shop, job.id, { workerId, error: message, now: this.now(), retryDelayMs: backoff(job.attempts) });
+      (this.options.log ?? console).error(`job ${job.kind} ${job.id} (${job.shop}) attempt ${job.attempts} failed -> ${status ?? "lease lost"}`, error);
+      return;
+    }
+    const held = await this.repo.complete(job.shop, job.id, { workerId, now: this.now() });
+    if (!held) (this.options.log ?? console).warn(`job ${job.kind} ${job.id} finished after its lease passed (another runner may have re-run it)`);
+  }
+}

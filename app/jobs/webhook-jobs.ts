@@ -1,0 +1,48 @@
+// Webhook processing as jobs: the route verifies, records the delivery and enqueues one job per
+// webhook id (kind "webhook"); the worker runs the topic's registered handler, then marks the
+// delivery processed (failed + retried by the queue on error).
+//
+// To process a topic, register its handler at MODULE LOAD in a module ./handlers.server.ts imports
+// (all app/routes/webhooks.*.tsx are), so a separate `npm run worker` process knows it too:
+//   registerWebhookJob("CUSTOMERS_REDACT", async ({ shop, payload }) => { ... });
+import type { Session } from "@shopify/shopify-api";
+
+export const WEBHOOK_JOB_KIND = "webhook";
+
+export interface WebhookWork {
+  shop: string;
+  topic: string;
+  webhookId: string;
+  apiVersion: string;
+  payload: Record<string, unknown>;
+  /** The shop's offline session, loaded by the worker (undefined after uninstall). */
+  session: Session | undefined;
+}
+
+export type WebhookHandler = (work: WebhookWork) => Promise<void>;
+
+export interface WebhookJobPayload {
+  topic: string;
+  webhookId: string;
+  apiVersion: string;
+  payload: Record<string, unknown>;
+}
+
+const webhookHandlers = new Map<string, WebhookHandler>();
+
+/** Topic (e.g. "RETURNS_APPROVE") -> processing. A second, different handler for a topic is a bug. */
+export function registerWebhookJob(topic: string, handler: WebhookHandler): void {
+  const existing = webhookHandlers.get(topic);
+  if (existing && existing !== handler) throw new Error(`webhook topic ${topic} already has a handler`);
+  webhookHandlers.set(topic, handler);
+}
+
+/** Topics whose only work is being recorded. */
+export function registerRecordOnlyWebhook(...topics: string[]): void {
+  for (const t of topics) if (!webhookHandlers.has(t)) webhookHandlers.set(t, recordOnly);
+}
+const recordOnly: WebhookHandler = async () => {};
+
+export function webhookHandlerFor(topic: string): WebhookHandler | undefined {
+  return webhookHandlers.get(topic);
+}
