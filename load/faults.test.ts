@@ -1,0 +1,297 @@
+/**
+ * Faults on Admin API calls, table-driven over operations x faults. The stand-in injects the fault on the
+ * operation's Shopify call (THROTTLED once, THROTTLED past the client's 5 attempts, HTTP 500, no answer
+ * (the client's request timeout fires), userErrors). Every operation must either complete after the
+ * client's retries, or end in a failed state staff (or the shopper, or the job queue) can see and retry,
+ * after which Shopify holds exactly one effect. Nothing is lost, nothing happens twice.
+ *
+ * In-process services over the real offline AdminClient and the stand-in; runs on SQLite, and on
+ * PostgreSQL when DATABASE_URL=postgresql://...
+ *
+ * Note: the production offline transport sets no request timeout of its own (an unanswered call waits
+ * for undici's 300 s headers timeout); here the test's fetch aborts after 300 ms to exercise that path.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { createRepos } from "~/db";
+import { getPreset, parsePolicy, type Policy } from "~/returns";
+import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
+import { RETURN_REQUEST } from "~/shopify/operations";
+import { approveRequest, closeRequest, declineRequest, markReceived, refundRequest, retryLastAction, type StaffDeps } from "~/services/staff";
+import { getOverview, submitReturnRequest, ShopperError, type ShopperDeps } from "~/services/shopper";
+import { drainCatalogueJobs, enqueueCatalogueSync } from "~/services/terms-sync/service";
+import { startStandin, type Standin } from "../standin";
+import type { FaultKind } from "../standin/faults";
+import type { OrderRec } from "../standin/state/types";
+
+const SHOP = "demo-returns.myshopify.com";
+const TOKEN = "shpat_fault_matrix";
+const t0 = new Date("2026-11-20T01:00:00Z");
+
+let db: TestDatabase;
+let standin: Standin;
+let admin: AdminClient;
+let virtualMs = 0;
+const waits: number[] = [];
+const sent: string[] = [];
+const used = new Set<string>();
+
+const now = () => new Date(t0.getTime() + virtualMs);
+const staffDeps = (): StaffDeps => ({ db: db.prisma, admin, now, actor: "staff:7" });
+const shopperDeps = (): ShopperDeps => ({ db: db.prisma, admin, now, uploadOrigins: [standin.url] });
+const sentCount = (op: string) => sent.filter((n) => n === op).length;
+
+const policy: Policy = parsePolicy({ ...getPreset("standard-30-day")!, approval: { mode: "manual" } });
+
+/** An unused NZD order with a delivered line the engine accepts (via the shopper API's overview). */
+async function pickOrder(opts: { refundable?: boolean } = {}): Promise<{ order: OrderRec; lineItemId: string; reason: string; conditions: string[] }> {
+  for (const o of standin.store.orders.values()) {
+    if (used.has(o.id) || !o.customerId || o.returnIds.length > 0) continue;
+    // Refunds: orders paid in the shop's currency (the refund step refuses a request priced in NZD for an order paid in USD).
+    if (opts.refundable && o.presentmentCurrencyCode !== "NZD") continue;
+    if (!o.transactions.some((t) => t.kind === "SALE" || t.kind === "CAPTURE")) continue;
+    used.add(o.id);
+    let ov;
+    try {
+      ov = await getOverview(shopperDeps(), { shop: SHOP, customerId: o.customerId, locale: null }, o.id);
+    } catch {
+      continue;
+    }
+    if (!ov.canRequest) continue;
+    const line = ov.lines.find((l) => l.quantityLeft > 0 && l.reasons.some((r) => r.minPhotos === 0));
+    const reason = line?.reasons.find((r) => r.minPhotos === 0);
+    if (!line || !reason) continue;
+    return { order: o, lineItemId: line.lineItemId, reason: reason.code, conditions: [...reason.conditions] };
+  }
+  throw new Error("no unused returnable order in the demo seed");
+}
+
+let keyN = 0;
+/** A request as the shopper API stores it, with its REQUESTED Shopify Return. */
+async function submitted(opts: { refundable?: boolean } = {}): Promise<{ requestId: string; returnId: string; order: OrderRec }> {
+  const p = await pickOrder(opts);
+  const r = await submitReturnRequest(shopperDeps(), { shop: SHOP, customerId: p.order.customerId!, locale: null }, p.order.id, {
+    idempotencyKey: `fault-matrix-${++keyN}`,
+    lines: [{ lineItemId: p.lineItemId, quantity: 1, reason: p.reason as never, conditions: p.conditions as never, photos: [], note: "" }],
+    resolution: "refund",
+  });
+  const stored = await createRepos(db.prisma).returnRequests.findById(SHOP, r.request.id);
+  return { requestId: r.request.id, returnId: stored!.shopifyReturnId!, order: p.order };
+}
+
+interface Case {
+  op: string;
+  /** Shopify operation the fault is armed on. */
+  target: string;
+  /** Puts the subject in the state the operation starts from; returns the subject. */
+  setup(): Promise<{ requestId: string; returnId: string; order: OrderRec }>;
+  /** Runs the operation once: ok, or a failure the caller sees. */
+  run(s: { requestId: string; order: OrderRec }): Promise<{ ok: boolean; status?: number }>;
+  /** The visible retry (staff's Retry button; the shopper's same-key resubmit). */
+  retry(s: { requestId: string; order: OrderRec }): Promise<{ ok: boolean }>;
+  /** Shopify holds exactly the one effect. */
+  effect(s: { requestId: string; returnId: string; order: OrderRec }): void;
+  /** Failure must be visible in our records (lastError) before the retry. */
+  visible?(s: { requestId: string }): Promise<void>;
+}
+
+const staffVisible = async (s: { requestId: string }) => {
+  const r = await createRepos(db.prisma).returnRequests.findById(SHOP, s.requestId);
+  expect(r!.lastError, "staff see the failure on the request").toMatch(/failed/);
+};
+const asResult = (r: { ok: boolean; status?: number }) => ({ ok: r.ok, status: r.status });
+const ret = (id: string) => standin.store.returns.get(id)!;
+
+const CASES: Case[] = [
+  {
+    op: "approve",
+    target: "ReturnApproveRequest",
+    setup: submitted,
+    run: async (s) => asResult(await approveRequest(staffDeps(), SHOP, s.requestId)),
+    retry: async (s) => retryLastAction(staffDeps(), SHOP, s.requestId),
+    effect: (s) => expect(ret(s.returnId).status).toBe("OPEN"),
+    visible: staffVisible,
+  },
+  {
+    op: "decline",
+    target: "ReturnDeclineRequest",
+    setup: submitted,
+    run: async (s) => asResult(await declineRequest(staffDeps(), SHOP, s.requestId, { reason: "OTHER", message: "no" })),
+    retry: async (s) => retryLastAction(staffDeps(), SHOP, s.requestId),
+    effect: (s) => expect(ret(s.returnId).status).toBe("DECLINED"),
+    visible: staffVisible,
+  },
+  {
+    op: "receive + refund (returnProcess)",
+    target: "ReturnProcess",
+    setup: async () => {
+      const s = await submitted({ refundable: true });
+      expect((await approveRequest(staffDeps(), SHOP, s.requestId)).ok).toBe(true);
+      expect((await markReceived(staffDeps(), SHOP, s.requestId, { restock: true })).ok).toBe(true);
+      return s;
+    },
+    run: async (s) => asResult(await refundRequest(staffDeps(), SHOP, s.requestId, { to: "original_payment" })),
+    retry: async (s) => retryLastAction(staffDeps(), SHOP, s.requestId),
+    effect: (s) => {
+      expect(ret(s.returnId).refundIds).toHaveLength(1);
+      expect([...standin.store.refunds.values()].filter((r) => r.orderId === s.order.id)).toHaveLength(1);
+    },
+    visible: staffVisible,
+  },
+  {
+    op: "close",
+    target: "ReturnClose",
+    setup: async () => {
+      const s = await submitted({ refundable: true });
+      expect((await approveRequest(staffDeps(), SHOP, s.requestId)).ok).toBe(true);
+      expect((await refundRequest(staffDeps(), SHOP, s.requestId, { to: "original_payment" })).ok).toBe(true);
+      return s;
+    },
+    run: async (s) => asResult(await closeRequest(staffDeps(), SHOP, s.requestId)),
+    retry: async (s) => retryLastAction(staffDeps(), SHOP, s.requestId),
+    effect: (s) => expect(ret(s.returnId).status).toBe("CLOSED"),
+    visible: staffVisible,
+  },
+];
+
+// submit's returnRequest: the shopper sees an error and resubmits with the same key.
+const submitPlans = new Map<string, Awaited<ReturnType<typeof pickOrder>> & { key: string }>();
+async function submitOnce(orderId: string): Promise<{ ok: boolean; status?: number; requestId?: string }> {
+  const p = submitPlans.get(orderId)!;
+  try {
+    const r = await submitReturnRequest(shopperDeps(), { shop: SHOP, customerId: p.order.customerId!, locale: null }, p.order.id, {
+      idempotencyKey: p.key,
+      lines: [{ lineItemId: p.lineItemId, quantity: 1, reason: p.reason as never, conditions: p.conditions as never, photos: [], note: "" }],
+      resolution: "refund",
+    });
+    return { ok: true, requestId: r.request.id };
+  } catch (e) {
+    if (e instanceof ShopperError) return { ok: false, status: e.status };
+    throw e;
+  }
+}
+CASES.push({
+  op: "submit (returnRequest)",
+  target: "ReturnRequest",
+  setup: async () => {
+    const p = await pickOrder();
+    submitPlans.set(p.order.id, { ...p, key: `fault-submit-${++keyN}` });
+    return { requestId: "", returnId: "", order: p.order };
+  },
+  run: (s) => submitOnce(s.order.id),
+  retry: (s) => submitOnce(s.order.id),
+  effect: (s) => {
+    const rets = [...standin.store.returns.values()].filter((r) => r.orderId === s.order.id);
+    expect(rets, "exactly one Shopify Return for the order").toHaveLength(1);
+  },
+});
+
+const FAULTS: { name: string; kind: FaultKind; times: number; completesWithoutRetry: boolean }[] = [
+  { name: "THROTTLED once", kind: "throttle", times: 1, completesWithoutRetry: true },
+  { name: "THROTTLED past the client's attempts", kind: "throttle", times: 5, completesWithoutRetry: false },
+  { name: "HTTP 500", kind: "http500", times: 1, completesWithoutRetry: false },
+  { name: "no answer (timeout)", kind: "timeout", times: 1, completesWithoutRetry: false },
+  { name: "userErrors", kind: "userErrors", times: 1, completesWithoutRetry: false },
+];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  standin = await startStandin({
+    apiKey: "fault-key",
+    apiSecret: "fault-secret-0123456789",
+    seed: "demo",
+    webhooks: [],
+    bucketClock: now,
+  });
+  standin.store.accessTokens.set(TOKEN, {
+    token: TOKEN,
+    kind: "offline",
+    scope: "read_all_orders,write_orders,write_returns,write_products,read_products,write_files,read_customers",
+    userId: null,
+    expiresAt: null,
+  });
+  const fetchWithTimeout: typeof fetch = async (input, init) => {
+    const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
+    const m = /(?:mutation|query)\s+(\w+)/.exec(body.query ?? "");
+    if (m) sent.push(m[1]!);
+    return fetch(input, { ...init, signal: AbortSignal.timeout(300) });
+  };
+  admin = offlineAdminClient(
+    { shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url }, fetch: fetchWithTimeout },
+    {
+      // Virtual time: a wait the client asks for moves the stand-in's bucket clock and ours.
+      sleep: async (ms) => {
+        waits.push(ms);
+        virtualMs += ms;
+      },
+    },
+  );
+  await createRepos(db.prisma).policies.saveNewVersion(SHOP, { policy, now: new Date("2020-01-01T00:00:00Z") });
+}, 60_000);
+
+afterAll(async () => {
+  await standin?.close();
+  await db?.cleanup();
+});
+
+describe("Admin API faults x operations: completes, or fails visibly and a retry completes it exactly once", () => {
+  for (const c of CASES) {
+    for (const f of FAULTS) {
+      it(`${c.op} / ${f.name}`, async () => {
+        standin.faults.clear();
+        const s = await c.setup();
+        const mutationsBefore = sentCount(c.target);
+        const waitsBefore = waits.length;
+        standin.faults.inject({ operationName: c.target, kind: f.kind, times: f.times });
+        const first = await c.run(s);
+        standin.faults.clear();
+        if (f.completesWithoutRetry) {
+          expect(first.ok, "completes after the client's own retries").toBe(true);
+          // the client waited (per the answer's throttleStatus) before trying again
+          expect(waits.length).toBeGreaterThan(waitsBefore);
+          expect(sentCount(c.target) - mutationsBefore).toBe(2);
+        } else {
+          expect(first.ok, "the failure is reported, not swallowed").toBe(false);
+          expect(first.status).toBeGreaterThanOrEqual(422);
+          await c.visible?.(s);
+          const retried = await c.retry(s);
+          expect(retried.ok, "the visible retry completes it").toBe(true);
+        }
+        c.effect(s);
+        // Nothing twice: a further retry / repeat changes nothing at Shopify.
+        const before = sentCount(c.target);
+        await c.retry(s).catch(() => undefined);
+        c.effect(s);
+        if (c.target !== "ReturnRequest") expect(sentCount(c.target)).toBe(before);
+      });
+    }
+  }
+});
+
+describe("terms sync job under Admin API faults", () => {
+  for (const f of FAULTS) {
+    it(`catalogue sync / MetafieldsSet ${f.name}: the job completes, or is re-queued with its error and completes on the next run`, async () => {
+      standin.faults.clear();
+      // Nothing published yet, so the run must write (writes happen only when a value differs).
+      for (const [id, m] of standin.store.metafields) if (/terms|returns/i.test(`${(m as { namespace?: string }).namespace ?? ""}`)) standin.store.metafields.delete(id);
+      const runId = `fault-${f.kind}-${f.times}`;
+      const { job } = await enqueueCatalogueSync({ db: db.prisma, now }, SHOP, { runId, policyVersion: 1 });
+      standin.faults.inject({ operationName: "MetafieldsSet", kind: f.kind, times: f.times });
+      await drainCatalogueJobs({ db: db.prisma, adminFor: async () => admin, now, workerId: "w1" });
+      standin.faults.clear();
+      const jobs = createRepos(db.prisma).jobs;
+      const after = await jobs.get(SHOP, job.id);
+      if (f.completesWithoutRetry) {
+        expect(after!.status).toBe("succeeded");
+      } else {
+        expect(after!.status, "failed step stays queued for a retry").toBe("queued");
+        expect(after!.lastError, "with its error visible").toBeTruthy();
+        virtualMs += 24 * 3600_000; // the job's backoff elapses
+        await drainCatalogueJobs({ db: db.prisma, adminFor: async () => admin, now, workerId: "w2" });
+        expect((await jobs.get(SHOP, job.id))!.status).toBe("succeeded");
+      }
+      const published = [...standin.store.metafields.values()].filter((m) => /terms|returns/i.test(`${(m as { namespace?: string }).namespace ?? ""}`));
+      expect(published.length, "terms published").toBeGreaterThan(0);
+    });
+  }
+});

@@ -1,0 +1,63 @@
+/**
+ * The load proof, small and in the suite: two app instances (remix-serve of build/ twice, same env and
+ * DATABASE_URL) on one PostgreSQL schema, one stand-in behind a counting proxy.
+ *  - 12 concurrent staff approve-then-refund calls on one request through the staff route on both
+ *    instances (real admin session tokens): Shopify sees one returnApproveRequest and one returnProcess.
+ *  - 40 concurrent shopper submissions over 5 orders through the shopper API on both instances, 2 keys
+ *    per order: no key gives two requests, no duplicate Shopify Return, no unit asked twice.
+ * The full-size run is `npm run load` (50 staff calls, 200 submissions over 20 orders).
+ * SQLite: skipped - two processes sharing a SQLite file is not how the app is deployed.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parsePostgresUrl, providerForUrl } from "~/db/url";
+import { startCluster, type Cluster } from "./cluster";
+import { findCandidates, install, shopperStorm, staffRace, type Candidate } from "./scenarios";
+
+const onPostgres = providerForUrl(process.env.DATABASE_URL) === "postgresql";
+if (!onPostgres) console.log("load/load.test.ts skipped: two app instances on one database need DATABASE_URL=postgresql://...");
+
+describe.skipIf(!onPostgres)("two app instances on one PostgreSQL under concurrent load", () => {
+  let cluster: Cluster;
+  let schema = "";
+  let connectionString = "";
+  let candidates: Candidate[] = [];
+
+  beforeAll(async () => {
+    connectionString = parsePostgresUrl(process.env.DATABASE_URL!).connectionString;
+    schema = `load_${randomBytes(5).toString("hex")}`;
+    const u = new URL(connectionString);
+    u.searchParams.set("schema", schema);
+    cluster = await startCluster({ databaseUrl: u.toString() });
+    await install(cluster);
+    candidates = await findCandidates(cluster, 6);
+    expect(candidates.length).toBe(6);
+  }, 300_000);
+
+  afterAll(async () => {
+    await cluster?.close();
+    if (schema) {
+      const c = new pg.Client({ connectionString });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await c.end();
+    }
+  });
+
+  it("12 concurrent approve-and-refund calls on one request: one approval and one refund at Shopify", { timeout: 120_000 }, async () => {
+    const r = await staffRace(cluster, { calls: 12, candidate: candidates[5]! });
+    expect(r.violations).toEqual([]);
+    expect(r.approvalsSent).toBe(1);
+    expect(r.returnProcessSent).toBe(1);
+    expect(r.refundsAtShopify).toBe(1);
+    expect(r.finalStatus).toBe("refunded");
+  });
+
+  it("40 concurrent submissions over 5 orders, 2 keys per order: no duplicate request or Shopify Return", { timeout: 180_000 }, async () => {
+    const r = await shopperStorm(cluster, { orders: 5, submissions: 40, candidates: candidates.slice(0, 5) });
+    expect(r.violations).toEqual([]);
+    expect(r.requestsStored).toBeGreaterThanOrEqual(5);
+    expect(r.shopifyReturns).toBe(r.requestsStored);
+  });
+});

@@ -1,0 +1,272 @@
+// The two load proofs of issue 7, against a Cluster (two app instances, one database, one stand-in):
+//  - staffRace: N concurrent staff "approve, then refund" calls on ONE request, alternating between the
+//    instances, through the staff route (POST /app/requests/:id, Remix _data fetch, real admin session
+//    tokens). Shopify must see exactly one approval and hold exactly one refund.
+//  - shopperStorm: M concurrent shopper submissions over K orders through the shopper API on both
+//    instances; per order two idempotency keys for the same unit, each sent several times. No key may
+//    produce two requests, no request two Shopify Returns, no Return without a request, and Shopify may
+//    never be asked for more units than were delivered.
+import type { Cluster } from "./cluster";
+import type { OrderRec } from "../standin/state/types";
+
+const STAFF_ROUTE_DATA = "routes/app.requests.$id";
+const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+
+interface OverviewLine {
+  lineItemId: string;
+  quantityLeft: number;
+  reasons: { code: string; conditions: string[]; minPhotos: number }[];
+}
+interface Overview {
+  canRequest: boolean;
+  lines: OverviewLine[];
+}
+
+export function shopperFetch(cluster: Cluster, base: string, customerId: string, path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${base}${path}`, {
+    ...init,
+    headers: {
+      authorization: `Bearer ${cluster.standin.mintCustomerSessionToken({ customerId })}`,
+      "content-type": "application/json",
+      "user-agent": UA,
+      origin: "https://extensions.shopifycdn.com",
+      ...init.headers,
+    },
+  });
+}
+
+function staffFetch(cluster: Cluster, base: string, path: string, form: Record<string, string>): Promise<Response> {
+  return fetch(`${base}${path}?_data=${encodeURIComponent(STAFF_ROUTE_DATA)}`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${cluster.standin.mintAdminSessionToken()}`,
+      "content-type": "application/x-www-form-urlencoded",
+      "user-agent": UA,
+    },
+    body: new URLSearchParams(form).toString(),
+  });
+}
+
+/** Staff open the app once: the session token is exchanged and the shop's offline token stored (install). */
+export async function install(cluster: Cluster): Promise<void> {
+  const res = await fetch(`${cluster.urls[0]}/app?_data=${encodeURIComponent("routes/app")}`, {
+    headers: { authorization: `Bearer ${cluster.standin.mintAdminSessionToken()}`, "user-agent": UA },
+  });
+  if (res.status !== 200) throw new Error(`install (token exchange) answered ${res.status}: ${await res.text()}`);
+  // the install hook may start background work (terms sync); it does not matter for the counts
+}
+
+export interface Candidate {
+  order: OrderRec;
+  customerId: string;
+  line: OverviewLine;
+  reason: OverviewLine["reasons"][number];
+  delivered: number;
+}
+
+/** Orders the shopper API says can be returned (a line with units left and a reason needing no photo). */
+export async function findCandidates(cluster: Cluster, n: number, skip = new Set<string>()): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  for (const order of cluster.standin.store.orders.values()) {
+    if (out.length >= n) break;
+    if (!order.customerId || skip.has(order.id) || order.returnIds.length > 0) continue;
+    // The shop's currency: the staff refund path refuses requests priced in another currency than the order's.
+    if (order.presentmentCurrencyCode !== "NZD") continue;
+    const res = await shopperFetch(cluster, cluster.urls[0], order.customerId, `/api/customer/orders/${order.id.split("/").pop()}/returns`);
+    if (res.status !== 200) continue;
+    const body = (await res.json()) as Overview;
+    if (!body.canRequest) continue;
+    const line = body.lines.find((l) => l.quantityLeft > 0 && l.reasons.some((r) => r.minPhotos === 0));
+    if (!line) continue;
+    const delivered = order.fulfillments
+      .filter((f) => f.status === "SUCCESS")
+      .flatMap((f) => f.lines)
+      .filter((l) => l.lineItemId === line.lineItemId)
+      .reduce((s, l) => s + l.quantity, 0);
+    out.push({ order, customerId: order.customerId, line, reason: line.reasons.find((r) => r.minPhotos === 0)!, delivered });
+  }
+  return out;
+}
+
+export function submitBody(c: Candidate, key: string, quantity = 1) {
+  return {
+    idempotencyKey: key,
+    lines: [{ lineItemId: c.line.lineItemId, quantity, reason: c.reason.code, conditions: c.reason.conditions, photos: [], note: "load test" }],
+    resolution: "refund",
+  };
+}
+
+export interface ShopperStormResult {
+  orders: number;
+  submissions: number;
+  statuses: Record<string, number>;
+  /** Answers to the shopper's retries of keys whose first answers were all 5xx. */
+  retryStatuses: Record<string, number>;
+  keys: number;
+  requestsStored: number;
+  shopifyReturns: number;
+  /** Each a sentence; empty means the invariants held. */
+  violations: string[];
+  ms: number;
+}
+
+export async function shopperStorm(cluster: Cluster, opts: { orders: number; submissions: number; candidates?: Candidate[] }): Promise<ShopperStormResult> {
+  const candidates = opts.candidates ?? (await findCandidates(cluster, opts.orders));
+  if (candidates.length < opts.orders) throw new Error(`only ${candidates.length} returnable orders found, wanted ${opts.orders}`);
+  const perOrder = Math.ceil(opts.submissions / candidates.length);
+  const run = Math.random().toString(36).slice(2, 8);
+  const jobs: { c: Candidate; key: string; base: string }[] = [];
+  for (const [oi, c] of candidates.entries()) {
+    for (let j = 0; j < perOrder && jobs.length < opts.submissions; j++) {
+      // two keys per order (the same shopper tapping twice, and a second tab), alternating instances
+      jobs.push({ c, key: `load-${run}-${oi}-${j % 2}`, base: cluster.urls[(oi + j) % 2]! });
+    }
+  }
+  const t0 = performance.now();
+  const answers = await Promise.all(
+    jobs.map(async (job) => {
+      const res = await shopperFetch(cluster, job.base, job.c.customerId, `/api/customer/orders/${job.c.order.id.split("/").pop()}/returns`, {
+        method: "POST",
+        body: JSON.stringify(submitBody(job.c, job.key)),
+      });
+      const body = (await res.json().catch(() => ({}))) as { request?: { id: string }; error?: { code: string } };
+      if (res.status >= 500 && process.env.LOAD_DEBUG) console.error("submit", res.status, JSON.stringify(body).slice(0, 300));
+      return { job, status: res.status, requestId: body.request?.id ?? null, code: body.error?.code ?? null };
+    }),
+  );
+  const ms = performance.now() - t0;
+  const statuses: Record<string, number> = {};
+  for (const a of answers) statuses[`${a.status}${a.code ? ` ${a.code}` : ""}`] = (statuses[`${a.status}${a.code ? ` ${a.code}` : ""}`] ?? 0) + 1;
+
+  // A 5xx (Shopify busy beyond the client's retries) is a failure the shopper sees and retries with the same
+  // key, as the extension does. Keys that got no definite answer are retried one by one until they do.
+  const retryStatuses: Record<string, number> = {};
+  const definite = new Set(answers.filter((a) => a.status < 500).map((a) => a.job.key));
+  const pending = [...new Map(answers.filter((a) => !definite.has(a.job.key)).map((a) => [a.job.key, a.job])).values()];
+  for (const job of pending) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const res = await shopperFetch(cluster, job.base, job.c.customerId, `/api/customer/orders/${job.c.order.id.split("/").pop()}/returns`, {
+        method: "POST",
+        body: JSON.stringify(submitBody(job.c, job.key)),
+      });
+      const body = (await res.json().catch(() => ({}))) as { request?: { id: string }; error?: { code: string } };
+      const label = `${res.status}${body.error?.code ? ` ${body.error.code}` : ""}`;
+      retryStatuses[label] = (retryStatuses[label] ?? 0) + 1;
+      answers.push({ job, status: res.status, requestId: body.request?.id ?? null, code: body.error?.code ?? null });
+      if (res.status < 500) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  await cluster.standin.webhooksIdle();
+
+  const violations: string[] = [];
+  const answeredKeys = new Set(answers.filter((a) => a.status < 500).map((a) => a.job.key));
+  for (const job of pending) if (!answeredKeys.has(job.key)) violations.push(`key ${job.key} still fails after retries`);
+
+  const idsByKey = new Map<string, Set<string>>();
+  for (const a of answers) {
+    if (!a.requestId) continue;
+    const s = idsByKey.get(a.job.key) ?? new Set<string>();
+    s.add(a.requestId);
+    idsByKey.set(a.job.key, s);
+  }
+  for (const [key, ids] of idsByKey) if (ids.size > 1) violations.push(`key ${key} answered with ${ids.size} different requests`);
+
+  const orderIds = candidates.map((c) => c.order.id);
+  const stored = await cluster.prisma.returnRequest.findMany({ where: { shop: cluster.standin.shop, orderId: { in: orderIds } }, include: { lines: true } });
+  const storedKeys = new Set(stored.map((r) => r.idempotencyKey));
+  if (storedKeys.size !== stored.length) violations.push("two stored requests share an idempotency key");
+  const returnIds = stored.map((r) => r.shopifyReturnId).filter((x): x is string => !!x);
+  if (new Set(returnIds).size !== returnIds.length) violations.push("two requests point at the same Shopify Return");
+
+  let shopifyReturns = 0;
+  for (const c of candidates) {
+    const rets = [...cluster.standin.store.returns.values()].filter((r) => r.orderId === c.order.id && r.status !== "CANCELED");
+    shopifyReturns += rets.length;
+    const mine = stored.filter((r) => r.orderId === c.order.id);
+    const owned = new Set(mine.map((r) => r.shopifyReturnId));
+    for (const r of rets) if (!owned.has(r.id)) violations.push(`order ${c.order.name}: Shopify Return ${r.id} belongs to no request`);
+    for (const r of mine) if (!r.shopifyReturnId && r.status !== "cancelled") violations.push(`order ${c.order.name}: request ${r.id} (${r.status}) has no Shopify Return`);
+    const units = mine.filter((r) => r.status !== "cancelled").flatMap((r) => r.lines).filter((l) => l.lineItemId === c.line.lineItemId).reduce((s, l) => s + l.quantity, 0);
+    if (units > c.delivered) violations.push(`order ${c.order.name}: ${units} units requested of ${c.delivered} delivered`);
+    const okKeys = new Set(answers.filter((a) => a.job.c === c && a.requestId).map((a) => a.job.key));
+    if (okKeys.size !== mine.length) violations.push(`order ${c.order.name}: ${okKeys.size} keys got a request but ${mine.length} are stored`);
+  }
+  return { orders: candidates.length, submissions: jobs.length, statuses, retryStatuses, keys: idsByKey.size, requestsStored: stored.length, shopifyReturns, violations, ms };
+}
+
+export interface StaffRaceResult {
+  calls: number;
+  approveAnswers: Record<number, number>;
+  refundAnswers: Record<number, number>;
+  approvalsSent: number;
+  returnProcessSent: number;
+  refundsAtShopify: number;
+  finalStatus: string;
+  returnStatus: string;
+  violations: string[];
+  ms: number;
+}
+
+/** One stored request with its REQUESTED Shopify Return, made through the shopper API. */
+export async function oneRequest(cluster: Cluster, c: Candidate): Promise<string> {
+  const res = await shopperFetch(cluster, cluster.urls[0], c.customerId, `/api/customer/orders/${c.order.id.split("/").pop()}/returns`, {
+    method: "POST",
+    body: JSON.stringify(submitBody(c, `load-staff-${Math.random().toString(36).slice(2, 10)}`)),
+  });
+  const body = (await res.json()) as { request?: { id: string; status: string } };
+  if (res.status !== 201 || !body.request) throw new Error(`submit answered ${res.status}: ${JSON.stringify(body)}`);
+  return body.request.id;
+}
+
+export async function staffRace(cluster: Cluster, opts: { calls: number; candidate: Candidate }): Promise<StaffRaceResult> {
+  const requestId = await oneRequest(cluster, opts.candidate);
+  const approvesBefore = cluster.proxy.count("ReturnApproveRequest");
+  const processBefore = cluster.proxy.count("ReturnProcess");
+  const approveAnswers: Record<number, number> = {};
+  const refundAnswers: Record<number, number> = {};
+  const path = `/app/requests/${requestId}`;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: opts.calls }, async (_, i) => {
+      const base = cluster.urls[i % 2]!;
+      // A staff member clicks Approve; while another click holds the action they see "in progress" and click
+      // again a moment later (at most 20 times). Then the same for Refund.
+      for (const [form, tally] of [
+        [{ intent: "approve" }, approveAnswers],
+        [{ intent: "refund", to: "original_payment" }, refundAnswers],
+      ] as const) {
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const res = await staffFetch(cluster, base, path, form);
+          const text = await res.text();
+          tally[res.status] = (tally[res.status] ?? 0) + 1;
+          if (res.status !== 200 && res.status !== 409 && process.env.LOAD_DEBUG) console.error(form.intent, res.status, text.slice(0, 300));
+          if (res.status !== 409) break;
+          await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+        }
+      }
+    }),
+  );
+  const ms = performance.now() - t0;
+  await cluster.standin.webhooksIdle();
+  const stored = await cluster.prisma.returnRequest.findFirst({ where: { shop: cluster.standin.shop, id: requestId } });
+  const ret = stored?.shopifyReturnId ? cluster.standin.store.returns.get(stored.shopifyReturnId) : undefined;
+  const result: StaffRaceResult = {
+    calls: opts.calls,
+    approveAnswers,
+    refundAnswers,
+    approvalsSent: cluster.proxy.count("ReturnApproveRequest") - approvesBefore,
+    returnProcessSent: cluster.proxy.count("ReturnProcess") - processBefore,
+    refundsAtShopify: [...cluster.standin.store.refunds.values()].filter((r) => r.orderId === opts.candidate.order.id).length,
+    finalStatus: stored?.status ?? "(missing)",
+    returnStatus: ret?.status ?? "(missing)",
+    violations: [],
+    ms,
+  };
+  if (result.approvalsSent !== 1) result.violations.push(`${result.approvalsSent} returnApproveRequest mutations reached Shopify`);
+  if (result.returnProcessSent !== 1) result.violations.push(`${result.returnProcessSent} returnProcess mutations reached Shopify`);
+  if (result.refundsAtShopify !== 1) result.violations.push(`Shopify holds ${result.refundsAtShopify} refunds for the order`);
+  if (result.finalStatus !== "refunded") result.violations.push(`the request ended ${result.finalStatus}`);
+  for (const [s, n] of Object.entries({ ...approveAnswers, ...refundAnswers })) if (Number(s) >= 500) result.violations.push(`${n} answers with HTTP ${s}`);
+  return result;
+}
