@@ -93,8 +93,8 @@ export class DbJobQueue implements JobQueue {
         continue;
       }
       await new Promise<void>((resolve) => {
+        // not unref'd: a started runner keeps its process alive (npm run worker) until stop()
         const t = setTimeout(done, pollMs);
-        t.unref?.();
         function done() {
           clearTimeout(t);
           resolve();

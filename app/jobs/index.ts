@@ -7,6 +7,7 @@
 //   await startJobWorker()               // once per process: entry.server.tsx and `npm run worker`
 //   await drainJobs()                    // tests: run every due job now
 import os from "node:os";
+import { createPrismaClient, type PrismaClient } from "~/db/client";
 import { parsePostgresUrl, providerForUrl } from "~/db/url";
 import { DbJobQueue } from "./db-queue";
 import { PgBossJobQueue } from "./pgboss-queue";
@@ -30,10 +31,17 @@ export interface QueueTuning {
   leaseSeconds?: number;
   superviseIntervalSeconds?: number;
   pollMs?: number;
+  /** First retry delay (then exponential). Default 30 s. */
+  retryDelaySeconds?: number;
 }
 
 /** A fresh queue for a DATABASE_URL (the app uses the process singleton below). */
-export async function createJobQueue(databaseUrl: string | undefined, tuning: QueueTuning = {}): Promise<JobQueue> {
+export async function createJobQueue(
+  databaseUrl: string | undefined,
+  tuning: QueueTuning = {},
+  /** SQLite: the client on that URL (default: a new one). Ignored by pg-boss, which has its own pool. */
+  prisma?: PrismaClient,
+): Promise<JobQueue> {
   if (providerForUrl(databaseUrl) === "postgresql") {
     const { connectionString } = parsePostgresUrl(databaseUrl!);
     return new PgBossJobQueue({
@@ -41,14 +49,15 @@ export async function createJobQueue(databaseUrl: string | undefined, tuning: Qu
       schema: pgBossSchemaFor(databaseUrl!),
       leaseSeconds: tuning.leaseSeconds,
       superviseIntervalSeconds: tuning.superviseIntervalSeconds,
+      retryDelaySeconds: tuning.retryDelaySeconds,
       pollingIntervalSeconds: tuning.pollMs === undefined ? undefined : Math.max(0.5, tuning.pollMs / 1000),
     });
   }
-  const { default: prisma } = await import("~/db.server");
-  return new DbJobQueue(prisma, {
+  return new DbJobQueue(prisma ?? createPrismaClient(databaseUrl), {
     workerId: workerId(),
     leaseMs: tuning.leaseSeconds === undefined ? undefined : tuning.leaseSeconds * 1000,
     pollMs: tuning.pollMs,
+    ...(tuning.retryDelaySeconds === undefined ? {} : { backoffMs: (n: number) => tuning.retryDelaySeconds! * 1000 * 2 ** (n - 1) }),
   });
 }
 
@@ -73,7 +82,8 @@ declare global {
 async function build(url: string | undefined): Promise<JobQueue> {
   // every kind the app knows (webhook processing...) is registered by this module's imports
   await import("./handlers.server");
-  const queue = await createJobQueue(url);
+  const { default: prisma } = await import("~/db.server");
+  const queue = await createJobQueue(url, {}, prisma);
   for (const [kind, handler] of handlers) queue.work(kind, handler);
   return queue;
 }
