@@ -6,6 +6,7 @@
 import path from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRepos } from "~/db";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { startStandin, type Standin } from "../../../standin";
 import type { OrderRec } from "../../../standin/state/types";
@@ -54,6 +55,10 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
     await db.prisma.session.create({
       data: { id: `offline_${standin.shop}`, shop: standin.shop, state: "", isOnline: false, accessToken: tok.access_token, scope: tok.scope },
     });
+    // The merchant has turned automation on in Settings, so the policy's approval mode applies.
+    const shops = createRepos(db.prisma).shops;
+    await shops.upsertInstalled(standin.shop, { now: new Date() });
+    await shops.updateSettings(standin.shop, { autoApproval: true });
     api = await startShopperApiServer();
     browser = await launch();
     order = [...standin.store.orders.values()].find(
@@ -113,7 +118,7 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
 
     await block.getByRole("button", { name: "Submit request" }).click();
     await expect.poll(() => block.getByText("Your return request was sent.").count(), { timeout: 15_000 }).toBe(1);
-    // standard-30-day (no policy saved yet) auto-approves eligible requests (G's maybeAutoApprove)
+    // Settings has automation on and standard-30-day (no policy saved yet) approves eligible requests.
     await expect.poll(async () => (await block.locator("body").innerText()).includes("Approved"), { timeout: 15_000 }).toBe(true);
     expect(await block.getByText("Your return was approved. Please send the items back.").count()).toBe(1);
     expect(await block.getByText(/Refund: NZ\$89\.00/).count()).toBe(1);
