@@ -2,9 +2,11 @@
 // webhook id (kind "webhook"); the worker runs the topic's registered handler, then marks the
 // delivery processed (failed + retried by the queue on error).
 //
-// To process a topic, register its handler at MODULE LOAD in a module ./handlers.server.ts imports
-// (all app/routes/webhooks.*.tsx are), so a separate `npm run worker` process knows it too:
-//   registerWebhookJob("CUSTOMERS_REDACT", async ({ shop, payload }) => { ... });
+// To process a topic, register its handler when its route module loads on the server, inside the
+// action export so the client bundle drops it (app/jobs/handlers.server.ts imports every
+// app/routes/webhooks.*.tsx, so a separate `npm run worker` process knows it too):
+//   export const action = webhookJobRoute("CUSTOMERS_REDACT", async ({ shop, payload }) => { ... });
+// or, in a factory called from `export const action = ...`, registerWebhookJob(topic, handler).
 import type { Session } from "@shopify/shopify-api";
 
 export const WEBHOOK_JOB_KIND = "webhook";
@@ -33,7 +35,7 @@ const webhookHandlers = new Map<string, WebhookHandler>();
 /** Topic (e.g. "RETURNS_APPROVE") -> processing. A second, different handler for a topic is a bug. */
 export function registerWebhookJob(topic: string, handler: WebhookHandler): void {
   const existing = webhookHandlers.get(topic);
-  if (existing && existing !== handler) throw new Error(`webhook topic ${topic} already has a handler`);
+  if (existing && existing !== handler && existing !== recordOnly) throw new Error(`webhook topic ${topic} already has a handler`);
   webhookHandlers.set(topic, handler);
 }
 

@@ -58,6 +58,17 @@ export async function handleWebhook(
   return new Response(null, { status: 200 });
 }
 
+/**
+ * Route action for a topic processed as a job: registers `handler` when the route module loads on the
+ * server (app/jobs/handlers.server.ts imports every webhook route, so `npm run worker` has it too) and
+ * answers deliveries through handleWebhook. Use it as `export const action = webhookJobRoute(...)`:
+ * Remix strips the action export (and so this call) from the client bundle.
+ */
+export function webhookJobRoute(topic: string, handler: WebhookHandler) {
+  registerWebhookJob(topic, handler);
+  return async ({ request }: ActionFunctionArgs) => handleWebhook(request, [topic]);
+}
+
 /** Route action factory for topics whose only work is being recorded. */
 export function recordOnlyWebhook(...topics: string[]) {
   registerRecordOnlyWebhook(...topics);
