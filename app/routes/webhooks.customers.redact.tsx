@@ -1,4 +1,5 @@
-import { recordOnlyWebhook } from "~/webhooks/handle.server";
+import { complianceWebhook } from "~/services/compliance/webhooks.server";
 
-// CUSTOMERS_REDACT: recorded (idempotent by X-Shopify-Webhook-Id); processing is added with the returns workflow.
-export const action = recordOnlyWebhook("CUSTOMERS_REDACT");
+// CUSTOMERS_REDACT: HMAC-verified, body checked (422 naming the field), recorded once, processed as a job by
+// app/services/compliance (see docs/security.md, "Compliance").
+export const action = complianceWebhook("CUSTOMERS_REDACT");

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { InvalidShopError } from "@shopify/shopify-api";
 import { authenticate } from "~/shopify.server";
 import { jobQueue } from "~/jobs";
 import {
@@ -12,6 +13,42 @@ import { webhookDeliveryStore } from "./deliveries.server";
 
 export type { WebhookWork } from "~/jobs/webhook-jobs";
 export { registerWebhookJob } from "~/jobs/webhook-jobs";
+
+const REQUIRED_HEADERS = ["X-Shopify-Hmac-Sha256", "X-Shopify-Topic", "X-Shopify-Shop-Domain", "X-Shopify-API-Version", "X-Shopify-Webhook-Id"];
+
+function badDelivery(field: string, message: string): Response {
+  return new Response(JSON.stringify({ error: { code: "invalid_webhook", field, message } }), {
+    status: 400,
+    headers: { "Content-Type": "application/json" },
+  });
+}
+
+/**
+ * authenticate.webhook, with the deliveries it cannot read answered 400 naming the problem instead of
+ * a thrown 500: a correctly signed body that is not JSON, a shop header that is not a shop domain
+ * (found by test/fuzz/webhooks.fuzz.test.ts). Its own refusals (401 bad HMAC, 400 missing headers,
+ * 405) are thrown Responses and pass through; anything else (e.g. the database) stays a 500 so
+ * Shopify delivers again.
+ */
+export async function verifyWebhook(request: Request): Promise<Awaited<ReturnType<typeof authenticate.webhook>>> {
+  try {
+    return await authenticate.webhook(request);
+  } catch (e) {
+    if (e instanceof Response && e.status === 401) {
+      throw new Response(JSON.stringify({ error: { code: "unauthorized", field: "X-Shopify-Hmac-Sha256", message: "does not match the body signed with the app's secret" } }), {
+        status: 401,
+        headers: { "Content-Type": "application/json" },
+      });
+    }
+    if (e instanceof Response && e.status === 400) {
+      const missing = REQUIRED_HEADERS.find((h) => !request.headers.get(h));
+      throw badDelivery(missing ?? "X-Shopify-*", missing ? "is required" : "webhook headers are not valid");
+    }
+    if (e instanceof SyntaxError) throw badDelivery("body", "must be JSON");
+    if (e instanceof InvalidShopError) throw badDelivery("X-Shopify-Shop-Domain", "must be a *.myshopify.com domain");
+    throw e;
+  }
+}
 
 /**
  * The one path every webhook route takes: authenticate.webhook verifies the HMAC (401 if wrong) and
@@ -28,7 +65,7 @@ export async function handleWebhook(
   expectedTopics: readonly string[],
   work?: WebhookHandler,
 ): Promise<Response> {
-  const ctx = await authenticate.webhook(request);
+  const ctx = await verifyWebhook(request);
   const topic = String(ctx.topic);
   if (!expectedTopics.includes(topic)) {
     // Valid signature but sent to the wrong URI: a configuration mistake. Acknowledge so Shopify
