@@ -1,0 +1,84 @@
+// The app's Remix routes in this process, wired like production (env, DATABASE_URL, SHOPIFY_ADMIN_ORIGIN
+// pointing at an in-process stand-in over loopback, the shop's offline token stored as install leaves it).
+// Used by the benches that time a route without an HTTP server in front of it.
+import { createTestDatabase, type TestDatabase } from "../app/db/test-db";
+import { createRepos } from "../app/db/index";
+import { getPreset } from "../app/returns/index";
+import { startStandin, type Standin } from "../standin/index";
+import { startCountingProxy, type CountingProxy } from "./proxy";
+
+export const API_KEY = "bench-api-key";
+export const API_SECRET = "bench-api-secret-0123456789";
+export const APP_URL = "https://returns.example.com";
+
+export interface InProcessApp {
+  db: TestDatabase;
+  standin: Standin;
+  /** Between the app and the stand-in: every Admin call, its cost and THROTTLED answers. */
+  proxy: CountingProxy;
+  close(): Promise<void>;
+}
+
+export async function startInProcessApp(): Promise<InProcessApp> {
+  const db = await createTestDatabase();
+  const standin = await startStandin({ apiKey: API_KEY, apiSecret: API_SECRET, webhooks: [], seed: "demo" });
+  const proxy = await startCountingProxy(standin.url);
+  quietLibraryLogs();
+  Object.assign(process.env, {
+    SHOPIFY_API_KEY: API_KEY,
+    SHOPIFY_API_SECRET: API_SECRET,
+    SHOPIFY_APP_URL: APP_URL,
+    SCOPES: "read_all_orders,write_orders,write_returns,write_files,write_products",
+    DATABASE_URL: db.url,
+    SHOPIFY_ADMIN_ORIGIN: proxy.url,
+  });
+  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+  const ex = await fetch(`${standin.url}/admin/oauth/access_token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      client_id: API_KEY,
+      client_secret: API_SECRET,
+      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+      subject_token: standin.mintAdminSessionToken(),
+      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
+      requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
+    }),
+  });
+  const token = (await ex.json()) as { access_token: string; scope: string };
+  await db.prisma.session.create({
+    data: { id: `offline_${standin.shop}`, shop: standin.shop, state: "", isOnline: false, accessToken: token.access_token, scope: token.scope },
+  });
+  const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
+  await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "bench", now: new Date("2020-01-01T00:00:00Z") });
+  return {
+    db,
+    standin,
+    proxy,
+    async close() {
+      await proxy.close();
+      await standin.close();
+      await db.cleanup();
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+let quieted = false;
+/** The Shopify library logs one INFO line per authenticated request; a bench's own lines stay. */
+export function quietLibraryLogs(): void {
+  if (quieted) return;
+  quieted = true;
+  for (const k of ["log", "info"] as const) {
+    const orig = console[k].bind(console);
+    console[k] = (...args: unknown[]) => {
+      if (typeof args[0] === "string" && args[0].startsWith("[shopify-app/INFO]")) return;
+      orig(...args);
+    };
+  }
+}
