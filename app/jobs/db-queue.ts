@@ -12,6 +12,8 @@ export interface DbJobQueueOptions {
   leaseMs?: number;
   /** Idle poll interval. Default 1 s (an enqueue in this process wakes the loop at once). */
   pollMs?: number;
+  /** Jobs run at once by this runner (independent claim loops). Default 2. */
+  concurrency?: number;
   /** Delay before retry n (1-based). Default app/db/jobs.ts defaultBackoffMs (30 s, 60 s, ...). */
   backoffMs?: (attempt: number) => number;
   now?: () => Date;
@@ -23,8 +25,8 @@ export class DbJobQueue implements JobQueue {
   private readonly repo;
   private readonly handlers = new Map<string, JobHandler>();
   private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private loops: Promise<void>[] = [];
+  private readonly wakers = new Set<() => void>();
   private kicked = false;
   private readonly now: () => Date;
 
@@ -57,14 +59,15 @@ export class DbJobQueue implements JobQueue {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.loop = this.runLoop();
+    const n = Math.max(1, Math.floor(this.options.concurrency ?? 2));
+    this.loops = Array.from({ length: n }, () => this.runLoop());
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.kick();
-    await this.loop;
-    this.loop = null;
+    await Promise.all(this.loops);
+    this.loops = [];
   }
 
   async drain(): Promise<number> {
@@ -75,7 +78,7 @@ export class DbJobQueue implements JobQueue {
 
   private kick(): void {
     this.kicked = true;
-    this.wake?.();
+    for (const wake of [...this.wakers]) wake();
   }
 
   private async runLoop(): Promise<void> {
@@ -95,13 +98,14 @@ export class DbJobQueue implements JobQueue {
       await new Promise<void>((resolve) => {
         // not unref'd: a started runner keeps its process alive (npm run worker) until stop()
         const t = setTimeout(done, pollMs);
+        const wakers = this.wakers;
         function done() {
           clearTimeout(t);
+          wakers.delete(done);
           resolve();
         }
-        this.wake = done;
+        wakers.add(done);
       });
-      this.wake = null;
       this.kicked = false;
     }
   }

@@ -33,6 +33,8 @@ export interface QueueTuning {
   pollMs?: number;
   /** First retry delay (then exponential). Default 30 s. */
   retryDelaySeconds?: number;
+  /** Jobs run at once by this process (per kind on pg-boss). Default 2, or JOB_CONCURRENCY. */
+  concurrency?: number;
 }
 
 /** A fresh queue for a DATABASE_URL (the app uses the process singleton below). */
@@ -50,6 +52,7 @@ export async function createJobQueue(
       leaseSeconds: tuning.leaseSeconds,
       superviseIntervalSeconds: tuning.superviseIntervalSeconds,
       retryDelaySeconds: tuning.retryDelaySeconds,
+      concurrency: tuning.concurrency ?? envConcurrency(),
       pollingIntervalSeconds: tuning.pollMs === undefined ? undefined : Math.max(0.5, tuning.pollMs / 1000),
     });
   }
@@ -57,8 +60,17 @@ export async function createJobQueue(
     workerId: workerId(),
     leaseMs: tuning.leaseSeconds === undefined ? undefined : tuning.leaseSeconds * 1000,
     pollMs: tuning.pollMs,
+    concurrency: tuning.concurrency ?? envConcurrency(),
     ...(tuning.retryDelaySeconds === undefined ? {} : { backoffMs: (n: number) => tuning.retryDelaySeconds! * 1000 * 2 ** (n - 1) }),
   });
+}
+
+function envConcurrency(): number | undefined {
+  const raw = process.env.JOB_CONCURRENCY;
+  if (raw === undefined || raw === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`JOB_CONCURRENCY must be an integer 1-64, got "${raw}"`);
+  return n;
 }
 
 const handlers = new Map<string, JobHandler>();

@@ -16,6 +16,8 @@ export interface PgBossJobQueueOptions {
   /** How often expired leases are detected (pg-boss supervise/monitor). Default 30 s. */
   superviseIntervalSeconds?: number;
   pollingIntervalSeconds?: number;
+  /** Jobs run at once per kind by this process. Default 2. */
+  concurrency?: number;
   log?: Pick<Console, "error" | "warn">;
 }
 
@@ -107,7 +109,10 @@ export class PgBossJobQueue implements JobQueue {
 
   private async subscribe(kind: string): Promise<void> {
     await this.ensureQueue(kind);
-    await this.boss.work<Envelope>(kind, { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 1 }, async (jobs) => {
+    await this.boss.work<Envelope>(kind, {
+      pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 1,
+      localConcurrency: this.options.concurrency ?? 2,
+    }, async (jobs) => {
       for (const job of jobs) await this.run(kind, job);
     });
   }
