@@ -43,7 +43,8 @@ export class DbJobQueue implements JobQueue {
       kind: assertKind(kind),
       payload,
       runAt: options.runAt,
-      dedupeKey: options.dedupeKey ?? null,
+      // per kind, as on pg-boss (the repo's key is per shop)
+      dedupeKey: options.dedupeKey === undefined ? null : `${kind}:${options.dedupeKey}`,
       maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       now: this.now(),
     });
