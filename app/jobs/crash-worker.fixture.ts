@@ -12,7 +12,7 @@ const effectFile = process.env.EFFECT_FILE!;
 const hangFirst = process.env.HANG_FIRST === "1";
 const prisma = createPrismaClient(url);
 const ops = createRepos(prisma).operations;
-const queue = await createJobQueue(url, { leaseSeconds: 2, superviseIntervalSeconds: 1, pollMs: 500, retryDelaySeconds: 1, concurrency: 1 }, prisma);
+const queue = await createJobQueue(url, { ...(JSON.parse(process.env.QUEUE_TUNING ?? "{}") as object), concurrency: 1 }, prisma);
 let hung = false;
 
 queue.work<{ n: number }>("test.effect", async (job) => {

@@ -8,7 +8,10 @@ import { assertKind, DEFAULT_MAX_ATTEMPTS, type EnqueueOptions, type JobHandler,
 
 export interface DbJobQueueOptions {
   workerId: string;
-  /** How long a claimed job may run before another runner may take it over. Default 5 min. */
+  /**
+   * A claimed job's lease; the runner renews it every leaseMs/3 while the handler runs, so only a job
+   * whose runner died (no renewal) is taken over, after at most this long. Default 30 s.
+   */
   leaseMs?: number;
   /** Idle poll interval. Default 1 s (an enqueue in this process wakes the loop at once). */
   pollMs?: number;
@@ -23,6 +26,7 @@ export interface DbJobQueueOptions {
 export class DbJobQueue implements JobQueue {
   readonly engine = "db" as const;
   private readonly repo;
+  private readonly prisma: PrismaClient;
   private readonly handlers = new Map<string, JobHandler>();
   private running = false;
   private loops: Promise<void>[] = [];
@@ -35,6 +39,7 @@ export class DbJobQueue implements JobQueue {
     private readonly options: DbJobQueueOptions,
   ) {
     this.repo = createJobsRepo(prisma);
+    this.prisma = prisma;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -118,7 +123,7 @@ export class DbJobQueue implements JobQueue {
     const job = await this.repo.claimNext({
       workerId: this.options.workerId,
       now: this.now(),
-      lockTimeoutMs: this.options.leaseMs ?? 300_000,
+      lockTimeoutMs: this.leaseMs(),
       kinds,
     });
     if (!job) return false;
@@ -126,9 +131,27 @@ export class DbJobQueue implements JobQueue {
     return true;
   }
 
+  private leaseMs(): number {
+    return this.options.leaseMs ?? 30_000;
+  }
+
+  /** Renews the claim (lockedAt) while the handler runs; only the holder's row matches. */
+  private heartbeat(job: JobRecord): () => void {
+    const timer = setInterval(() => {
+      this.prisma.job
+        .updateMany({
+          where: { id: job.id, shop: job.shop, status: "running", lockedBy: this.options.workerId, attempts: job.attempts },
+          data: { lockedAt: this.now() },
+        })
+        .catch((error: unknown) => (this.options.log ?? console).warn(`job ${job.id}: lease renewal failed`, error));
+    }, Math.max(50, Math.floor(this.leaseMs() / 3)));
+    return () => clearInterval(timer);
+  }
+
   private async execute(job: JobRecord): Promise<void> {
     const handler = this.handlers.get(job.kind);
     const workerId = this.options.workerId;
+    const stopHeartbeat = this.heartbeat(job);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler({ id: job.id, kind: job.kind, shop: job.shop, payload: job.payload, attempt: job.attempts });
@@ -138,6 +161,8 @@ export class DbJobQueue implements JobQueue {
       const status = await this.repo.fail(job.shop, job.id, { workerId, error: message, now: this.now(), retryDelayMs: backoff(job.attempts) });
       (this.options.log ?? console).error(`job ${job.kind} ${job.id} (${job.shop}) attempt ${job.attempts} failed -> ${status ?? "lease lost"}`, error);
       return;
+    } finally {
+      stopHeartbeat();
     }
     const held = await this.repo.complete(job.shop, job.id, { workerId, now: this.now() });
     if (!held) (this.options.log ?? console).warn(`job ${job.kind} ${job.id} finished after its lease passed (another runner may have re-run it)`);

@@ -29,10 +29,14 @@ export function pgBossSchemaFor(databaseUrl: string): string {
 
 export interface QueueTuning {
   leaseSeconds?: number;
+  /** pg-boss only (the Job table renews its lease instead): see PgBossJobQueueOptions. */
+  heartbeatSeconds?: number | null;
   superviseIntervalSeconds?: number;
   pollMs?: number;
   /** First retry delay (then exponential). Default 30 s. */
   retryDelaySeconds?: number;
+  /** Job-table runner id (default host:pid). */
+  workerId?: string;
   /** Jobs run at once by this process (per kind on pg-boss). Default 2, or JOB_CONCURRENCY. */
   concurrency?: number;
 }
@@ -50,6 +54,7 @@ export async function createJobQueue(
       connectionString,
       schema: pgBossSchemaFor(databaseUrl!),
       leaseSeconds: tuning.leaseSeconds,
+      heartbeatSeconds: tuning.heartbeatSeconds,
       superviseIntervalSeconds: tuning.superviseIntervalSeconds,
       retryDelaySeconds: tuning.retryDelaySeconds,
       concurrency: tuning.concurrency ?? envConcurrency(),
@@ -57,8 +62,8 @@ export async function createJobQueue(
     });
   }
   return new DbJobQueue(prisma ?? createPrismaClient(databaseUrl), {
-    workerId: workerId(),
-    leaseMs: tuning.leaseSeconds === undefined ? undefined : tuning.leaseSeconds * 1000,
+    workerId: tuning.workerId ?? workerId(),
+    leaseMs: tuning.leaseSeconds === undefined ? undefined : Math.round(tuning.leaseSeconds * 1000),
     pollMs: tuning.pollMs,
     concurrency: tuning.concurrency ?? envConcurrency(),
     ...(tuning.retryDelaySeconds === undefined ? {} : { backoffMs: (n: number) => tuning.retryDelaySeconds! * 1000 * 2 ** (n - 1) }),

@@ -9,8 +9,13 @@ export interface PgBossJobQueueOptions {
   connectionString: string;
   /** Schema pg-boss creates and owns (never the app's tables' schema). */
   schema: string;
-  /** Lease: how long a job may stay active before it is retried elsewhere. Default 300 s. */
+  /** Upper bound: how long a job may stay active before it is retried elsewhere. Default 900 s. */
   leaseSeconds?: number;
+  /**
+   * The running worker refreshes each job every heartbeat/2; a job whose heartbeat stops (its worker
+   * died) is retried after this many seconds, long before leaseSeconds. Default 30 (min 10); null: off.
+   */
+  heartbeatSeconds?: number | null;
   /** Base retry delay in seconds (exponential backoff). Default 30. */
   retryDelaySeconds?: number;
   /** How often expired leases are detected (pg-boss supervise/monitor). Default 30 s. */
@@ -66,7 +71,8 @@ export class PgBossJobQueue implements JobQueue {
         if (await this.boss.getQueue(kind)) return;
         await this.boss
           .createQueue(kind, {
-            expireInSeconds: this.options.leaseSeconds ?? 300,
+            expireInSeconds: this.options.leaseSeconds ?? 900,
+            ...(this.options.heartbeatSeconds === null ? {} : { heartbeatSeconds: this.options.heartbeatSeconds ?? 30 }),
             retryLimit: DEFAULT_MAX_ATTEMPTS - 1,
             retryDelay: this.options.retryDelaySeconds ?? 30,
             retryBackoff: true,

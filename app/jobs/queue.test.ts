@@ -86,3 +86,37 @@ describe(`JobQueue contract (${process.env.DATABASE_URL?.startsWith("postgres") 
     expect(seen.map((j) => j.attempt)).toEqual([1, 2]);
   });
 });
+
+describe.runIf(!process.env.DATABASE_URL?.startsWith("postgres"))("Job table runner leases", () => {
+  it("a job running longer than its lease is not taken over while its runner lives (the lease is renewed)", async () => {
+    const ran: string[] = [];
+    const slow = await createJobQueue(db.url, { leaseSeconds: 0.3, workerId: "runner-slow" }, db.prisma);
+    const other = await createJobQueue(db.url, { leaseSeconds: 0.3, workerId: "runner-other" }, db.prisma);
+    let finish!: () => void;
+    const finished = new Promise<void>((r) => (finish = r));
+    slow.work("contract.slow", async () => {
+      ran.push("slow");
+      await new Promise((r) => setTimeout(r, 1_200)); // 4 leases
+      finish();
+    });
+    other.work("contract.slow", async () => {
+      ran.push("other");
+    });
+    await slow.enqueue("contract.slow", {}, { shop: "s1.myshopify.com" });
+    const running = slow.drain();
+    // the other runner keeps looking while the slow job runs; it must find nothing
+    while (ran.length === 0) await new Promise((r) => setTimeout(r, 10));
+    let looks = 0;
+    let done = false;
+    void finished.then(() => (done = true));
+    while (!done) {
+      await other.drain();
+      looks++;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await running;
+    expect(looks).toBeGreaterThan(3);
+    expect(ran).toEqual(["slow"]);
+    expect(await db.prisma.job.findFirst({ where: { kind: "contract.slow" } })).toMatchObject({ status: "succeeded", attempts: 1 });
+  });
+});
