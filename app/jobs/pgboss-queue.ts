@@ -53,6 +53,9 @@ export class PgBossJobQueue implements JobQueue {
       application_name: "returns-jobs",
       max: 4,
       schedule: false,
+      // NOTIFY wakes workers the moment a job is created (one pinned connection); polling stays as the
+      // floor, and is all there is behind PgBouncer in transaction mode (pg-boss warns and polls).
+      useListenNotify: true,
       superviseIntervalSeconds: options.superviseIntervalSeconds ?? 30,
       monitorIntervalSeconds: options.superviseIntervalSeconds ?? 30,
     });
@@ -77,6 +80,7 @@ export class PgBossJobQueue implements JobQueue {
             retryDelay: this.options.retryDelaySeconds ?? 30,
             retryBackoff: true,
             retryDelayMax: 3600,
+            notify: true,
           })
           .catch(async (error: unknown) => {
             // another instance created it first
@@ -117,6 +121,7 @@ export class PgBossJobQueue implements JobQueue {
     await this.ensureQueue(kind);
     await this.boss.work<Envelope>(kind, {
       pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 1,
+      notifyPollingIntervalSeconds: 5,
       localConcurrency: this.options.concurrency ?? 2,
     }, async (jobs) => {
       for (const job of jobs) await this.run(kind, job);
