@@ -4,6 +4,7 @@
 import { authenticate } from "~/shopify.server";
 import prisma from "~/db.server";
 import { adminClientForShop, NoOfflineSessionError } from "~/shopify/admin-client.server";
+import { AdminThrottledError } from "~/shopify/admin-client";
 import { DbInputError } from "~/db";
 import { autoApproveFor } from "./auto-approve.server";
 import { SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
@@ -78,6 +79,9 @@ export async function handleCustomer(request: Request, fn: (ctx: CustomerContext
     if (e instanceof ShopperError) return cors(json(e.status, e.toBody()));
     if (e instanceof DbInputError) return cors(json(400, { error: { code: "invalid", field: e.field, message: e.message } }));
     if (e instanceof NoOfflineSessionError) return cors(json(503, { error: { code: "not_installed", message: "Returns are not available for this store right now" } }));
+    // The shop's Admin API budget is spent (a flood of shopper calls, or the shop's other apps) even
+    // after the client's backoff: tell the caller to slow down instead of a 500 (found by the fuzz).
+    if (e instanceof AdminThrottledError) return cors(json(429, { error: { code: "busy", message: "The store is busy; please try again in a few seconds" } }, { "Retry-After": "5" }));
     console.error("shopper API error", e);
     return cors(json(500, { error: { code: "internal", message: "Something went wrong; please try again" } }));
   }

@@ -1,0 +1,269 @@
+/**
+ * Hostile input against every webhook route (in-process Remix actions, the library's
+ * authenticate.webhook, a fresh database): bodies signed with the app secret reach the parsing code
+ * and are answered 200 (recorded, processing queued) or a 4xx naming the problem, never a 5xx; bad
+ * signatures are a 401 and record nothing. The returns/refunds processing itself
+ * (processReturnWebhook, against the in-process stand-in) is fed the same bodies: it ignores or
+ * refuses them with an error of its own, never a TypeError. Run counts: ./runs.ts.
+ */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { createHmac, randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { webhookHandlerFor } from "~/jobs/webhook-jobs";
+import { startStandin, type Standin } from "../../standin";
+import { fuzzRuns, fuzzSeed, timeoutFor } from "./runs";
+
+const API_KEY = "fuzz-webhook-key";
+const SECRET = "fuzz-webhook-secret-0123456789";
+const APP_URL = "https://returns.example.com";
+
+// route module -> the topic header Shopify sends to it
+const ROUTES = {
+  "webhooks.app.scopes_update": "app/scopes_update",
+  "webhooks.app.uninstalled": "app/uninstalled",
+  "webhooks.customers.data_request": "customers/data_request",
+  "webhooks.customers.redact": "customers/redact",
+  "webhooks.shop.redact": "shop/redact",
+  "webhooks.products.update": "products/update",
+  "webhooks.refunds.create": "refunds/create",
+  "webhooks.returns.approve": "returns/approve",
+  "webhooks.returns.cancel": "returns/cancel",
+  "webhooks.returns.close": "returns/close",
+  "webhooks.returns.decline": "returns/decline",
+  "webhooks.returns.process": "returns/process",
+  "webhooks.returns.reopen": "returns/reopen",
+  "webhooks.returns.request": "returns/request",
+} as const;
+type RouteName = keyof typeof ROUTES;
+type Action = (args: ActionFunctionArgs) => Promise<Response>;
+
+let db: TestDatabase;
+let standin: Standin;
+let actions: Record<RouteName, Action>;
+let shop: string;
+const seen = new Map<string, number>();
+
+beforeAll(async () => {
+  vi.spyOn(console, "log").mockImplementation(() => {});
+  vi.spyOn(console, "info").mockImplementation(() => {});
+  vi.spyOn(console, "debug").mockImplementation(() => {});
+  vi.spyOn(console, "warn").mockImplementation(() => {});
+  db = await createTestDatabase();
+  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
+  shop = standin.shop;
+  Object.assign(process.env, {
+    SHOPIFY_API_KEY: API_KEY,
+    SHOPIFY_API_SECRET: SECRET,
+    SHOPIFY_APP_URL: APP_URL,
+    SCOPES: "read_orders,write_returns",
+    DATABASE_URL: db.url,
+    SHOPIFY_ADMIN_ORIGIN: standin.url,
+  });
+  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+  const ex = await fetch(`${standin.url}/admin/oauth/access_token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      client_id: API_KEY,
+      client_secret: SECRET,
+      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+      subject_token: standin.mintAdminSessionToken(),
+      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
+      requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
+    }),
+  });
+  const t = (await ex.json()) as { access_token: string; scope: string };
+  await db.prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: t.access_token, scope: t.scope } });
+  actions = {} as Record<RouteName, Action>;
+  for (const name of Object.keys(ROUTES) as RouteName[]) {
+    actions[name] = ((await import(`../../app/routes/${name}.tsx`)) as { action: Action }).action;
+  }
+}, 60_000);
+
+afterAll(async () => {
+  process.stderr.write(`webhook fuzz answers: ${JSON.stringify(Object.fromEntries([...seen].sort()))}\n`);
+  await standin?.close();
+  await db?.cleanup();
+});
+
+interface Delivery {
+  route: RouteName;
+  raw: string;
+  hmac?: string;
+  headers?: Record<string, string | null>;
+}
+
+async function deliver(d: Delivery): Promise<Response> {
+  const topic = ROUTES[d.route];
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    "X-Shopify-Hmac-Sha256": d.hmac ?? createHmac("sha256", SECRET).update(d.raw, "utf8").digest("base64"),
+    "X-Shopify-Topic": topic,
+    "X-Shopify-Shop-Domain": shop,
+    "X-Shopify-API-Version": "2026-07",
+    "X-Shopify-Webhook-Id": randomUUID(),
+    "X-Shopify-Triggered-At": "2026-07-01T00:00:00.000Z",
+    "X-Shopify-Event-Id": randomUUID(),
+  };
+  for (const [k, v] of Object.entries(d.headers ?? {})) {
+    if (v === null) delete headers[k];
+    else headers[k] = v;
+  }
+  const request = new Request(`${APP_URL}/webhooks/${topic}`, { method: "POST", body: d.raw, headers });
+  try {
+    return await actions[d.route]({ request, params: {}, context: {} });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+async function expectHandled(res: Response, what: string): Promise<void> {
+  expect(res.status, what).toBeLessThan(500);
+  let code = "";
+  if (res.status >= 400 && res.status !== 405) {
+    // every refusal names the problem: a JSON error with the field (body path or header) and a message
+    const body = (await res.json()) as { error?: { code?: unknown; field?: unknown; message?: unknown } };
+    expect(typeof body.error?.field, what).toBe("string");
+    expect(typeof body.error?.message, what).toBe("string");
+    code = String(body.error?.code);
+  } else {
+    await res.arrayBuffer();
+  }
+  seen.set(`${res.status} ${code}`.trim(), (seen.get(`${res.status} ${code}`.trim()) ?? 0) + 1);
+}
+
+const routeArb = fc.constantFrom(...(Object.keys(ROUTES) as RouteName[]));
+const gid = (type: string) => fc.oneof(fc.nat().map((n) => `gid://shopify/${type}/${n}`), fc.string({ maxLength: 40 }), fc.constant(null), fc.integer());
+// Bodies shaped like Shopify's (so they get past the first field), with any field wrong, plus anything at all.
+const shaped = fc.record(
+  {
+    id: fc.oneof(fc.nat(), fc.string({ maxLength: 20 }), fc.constant(null)),
+    admin_graphql_api_id: fc.oneof(gid("Return"), gid("Refund"), gid("Product")),
+    order_id: fc.oneof(fc.nat(), fc.string({ maxLength: 20 })),
+    status: fc.oneof(fc.constantFrom("REQUESTED", "OPEN", "CLOSED", "DECLINED", "CANCELED"), fc.string({ maxLength: 10 })),
+    return: fc.oneof(fc.record({ admin_graphql_api_id: gid("Return") }), fc.anything({ maxDepth: 1 })),
+    order: fc.oneof(fc.record({ admin_graphql_api_id: gid("Order") }), fc.anything({ maxDepth: 1 })),
+    shop_domain: fc.oneof(fc.constant("demo-returns.myshopify.com"), fc.string({ maxLength: 30 })),
+    customer: fc.oneof(fc.record({ id: fc.oneof(fc.nat(), fc.integer(), fc.double(), fc.string({ maxLength: 25 })), email: fc.oneof(fc.emailAddress(), fc.anything({ maxDepth: 0 })) }), fc.anything({ maxDepth: 1 })),
+    orders_requested: fc.oneof(fc.array(fc.nat()), fc.anything({ maxDepth: 1 })),
+    orders_to_redact: fc.oneof(fc.array(fc.oneof(fc.nat(), fc.string({ maxLength: 5 }))), fc.anything({ maxDepth: 1 })),
+    data_request: fc.anything({ maxDepth: 1 }),
+    variants: fc.anything({ maxDepth: 2 }),
+    return_line_items: fc.anything({ maxDepth: 2 }),
+    refund_line_items: fc.anything({ maxDepth: 2 }),
+  },
+  { requiredKeys: [] },
+);
+const bodyArb = fc.oneof({ weight: 3, arbitrary: shaped }, { weight: 1, arbitrary: fc.anything({ maxDepth: 3 }) }, { weight: 1, arbitrary: fc.json({ maxDepth: 3 }).map((j) => JSON.parse(j) as unknown) });
+const rawArb = fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom("", "{", "null", "[]", "1e999", "\"x\"", "{\"__proto__\":{\"polluted\":1}}", "\uFEFF{}"));
+
+const cfg = (share: number) => {
+  const numRuns = fuzzRuns(share);
+  return { numRuns, timeout: timeoutFor(numRuns, 25), seed: fuzzSeed() };
+};
+
+describe("webhook routes under hostile input: never a 5xx", () => {
+  const signed = cfg(0.25);
+  it(`${signed.numRuns} correctly signed JSON bodies of every shape reach the parsing code and get 200 or a 4xx naming the field`, async () => {
+    await fc.assert(
+      fc.asyncProperty(routeArb, bodyArb, async (route, body) => {
+        const raw = JSON.stringify(body) ?? "null";
+        await expectHandled(await deliver({ route, raw }), `${route} ${raw.slice(0, 300)}`);
+      }),
+      { numRuns: signed.numRuns, seed: signed.seed },
+    );
+  }, signed.timeout);
+
+  const rawSigned = cfg(0.05);
+  it(`${rawSigned.numRuns} correctly signed bodies that are not JSON objects: never a 5xx`, async () => {
+    await fc.assert(
+      fc.asyncProperty(routeArb, rawArb, async (route, raw) => {
+        await expectHandled(await deliver({ route, raw }), `${route} ${JSON.stringify(raw)}`);
+      }),
+      { numRuns: rawSigned.numRuns, seed: rawSigned.seed },
+    );
+  }, rawSigned.timeout);
+
+  const headers = cfg(0.05);
+  it(`${headers.numRuns} signed deliveries with missing or strange headers: never a 5xx`, async () => {
+    const headerArb = fc.record(
+      {
+        "X-Shopify-Topic": fc.oneof(fc.constant(null), fc.string({ maxLength: 40 }), fc.constantFrom(...Object.values(ROUTES))),
+        "X-Shopify-Shop-Domain": fc.oneof(fc.constant(null), fc.string({ maxLength: 60 }), fc.constantFrom("other.myshopify.com", "evil.example.com", "../x")),
+        "X-Shopify-Webhook-Id": fc.oneof(fc.constant(null), fc.string({ maxLength: 300 }), fc.constant("")),
+        "X-Shopify-API-Version": fc.oneof(fc.constant(null), fc.string({ maxLength: 20 })),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(routeArb, headerArb, async (route, h) => {
+        const clean = Object.fromEntries(Object.entries(h).map(([k, v]) => [k, typeof v === "string" ? v.replace(/[^\x20-\x7e]/g, "") : v])) as Record<string, string | null>;
+        await expectHandled(await deliver({ route, raw: JSON.stringify({ id: 1, customer: { id: 1 } }), headers: clean }), `${route} ${JSON.stringify(clean)}`);
+      }),
+      { numRuns: headers.numRuns, seed: headers.seed },
+    );
+  }, headers.timeout);
+
+  const forged = cfg(0.1);
+  it(`${forged.numRuns} bad signatures are a 401 and record nothing`, async () => {
+    const before = await db.prisma.webhookDelivery.count();
+    const hmacArb = (raw: string) =>
+      fc.oneof(
+        fc.base64String({ maxLength: 60 }),
+        fc.string({ maxLength: 60 }).map((s) => s.replace(/[^\x20-\x7e]/g, "")),
+        fc.constant(createHmac("sha256", "another-apps-secret").update(raw, "utf8").digest("base64")),
+        fc.constant(createHmac("sha256", SECRET).update(`${raw} `, "utf8").digest("base64")),
+        fc.constant(createHmac("sha256", SECRET).update(raw, "utf8").digest("hex")),
+      );
+    await fc.assert(
+      fc.asyncProperty(
+        routeArb,
+        bodyArb.map((b) => JSON.stringify(b) ?? "null").chain((raw) => fc.tuple(fc.constant(raw), hmacArb(raw))),
+        async (route, [raw, hmac]) => {
+          const res = await deliver({ route, raw, hmac });
+          // 401 for a wrong signature; the library answers 400 when the header is empty (missing)
+          expect([400, 401], `${route} ${JSON.stringify(hmac)}`).toContain(res.status);
+          const err = ((await res.json()) as { error: { field: string } }).error;
+          expect(err.field).toBe("X-Shopify-Hmac-Sha256");
+        },
+      ),
+      { numRuns: forged.numRuns, seed: forged.seed },
+    );
+    expect(await db.prisma.webhookDelivery.count()).toBe(before);
+  }, forged.timeout);
+
+  const jobs = cfg(0.05);
+  it(`${jobs.numRuns} of the same bodies given straight to each topic's job handler: done, or refused with an error of our own (never a TypeError)`, async () => {
+    // shop/redact and app/uninstalled read nothing from the body and delete the shop's session, which
+    // the other handlers need: they are covered by the route property and app/services/compliance.
+    const topics = Object.values(ROUTES).map((t) => t.toUpperCase().replace("/", "_")).filter((t) => t !== "SHOP_REDACT" && t !== "APP_UNINSTALLED");
+    const handled = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...topics), bodyArb, async (topic, body) => {
+        const handler = webhookHandlerFor(topic);
+        expect(handler, topic).toBeDefined();
+        const payload = (body !== null && typeof body === "object" && !Array.isArray(body) ? body : { value: body }) as Record<string, unknown>;
+        try {
+          await handler!({ shop, topic, webhookId: randomUUID(), apiVersion: "2026-07", payload, session: undefined });
+          handled.set("ok", (handled.get("ok") ?? 0) + 1);
+        } catch (e) {
+          // A refusal is fine (the job is retried, then dead-lettered); a crash on an unexpected shape is not.
+          expect(e, `${topic} ${JSON.stringify(payload).slice(0, 300)}`).toBeInstanceOf(Error);
+          expect(["TypeError", "RangeError", "SyntaxError", "ReferenceError"], `${topic}: ${(e as Error).stack}`).not.toContain((e as Error).constructor.name);
+          handled.set((e as Error).name, (handled.get((e as Error).name) ?? 0) + 1);
+        }
+      }),
+      { numRuns: jobs.numRuns, seed: jobs.seed },
+    );
+    process.stderr.write(`webhook job handler outcomes: ${JSON.stringify(Object.fromEntries(handled))}\n`);
+  }, jobs.timeout);
+
+  it("the signed bodies reached past verification: some were recorded (200) and compliance bodies were refused with 422", () => {
+    expect(seen.get("200")).toBeGreaterThan(0);
+    expect(seen.get("422 invalid_payload")).toBeGreaterThan(0);
+    expect(seen.get("400 invalid_webhook")).toBeGreaterThan(0);
+  });
+});
