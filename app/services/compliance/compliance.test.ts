@@ -7,7 +7,6 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepos } from "~/db";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
-import { signedWebhookRequest } from "~/test/session-token";
 import {
   exportCustomerData,
   listCustomerDataExports,
