@@ -253,7 +253,8 @@ describe("webhook routes under hostile input: never a 5xx", () => {
           // A refusal is fine (the job is retried, then dead-lettered); a crash on an unexpected shape is not.
           expect(e, `${topic} ${JSON.stringify(payload).slice(0, 300)}`).toBeInstanceOf(Error);
           expect(["TypeError", "RangeError", "SyntaxError", "ReferenceError"], `${topic}: ${(e as Error).stack}`).not.toContain((e as Error).constructor.name);
-          handled.set((e as Error).name, (handled.get((e as Error).name) ?? 0) + 1);
+          const key = `${(e as Error).name}: ${(e as Error).message.replace(/\d+/g, "N").slice(0, 80)}`;
+          handled.set(key, (handled.get(key) ?? 0) + 1);
         }
       }),
       { numRuns: jobs.numRuns, seed: jobs.seed },
