@@ -6,11 +6,12 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { allowAdminOriginToFrame } from "./shopify/admin-origin.server";
-import { startJobWorker } from "./jobs";
+import { startJobWorker, stopJobWorkerOnSignals } from "./jobs";
 
 // One job worker per server process (webhook processing and other queued work, app/jobs). Durable:
 // jobs left by a crash are taken up by any instance after their lease. `npm run worker` runs more.
 void startJobWorker().catch((error: unknown) => console.error("job worker failed to start", error));
+stopJobWorkerOnSignals();
 
 export const streamTimeout = 5000;
 

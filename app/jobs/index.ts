@@ -94,6 +94,7 @@ interface Current {
 }
 declare global {
   var jobQueueGlobal: Current | undefined;
+  var jobSignalsInstalled: boolean | undefined;
 }
 
 async function build(url: string | undefined): Promise<JobQueue> {
@@ -125,6 +126,20 @@ export async function startJobWorker(): Promise<JobQueue> {
     await queue.start();
   }
   return queue;
+}
+
+/**
+ * Server processes: on SIGTERM/SIGINT stop taking jobs and let running ones finish, so the process can
+ * exit once its HTTP server has closed (remix-serve closes the server and waits for the event loop).
+ */
+export function stopJobWorkerOnSignals(): void {
+  if (globalThis.jobSignalsInstalled) return;
+  globalThis.jobSignalsInstalled = true;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void stopJobQueue().catch((error: unknown) => console.error("job worker did not stop cleanly", error));
+    });
+  }
 }
 
 /** Tests: run every job that is due now, in this call. */
