@@ -19,7 +19,36 @@ export interface InProcessApp {
   close(): Promise<void>;
 }
 
+// The app's modules bind their database client and Shopify config once per process (db.server,
+// shopify.server), so every bench in one `npm run bench` process shares one app: the last close() of a
+// run closes it, unless the next bench starts within the grace period and takes it over.
+let shared: { app: InProcessApp; users: number; closing: ReturnType<typeof setTimeout> | null; realClose: () => Promise<void> } | null = null;
+
 export async function startInProcessApp(): Promise<InProcessApp> {
+  if (shared) {
+    if (shared.closing) clearTimeout(shared.closing);
+    shared.closing = null;
+    shared.users++;
+    return shared.app;
+  }
+  const created = await createInProcessApp();
+  const realClose = created.close;
+  const app: InProcessApp = {
+    ...created,
+    async close() {
+      const s = shared!;
+      if (--s.users > 0) return;
+      s.closing = setTimeout(() => {
+        shared = null;
+        void realClose();
+      }, 200);
+    },
+  };
+  shared = { app, users: 1, closing: null, realClose };
+  return app;
+}
+
+async function createInProcessApp(): Promise<InProcessApp> {
   const db = await createTestDatabase();
   const standin = await startStandin({ apiKey: API_KEY, apiSecret: API_SECRET, webhooks: [], seed: "demo" });
   const proxy = await startCountingProxy(standin.url);
@@ -51,14 +80,26 @@ export async function startInProcessApp(): Promise<InProcessApp> {
   });
   const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
   await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "bench", now: new Date("2020-01-01T00:00:00Z") });
+  // The job queue as an app server runs it (pg-boss on PostgreSQL creates its schema on start).
+  const jobs = await import("../app/jobs/index");
+  const queue = await jobs.startJobWorker();
   return {
     db,
     standin,
     proxy,
     async close() {
+      await queue.stop();
       await proxy.close();
       await standin.close();
       await db.cleanup();
+      if (db.provider === "postgresql") {
+        const { default: pg } = await import("pg");
+        const { parsePostgresUrl } = await import("../app/db/url");
+        const c = new pg.Client({ connectionString: parsePostgresUrl(db.url).connectionString });
+        await c.connect();
+        await c.query(`DROP SCHEMA IF EXISTS "${jobs.pgBossSchemaFor(db.url)}" CASCADE`);
+        await c.end();
+      }
     },
   };
 }
