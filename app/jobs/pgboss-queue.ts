@@ -53,6 +53,8 @@ export class PgBossJobQueue implements JobQueue {
       application_name: "returns-jobs",
       max: 4,
       schedule: false,
+      // deletes finished jobs past deleteAfterSeconds every 5 min (pg-boss default: daily)
+      maintenanceIntervalSeconds: 300,
       // NOTIFY wakes workers the moment a job is created (one pinned connection); polling stays as the
       // floor, and is all there is behind PgBouncer in transaction mode (pg-boss warns and polls).
       useListenNotify: true,
@@ -80,6 +82,9 @@ export class PgBossJobQueue implements JobQueue {
             retryDelay: this.options.retryDelaySeconds ?? 30,
             retryBackoff: true,
             retryDelayMax: 3600,
+            // Job payloads are webhook bodies (compliance topics carry customer e-mail/phone) and sit
+            // outside shop/redact's reach: keep finished jobs 1 h only (docs/security.md).
+            deleteAfterSeconds: 3600,
             notify: true,
           })
           .catch(async (error: unknown) => {
