@@ -16,7 +16,6 @@ import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { createRepos } from "~/db";
 import { getPreset, parsePolicy, type Policy } from "~/returns";
 import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
-import { RETURN_REQUEST } from "~/shopify/operations";
 import { approveRequest, closeRequest, declineRequest, markReceived, refundRequest, retryLastAction, type StaffDeps } from "~/services/staff";
 import { getOverview, submitReturnRequest, ShopperError, type ShopperDeps } from "~/services/shopper";
 import { drainCatalogueJobs, enqueueCatalogueSync } from "~/services/terms-sync/service";
