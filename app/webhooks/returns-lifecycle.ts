@@ -18,6 +18,7 @@ import { loadOrderSnapshot } from "~/shopify/order-snapshot";
 import { factsOf, readReturn, StepError, type ShopifyReturn } from "~/services/staff/shopify-steps";
 import { maybeAutoApprove, operationKey } from "~/services/staff";
 import { policyForOrder } from "~/services/shopper/context";
+import { UNCERTAIN } from "~/services/shopper/submit";
 import { judge } from "~/services/shopper/preview";
 
 export interface ReturnWebhookDeps {
@@ -184,6 +185,12 @@ async function importSelfServe(
       return { outcome: "ignored", reason: `created by the app for request ${mine.id}` };
     }
     if (!op || op.status === "pending") throw new RetryLaterError(`request ${mine.id} on ${orderId} is still being sent to Shopify`);
+    // Its last returnRequest lost its answer (may have applied): this may be that Return, which the
+    // shopper's retry adopts. Importing it now would give the Return to a second request (and leave
+    // the shopper's without one); retry later, when the request owns it or the ledger says otherwise.
+    if (op.status === "failed" && op.error?.startsWith(UNCERTAIN)) {
+      throw new RetryLaterError(`request ${mine.id} on ${orderId} may have made this Return; waiting for its retry`);
+    }
   }
 
   const snap = await loadOrderSnapshot(deps.admin, orderId);
