@@ -100,7 +100,7 @@ export interface ShopperStormResult {
   orders: number;
   submissions: number;
   statuses: Record<string, number>;
-  /** Answers to the shopper's retries of keys whose first answers were all 5xx. */
+  /** Answers to the shopper's retries of keys whose first answers were all 5xx/429. */
   retryStatuses: Record<string, number>;
   keys: number;
   requestsStored: number;
@@ -140,10 +140,11 @@ export async function shopperStorm(cluster: Cluster, opts: { orders: number; sub
   const statuses: Record<string, number> = {};
   for (const a of answers) statuses[`${a.status}${a.code ? ` ${a.code}` : ""}`] = (statuses[`${a.status}${a.code ? ` ${a.code}` : ""}`] ?? 0) + 1;
 
-  // A 5xx (Shopify busy beyond the client's retries) is a failure the shopper sees and retries with the same
-  // key, as the extension does. Keys that got no definite answer are retried one by one until they do.
+  // A 5xx or 429 (Shopify busy beyond the client's retries) is a failure the shopper sees and retries with
+  // the same key, as the extension does (after Retry-After when given). Keys that got no definite answer are retried one by one until they do.
   const retryStatuses: Record<string, number> = {};
-  const definite = new Set(answers.filter((a) => a.status < 500).map((a) => a.job.key));
+  const retryable = (status: number) => status >= 500 || status === 429;
+  const definite = new Set(answers.filter((a) => !retryable(a.status)).map((a) => a.job.key));
   const pending = [...new Map(answers.filter((a) => !definite.has(a.job.key)).map((a) => [a.job.key, a.job])).values()];
   for (const job of pending) {
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -155,15 +156,15 @@ export async function shopperStorm(cluster: Cluster, opts: { orders: number; sub
       const label = `${res.status}${body.error?.code ? ` ${body.error.code}` : ""}`;
       retryStatuses[label] = (retryStatuses[label] ?? 0) + 1;
       answers.push({ job, status: res.status, requestId: body.request?.id ?? null, code: body.error?.code ?? null });
-      if (res.status < 500) break;
-      await new Promise((r) => setTimeout(r, 1000));
+      if (!retryable(res.status)) break;
+      await new Promise((r) => setTimeout(r, Number(res.headers.get("retry-after") ?? 1) * 1000 || 1000));
     }
   }
   await cluster.standin.webhooksIdle();
 
   const violations: string[] = [];
   const knownDefects: string[] = [];
-  const answeredKeys = new Set(answers.filter((a) => a.status < 500).map((a) => a.job.key));
+  const answeredKeys = new Set(answers.filter((a) => !retryable(a.status)).map((a) => a.job.key));
   for (const job of pending) if (!answeredKeys.has(job.key)) violations.push(`key ${job.key} still fails after retries`);
 
   const idsByKey = new Map<string, Set<string>>();
