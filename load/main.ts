@@ -42,7 +42,6 @@ export async function main(): Promise<number> {
     const throttled = cluster.proxy.calls.filter((c) => c.throttled).length;
     console.log(`  Admin API calls through the proxy: ${cluster.proxy.calls.length} (THROTTLED answers: ${throttled})`);
     console.log(`  keys answered with a request: ${storm.keys}; requests stored: ${storm.requestsStored}; open Shopify Returns on those orders: ${storm.shopifyReturns}`);
-    if (storm.knownDefects.length) console.log(`  known defect, requests without a Shopify Return (visible lastError): ${storm.knownDefects.length}\n    ${storm.knownDefects.join("\n    ")}`);
     const violations = [...race.violations, ...storm.violations];
     console.log(violations.length ? `\nVIOLATIONS:\n  ${violations.join("\n  ")}` : "\nall invariants held (one approval, one refund; no duplicate request or Shopify Return)");
     failed = violations.length > 0;

@@ -107,8 +107,6 @@ export interface ShopperStormResult {
   shopifyReturns: number;
   /** Each a sentence; empty means the invariants held. */
   violations: string[];
-  /** Return-less requests of refused keys, each with a visible lastError (see the comment where counted). */
-  knownDefects: string[];
   ms: number;
 }
 
@@ -163,7 +161,6 @@ export async function shopperStorm(cluster: Cluster, opts: { orders: number; sub
   await cluster.standin.webhooksIdle();
 
   const violations: string[] = [];
-  const knownDefects: string[] = [];
   const answeredKeys = new Set(answers.filter((a) => !retryable(a.status)).map((a) => a.job.key));
   for (const job of pending) if (!answeredKeys.has(job.key)) violations.push(`key ${job.key} still fails after retries`);
 
@@ -190,14 +187,12 @@ export async function shopperStorm(cluster: Cluster, opts: { orders: number; sub
     const mine = stored.filter((r) => r.orderId === c.order.id);
     const owned = new Set(mine.map((r) => r.shopifyReturnId));
     for (const r of rets) if (!owned.has(r.id)) violations.push(`order ${c.order.name}: Shopify Return ${r.id} belongs to no request`);
-    // A request stored for a key whose Shopify Return was refused (the other key got the unit first) has
-    // no Return. Known defect (docs/performance.md): submit's quantity check races across keys, so both
-    // keys can be stored; Shopify refuses the second Return and the request keeps a visible lastError for
-    // staff. Counted as knownDefects; a Return-less request WITHOUT a visible error is a violation.
+    // Every stored request holds a Shopify Return: submit checks and stores under a per-order lock
+    // (app/services/shopper/submit.ts), so a second key for a unit another key holds is refused (422)
+    // before anything is stored. A Return-less request (with or without a visible lastError) is a violation.
     const orphans = mine.filter((r) => !r.shopifyReturnId && r.status !== "cancelled");
     for (const r of orphans) {
-      if (r.lastError) knownDefects.push(`order ${c.order.name}: request ${r.id} stored for a unit another key holds; no Shopify Return; lastError "${r.lastError.slice(0, 80)}"`);
-      else violations.push(`order ${c.order.name}: request ${r.id} (${r.status}) has no Shopify Return and no visible error`);
+      violations.push(`order ${c.order.name}: request ${r.id} (${r.status}) has no Shopify Return${r.lastError ? ` (lastError "${r.lastError.slice(0, 80)}")` : " and no visible error"}`);
     }
     const units = mine
       .filter((r) => r.shopifyReturnId && r.status !== "cancelled")
@@ -209,7 +204,7 @@ export async function shopperStorm(cluster: Cluster, opts: { orders: number; sub
     const okKeys = new Set(answers.filter((a) => a.job.c === c && a.requestId).map((a) => a.job.key));
     for (const r of withReturn) if (!okKeys.has(r.idempotencyKey)) violations.push(`order ${c.order.name}: request ${r.id} has a Shopify Return but its key never got an answer with it`);
   }
-  return { orders: candidates.length, submissions: jobs.length, statuses, retryStatuses, knownDefects, keys: idsByKey.size, requestsStored: stored.length, shopifyReturns, violations, ms };
+  return { orders: candidates.length, submissions: jobs.length, statuses, retryStatuses, keys: idsByKey.size, requestsStored: stored.length, shopifyReturns, violations, ms };
 }
 
 export interface StaffRaceResult {

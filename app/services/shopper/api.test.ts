@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { createRepos } from "~/db";
 import { getPreset } from "~/returns";
+import { AdminClient, offlineTransport } from "~/shopify/admin-client";
+import { ShopperError, submitReturnRequest } from "~/services/shopper";
+import type { SubmitBody } from "~/services/shopper/schemas";
 import { startStandin, type Standin } from "../../../standin";
 import type { OrderRec } from "../../../standin/state/types";
 // The extension's own client types: the answers must fit the contract it compiles against.
@@ -420,6 +423,61 @@ describe("submit", () => {
     expect(shopifyReturnsOf(lost)).toHaveLength(0);
     expect((await submit(lost.id, b2, tokenFor(lost))).status).toBe(200);
     expect(shopifyReturnsOf(lost)).toHaveLength(1);
+  });
+
+  it("two different keys submitted at once for the only unit: one request and one Shopify Return, the other 422 naming the line", async () => {
+    // A seeded order of another customer, untouched by the other tests, with a line the policy takes back whole.
+    let found: { o: OrderRec; lineItemId: string; quantity: number } | undefined;
+    for (const x of orders().filter((x) => x.customerId !== ALEX && x.customerId !== null && x.fulfillments.length > 0 && x.returnIds.length === 0 && !hasProduct(x, 103))) {
+      for (const l of x.lineItems) {
+        const line = { lineItemId: l.id, quantity: l.quantity, reason: "UNWANTED", conditions: ALL_CONDITIONS, photos: 0, note: "" };
+        const res = await preview(x.id, { lines: [line] }, standin.mintCustomerSessionToken({ customerId: x.customerId! }));
+        if (res.status === 200 && ((await res.json()) as PreviewResult).eligible) found = { o: x, lineItemId: l.id, quantity: l.quantity };
+        if (found) break;
+      }
+      if (found) break;
+    }
+    expect(found).toBeDefined();
+    const { o, lineItemId, quantity } = found!; // all of the line: only one request can hold it
+    const bodyFor = (): SubmitBody => ({
+      idempotencyKey: randomUUID(),
+      lines: [{ lineItemId, quantity, reason: "UNWANTED", conditions: ["unused", "tags_attached", "original_packaging"], photos: [], note: "" }],
+      resolution: "refund",
+    });
+    const [b1, b2] = [bodyFor(), bodyFor()];
+    // Through the service with the real offline transport, gated so that both submits have read the
+    // order before either stores anything: the race the per-order lock closes.
+    const session = await db.prisma.session.findFirstOrThrow({ where: { id: `offline_${standin.shop}` } });
+    const inner = offlineTransport({ shop: standin.shop, accessToken: session.accessToken!, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } });
+    let arrived = 0;
+    let open: () => void = () => {};
+    const gate = new Promise<void>((r) => (open = r));
+    // The gate holds each read's answer (not its request: a THROTTLED answer is retried by the client)
+    // until both submits have an answer from before either stored anything.
+    const admin = new AdminClient(async (query, variables) => {
+      const result = await inner(query, variables);
+      const isThrottled = (result.errors ?? []).some((e) => e.extensions?.code === "THROTTLED");
+      if (/query OrderSnapshot\b/.test(query) && !isThrottled && arrived < 2) {
+        if (++arrived === 2) open();
+        await gate;
+      }
+      return result;
+    });
+    const deps = { db: db.prisma, admin, now: () => new Date() };
+    const who = { shop: standin.shop, customerId: o.customerId!, locale: "en" as const };
+    const settled = await Promise.allSettled([submitReturnRequest(deps, who, o.id, b1), submitReturnRequest(deps, who, o.id, b2)]);
+    const ok = settled.filter((r) => r.status === "fulfilled");
+    const refused = settled.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(ShopperError);
+    expect(refused[0]).toMatchObject({ status: 422, code: "quantity_unavailable", field: "lines[0].quantity" });
+    expect(await db.prisma.returnRequest.count({ where: { orderId: o.id } })).toBe(1);
+    expect(await db.prisma.returnRequest.count({ where: { idempotencyKey: { in: [b1.idempotencyKey, b2.idempotencyKey] } } })).toBe(1);
+    expect(shopifyReturnsOf(o)).toHaveLength(1);
+    const stored = await db.prisma.returnRequest.findFirstOrThrow({ where: { orderId: o.id } });
+    expect(stored.shopifyReturnId).toBe(shopifyReturnsOf(o)[0]!.id);
+    expect(stored.lastError).toBeNull();
   });
 
   it("the request then shows in the overview with a status message, and can be cancelled (at Shopify too)", async () => {

@@ -181,9 +181,33 @@ async function submitNew(
     throw new ShopperError(422, "resolution_unavailable", `${body.resolution} is not offered for these items`, "resolution", j.verdicts);
   }
 
-  // Which fulfillment line items the Return will hold, from Shopify's returnable quantities.
-  const available = await returnableFlis(deps.admin, snap.order.id);
   const reasonIds = await reasonDefinitionIds(deps.admin);
+  // Check-and-store (and opening the Return) runs under a per-order lock across processes and
+  // instances: two different idempotency keys for the same unit would otherwise both pass the
+  // quantity check below and both be stored (Shopify then refuses the second Return).
+  const release = await lockOrder(deps, repos, who.shop, snap.order.id);
+  try {
+    return await checkAndStore(deps, repos, who, snap, body, locale, choice, j, reasonIds, now);
+  } finally {
+    await release();
+  }
+}
+
+async function checkAndStore(
+  deps: ShopperDeps,
+  repos: Repos,
+  who: Shopper,
+  snap: OrderSnapshotResult,
+  body: SubmitBody,
+  locale: Locale,
+  choice: Awaited<ReturnType<typeof policyForOrder>>,
+  j: ReturnType<typeof judge>,
+  reasonIds: Map<string, string>,
+  now: Date,
+): Promise<SubmitResult> {
+  // Which fulfillment line items the Return will hold, from Shopify's returnable quantities, read
+  // inside the lock so an earlier submit's Return (made under the same lock) is already counted.
+  const available = await returnableFlis(deps.admin, snap.order.id);
   const plan: ReturnLinePlan[] = [];
   const firstFli: (string | null)[] = [];
   body.lines.forEach((l, i) => {
@@ -273,6 +297,35 @@ async function submitNew(
   }
   const request = await ensureShopifyReturn(deps, repos, who, stored.request);
   return { request: await view(repos, who, request, locale), created: stored.created };
+}
+
+/** Lease of the per-order submit lock: a holder that dies frees the order after this long. */
+const SUBMIT_LOCK_LEASE_MS = 30_000;
+/** How long a submit waits for another submit on the same order before answering 409 in_progress. */
+const SUBMIT_LOCK_WAIT_MS = 25_000;
+const submitLockKey = (orderId: string) => `submit-lock:${orderId}`;
+
+/**
+ * A short-lease mutex row in the operations ledger keyed submit-lock:<orderId>, per shop. Claimed
+ * (waiting while another submit holds it), released by marking it failed so the next claim takes it
+ * over; a crashed holder's lease expires. Returns the release function.
+ */
+async function lockOrder(deps: ShopperDeps, repos: Repos, shop: string, orderId: string): Promise<() => Promise<void>> {
+  const key = submitLockKey(orderId);
+  const started = Date.now();
+  for (let round = 0; ; round++) {
+    const claim = await repos.operations.claim(shop, { key, kind: "submitLock", now: deps.now(), leaseMs: SUBMIT_LOCK_LEASE_MS });
+    if (claim.outcome === "claimed") {
+      return async () => {
+        await repos.operations.fail(shop, key, { error: "released", now: deps.now(), attempt: claim.attempt });
+      };
+    }
+    // "done" cannot happen (the lock is never completed); "exhausted" neither (no maxAttempts).
+    if (claim.outcome !== "busy" || Date.now() - started > SUBMIT_LOCK_WAIT_MS) {
+      throw new ShopperError(409, "in_progress", "Another return for this order is being submitted; please try again in a few seconds");
+    }
+    await new Promise((r) => setTimeout(r, 20 + Math.floor(Math.random() * Math.min(200, 20 * (round + 1)))));
+  }
 }
 
 async function view(repos: Repos, who: Shopper, r: ReturnRequestWithLines, locale: Locale) {
