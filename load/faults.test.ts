@@ -8,8 +8,8 @@
  * In-process services over the real offline AdminClient and the stand-in; runs on SQLite, and on
  * PostgreSQL when DATABASE_URL=postgresql://...
  *
- * Note: the production offline transport sets no request timeout of its own (an unanswered call waits
- * for undici's 300 s headers timeout); here the test's fetch aborts after 300 ms to exercise that path.
+ * The "no answer" case uses the offline transport's own request timeout (timeoutMs, 20 s by default;
+ * shortened to 300 ms here).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
@@ -209,14 +209,14 @@ beforeAll(async () => {
     userId: null,
     expiresAt: null,
   });
-  const fetchWithTimeout: typeof fetch = async (input, init) => {
+  const recordingFetch: typeof fetch = async (input, init) => {
     const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
     const m = /(?:mutation|query)\s+(\w+)/.exec(body.query ?? "");
     if (m) sent.push(m[1]!);
-    return fetch(input, { ...init, signal: AbortSignal.timeout(300) });
+    return fetch(input, init);
   };
   admin = offlineAdminClient(
-    { shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url }, fetch: fetchWithTimeout },
+    { shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url }, fetch: recordingFetch, timeoutMs: 300 },
     {
       // Virtual time: a wait the client asks for moves the stand-in's bucket clock and ours.
       sleep: async (ms) => {

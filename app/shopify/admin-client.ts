@@ -164,16 +164,41 @@ export function adminGraphqlTransport(graphql: AdminGraphqlFn): Transport {
 export interface OfflineTransportOptions {
   shop: string;
   accessToken: string;
-  env?: AdminOriginEnv;
+  env?: AdminOriginEnv & { SHOPIFY_ADMIN_TIMEOUT_MS?: string };
   fetch?: typeof globalThis.fetch;
+  /**
+   * How long one Admin API call may take (headers and body) before it is abandoned as a transport
+   * failure: queries and idempotent mutations are retried, a non-idempotent mutation throws
+   * AdminTransportError with mayHaveApplied = true. Default: env SHOPIFY_ADMIN_TIMEOUT_MS, else 20 s.
+   * Without it an unanswered call waits for undici's 300 s headers timeout.
+   */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_ADMIN_TIMEOUT_MS = 20_000;
+
+function adminTimeoutMs(explicit: number | undefined, env: { SHOPIFY_ADMIN_TIMEOUT_MS?: string }): number {
+  const raw = explicit ?? (env.SHOPIFY_ADMIN_TIMEOUT_MS?.trim() ? Number(env.SHOPIFY_ADMIN_TIMEOUT_MS) : DEFAULT_ADMIN_TIMEOUT_MS);
+  if (!Number.isInteger(raw) || raw < 1) {
+    throw new Error(`${explicit !== undefined ? "timeoutMs" : "SHOPIFY_ADMIN_TIMEOUT_MS"} must be a positive whole number of milliseconds`);
+  }
+  return raw;
 }
 
 /** Transport over graphql-request with an offline access token (webhooks, jobs). */
-export function offlineTransport({ shop, accessToken, env = process.env, fetch }: OfflineTransportOptions): Transport {
+export function offlineTransport({ shop, accessToken, env = process.env, fetch, timeoutMs }: OfflineTransportOptions): Transport {
   const endpoint = `${adminOriginFor(shop, env)}/admin/api/${ADMIN_API_VERSION}/graphql.json`;
   const headers: Record<string, string> = { "X-Shopify-Access-Token": accessToken };
   if (parseAdminOrigin(env.SHOPIFY_ADMIN_ORIGIN)) headers["X-Forwarded-Host"] = shop;
-  const client = new GraphQLClient(endpoint, { headers, ...(fetch ? { fetch } : {}) });
+  const limit = adminTimeoutMs(timeoutMs, env);
+  const baseFetch = fetch ?? globalThis.fetch;
+  // Each call gets its own deadline (a fresh AbortSignal.timeout per fetch), combined with any signal
+  // the caller passed; the abort surfaces below as a network-level TransportFailure.
+  const timedFetch: typeof globalThis.fetch = (input, init) => {
+    const deadline = AbortSignal.timeout(limit);
+    return baseFetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline });
+  };
+  const client = new GraphQLClient(endpoint, { headers, fetch: timedFetch });
   return async (query, variables) => {
     try {
       const res = await client.rawRequest<unknown, Variables>(query, variables);
@@ -186,6 +211,9 @@ export function offlineTransport({ shop, accessToken, env = process.env, fetch }
           return { data: r.data, errors: r.errors, extensions: r.extensions as RawResult["extensions"] };
         }
         throw new TransportFailure(r.status, { cause: error });
+      }
+      if (error instanceof Error && error.name === "TimeoutError") {
+        throw new TransportFailure(undefined, { cause: new Error(`no answer within ${limit} ms`, { cause: error }) });
       }
       throw new TransportFailure(undefined, { cause: error });
     }
