@@ -6,6 +6,7 @@ import { createRepos } from "../app/db/index";
 import { getPreset } from "../app/returns/index";
 import { startStandin, type Standin } from "../standin/index";
 import { startCountingProxy, type CountingProxy } from "./proxy";
+import { installAppAtStandin } from "../app/test/installed-app";
 
 export const API_KEY = "bench-api-key";
 export const API_SECRET = "bench-api-secret-0123456789";
@@ -53,30 +54,14 @@ async function createInProcessApp(): Promise<InProcessApp> {
   const standin = await startStandin({ apiKey: API_KEY, apiSecret: API_SECRET, webhooks: [], seed: "demo" });
   const proxy = await startCountingProxy(standin.url);
   quietLibraryLogs();
-  Object.assign(process.env, {
-    SHOPIFY_API_KEY: API_KEY,
-    SHOPIFY_API_SECRET: API_SECRET,
-    SHOPIFY_APP_URL: APP_URL,
-    SCOPES: "read_all_orders,write_orders,write_returns,write_files,write_products",
-    DATABASE_URL: db.url,
-    SHOPIFY_ADMIN_ORIGIN: proxy.url,
-  });
-  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
-  const ex = await fetch(`${standin.url}/admin/oauth/access_token`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      client_id: API_KEY,
-      client_secret: API_SECRET,
-      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
-      subject_token: standin.mintAdminSessionToken(),
-      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
-      requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
-    }),
-  });
-  const token = (await ex.json()) as { access_token: string; scope: string };
-  await db.prisma.session.create({
-    data: { id: `offline_${standin.shop}`, shop: standin.shop, state: "", isOnline: false, accessToken: token.access_token, scope: token.scope },
+  await installAppAtStandin({
+    db,
+    standin,
+    apiKey: API_KEY,
+    apiSecret: API_SECRET,
+    appUrl: APP_URL,
+    scopes: "read_all_orders,write_orders,write_returns,write_files,write_products",
+    adminOrigin: proxy.url,
   });
   const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
   await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "bench", now: new Date("2020-01-01T00:00:00Z") });

@@ -13,6 +13,7 @@ import { CONDITIONS, getPreset, REASONS } from "~/returns";
 import { startStandin, type Standin } from "../../standin";
 import type { OrderRec } from "../../standin/state/types";
 import { fuzzRuns, fuzzSeed, timeoutFor } from "./runs";
+import { installAppAtStandin } from "~/test/installed-app";
 
 const API_KEY = "fuzz-api-key";
 const SECRET = "fuzz-api-secret-0123456789";
@@ -33,29 +34,14 @@ beforeAll(async () => {
   vi.spyOn(console, "debug").mockImplementation(() => {});
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
-  Object.assign(process.env, {
-    SHOPIFY_API_KEY: API_KEY,
-    SHOPIFY_API_SECRET: SECRET,
-    SHOPIFY_APP_URL: APP_URL,
-    SCOPES: "read_orders,write_returns,write_files",
-    DATABASE_URL: db.url,
-    SHOPIFY_ADMIN_ORIGIN: standin.url,
+  await installAppAtStandin({
+    db,
+    standin,
+    apiKey: API_KEY,
+    apiSecret: SECRET,
+    appUrl: APP_URL,
+    scopes: "read_orders,write_returns,write_files",
   });
-  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
-  const ex = await fetch(`${standin.url}/admin/oauth/access_token`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      client_id: API_KEY,
-      client_secret: SECRET,
-      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
-      subject_token: standin.mintAdminSessionToken(),
-      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
-      requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
-    }),
-  });
-  const t = (await ex.json()) as { access_token: string; scope: string };
-  await db.prisma.session.create({ data: { id: `offline_${standin.shop}`, shop: standin.shop, state: "", isOnline: false, accessToken: t.access_token, scope: t.scope } });
   const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
   await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "fuzz", now: new Date() });
   const returns = await import("~/routes/api.customer.orders.$orderId.returns");

@@ -14,6 +14,7 @@ import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { webhookHandlerFor } from "~/jobs/webhook-jobs";
 import { startStandin, type Standin } from "../../standin";
 import { fuzzRuns, fuzzSeed, timeoutFor } from "./runs";
+import { installAppAtStandin } from "~/test/installed-app";
 
 const API_KEY = "fuzz-webhook-key";
 const SECRET = "fuzz-webhook-secret-0123456789";
@@ -53,29 +54,14 @@ beforeAll(async () => {
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
   shop = standin.shop;
-  Object.assign(process.env, {
-    SHOPIFY_API_KEY: API_KEY,
-    SHOPIFY_API_SECRET: SECRET,
-    SHOPIFY_APP_URL: APP_URL,
-    SCOPES: "read_orders,write_returns",
-    DATABASE_URL: db.url,
-    SHOPIFY_ADMIN_ORIGIN: standin.url,
+  await installAppAtStandin({
+    db,
+    standin,
+    apiKey: API_KEY,
+    apiSecret: SECRET,
+    appUrl: APP_URL,
+    scopes: "read_orders,write_returns",
   });
-  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
-  const ex = await fetch(`${standin.url}/admin/oauth/access_token`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      client_id: API_KEY,
-      client_secret: SECRET,
-      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
-      subject_token: standin.mintAdminSessionToken(),
-      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
-      requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
-    }),
-  });
-  const t = (await ex.json()) as { access_token: string; scope: string };
-  await db.prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: t.access_token, scope: t.scope } });
   actions = {} as Record<RouteName, Action>;
   for (const name of Object.keys(ROUTES) as RouteName[]) {
     actions[name] = ((await import(`../../app/routes/${name}.tsx`)) as { action: Action }).action;

@@ -17,6 +17,7 @@ import { startStandin, type Standin } from "../../../standin";
 import type { OrderRec } from "../../../standin/state/types";
 // The extension's own client types: the answers must fit the contract it compiles against.
 import type { ApiErrorBody, PreviewResult, ReturnRequest, ReturnsOverview } from "../../../extensions/customer-returns/src/api";
+import { installAppAtStandin } from "~/test/installed-app";
 
 type ErrorBody = { error: ApiErrorBody };
 type RequestBody = { request: ReturnRequest };
@@ -36,31 +37,13 @@ let routes: Record<"returnsLoader" | "returnsAction" | "previewLoader" | "previe
 beforeAll(async () => {
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
-  Object.assign(process.env, {
-    SHOPIFY_API_KEY: API_KEY,
-    SHOPIFY_API_SECRET: SECRET,
-    SHOPIFY_APP_URL: APP_URL,
-    SCOPES: "read_orders,write_returns,write_files",
-    DATABASE_URL: db.url,
-    SHOPIFY_ADMIN_ORIGIN: standin.url,
-  });
-  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
-  // The app holds the shop's offline token (as token exchange at install leaves it).
-  const ex = await fetch(`${standin.url}/admin/oauth/access_token`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      client_id: API_KEY,
-      client_secret: SECRET,
-      grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
-      subject_token: standin.mintAdminSessionToken(),
-      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
-      requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
-    }),
-  });
-  const token = ((await ex.json()) as { access_token: string; scope: string });
-  await db.prisma.session.create({
-    data: { id: `offline_${standin.shop}`, shop: standin.shop, state: "", isOnline: false, accessToken: token.access_token, scope: token.scope },
+  await installAppAtStandin({
+    db,
+    standin,
+    apiKey: API_KEY,
+    apiSecret: SECRET,
+    appUrl: APP_URL,
+    scopes: "read_orders,write_returns,write_files",
   });
   // The shop's first saved policy: standard-30-day with manual approval, so requests stay "requested"
   // (the orders predate it, so it judges them as the earliest version; see policyForOrder).

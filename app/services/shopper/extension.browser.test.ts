@@ -13,6 +13,7 @@ import type { OrderRec } from "../../../standin/state/types";
 import { ARTIFACTS, chromiumPath, launch } from "../../../preview/browser";
 import { startPreview, type PreviewServer } from "../../../preview/serve";
 import { startShopperApiServer, type ShopperApiServer } from "./test-server";
+import { installAppAtStandin } from "~/test/installed-app";
 
 const API_KEY = "shopper-browser-key";
 const SECRET = "shopper-browser-secret-0123456789";
@@ -30,30 +31,13 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
   beforeAll(async () => {
     db = await createTestDatabase();
     standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
-    Object.assign(process.env, {
-      SHOPIFY_API_KEY: API_KEY,
-      SHOPIFY_API_SECRET: SECRET,
-      SHOPIFY_APP_URL: "https://returns.example.com",
-      SCOPES: "read_orders,write_returns,write_files",
-      DATABASE_URL: db.url,
-      SHOPIFY_ADMIN_ORIGIN: standin.url,
-    });
-    (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
-    const ex = await fetch(`${standin.url}/admin/oauth/access_token`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
-        client_id: API_KEY,
-        client_secret: SECRET,
-        grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
-        subject_token: standin.mintAdminSessionToken(),
-        subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
-        requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
-      }),
-    });
-    const tok = (await ex.json()) as { access_token: string; scope: string };
-    await db.prisma.session.create({
-      data: { id: `offline_${standin.shop}`, shop: standin.shop, state: "", isOnline: false, accessToken: tok.access_token, scope: tok.scope },
+    await installAppAtStandin({
+      db,
+      standin,
+      apiKey: API_KEY,
+      apiSecret: SECRET,
+      appUrl: "https://returns.example.com",
+      scopes: "read_orders,write_returns,write_files",
     });
     // The merchant has turned automation on in Settings, so the policy's approval mode applies.
     const shops = createRepos(db.prisma).shops;
