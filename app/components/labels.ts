@@ -75,3 +75,28 @@ export function label(map: Record<string, string>, key: string | null | undefine
 // Client-safe lists (the DB and read-model modules import Prisma, so components must not import them).
 export const STATUS_VALUES = Object.keys(STATUS_LABEL);
 export const FLAG_VALUES = ["OUTSIDE_WINDOW", "FINAL_SALE", "EVIDENCE_REQUIRED"] as const;
+
+// The engine's trace names each check; staff read them as sentences.
+const TRACE_RULE_LABEL: Record<string, string> = {
+  channel: "Sales channel accepted",
+  fulfilled: "Fulfilled to the shopper",
+  quantity: "Quantity still returnable",
+  reason: "Reason accepted",
+  window: "Within the claim window",
+  conditions: "Condition confirmed by the shopper",
+  evidence: "Photos attached",
+};
+
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
+
+/**
+ * A trace entry in words: known checks by name, policy rules ("rule:final-sale") as "Rule “final sale”",
+ * and instants in the detail shown in the shop's time zone.
+ */
+export function traceLabel(t: { rule: string; detail?: string }, formatInstant: (iso: string) => string): string {
+  const name = t.rule.startsWith("rule:")
+    ? `Rule “${t.rule.slice("rule:".length).replace(/[-_]+/g, " ")}”`
+    : (TRACE_RULE_LABEL[t.rule] ?? t.rule);
+  const detail = t.detail?.replace(ISO_INSTANT, (iso) => formatInstant(iso));
+  return detail ? `${name} (${detail})` : name;
+}

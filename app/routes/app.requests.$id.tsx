@@ -35,7 +35,7 @@ import {
 } from "~/services/staff";
 import { loadRequestDetail } from "~/services/admin-views";
 import { adminContext } from "~/services/admin-views/context.server";
-import { CODE_LABEL, DECLINE_REASONS, REASON_LABEL, RESOLUTION_LABEL, STATUS_LABEL, STATUS_TONE, label } from "~/components/labels";
+import { CODE_LABEL, DECLINE_REASONS, REASON_LABEL, RESOLUTION_LABEL, STATUS_LABEL, STATUS_TONE, label, traceLabel } from "~/components/labels";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await adminContext(request);
@@ -309,9 +309,8 @@ export default function RequestDetail() {
                               {t.pass ? "✓" : "✗"}
                             </Text>
                             <Text as="span" variant="bodySm">
-                              {t.rule}
+                              {traceLabel(t, when)}
                               {!t.pass && t.code ? ` — ${label(CODE_LABEL, t.code)}` : ""}
-                              {t.detail ? ` (${t.detail})` : ""}
                             </Text>
                           </InlineStack>
                         ))}
