@@ -27,7 +27,7 @@ describe.skipIf(!haveChromium)("checkout-terms in the preview host", { timeout: 
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(server.url);
     // Every frame mounted its extension.
-    for (const f of page.frames().slice(1)) await f.waitForSelector("body[data-preview-ready]", { state: "attached", timeout: 15_000 });
+    for (const f of page.frames().slice(1)) await f.waitForSelector("body[data-preview-ready]", { state: "attached", timeout: 45_000 });
     expect(errors).toEqual([]);
     return page;
   }

@@ -21,7 +21,7 @@ async function openPreview(browser: Browser, server: PreviewServer) {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(server.url);
-  for (const f of page.frames().slice(1)) await f.waitForSelector("body[data-preview-ready]", { state: "attached", timeout: 15_000 });
+  for (const f of page.frames().slice(1)) await f.waitForSelector("body[data-preview-ready]", { state: "attached", timeout: 45_000 });
   return { page, errors };
 }
 const frameFor = (page: Page, target: string): Frame => {

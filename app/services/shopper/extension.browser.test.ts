@@ -74,7 +74,7 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(preview.url);
-    for (const f of page.frames().slice(1)) await f.waitForSelector("body[data-preview-ready]", { state: "attached", timeout: 15_000 });
+    for (const f of page.frames().slice(1)) await f.waitForSelector("body[data-preview-ready]", { state: "attached", timeout: 45_000 });
     const block = page.frames().find((x) => x.url().includes("order-status.block.render"));
     if (!block) throw new Error("no order-status block frame");
     return { page, block, errors };
