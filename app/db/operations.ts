@@ -57,6 +57,16 @@ function toRecord(row: {
   return { ...row, status: row.status as OperationStatus, result: fromOptionalJson("result", row.result) };
 }
 
+/** The still-pending claim on `key` (of the given attempt, when named): what complete() and fail() settle. */
+function pendingClaim(shop: string, key: string, attempt: number | undefined) {
+  return {
+    shop: requireShop(shop),
+    key: requireString("key", key, { max: 255 }),
+    status: "pending",
+    ...(attempt !== undefined ? { attempts: requireInt("attempt", attempt, { min: 1 }) } : {}),
+  };
+}
+
 export function createOperationsRepo(db: Db) {
   return {
     async get(shop: string, key: string): Promise<OperationRecord | null> {
@@ -119,12 +129,7 @@ export function createOperationsRepo(db: Db) {
       input: { result?: unknown; now: Date; attempt?: number },
     ): Promise<boolean> {
       const res = await db.shopifyOperation.updateMany({
-        where: {
-          shop: requireShop(shop),
-          key: requireString("key", key, { max: 255 }),
-          status: "pending",
-          ...(input.attempt !== undefined ? { attempts: requireInt("attempt", input.attempt, { min: 1 }) } : {}),
-        },
+        where: pendingClaim(shop, key, input.attempt),
         data: {
           status: "succeeded",
           result: optionalJson("result", input.result),
@@ -143,12 +148,7 @@ export function createOperationsRepo(db: Db) {
       input: { error: string; now: Date; attempt?: number },
     ): Promise<boolean> {
       const res = await db.shopifyOperation.updateMany({
-        where: {
-          shop: requireShop(shop),
-          key: requireString("key", key, { max: 255 }),
-          status: "pending",
-          ...(input.attempt !== undefined ? { attempts: requireInt("attempt", input.attempt, { min: 1 }) } : {}),
-        },
+        where: pendingClaim(shop, key, input.attempt),
         data: {
           status: "failed",
           error: requireString("error", input.error, { max: 10_000 }),
