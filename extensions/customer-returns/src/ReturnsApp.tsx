@@ -2,14 +2,12 @@
 // Container: owns the reducer and the side effects (load, debounced preview, uploads, submit, cancel).
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "preact/hooks";
 import { ApiError, type ResolutionCode, type ReturnsApi } from "./api";
-import { initialState, reducer, type State } from "./state";
+import { failure, initialState, reducer, type State } from "./state";
 import { isValid, serverFieldKey, toPreviewBody, toSubmitBody, validateDraft } from "./validate";
 import { uuid } from "./host";
 import type { Handlers, T } from "./View";
 
 export const PREVIEW_DEBOUNCE_MS = 400;
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function useReturns(orderId: string, client: ReturnsApi, opts: { autoOpen?: boolean } = {}) {
   const [state, dispatch] = useReducer(reducer, undefined, initialState);
@@ -24,7 +22,7 @@ export function useReturns(orderId: string, client: ReturnsApi, opts: { autoOpen
         dispatch({ type: "loaded", data });
         if (opts.autoOpen && data.canRequest) dispatch({ type: "openForm", idempotencyKey: uuid() });
       },
-      (e) => dispatch({ type: "loadFailed", message: message(e) }),
+      (e) => dispatch({ type: "loadFailed", ...failure(e) }),
     );
   }, [orderId, client, opts.autoOpen]);
 
@@ -93,7 +91,7 @@ export function useReturns(orderId: string, client: ReturnsApi, opts: { autoOpen
           const field = e instanceof ApiError && e.field ? serverFieldKey(s, e.field) : undefined;
           dispatch({
             type: "submitFailed",
-            message: message(e),
+            ...failure(e),
             field,
             lines: e instanceof ApiError ? e.lines : undefined,
           });
@@ -107,7 +105,7 @@ export function useReturns(orderId: string, client: ReturnsApi, opts: { autoOpen
           dispatch({ type: "cancelSucceeded", request });
           refresh();
         },
-        (e) => dispatch({ type: "cancelFailed", message: message(e) }),
+        (e) => dispatch({ type: "cancelFailed", ...failure(e) }),
       );
     },
   };

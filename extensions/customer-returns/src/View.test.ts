@@ -5,8 +5,9 @@ import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import { createTranslate, type Messages } from "../../../preview/i18n";
+import { createReturnsApi, type FetchLike, type SubmitBody } from "./api";
 import { overviewFixture, previewFixture, requestFixture } from "./fixtures";
-import { initialState, reducer, type Action, type State } from "./state";
+import { failure, initialState, reducer, type Action, type State } from "./state";
 import { ReturnsBody, type Handlers } from "./View";
 
 const dir = new URL("../locales/", import.meta.url);
@@ -163,6 +164,85 @@ describe("returns UI states", () => {
     const out = html(stateOf([loaded({ requests: [requestFixture()] })]), "de", read("de.json"));
     expect(out).toContain("Rücksendung anfordern");
     expect(out).toContain("Rücksendung angefordert am 20. November 2026");
+  });
+});
+
+// The client (fake fetch, injected sleep) feeding the reducer the way ReturnsApp does, rendered.
+describe("a busy store (429 busy with Retry-After)", () => {
+  const busy = () =>
+    new Response(JSON.stringify({ error: { code: "busy", message: "The store is busy; please try again in a few seconds" } }), {
+      status: 429,
+      headers: { "Content-Type": "application/json", "Retry-After": "5" },
+    });
+  const ok = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  function app(answers: (() => Response)[]) {
+    const bodies: (string | undefined)[] = [];
+    const waits: number[] = [];
+    const fetch: FetchLike = async (_url, init) => {
+      bodies.push(init?.body as string | undefined);
+      return answers[Math.min(bodies.length - 1, answers.length - 1)]!();
+    };
+    const api = createReturnsApi({ appUrl: "https://app.example", getToken: async () => "tok", fetch, sleep: async (ms) => void waits.push(ms) });
+    return { api, bodies, waits };
+  }
+  const settle = <T>(p: Promise<T>, done: (v: T) => Action, failed: (f: ReturnType<typeof failure>) => Action) =>
+    p.then(done, (e: unknown) => failed(failure(e)));
+
+  it("busy, then the overview: one result and no error shown", async () => {
+    const a = app([busy, () => ok(200, overviewFixture())]);
+    const action = await settle(a.api.getReturns("1001"), (data) => ({ type: "loaded", data }), (f) => ({ type: "loadFailed", ...f }));
+    const out = html(stateOf([action]));
+    expect(action.type).toBe("loaded");
+    expect(a.bodies).toHaveLength(2);
+    expect(a.waits).toEqual([5000]);
+    expect(out).not.toContain("s-banner");
+    expect(out).not.toContain("busy");
+    expect(out).toContain("<s-button>Request return</s-button>");
+  });
+
+  it("busy three times: the busy message (not the server's text) and the retry button", async () => {
+    const a = app([busy]);
+    const action = await settle(a.api.getReturns("1001"), (data) => ({ type: "loaded", data }), (f) => ({ type: "loadFailed", ...f }));
+    expect(a.bodies).toHaveLength(3);
+    expect(a.waits).toEqual([5000, 5000]);
+    const s = stateOf([action]);
+    const out = html(s);
+    expect(out).toContain(`<s-banner tone="critical" heading="We couldn't load your return options.">`);
+    expect(out).toContain("<s-text>The store is busy right now. Please try again in a moment.</s-text>");
+    expect(out).toContain(">Try again</s-button>");
+    expect(out).not.toContain("please try again in a few seconds");
+    expect(html(s, "de", read("de.json"))).toContain("<s-text>Der Shop ist gerade ausgelastet. Bitte versuche es gleich noch einmal.</s-text>");
+  });
+
+  it("submit busy three times: the same idempotencyKey each time, then the busy message over the kept form", async () => {
+    const a = app([busy]);
+    const base = stateOf([loaded(), { type: "openForm", idempotencyKey: "key-123456" }, { type: "setQuantity", lineItemId: L1, quantity: 1 }, { type: "submitStarted" }]);
+    const body: SubmitBody = { idempotencyKey: base.idempotencyKey, lines: [], resolution: "refund" };
+    const action = await settle(a.api.submit("1001", body), (request) => ({ type: "submitSucceeded", request }), (f) => ({ type: "submitFailed", ...f }));
+    expect(a.bodies.map((b) => (JSON.parse(b!) as SubmitBody).idempotencyKey)).toEqual(["key-123456", "key-123456", "key-123456"]);
+    const s = reducer(base, action);
+    const out = html(s);
+    expect(out).toContain(`<s-banner tone="critical" heading="We couldn't send your request."><s-text>The store is busy right now. Please try again in a moment.</s-text></s-banner>`);
+    expect(out).toContain(">Submit request</s-button>");
+    expect(s.idempotencyKey).toBe("key-123456");
+  });
+
+  it("submit busy then created: the request shows, no error", async () => {
+    const a = app([busy, () => ok(201, { request: requestFixture() })]);
+    const base = stateOf([loaded(), { type: "openForm", idempotencyKey: "key-123456" }, { type: "submitStarted" }]);
+    const action = await settle(a.api.submit("1001", { idempotencyKey: "key-123456", lines: [], resolution: "refund" }), (request) => ({ type: "submitSucceeded", request }), (f) => ({ type: "submitFailed", ...f }));
+    const out = html(reducer(base, action));
+    expect(out).toContain("Your return request was sent.");
+    expect(out).not.toContain('<s-banner tone="critical"');
+    expect(out).not.toContain("busy");
+  });
+
+  it("cancel is not retried: one call, then the busy message", async () => {
+    const a = app([busy]);
+    const base = stateOf([loaded({ requests: [requestFixture()] }), { type: "cancelStarted", requestId: "rr_1" }]);
+    const action = await settle(a.api.cancel("rr_1"), (request) => ({ type: "cancelSucceeded", request }), (f) => ({ type: "cancelFailed", ...f }));
+    expect(a.bodies).toHaveLength(1);
+    expect(html(reducer(base, action))).toContain('<s-banner tone="critical"><s-text>The store is busy right now. Please try again in a moment.</s-text></s-banner>');
   });
 });
 

@@ -42,7 +42,7 @@ export function LoadError({ state, t, on }: ViewProps) {
   return (
     <s-banner tone="critical" heading={t("errors.load")}>
       <s-stack gap="small">
-        {state.loadError && <s-text>{state.loadError}</s-text>}
+        {state.loadBusy ? <s-text>{t("errors.busy")}</s-text> : state.loadError && <s-text>{state.loadError}</s-text>}
         <s-button variant="secondary" onClick={on.retry}>
           {t("retry")}
         </s-button>
@@ -209,7 +209,10 @@ export function ReturnForm(props: ViewProps) {
   const data = state.data!;
   const errors = validateDraft(state);
   const resolutions = state.preview?.resolutions.length ? state.preview.resolutions : data.resolutions;
-  const formError = state.serverErrors.form ?? (state.showErrors && errors.form ? t(errors.form) : undefined);
+  const formError =
+    state.serverErrors.busy !== undefined
+      ? t("errors.busy")
+      : state.serverErrors.form ?? (state.showErrors && errors.form ? t(errors.form) : undefined);
   const resolutionError = state.serverErrors.resolution ?? (state.showErrors && errors.resolution ? t(errors.resolution) : undefined);
   const refund = state.preview?.refund;
   const tl = data.refundTimeline;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { ApiError, createReturnsApi, type FetchLike } from "./api";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError, createReturnsApi, retryAfterSeconds, type FetchLike, type SubmitBody } from "./api";
 import { overviewFixture, requestFixture } from "./fixtures";
 
 interface Call {
@@ -82,5 +82,100 @@ describe("returns API client", () => {
   it("fails the upload when the storage target refuses it", async () => {
     const f = fakeFetch((c) => (c.url.endsWith("/uploads") ? json(200, { url: "https://u/", resourceUrl: "r", parameters: [] }) : new Response("denied", { status: 403 })));
     await expect(client(f.fetch).uploadFile(new File(["x"], "x.jpg"))).rejects.toMatchObject({ code: "upload_failed", status: 403 });
+  });
+});
+
+describe("a busy store (429)", () => {
+  const busy = (retryAfter: string | null = "5") =>
+    new Response(JSON.stringify({ error: { code: "busy", message: "The store is busy; please try again in a few seconds" } }), {
+      status: 429,
+      headers: { "Content-Type": "application/json", ...(retryAfter === null ? {} : { "Retry-After": retryAfter }) },
+    });
+  /** Answers from the list in order (the last one repeats); records every call and every wait. */
+  function scripted(answers: (() => Response)[]) {
+    const f = fakeFetch(() => answers[Math.min(f.calls.length - 1, answers.length - 1)]!());
+    const waits: number[] = [];
+    const api = createReturnsApi({
+      appUrl: "https://app.example",
+      getToken: async () => "tok",
+      fetch: f.fetch,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    return { api, calls: f.calls, waits };
+  }
+  const body: SubmitBody = { idempotencyKey: "key-123456", lines: [], resolution: "refund" };
+
+  it("is its own error kind with the server's Retry-After, clamped to 1..30 s, default 5", async () => {
+    const err = await scripted([() => busy("7")]).api.cancel("r").catch((e) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 429, code: "busy", retryAfterSeconds: 7 });
+    expect([null, "", "abc", "1.5", "Wed, 21 Oct 2026 07:28:00 GMT"].map(retryAfterSeconds)).toEqual([5, 5, 5, 5, 5]);
+    expect(["0", "1", "30", "31", "3600", " 12 "].map(retryAfterSeconds)).toEqual([1, 1, 30, 30, 30, 12]);
+    // A 429 without the app's JSON (a proxy's) is busy too.
+    const bare = await scripted([() => new Response("Too Many Requests", { status: 429 })]).api.cancel("r").catch((e) => e);
+    expect(bare).toMatchObject({ status: 429, code: "busy", retryAfterSeconds: 5 });
+  });
+
+  it("GET: busy then success gives the overview after one wait of Retry-After", async () => {
+    const s = scripted([() => busy("3"), () => json(200, overviewFixture())]);
+    const data = await s.api.getReturns("1001");
+    expect(data.order.name).toBe("#1001");
+    expect(s.calls).toHaveLength(2);
+    expect(s.waits).toEqual([3000]);
+  });
+
+  it("GET: gives up after 2 retries with the busy error", async () => {
+    const s = scripted([() => busy()]);
+    await expect(s.api.getReturns("1001")).rejects.toMatchObject({ code: "busy" });
+    expect(s.calls).toHaveLength(3);
+    expect(s.waits).toEqual([5000, 5000]);
+  });
+
+  it("submit: retried with the same body, so the same idempotencyKey", async () => {
+    const s = scripted([() => busy(), () => busy("2"), () => json(201, { request: requestFixture() })]);
+    const r = await s.api.submit("1001", body);
+    expect(r.id).toBe("rr_1");
+    expect(s.calls).toHaveLength(3);
+    expect(s.waits).toEqual([5000, 2000]);
+    const sent = s.calls.map((c) => JSON.parse(String(c.init?.body)) as SubmitBody);
+    expect(sent.map((b) => b.idempotencyKey)).toEqual(["key-123456", "key-123456", "key-123456"]);
+    expect(sent.every((b) => JSON.stringify(b) === JSON.stringify(body))).toBe(true);
+    expect(s.calls.every((c) => c.init?.method === "POST")).toBe(true);
+  });
+
+  it("submit: other errors are not retried", async () => {
+    const s = scripted([() => json(500, { error: { code: "internal", message: "Something went wrong" } })]);
+    await expect(s.api.submit("1001", body)).rejects.toMatchObject({ code: "internal" });
+    expect(s.calls).toHaveLength(1);
+    expect(s.waits).toEqual([]);
+  });
+
+  it("cancel, preview and uploads are not retried: one call, the busy error", async () => {
+    const s = scripted([() => busy()]);
+    await expect(s.api.cancel("rr_1")).rejects.toMatchObject({ code: "busy" });
+    await expect(s.api.preview("1001", { lines: [] })).rejects.toMatchObject({ code: "busy" });
+    await expect(s.api.stageUpload({ filename: "a.png", mimeType: "image/png", fileSize: 1 })).rejects.toMatchObject({ code: "busy" });
+    await expect(s.api.uploadFile(new File(["x"], "a.png"))).rejects.toMatchObject({ code: "busy" });
+    expect(s.calls).toHaveLength(4);
+    expect(s.waits).toEqual([]);
+  });
+
+  describe("with the default sleep", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("waits exactly Retry-After before asking again (fake timers)", async () => {
+      vi.useFakeTimers();
+      const f = fakeFetch((c) => (f.calls.indexOf(c) === 0 ? busy("4") : json(200, overviewFixture())));
+      const done = client(f.fetch).getReturns("1001");
+      await vi.advanceTimersByTimeAsync(3999);
+      expect(f.calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(f.calls).toHaveLength(2);
+      expect((await done).order.name).toBe("#1001");
+    });
   });
 });

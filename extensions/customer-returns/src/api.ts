@@ -128,6 +128,8 @@ export class ApiError extends Error {
     readonly field?: string,
     /** Per-line engine verdicts on a 422. */
     readonly lines?: PreviewLine[],
+    /** On a "busy" answer (429): how long to wait before asking again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "ApiError";
@@ -140,7 +142,25 @@ export interface ReturnsApiOptions {
   appUrl: string;
   getToken: () => Promise<string>;
   fetch?: FetchLike;
+  /** Waits between retries of a "busy" answer (tests inject one); default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** Retries after a "busy" answer, for calls that are safe to repeat (GETs, and submit: it carries its idempotencyKey). */
+export const BUSY_RETRIES = 2;
+
+/**
+ * Seconds to wait from a Retry-After header (delta-seconds), clamped to 1..30; 5 when absent or unreadable.
+ * In the customer account the extension runs cross-origin and the app does not list Retry-After in
+ * Access-Control-Expose-Headers, so there the browser hides it and the 5 s default applies.
+ */
+export function retryAfterSeconds(header: string | null): number {
+  const n = header && /^\s*\d+\s*$/.test(header) ? Number(header) : 5;
+  return Math.min(Math.max(n, 1), 30);
+}
+
+/** The app is throttled (429 "busy"): the same call may succeed after a pause. */
+export const isBusy = (e: unknown): e is ApiError => e instanceof ApiError && e.code === "busy";
 
 /** Accepts numeric ids and gids; the path segment is always url-encoded. */
 export function orderPathId(orderId: string): string {
@@ -150,8 +170,21 @@ export function orderPathId(orderId: string): string {
 export function createReturnsApi(options: ReturnsApiOptions) {
   const base = options.appUrl.replace(/\/+$/, "");
   const doFetch: FetchLike = options.fetch ?? ((i, init) => fetch(i, init));
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
-  async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  /** One call, retried up to `retries` times while the app answers "busy" (the body is sent unchanged). */
+  async function call<T>(method: "GET" | "POST", path: string, body?: unknown, retries = 0): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await callOnce<T>(method, path, body);
+      } catch (e) {
+        if (!isBusy(e) || attempt >= retries) throw e;
+        await sleep(e.retryAfterSeconds! * 1000);
+      }
+    }
+  }
+
+  async function callOnce<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
     const token = await options.getToken();
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -171,17 +204,20 @@ export function createReturnsApi(options: ReturnsApiOptions) {
       try {
         json = JSON.parse(text);
       } catch {
-        throw new ApiError(res.status, "bad_response", `Unexpected response (${res.status})`);
+        if (res.status !== 429) throw new ApiError(res.status, "bad_response", `Unexpected response (${res.status})`);
       }
     }
     if (!res.ok) {
       const err = (json as { error?: ApiErrorBody; lines?: PreviewLine[] } | undefined) ?? {};
+      // Any 429 means "slow down" (the app's own is { code: "busy" } with Retry-After: 5).
+      const busy = res.status === 429;
       throw new ApiError(
         res.status,
-        err.error?.code ?? "http_" + res.status,
+        busy ? "busy" : err.error?.code ?? "http_" + res.status,
         err.error?.message ?? `Request failed (${res.status})`,
         err.error?.field,
         err.lines,
+        busy ? retryAfterSeconds(res.headers.get("Retry-After")) : undefined,
       );
     }
     return json as T;
@@ -189,19 +225,23 @@ export function createReturnsApi(options: ReturnsApiOptions) {
 
   return {
     getReturns(orderId: string) {
-      return call<ReturnsOverview>("GET", `/api/customer/orders/${orderPathId(orderId)}/returns`);
+      return call<ReturnsOverview>("GET", `/api/customer/orders/${orderPathId(orderId)}/returns`, undefined, BUSY_RETRIES);
     },
+    // Not retried: a failed preview is quiet and the next edit asks again.
     preview(orderId: string, body: PreviewBody) {
       return call<PreviewResult>("POST", `/api/customer/orders/${orderPathId(orderId)}/returns/preview`, body);
     },
+    /** Retried on "busy" with the same body, so the same idempotencyKey: the app makes at most one request per key. */
     async submit(orderId: string, body: SubmitBody) {
       const r = await call<{ request: ReturnRequest }>(
         "POST",
         `/api/customer/orders/${orderPathId(orderId)}/returns`,
         body,
+        BUSY_RETRIES,
       );
       return r.request;
     },
+    // Not retried automatically: it carries no idempotency key; on "busy" the shopper sees why and can press Cancel again.
     async cancel(requestId: string) {
       const r = await call<{ request: ReturnRequest }>(
         "POST",
@@ -210,6 +250,7 @@ export function createReturnsApi(options: ReturnsApiOptions) {
       );
       return r.request;
     },
+    // Not retried automatically: each call stages a new upload target at Shopify.
     stageUpload(file: { filename: string; mimeType: string; fileSize: number }) {
       return call<StagedUploadTarget>("POST", "/api/customer/uploads", file);
     },

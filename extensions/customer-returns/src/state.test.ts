@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { initialState, reducer, type Action, type State } from "./state";
+import { ApiError } from "./api";
+import { failure, initialState, reducer, type Action, type State } from "./state";
 import { overviewFixture, requestFixture } from "./fixtures";
 
 const L1 = "gid://shopify/LineItem/1";
@@ -116,5 +117,44 @@ describe("returns state", () => {
     expect(s.cancelling).toBeUndefined();
     expect(s.data?.requests).toHaveLength(1);
     expect(s.data?.requests[0]?.status).toBe("cancelled");
+  });
+
+  it("tells a busy store (after the client's retries) from other failures", () => {
+    const busy = new ApiError(429, "busy", "The store is busy; please try again in a few seconds", undefined, undefined, 5);
+    expect(failure(busy)).toEqual({ message: "The store is busy; please try again in a few seconds", busy: true });
+    expect(failure(new ApiError(500, "internal", "Something went wrong"))).toEqual({ message: "Something went wrong", busy: false });
+    expect(failure("boom")).toEqual({ message: "boom", busy: false });
+  });
+
+  it("a busy load is marked busy until the retry button reloads", () => {
+    let s = run([{ type: "loadFailed", message: "busy", busy: true }]);
+    expect(s).toMatchObject({ phase: "error", loadBusy: true });
+    s = reducer(s, { type: "reload" });
+    expect(s.loadBusy).toBeUndefined();
+    s = reducer(s, { type: "loaded", data: overviewFixture() });
+    expect(s).toMatchObject({ phase: "ready", loadBusy: undefined, loadError: undefined });
+  });
+
+  it("a busy submit keeps the draft and the idempotency key, so pressing Submit again repeats the same request", () => {
+    const s = run(
+      [
+        { type: "openForm", idempotencyKey: "k1" },
+        { type: "setQuantity", lineItemId: L1, quantity: 1 },
+        { type: "submitStarted" },
+        { type: "submitFailed", message: "The store is busy", busy: true },
+      ],
+      loaded(),
+    );
+    expect(s.serverErrors).toEqual({ busy: "The store is busy" });
+    expect(s.submitting).toBe(false);
+    expect(s.idempotencyKey).toBe("k1");
+    expect(s.draft[L1]?.quantity).toBe(1);
+    expect(reducer(s, { type: "submitStarted" }).serverErrors).toEqual({});
+  });
+
+  it("a busy cancel says so instead of the generic error", () => {
+    const s = run([{ type: "cancelStarted", requestId: "rr_1" }, { type: "cancelFailed", message: "x", busy: true }], loaded());
+    expect(s.notice).toEqual({ tone: "critical", key: "errors.busy" });
+    expect(s.cancelling).toBeUndefined();
   });
 });

@@ -1,11 +1,12 @@
 // Pure state machine of the returns UI. No Preact, no `shopify` global: the components dispatch, the
 // reducer decides. Every transition is unit-tested in state.test.ts.
-import type {
-  PreviewResult,
-  PreviewLine,
-  ResolutionCode,
-  ReturnRequest,
-  ReturnsOverview,
+import {
+  isBusy,
+  type PreviewResult,
+  type PreviewLine,
+  type ResolutionCode,
+  type ReturnRequest,
+  type ReturnsOverview,
 } from "./api";
 
 export interface PhotoDraft {
@@ -36,6 +37,8 @@ export interface Notice {
 export interface State {
   phase: "loading" | "error" | "ready";
   loadError?: string;
+  /** The load failed because the store stayed busy through the client's retries: shown as errors.busy. */
+  loadBusy?: boolean;
   data?: ReturnsOverview;
   view: View;
   draft: Record<string, LineDraft>;
@@ -45,6 +48,7 @@ export interface State {
   submitting: boolean;
   /** Shown once the user tried to submit (validation stays quiet before that). */
   showErrors: boolean;
+  /** Server messages by field key (`form` for the whole form); `busy` when the store stayed busy (shown as errors.busy). */
   serverErrors: Record<string, string>;
   serverLines?: PreviewLine[];
   cancelling?: string;
@@ -54,7 +58,7 @@ export interface State {
 
 export type Action =
   | { type: "loaded"; data: ReturnsOverview }
-  | { type: "loadFailed"; message: string }
+  | { type: "loadFailed"; message: string; busy?: boolean }
   | { type: "reload" }
   | { type: "openForm"; idempotencyKey: string }
   | { type: "closeForm" }
@@ -73,10 +77,10 @@ export type Action =
   | { type: "submitAttempted" }
   | { type: "submitStarted" }
   | { type: "submitSucceeded"; request: ReturnRequest }
-  | { type: "submitFailed"; message: string; field?: string; lines?: PreviewLine[] }
+  | { type: "submitFailed"; message: string; busy?: boolean; field?: string; lines?: PreviewLine[] }
   | { type: "cancelStarted"; requestId: string }
   | { type: "cancelSucceeded"; request: ReturnRequest }
-  | { type: "cancelFailed"; message: string }
+  | { type: "cancelFailed"; message: string; busy?: boolean }
   | { type: "dismissNotice" };
 
 export function initialState(): State {
@@ -90,6 +94,11 @@ export function initialState(): State {
     serverErrors: {},
     idempotencyKey: "",
   };
+}
+
+/** What a failed call tells the shopper: the server's message, and whether the store is busy (after the client's retries). */
+export function failure(e: unknown): { message: string; busy: boolean } {
+  return { message: e instanceof Error ? e.message : String(e), busy: isBusy(e) };
 }
 
 export function emptyDraft(): LineDraft {
@@ -125,12 +134,12 @@ export function reducer(state: State, action: Action): State {
         state.resolution && data.resolutions.some((r) => r.code === state.resolution)
           ? state.resolution
           : data.resolutions[0]?.code;
-      return { ...state, phase: "ready", data, resolution, loadError: undefined };
+      return { ...state, phase: "ready", data, resolution, loadError: undefined, loadBusy: undefined };
     }
     case "loadFailed":
-      return { ...state, phase: "error", loadError: action.message };
+      return { ...state, phase: "error", loadError: action.message, loadBusy: action.busy };
     case "reload":
-      return { ...state, phase: "loading", loadError: undefined };
+      return { ...state, phase: "loading", loadError: undefined, loadBusy: undefined };
     case "openForm": {
       if (!state.data?.canRequest) return state;
       const draft: Record<string, LineDraft> = {};
@@ -228,7 +237,7 @@ export function reducer(state: State, action: Action): State {
       return {
         ...state,
         submitting: false,
-        serverErrors: action.field ? { [action.field]: action.message } : { form: action.message },
+        serverErrors: action.busy ? { busy: action.message } : action.field ? { [action.field]: action.message } : { form: action.message },
         serverLines: action.lines,
       };
     case "cancelStarted":
@@ -241,7 +250,11 @@ export function reducer(state: State, action: Action): State {
         notice: { tone: "info", key: "notice.cancelled" },
       };
     case "cancelFailed":
-      return { ...state, cancelling: undefined, notice: { tone: "critical", key: "notice.error", message: action.message } };
+      return {
+        ...state,
+        cancelling: undefined,
+        notice: action.busy ? { tone: "critical", key: "errors.busy" } : { tone: "critical", key: "notice.error", message: action.message },
+      };
     case "dismissNotice":
       return { ...state, notice: undefined };
   }
