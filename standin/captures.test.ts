@@ -26,7 +26,9 @@ function stepsOf(capture: any, cases: string[]): string[] {
 let c: Client;
 const skippedSeen = new Set<string>();
 beforeAll(async () => {
-  c = await startWithClient({ seed: "empty", clock: () => NOW });
+  // Replays check behaviour, not throttling: dozens of recorded calls back to back (mutation payloads
+  // are charged, and the model is stricter than Shopify) would otherwise drain a 2,000-point bucket.
+  c = await startWithClient({ seed: "empty", clock: () => NOW, bucket: { max: 100_000, restorePerSecond: 100_000 } });
 });
 afterAll(async () => {
   await c.standin.close();

@@ -11,6 +11,7 @@ import {
   type GraphQLCompositeType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionNode,
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
@@ -43,8 +44,22 @@ function pageSize(field: FieldNode, vars: Record<string, unknown>): number {
   return 0;
 }
 
+/** @include(if: false) / @skip(if: true) take a selection out of the query, and out of its cost (as graphql-ruby's analysis does). */
+function excludedByDirective(sel: SelectionNode, vars: Record<string, unknown>): boolean {
+  for (const d of sel.directives ?? []) {
+    const name = d.name.value;
+    if (name !== "include" && name !== "skip") continue;
+    const arg = d.arguments?.find((a) => a.name.value === "if")?.value;
+    const v = arg?.kind === Kind.VARIABLE ? vars[arg.name.value] : arg?.kind === Kind.BOOLEAN ? arg.value : undefined;
+    if (name === "include" && v === false) return true;
+    if (name === "skip" && v === true) return true;
+  }
+  return false;
+}
+
 function collectFields(env: Env, set: SelectionSetNode, type: GraphQLCompositeType, out: FieldNode[] = []): FieldNode[] {
   for (const sel of set.selections) {
+    if (excludedByDirective(sel, env.variables)) continue;
     if (sel.kind === Kind.FIELD) out.push(sel);
     else if (sel.kind === Kind.INLINE_FRAGMENT) collectFields(env, sel.selectionSet, type, out);
     else {
@@ -56,12 +71,14 @@ function collectFields(env: Env, set: SelectionSetNode, type: GraphQLCompositeTy
 }
 
 function fieldType(env: Env, parent: GraphQLCompositeType, name: string) {
-  if (isAbstractType(parent) || !("getFields" in parent)) {
-    // for interfaces/unions use the interface field when present
-    const fields = "getFields" in parent ? parent.getFields() : {};
-    return fields[name]?.type;
+  const own = "getFields" in parent ? parent.getFields()[name]?.type : undefined;
+  if (own || !isAbstractType(parent)) return own;
+  // a field selected in an inline fragment on a union member or interface implementation
+  for (const t of env.schema.getPossibleTypes(parent)) {
+    const f = t.getFields()[name];
+    if (f) return f.type;
   }
-  return parent.getFields()[name]?.type;
+  return undefined;
 }
 
 function isConnection(named: { name: string }) {
@@ -136,13 +153,40 @@ export function computeCost(
   const root = op.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
   if (!root) return 0;
   if (op.operation !== "mutation") return selectionCost(env, op.selectionSet, root, data);
-  // mutation root fields cost 10 each; their payload selections are not charged on top
+  // Mutation root fields cost 10 each, plus what their payload answers below its own objects: a
+  // Return's nested objects and connections are charged, the payload's direct objects (return,
+  // userErrors) are not. Calibrated on Shopify's recorded answers (standin/cost.test.ts): exact for
+  // flat payloads (returnClose 10, returnDeclineRequest with decline {} 11), stricter for nested
+  // connections, as for queries.
   let total = 0;
   for (const f of collectFields(env, op.selectionSet, root)) {
     if (f.name.value.startsWith("__")) continue;
     const key = f.alias?.value ?? f.name.value;
-    if (data !== undefined && (data as Record<string, unknown> | null)?.[key] == null) continue;
-    total += 10;
+    const payload = data !== undefined ? (data as Record<string, unknown> | null)?.[key] : undefined;
+    if (data !== undefined && payload == null) continue;
+    total += 10 + payloadCost(env, f, root, payload);
   }
   return total;
+}
+
+function payloadCost(env: Env, f: FieldNode, root: GraphQLCompositeType, payload: unknown): number {
+  const t = fieldType(env, root, f.name.value);
+  if (!t || !f.selectionSet) return 0;
+  const payloadType = getNamedType(t) as GraphQLCompositeType;
+  let extra = 0;
+  for (const p of collectFields(env, f.selectionSet, payloadType)) {
+    if (/userErrors$/i.test(p.name.value) || p.name.value.startsWith("__")) continue;
+    const pt = fieldType(env, payloadType, p.name.value);
+    if (!pt) continue;
+    const named = getNamedType(pt);
+    if (!isCompositeType(named)) continue;
+    const sub = payload !== undefined ? (payload as Record<string, unknown> | null)?.[p.alias?.value ?? p.name.value] : undefined;
+    if (payload !== undefined && sub == null) continue;
+    if (isConnection(named) || isListType(getNullableType(pt))) {
+      extra += selectionCost(env, { kind: Kind.SELECTION_SET, selections: [p] }, payloadType, payload);
+    } else {
+      extra += selectionCost(env, p.selectionSet, named, sub);
+    }
+  }
+  return extra;
 }

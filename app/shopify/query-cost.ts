@@ -11,6 +11,7 @@ import {
   isListType,
   isObjectType,
   isInterfaceType,
+  isAbstractType,
   Kind,
   parse,
   valueFromASTUntyped,
@@ -18,14 +19,24 @@ import {
   type GraphQLCompositeType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionNode,
   type SelectionSetNode,
 } from "graphql";
 
 export const MAX_SINGLE_QUERY_COST = 1000;
 
-function fieldsOf(set: SelectionSetNode): FieldNode[] {
+/** @include(if: false) / @skip(if: true) leave a selection out of the query and out of its cost. */
+function excluded(s: SelectionNode, vars: Record<string, unknown>): boolean {
+  return (s.directives ?? []).some((d) => {
+    const arg = d.arguments?.find((a) => a.name.value === "if");
+    const v = arg ? valueFromASTUntyped(arg.value, vars) : undefined;
+    return (d.name.value === "include" && v === false) || (d.name.value === "skip" && v === true);
+  });
+}
+
+function fieldsOf(set: SelectionSetNode, vars: Record<string, unknown> = {}): FieldNode[] {
   return set.selections.flatMap((s) =>
-    s.kind === Kind.FIELD ? [s] : s.kind === Kind.INLINE_FRAGMENT ? fieldsOf(s.selectionSet) : [],
+    excluded(s, vars) ? [] : s.kind === Kind.FIELD ? [s] : s.kind === Kind.INLINE_FRAGMENT ? fieldsOf(s.selectionSet, vars) : [],
   );
 }
 
@@ -54,19 +65,22 @@ export function requestedQueryCost(schema: GraphQLSchema, source: string, variab
   const cost = (set: SelectionSetNode | undefined, type: GraphQLCompositeType): number => {
     if (!set) return 0;
     let total = 0;
-    for (const f of fieldsOf(set)) {
+    for (const f of fieldsOf(set, vars)) {
       if (f.name.value.startsWith("__")) continue;
-      const def = isObjectType(type) || isInterfaceType(type) ? type.getFields()[f.name.value] : undefined;
+      // a field of the type, or one selected in an inline fragment on a member/implementation
+      const def =
+        (isObjectType(type) || isInterfaceType(type) ? type.getFields()[f.name.value] : undefined) ??
+        (isAbstractType(type) ? schema.getPossibleTypes(type).map((t) => t.getFields()[f.name.value]).find(Boolean) : undefined);
       if (!def) continue;
       const named = getNamedType(def.type);
       if (!isCompositeType(named)) continue;
       if (named.name.endsWith("Connection") && (isObjectType(named) || isInterfaceType(named))) {
         const nodeType = getNamedType(named.getFields().nodes?.type ?? named.getFields().edges!.type);
         let per = 0;
-        for (const sub of fieldsOf(f.selectionSet!)) {
+        for (const sub of fieldsOf(f.selectionSet!, vars)) {
           if (sub.name.value === "nodes") per = Math.max(per, 1 + cost(sub.selectionSet, nodeType as GraphQLCompositeType));
           if (sub.name.value === "edges") {
-            for (const e of fieldsOf(sub.selectionSet!)) {
+            for (const e of fieldsOf(sub.selectionSet!, vars)) {
               if (e.name.value === "node") per = Math.max(per, 1 + cost(e.selectionSet, nodeType as GraphQLCompositeType));
             }
           }

@@ -7,12 +7,12 @@ export const ORDER_RETURNS = `#graphql
   query OrderReturns($id: ID!) {
     order(id: $id) {
       id
-      returns(first: 25) {
+      returns(first: 10) {
         nodes {
           id
           status
           createdAt
-          returnLineItems(first: 30) {
+          returnLineItems(first: 20) {
             nodes {
               quantity
               ... on ReturnLineItem {
