@@ -29,4 +29,4 @@ export {
   isValidTimeZone,
   type CivilDate,
 } from "./time";
-export { matcherMatches, anyMatcher, type MatchableLine } from "./matching";
+export { matcherMatches, anyMatcher, policyMatchesCollections, type MatchableLine } from "./matching";

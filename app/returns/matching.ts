@@ -58,3 +58,19 @@ export function scopeCovers(scopes: readonly Scope[], policy: Policy, reason: Re
   const group: ReasonGroup = groupOf(policy, reason);
   return scopes.some((s) => s === "*" || s === reason || s === group || (onWarranty && s === "warranty"));
 }
+
+/**
+ * Whether any rule of the policy matches on product collections. Reading an order's collections
+ * is the costliest part of the read, so the Admin adapter asks for them only when this is true.
+ */
+export function policyMatchesCollections(policy: unknown): boolean {
+  const walk = (v: unknown): boolean => {
+    if (Array.isArray(v)) return v.some(walk);
+    if (v && typeof v === "object") {
+      if ((v as { kind?: unknown }).kind === "collection") return true;
+      return Object.values(v).some(walk);
+    }
+    return false;
+  };
+  return walk(policy);
+}

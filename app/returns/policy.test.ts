@@ -112,3 +112,13 @@ describe("policy schema", () => {
     expect(formatPath([])).toBe("(root)");
   });
 });
+
+describe("policyMatchesCollections", () => {
+  it("is true only when a rule or warranty matches on a collection", async () => {
+    const { policyMatchesCollections } = await import("./matching");
+    for (const id of PRESET_IDS) expect(policyMatchesCollections(getPreset(id))).toBe(false);
+    const withRule = base();
+    withRule.rules.push({ id: "sale", match: [{ kind: "collection", values: ["clearance"] }], appliesTo: ["*"], code: withRule.rules[0]?.code ?? "final_sale" } as Policy["rules"][number]);
+    expect(policyMatchesCollections(parsePolicy(withRule))).toBe(true);
+  });
+});

@@ -53,7 +53,6 @@ describe("every #graphql document in app/ and extensions/", () => {
     for (const expected of [
       "ShopInfo",
       "OrderSnapshot",
-      "ReturnableFulfillments",
       "ReturnRequest",
       "ReturnApproveRequest",
       "ReturnDeclineRequest",
@@ -63,7 +62,6 @@ describe("every #graphql document in app/ and extensions/", () => {
       "RefundCreate",
       "MetafieldsSet",
       "StagedUploadsCreate",
-      "ReturnReasonDefinitions",
     ]) {
       expect(names).toContain(expected);
     }

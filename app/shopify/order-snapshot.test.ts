@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandin, type Standin } from "../../standin";
 import { exchange, TEST_KEY, TEST_SECRET } from "../../standin/testClient";
 import { offlineAdminClient, type AdminClient } from "./admin-client";
-import { findOrderIdByName, loadOrderSnapshot, mapOrderSnapshot, mapSalesChannel, toOrderGid } from "./order-snapshot";
+import { DEFAULT_SNAPSHOT_SIZES, FIRST_READ_SIZES, findOrderIdByName, loadOrderSnapshot, mapOrderSnapshot, mapSalesChannel, sizesFor, toOrderGid } from "./order-snapshot";
 import { requestedQueryCost } from "./query-cost";
 import { ORDER_SNAPSHOT } from "./operations/order-snapshot";
 import { buildSchema } from "graphql";
@@ -15,12 +15,14 @@ import type { OrderRec } from "../../standin/state/types";
 
 let standin: Standin;
 let admin: AdminClient;
+let token: string;
 const NOW = new Date("2026-11-20T00:00:00Z");
 
 beforeAll(async () => {
   standin = await startStandin({ apiKey: TEST_KEY, apiSecret: TEST_SECRET, webhooks: [], seed: "demo", clock: () => NOW });
   const ex = await exchange(standin, standin.mintAdminSessionToken());
-  admin = offlineAdminClient({ shop: standin.shop, accessToken: ex.body.access_token as string, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } });
+  token = ex.body.access_token as string;
+  admin = offlineAdminClient({ shop: standin.shop, accessToken: token, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } });
 });
 afterAll(async () => {
   await standin.close();
@@ -110,6 +112,47 @@ describe("loadOrderSnapshot", () => {
     expect(await findOrderIdByName(admin, "#999999")).toBeNull();
   });
 
+  it("sized from the order's last shape: the same snapshot for far fewer points; a stale hint reads again", async () => {
+    const requested: number[] = [];
+    const counting: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      const j = (await res.clone().json()) as { extensions?: { cost?: { requestedQueryCost?: number } } };
+      requested.push(j.extensions?.cost?.requestedQueryCost ?? 0);
+      return res;
+    };
+    const a = offlineAdminClient({ shop: standin.shop, accessToken: token, env: { SHOPIFY_ADMIN_ORIGIN: standin.url }, fetch: counting });
+    const rec = find((o) => o.customerId === "gid://shopify/Customer/1" && hasProduct(o, 203) && hasProduct(o, 207));
+    const full = (await loadOrderSnapshot(a, rec.id))!;
+    expect(full.shape).toMatchObject({ lines: rec.lineItems.length, fulfillments: rec.fulfillments.length });
+    const sized = await loadOrderSnapshot(a, rec.id, { sizes: sizesFor(full.shape) });
+    expect(sized).toEqual(full);
+    expect(requested).toHaveLength(2);
+    expect(requested[1]!).toBeLessThan(requested[0]! / 4);
+
+    // a hint that the order has outgrown (fewer fulfillment lines than it has): one more read at the defaults
+    requested.length = 0;
+    const stale = await loadOrderSnapshot(a, rec.id, { sizes: { lines: full.shape.lines, fulfillments: 1, fulfillmentLines: 1 } });
+    expect(stale).toEqual(full);
+    expect(requested).toHaveLength(2);
+    // fewer lines than the order has: the rest is paged on
+    requested.length = 0;
+    const paged = await loadOrderSnapshot(a, rec.id, { sizes: { ...sizesFor(full.shape), lines: 1 } });
+    expect(paged!.order).toEqual(full.order);
+    expect(requested).toHaveLength(rec.lineItems.length);
+
+    // without collections (a policy with no collection rule) the lines carry none
+    const bare = (await loadOrderSnapshot(a, rec.id, { sizes: sizesFor(full.shape), withCollections: false }))!;
+    expect(bare.order.lines.every((l) => l.collections.length === 0)).toBe(true);
+  });
+
+  it("resolves the reason handles a submission uses in the same read", async () => {
+    const rec = find((o) => o.customerId === "gid://shopify/Customer/1" && hasProduct(o, 203));
+    const defs = standin.store.returnReasonDefinitions.slice(0, 2);
+    const snap = (await loadOrderSnapshot(admin, rec.id, { reasonHandles: [...defs.map((d) => d.handle), "no-such-handle"] }))!;
+    expect(snap.reasonIds).toEqual(Object.fromEntries(defs.map((d) => [d.handle, d.id])));
+    expect((await loadOrderSnapshot(admin, rec.id))!.reasonIds).toEqual({});
+  });
+
   it("the query stays under the single-query cost limit", () => {
     const schema = buildSchema(readFileSync("/work/shared/shopify/admin-2026-07.schema.graphql", "utf8"));
     expect(requestedQueryCost(schema, ORDER_SNAPSHOT)).toBeLessThan(1000);
@@ -169,30 +212,31 @@ describe("mapOrderSnapshot (pure rules)", () => {
       netPaymentSet: { shopMoney: { amount: "75.00" } },
       lineItems: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: lines },
       fulfillments: [],
-      returns: { pageInfo: { hasNextPage: false }, nodes: [] },
       ...over,
     }) as never;
+  const noReturnable = { pageInfo: { hasNextPage: false }, nodes: [] };
 
   it("adds tax per unit (floored) only when prices exclude tax; normalises decimals", () => {
-    const r = mapOrderSnapshot(shopNode, order([line()]));
+    const r = mapOrderSnapshot(shopNode, order([line()]), noReturnable);
     expect(r.order.lines[0]).toMatchObject({ unitPrice: "20.00", unitTax: "1.66", onSale: false });
     expect(r.order).toMatchObject({ refundableAmount: "75.00", shippingCountry: "CA", salesChannel: "online_store" });
     expect(r.shop).toEqual({ country: "US", timezone: "America/New_York", currency: "USD" });
-    const incl = mapOrderSnapshot(shopNode, order([line()], { taxesIncluded: true }));
+    const incl = mapOrderSnapshot(shopNode, order([line()], { taxesIncluded: true }), noReturnable);
     expect(incl.order.lines[0]!.unitTax).toBeUndefined();
   });
 
   it("onSale: compare-at above the price sold, or an automatic discount; a discount code is not a sale", () => {
-    expect(mapOrderSnapshot(shopNode, order([line({ variant: { compareAtPrice: "30.00" } })])).order.lines[0]!.onSale).toBe(true);
-    expect(mapOrderSnapshot(shopNode, order([line({ variant: { compareAtPrice: "20.00" } })])).order.lines[0]!.onSale).toBe(false);
+    expect(mapOrderSnapshot(shopNode, order([line({ variant: { compareAtPrice: "30.00" } })]), noReturnable).order.lines[0]!.onSale).toBe(true);
+    expect(mapOrderSnapshot(shopNode, order([line({ variant: { compareAtPrice: "20.00" } })]), noReturnable).order.lines[0]!.onSale).toBe(false);
     const auto = line({ discountAllocations: [{ discountApplication: { __typename: "AutomaticDiscountApplication" } }] });
-    expect(mapOrderSnapshot(shopNode, order([auto])).order.lines[0]!.onSale).toBe(true);
+    expect(mapOrderSnapshot(shopNode, order([auto]), noReturnable).order.lines[0]!.onSale).toBe(true);
     const code = line({ discountAllocations: [{ discountApplication: { __typename: "DiscountCodeApplication" } }] });
-    expect(mapOrderSnapshot(shopNode, order([code])).order.lines[0]!.onSale).toBe(false);
+    expect(mapOrderSnapshot(shopNode, order([code]), noReturnable).order.lines[0]!.onSale).toBe(false);
   });
 
-  it("returned = max(active returns, refunded without return), capped at fulfilled; truncated lists are flagged", () => {
+  it("returned = max(what Shopify no longer takes back, removed from the order), capped at fulfilled; truncated lists are flagged", () => {
     const fl = (id: string, q: number) => ({ id, quantity: q, lineItem: { id: "gid://shopify/LineItem/1" } });
+    const rfli = (id: string, quantity: number) => ({ quantity, fulfillmentLineItem: { id } });
     const r = mapOrderSnapshot(
       shopNode,
       order([line({ currentQuantity: 2 })], {
@@ -201,14 +245,14 @@ describe("mapOrderSnapshot (pure rules)", () => {
           { status: "SUCCESS", createdAt: "2026-11-03T00:00:00Z", deliveredAt: null, fulfillmentLineItems: { pageInfo: { hasNextPage: true }, nodes: [fl("gid://shopify/FulfillmentLineItem/2", 1)] } },
           { status: "CANCELLED", createdAt: "2026-11-01T00:00:00Z", deliveredAt: null, fulfillmentLineItems: { pageInfo: { hasNextPage: false }, nodes: [fl("gid://shopify/FulfillmentLineItem/3", 3)] } },
         ],
-        returns: {
-          pageInfo: { hasNextPage: false },
-          nodes: [
-            { status: "DECLINED", returnLineItems: { pageInfo: { hasNextPage: false }, nodes: [{ quantity: 3, fulfillmentLineItem: { lineItem: { id: "gid://shopify/LineItem/1" } } }] } },
-            { status: "OPEN", returnLineItems: { pageInfo: { hasNextPage: false }, nodes: [{ quantity: 2, fulfillmentLineItem: { lineItem: { id: "gid://shopify/LineItem/1" } } }] } },
-          ],
-        },
       }),
+      {
+        pageInfo: { hasNextPage: false },
+        nodes: [
+          // FLI/1: 2 fulfilled, none returnable (on an open return); FLI/2: 1 returnable; FLI/3 is not a SUCCESS fulfillment
+          { returnableFulfillmentLineItems: { pageInfo: { hasNextPage: false }, nodes: [rfli("gid://shopify/FulfillmentLineItem/2", 1), rfli("gid://shopify/FulfillmentLineItem/3", 3)] } },
+        ],
+      },
     );
     expect(r.order.lines[0]).toMatchObject({
       fulfilledQuantity: 3,
@@ -217,6 +261,30 @@ describe("mapOrderSnapshot (pure rules)", () => {
       deliveredAt: "2026-11-05T00:00:00Z",
     });
     expect(r.fulfillmentLineItems["gid://shopify/LineItem/1"]).toHaveLength(2);
+    expect(r.returnable["gid://shopify/LineItem/1"]).toEqual([{ id: "gid://shopify/FulfillmentLineItem/2", quantity: 1 }]);
+    expect(r.shape).toEqual({ lines: 1, fulfillments: 3, fulfillmentLines: 2 });
     expect(r.truncated).toBe(true);
+  });
+
+  it("units removed from the order count as returned when Shopify's returnable says more", () => {
+    const fl = { id: "gid://shopify/FulfillmentLineItem/1", quantity: 3, lineItem: { id: "gid://shopify/LineItem/1" } };
+    const r = mapOrderSnapshot(
+      shopNode,
+      order([line({ currentQuantity: 1 })], {
+        fulfillments: [{ status: "SUCCESS", createdAt: "2026-11-02T00:00:00Z", deliveredAt: null, fulfillmentLineItems: { pageInfo: { hasNextPage: false }, nodes: [fl] } }],
+      }),
+      { pageInfo: { hasNextPage: false }, nodes: [{ returnableFulfillmentLineItems: { pageInfo: { hasNextPage: false }, nodes: [{ quantity: 3, fulfillmentLineItem: { id: fl.id } }] } }] },
+    );
+    expect(r.order.lines[0]).toMatchObject({ fulfilledQuantity: 3, returnedQuantity: 2 });
+    expect(r.truncated).toBe(false);
+  });
+});
+
+describe("sizesFor", () => {
+  it("sizes the next read exactly to the order seen, within the defaults", () => {
+    expect(sizesFor(null)).toBe(FIRST_READ_SIZES);
+    expect(sizesFor({ lines: 2, fulfillments: 1, fulfillmentLines: 2 })).toEqual({ lines: 2, fulfillments: 1, fulfillmentLines: 2 });
+    expect(sizesFor({ lines: 0, fulfillments: 0, fulfillmentLines: 0 })).toEqual({ lines: 1, fulfillments: 1, fulfillmentLines: 1 });
+    expect(sizesFor({ lines: 400, fulfillments: 40, fulfillmentLines: 90 })).toEqual(DEFAULT_SNAPSHOT_SIZES);
   });
 });

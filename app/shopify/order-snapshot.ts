@@ -12,14 +12,22 @@
  *   "final-sale" tags are matched by the policy's own tag rules, not folded in here.
  * - fulfilledQuantity: units in SUCCESS fulfillments. fulfilledAt: the earliest such fulfillment;
  *   deliveredAt: the latest delivery among them (null until one is delivered).
- * - returnedQuantity: units already on other returns that are not CANCELED/DECLINED, or units
- *   removed/refunded without a return (quantity - currentQuantity), whichever is larger, capped at
- *   what was fulfilled.
+ * - returnedQuantity: units Shopify no longer counts as returnable (fulfilled minus the
+ *   returnableFulfillments quantity of the line's fulfillment line items: units on returns that are
+ *   not CANCELED/DECLINED and units refunded without a return), or units removed from the order
+ *   (quantity - currentQuantity), whichever is larger, capped at what was fulfilled.
+ * - returnable: per line item, its fulfillment line items with Shopify's returnable quantity: the
+ *   ids and quantities returnRequest takes.
  * - salesChannel: channel definition / attribution handle / app name / sourceName, mapped:
  *   online_store ("online_store", "web"), pos ("pos"), draft_order ("shopify_draft_order",
  *   "draft_order"), marketplace (isMarketplace, or amazon/ebay/etsy/trade-me/...), retail_partner
  *   ("retail"/"wholesale"/"b2b"), other otherwise.
  * - shop country: shopAddress.countryCodeV2; timezone: ianaTimezone.
+ *
+ * Cost: the read is sized by `SnapshotSizes` (what the caller last saw of this order: see
+ * `sizesFor`), not by the worst case. Anything a sized page cuts off shows in pageInfo (or a full
+ * fulfillments list), and the order is read again at the default sizes, so a hint that is out of
+ * date costs one more call, never a wrong answer.
  */
 import type { AdminClient } from "./admin-client";
 import { ORDER_SNAPSHOT } from "./operations/order-snapshot";
@@ -49,6 +57,12 @@ export interface OrderSnapshotResult {
   customerDisplayName: string | null;
   /** Fulfillment line items per line item id (returnRequest takes these ids). */
   fulfillmentLineItems: Record<string, FulfillmentLineRef[]>;
+  /** Per line item id, its fulfillment line items with the quantity Shopify will still take back. */
+  returnable: Record<string, FulfillmentLineRef[]>;
+  /** Return reason definition ids by handle (only those asked for with `reasonHandles`, not deleted). */
+  reasonIds: Record<string, string>;
+  /** What this read saw of the order's size: the next read of it can be sized from it (`sizesFor`). */
+  shape: OrderShape;
   /** Display extras the engine does not read. */
   lineExtras: Record<string, { imageUrl: string | null }>;
   /** True when a list on the order was longer than one page allows (fulfillments, returns). */
@@ -86,8 +100,6 @@ export function mapSalesChannel(hints: {
 type OrderNode = NonNullable<OrderSnapshotQuery["order"]>;
 type LineNode = OrderNode["lineItems"]["nodes"][number];
 
-const ACTIVE_RETURN = (status: string) => status !== "CANCELED" && status !== "DECLINED";
-
 /** Numeric ids ("7001") and gids both accepted. */
 export function toOrderGid(orderId: string): string {
   const s = orderId.trim();
@@ -101,24 +113,109 @@ function minorOrZero(amount: string | null | undefined, currency: string): numbe
   return parseMoney(amount, currency);
 }
 
-export async function loadOrderSnapshot(admin: AdminClient, orderId: string): Promise<OrderSnapshotResult | null> {
+/** Page sizes of one OrderSnapshot read (see operations/order-snapshot.ts). */
+export interface SnapshotSizes {
+  /** Line items per page. */
+  lines: number;
+  /** Fulfillments (and returnable fulfillments) on the first page. */
+  fulfillments: number;
+  /** Fulfillment line items per fulfillment (and per returnable fulfillment). */
+  fulfillmentLines: number;
+}
+
+/** The worst case one read covers (the document's defaults); larger orders page on (lines) or are flagged `truncated`. */
+export const DEFAULT_SNAPSHOT_SIZES: SnapshotSizes = { lines: 20, fulfillments: 5, fulfillmentLines: 25 };
+
+/**
+ * An order not seen before: sized for most orders (up to 10 lines in up to 2 fulfillments), about
+ * a third of the worst case; a bigger one is read again at the defaults.
+ */
+export const FIRST_READ_SIZES: SnapshotSizes = { lines: 10, fulfillments: 2, fulfillmentLines: 10 };
+
+export interface OrderShape {
+  lines: number;
+  fulfillments: number;
+  /** The most fulfillment line items on one fulfillment (or returnable fulfillment). */
+  fulfillmentLines: number;
+}
+
+/** Page sizes for the next read of an order whose shape was seen: exactly what it had. */
+export function sizesFor(shape: OrderShape | null | undefined): SnapshotSizes {
+  if (!shape) return FIRST_READ_SIZES;
+  const clamp = (n: number, max: number) => Math.max(1, Math.min(max, Math.floor(n)));
+  return {
+    lines: clamp(shape.lines, DEFAULT_SNAPSHOT_SIZES.lines),
+    fulfillments: clamp(shape.fulfillments, DEFAULT_SNAPSHOT_SIZES.fulfillments),
+    fulfillmentLines: clamp(shape.fulfillmentLines, DEFAULT_SNAPSHOT_SIZES.fulfillmentLines),
+  };
+}
+
+export interface SnapshotOptions {
+  /** Page sizes (default: FIRST_READ_SIZES, read again at the defaults when the order is bigger). */
+  sizes?: SnapshotSizes;
+  /** Read product collections (only policies with a collection rule need them). Default true. */
+  withCollections?: boolean;
+  /** Return reason definition handles to resolve to ids in the same read (a submission). */
+  reasonHandles?: readonly string[];
+}
+
+type FirstPage = OrderSnapshotQuery;
+
+function firstPageTruncated(page: FirstPage): boolean {
+  const o = page.order;
+  if (!o) return false;
+  if ((o.fulfillmentsCount?.count ?? 0) > (o.fulfillments?.length ?? 0)) return true;
+  if (o.fulfillments?.some((f) => f.fulfillmentLineItems.pageInfo.hasNextPage)) return true;
+  const rf = page.returnableFulfillments;
+  return Boolean(rf && (rf.pageInfo.hasNextPage || rf.nodes.some((n) => n.returnableFulfillmentLineItems.pageInfo.hasNextPage)));
+}
+
+export async function loadOrderSnapshot(admin: AdminClient, orderId: string, opts: SnapshotOptions = {}): Promise<OrderSnapshotResult | null> {
   const id = toOrderGid(orderId);
-  const first = await admin.request(ORDER_SNAPSHOT, { id, withOrderParts: true });
+  const handles = [...new Set(opts.reasonHandles ?? [])];
+  const common = {
+    id,
+    withCollections: opts.withCollections ?? true,
+    withReasons: handles.length > 0,
+    reasonHandles: handles,
+    reasons: Math.max(1, handles.length),
+  };
+  const read = (sizes: SnapshotSizes) => admin.request(ORDER_SNAPSHOT, { ...common, ...sizes, withOrderParts: true });
+  let sizes = opts.sizes ?? FIRST_READ_SIZES;
+  let first = await read(sizes);
+  // A hint smaller than the order has grown to: read once more at the default sizes.
+  if (sizes !== DEFAULT_SNAPSHOT_SIZES && firstPageTruncated(first)) {
+    sizes = DEFAULT_SNAPSHOT_SIZES;
+    first = await read(sizes);
+  }
   const order = first.order;
   if (!order) return null;
   if (!first.shop) throw new OrderSnapshotError("OrderSnapshot: shop missing from the first page");
   const lines: LineNode[] = [...order.lineItems.nodes];
   let page = order.lineItems.pageInfo;
   while (page.hasNextPage && page.endCursor) {
-    const next = await admin.request(ORDER_SNAPSHOT, { id, lineItemsAfter: page.endCursor, withOrderParts: false });
+    const next = await admin.request(ORDER_SNAPSHOT, {
+      ...common,
+      withReasons: false,
+      lines: DEFAULT_SNAPSHOT_SIZES.lines,
+      lineItemsAfter: page.endCursor,
+      withOrderParts: false,
+    });
     if (!next.order) break;
     lines.push(...next.order.lineItems.nodes);
     page = next.order.lineItems.pageInfo;
   }
-  return mapOrderSnapshot(first.shop, { ...order, lineItems: { ...order.lineItems, nodes: lines } });
+  const snap = mapOrderSnapshot(first.shop, { ...order, lineItems: { ...order.lineItems, nodes: lines } }, first.returnableFulfillments, first.returnReasonDefinitions);
+  if (firstPageTruncated(first)) snap.truncated = true;
+  return snap;
 }
 
-export function mapOrderSnapshot(shopNode: NonNullable<OrderSnapshotQuery["shop"]>, order: OrderNode): OrderSnapshotResult {
+export function mapOrderSnapshot(
+  shopNode: NonNullable<OrderSnapshotQuery["shop"]>,
+  order: OrderNode,
+  returnableNode: OrderSnapshotQuery["returnableFulfillments"] | null | undefined,
+  reasonsNode?: OrderSnapshotQuery["returnReasonDefinitions"] | null,
+): OrderSnapshotResult {
   const currency = order.currencyCode;
   const shop = shopSchema.parse({
     country: shopNode.shopAddress.countryCodeV2 ?? "US",
@@ -144,19 +241,30 @@ export function mapOrderSnapshot(shopNode: NonNullable<OrderSnapshotQuery["shop"
       fulfilled.set(lid, cur);
     }
   }
-  if ((order.fulfillments?.length ?? 0) >= 10) truncated = true;
 
-  // Units already on other (active) returns.
-  const onReturns = new Map<string, number>();
-  if (order.returns?.pageInfo.hasNextPage) truncated = true;
-  for (const r of order.returns?.nodes ?? []) {
-    if (!ACTIVE_RETURN(r.status)) continue;
-    if (r.returnLineItems.pageInfo.hasNextPage) truncated = true;
-    for (const rl of r.returnLineItems.nodes) {
-      const lid = "fulfillmentLineItem" in rl ? rl.fulfillmentLineItem?.lineItem.id : undefined;
-      if (lid) onReturns.set(lid, (onReturns.get(lid) ?? 0) + rl.quantity);
+  // Units Shopify will still take back, per fulfillment line item; what a SUCCESS fulfillment
+  // holds beyond that is on other (active) returns or was refunded without one.
+  const returnableByFli = new Map<string, number>();
+  if (returnableNode?.pageInfo.hasNextPage) truncated = true;
+  for (const rf of returnableNode?.nodes ?? []) {
+    if (rf.returnableFulfillmentLineItems.pageInfo.hasNextPage) truncated = true;
+    for (const n of rf.returnableFulfillmentLineItems.nodes) {
+      returnableByFli.set(n.fulfillmentLineItem.id, (returnableByFli.get(n.fulfillmentLineItem.id) ?? 0) + n.quantity);
     }
   }
+  const onReturns = new Map<string, number>();
+  const returnable: Record<string, FulfillmentLineRef[]> = {};
+  for (const [lid, list] of Object.entries(flis)) {
+    for (const fli of list) {
+      const left = Math.min(fli.quantity, returnableByFli.get(fli.id) ?? 0);
+      onReturns.set(lid, (onReturns.get(lid) ?? 0) + fli.quantity - left);
+      if (left > 0) (returnable[lid] ??= []).push({ id: fli.id, quantity: left });
+    }
+  }
+  let fliCount = Math.max(0, ...(order.fulfillments ?? []).map((f) => f.fulfillmentLineItems.nodes.length));
+  for (const rf of returnableNode?.nodes ?? []) fliCount = Math.max(fliCount, rf.returnableFulfillmentLineItems.nodes.length);
+  const reasonIds: Record<string, string> = {};
+  for (const d of reasonsNode?.nodes ?? []) if (!d.deleted) reasonIds[d.handle] = d.id;
 
   const extras: OrderSnapshotResult["lineExtras"] = {};
   const mapped = order.lineItems.nodes.map((l) => {
@@ -181,7 +289,7 @@ export function mapOrderSnapshot(shopNode: NonNullable<OrderSnapshotQuery["shop"
       productType: l.product?.productType ?? "",
       vendor: l.product?.vendor ?? "",
       tags: l.product?.tags ?? [],
-      collections: l.product?.collections.nodes.map((c) => c.handle) ?? [],
+      collections: l.product?.collections?.nodes.map((c) => c.handle) ?? [],
       customAttributes: l.customAttributes.map((a) => ({ key: a.key, value: a.value ?? "" })),
       isGiftCard: l.isGiftCard || (l.product?.isGiftCard ?? false),
       onSale: compareAt > originalUnit || automatic,
@@ -195,7 +303,7 @@ export function mapOrderSnapshot(shopNode: NonNullable<OrderSnapshotQuery["shop"
     };
   });
   for (const l of order.lineItems.nodes) {
-    if (l.product?.collections.pageInfo.hasNextPage) truncated = true;
+    if (l.product?.collections?.pageInfo.hasNextPage) truncated = true;
   }
 
   const net = order.netPaymentSet?.shopMoney.amount;
@@ -222,8 +330,11 @@ export function mapOrderSnapshot(shopNode: NonNullable<OrderSnapshotQuery["shop"
     customerId: order.customer?.id ?? null,
     customerDisplayName: order.customer?.displayName || null,
     fulfillmentLineItems: flis,
+    returnable,
+    reasonIds,
     lineExtras: extras,
     truncated,
+    shape: { lines: order.lineItems.nodes.length, fulfillments: Math.max(order.fulfillmentsCount?.count ?? 0, order.fulfillments?.length ?? 0), fulfillmentLines: fliCount },
   };
 }
 

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { adminClientFromContext, ShopifyUserError } from "./admin-client";
-import { RETURN_CLOSE, RETURN_REASON_DEFINITIONS, SHOP_INFO } from "./operations";
+import { RETURN_CLOSE, SHOP_INFO } from "./operations";
 import { ORDER_SNAPSHOT } from "./operations/order-snapshot";
 
 const STANDIN = resolve(__dirname, "../../standin/index.ts");
@@ -65,8 +65,6 @@ describe.skipIf(!existsSync(STANDIN))("the app against the local Shopify stand-i
     const client = adminClientFromContext(admin);
     const data = await client.request(SHOP_INFO);
     expect(data.shop.myshopifyDomain).toBe(standin.shop);
-    const reasons = await client.request(RETURN_REASON_DEFINITIONS);
-    expect(reasons.returnReasonDefinitions.nodes.length).toBeGreaterThan(0);
   });
 
   it("outside a request, uses the stored offline token: order query and userErrors from a mutation", async () => {

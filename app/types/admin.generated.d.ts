@@ -47,6 +47,13 @@ export type OrderSnapshotQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   lineItemsAfter?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
   withOrderParts?: AdminTypes.InputMaybe<AdminTypes.Scalars['Boolean']['input']>;
+  lines?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  fulfillments?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  fulfillmentLines?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  withCollections?: AdminTypes.InputMaybe<AdminTypes.Scalars['Boolean']['input']>;
+  withReasons?: AdminTypes.InputMaybe<AdminTypes.Scalars['Boolean']['input']>;
+  reasonHandles?: AdminTypes.InputMaybe<Array<AdminTypes.Scalars['String']['input']> | AdminTypes.Scalars['String']['input']>;
+  reasons?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
 }>;
 
 
@@ -59,22 +66,19 @@ export type OrderSnapshotQuery = { shop?: (
         Pick<AdminTypes.LineItem, 'id' | 'title' | 'sku' | 'quantity' | 'currentQuantity' | 'isGiftCard'>
         & { customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>>, originalUnitPriceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, discountedUnitPriceAfterAllDiscountsSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> }, taxLines: Array<{ priceSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount'> } }>, discountAllocations: Array<{ discountApplication: { __typename: 'AutomaticDiscountApplication' | 'DiscountCodeApplication' | 'ManualDiscountApplication' | 'ScriptDiscountApplication' } }>, image?: AdminTypes.Maybe<Pick<AdminTypes.Image, 'url'>>, variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'compareAtPrice'>>, product?: AdminTypes.Maybe<(
           Pick<AdminTypes.Product, 'productType' | 'vendor' | 'tags' | 'isGiftCard'>
-          & { collections: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<Pick<AdminTypes.Collection, 'handle'>> } }
+          & { collections?: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<Pick<AdminTypes.Collection, 'handle'>> } }
         )> }
-      )> }, fulfillments?: Array<(
+      )> }, fulfillmentsCount?: AdminTypes.Maybe<Pick<AdminTypes.Count, 'count'>>, fulfillments?: Array<(
       Pick<AdminTypes.Fulfillment, 'status' | 'createdAt' | 'deliveredAt'>
       & { fulfillmentLineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
           Pick<AdminTypes.FulfillmentLineItem, 'id' | 'quantity'>
           & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
         )> } }
-    )>, returns?: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
-        Pick<AdminTypes.Return, 'status'>
-        & { returnLineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
-            Pick<AdminTypes.ReturnLineItem, 'quantity'>
-            & { fulfillmentLineItem: { lineItem: Pick<AdminTypes.LineItem, 'id'> } }
-          ) | Pick<AdminTypes.UnverifiedReturnLineItem, 'quantity'>> } }
-      )> } }
-  )> };
+    )> }
+  )>, returnableFulfillments?: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<{ returnableFulfillmentLineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
+          Pick<AdminTypes.ReturnableFulfillmentLineItem, 'quantity'>
+          & { fulfillmentLineItem: Pick<AdminTypes.FulfillmentLineItem, 'id'> }
+        )> } }> }, returnReasonDefinitions?: { nodes: Array<Pick<AdminTypes.ReturnReasonDefinition, 'id' | 'handle' | 'deleted'>> } };
 
 export type OrdersCountForAnalyticsQueryVariables = AdminTypes.Exact<{
   query: AdminTypes.Scalars['String']['input'];
@@ -148,6 +152,9 @@ export type ReturnDeclineRequestMutation = { returnDeclineRequest?: AdminTypes.M
 
 export type ReturnForStaffQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
+  lines?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  reverseOrders?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  full?: AdminTypes.InputMaybe<AdminTypes.Scalars['Boolean']['input']>;
 }>;
 
 
@@ -159,22 +166,22 @@ export type ReturnForStaffQuery = { return?: AdminTypes.Maybe<(
         Pick<AdminTypes.OrderTransaction, 'id' | 'kind' | 'status' | 'gateway'>
         & { amountSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
       )> }
-    ), returnLineItems: { nodes: Array<(
+    ), returnLineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
         Pick<AdminTypes.ReturnLineItem, 'id' | 'quantity' | 'processedQuantity' | 'unprocessedQuantity' | 'customerNote'>
         & { fulfillmentLineItem: (
           Pick<AdminTypes.FulfillmentLineItem, 'id'>
-          & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
+          & { lineItem?: Pick<AdminTypes.LineItem, 'id'> }
         ), returnReasonDefinition?: AdminTypes.Maybe<Pick<AdminTypes.ReturnReasonDefinition, 'handle'>> }
       ) | (
         Pick<AdminTypes.UnverifiedReturnLineItem, 'id' | 'quantity' | 'processedQuantity' | 'unprocessedQuantity' | 'customerNote'>
         & { returnReasonDefinition?: AdminTypes.Maybe<Pick<AdminTypes.ReturnReasonDefinition, 'handle'>> }
-      )> }, reverseFulfillmentOrders: { nodes: Array<(
+      )> }, reverseFulfillmentOrders: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
         Pick<AdminTypes.ReverseFulfillmentOrder, 'id'>
-        & { lineItems: { nodes: Array<(
+        & { lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
             Pick<AdminTypes.ReverseFulfillmentOrderLineItem, 'id' | 'totalQuantity'>
             & { fulfillmentLineItem?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentLineItem, 'id'>> }
-          )> }, reverseDeliveries: { nodes: Array<Pick<AdminTypes.ReverseDelivery, 'id'>> } }
-      )> }, refunds: { nodes: Array<(
+          )> }, reverseDeliveries?: { nodes: Array<Pick<AdminTypes.ReverseDelivery, 'id'>> } }
+      )> }, refunds?: { nodes: Array<(
         Pick<AdminTypes.Refund, 'id'>
         & { totalRefundedSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
       )> } }
@@ -185,49 +192,14 @@ export type ReturnProcessMutationVariables = AdminTypes.Exact<{
 }>;
 
 
-export type ReturnProcessMutation = { returnProcess?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<(
-      Pick<AdminTypes.Return, 'id' | 'status'>
-      & { returnLineItems: { nodes: Array<Pick<AdminTypes.ReturnLineItem, 'id' | 'quantity' | 'processedQuantity' | 'unprocessedQuantity'> | Pick<AdminTypes.UnverifiedReturnLineItem, 'id' | 'quantity' | 'processedQuantity' | 'unprocessedQuantity'>> } }
-    )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
-
-export type ReturnReasonDefinitionsQueryVariables = AdminTypes.Exact<{
-  first?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
-  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
-}>;
-
-
-export type ReturnReasonDefinitionsQuery = { returnReasonDefinitions: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<Pick<AdminTypes.ReturnReasonDefinition, 'id' | 'handle' | 'name' | 'deleted'>> } };
+export type ReturnProcessMutation = { returnProcess?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
 
 export type ReturnRequestMutationVariables = AdminTypes.Exact<{
   input: AdminTypes.ReturnRequestInput;
 }>;
 
 
-export type ReturnRequestMutation = { returnRequest?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<(
-      Pick<AdminTypes.Return, 'id' | 'name' | 'status' | 'totalQuantity'>
-      & { returnLineItems: { nodes: Array<(
-          Pick<AdminTypes.ReturnLineItem, 'id' | 'quantity'>
-          & { fulfillmentLineItem: Pick<AdminTypes.FulfillmentLineItem, 'id'> }
-        ) | Pick<AdminTypes.UnverifiedReturnLineItem, 'id' | 'quantity'>> } }
-    )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
-
-export type ReturnableFulfillmentsQueryVariables = AdminTypes.Exact<{
-  orderId: AdminTypes.Scalars['ID']['input'];
-  first?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
-  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
-}>;
-
-
-export type ReturnableFulfillmentsQuery = { returnableFulfillments: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
-      Pick<AdminTypes.ReturnableFulfillment, 'id'>
-      & { fulfillment: Pick<AdminTypes.Fulfillment, 'id' | 'createdAt' | 'deliveredAt'>, returnableFulfillmentLineItems: { nodes: Array<(
-          Pick<AdminTypes.ReturnableFulfillmentLineItem, 'quantity'>
-          & { fulfillmentLineItem: (
-            Pick<AdminTypes.FulfillmentLineItem, 'id' | 'quantity'>
-            & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
-          ) }
-        )> } }
-    )> } };
+export type ReturnRequestMutation = { returnRequest?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'name' | 'status' | 'totalQuantity'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
 
 export type ReverseDeliveryCreateWithShippingMutationVariables = AdminTypes.Exact<{
   reverseFulfillmentOrderId: AdminTypes.Scalars['ID']['input'];
@@ -268,14 +240,12 @@ export type StagedUploadsCreateMutation = { stagedUploadsCreate?: AdminTypes.May
 
 interface GeneratedQueryTypes {
   "#graphql\n  query OrderIdByName($query: String!) {\n    orders(first: 1, query: $query) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: OrderIdByNameQuery, variables: OrderIdByNameQueryVariables},
-  "#graphql\n  query OrderReturns($id: ID!) {\n    order(id: $id) {\n      id\n      returns(first: 25) {\n        nodes {\n          id\n          status\n          createdAt\n          returnLineItems(first: 30) {\n            nodes {\n              quantity\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderReturnsQuery, variables: OrderReturnsQueryVariables},
-  "#graphql\n  query OrderSnapshot($id: ID!, $lineItemsAfter: String, $withOrderParts: Boolean = true) {\n    shop @include(if: $withOrderParts) {\n      currencyCode\n      ianaTimezone\n      shopAddress {\n        countryCodeV2\n      }\n    }\n    order(id: $id) {\n      id\n      name\n      processedAt\n      createdAt\n      cancelledAt\n      currencyCode\n      taxesIncluded\n      sourceName\n      customer {\n        id\n        displayName\n      }\n      shippingAddress @include(if: $withOrderParts) {\n        countryCodeV2\n      }\n      attribution @include(if: $withOrderParts) {\n        handle\n      }\n      channelInformation @include(if: $withOrderParts) {\n        channelDefinition {\n          handle\n          isMarketplace\n        }\n        app {\n          handle\n        }\n      }\n      app @include(if: $withOrderParts) {\n        name\n      }\n      netPaymentSet @include(if: $withOrderParts) {\n        shopMoney {\n          amount\n        }\n      }\n      lineItems(first: 20, after: $lineItemsAfter) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          title\n          sku\n          quantity\n          currentQuantity\n          isGiftCard\n          customAttributes {\n            key\n            value\n          }\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n          }\n          discountedUnitPriceAfterAllDiscountsSet {\n            shopMoney {\n              amount\n            }\n          }\n          taxLines {\n            priceSet {\n              shopMoney {\n                amount\n              }\n            }\n          }\n          discountAllocations {\n            discountApplication {\n              __typename\n            }\n          }\n          image {\n            url\n          }\n          variant {\n            compareAtPrice\n          }\n          product {\n            productType\n            vendor\n            tags\n            isGiftCard\n            collections(first: 10) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                handle\n              }\n            }\n          }\n        }\n      }\n      fulfillments(first: 10) @include(if: $withOrderParts) {\n        status\n        createdAt\n        deliveredAt\n        fulfillmentLineItems(first: 25) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            quantity\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n      returns(first: 10) @include(if: $withOrderParts) {\n        pageInfo {\n          hasNextPage\n        }\n        nodes {\n          status\n          returnLineItems(first: 25) {\n            pageInfo {\n              hasNextPage\n            }\n            nodes {\n              quantity\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  lineItem {\n                    id\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderSnapshotQuery, variables: OrderSnapshotQueryVariables},
+  "#graphql\n  query OrderReturns($id: ID!) {\n    order(id: $id) {\n      id\n      returns(first: 10) {\n        nodes {\n          id\n          status\n          createdAt\n          returnLineItems(first: 20) {\n            nodes {\n              quantity\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderReturnsQuery, variables: OrderReturnsQueryVariables},
+  "#graphql\n  query OrderSnapshot(\n    $id: ID!\n    $lineItemsAfter: String\n    $withOrderParts: Boolean = true\n    $lines: Int = 20\n    $fulfillments: Int = 5\n    $fulfillmentLines: Int = 25\n    $withCollections: Boolean = true\n    $withReasons: Boolean = false\n    $reasonHandles: [String!] = []\n    $reasons: Int = 1\n  ) {\n    shop @include(if: $withOrderParts) {\n      currencyCode\n      ianaTimezone\n      shopAddress {\n        countryCodeV2\n      }\n    }\n    order(id: $id) {\n      id\n      name\n      processedAt\n      createdAt\n      cancelledAt\n      currencyCode\n      taxesIncluded\n      sourceName\n      customer {\n        id\n        displayName\n      }\n      shippingAddress @include(if: $withOrderParts) {\n        countryCodeV2\n      }\n      attribution @include(if: $withOrderParts) {\n        handle\n      }\n      channelInformation @include(if: $withOrderParts) {\n        channelDefinition {\n          handle\n          isMarketplace\n        }\n        app {\n          handle\n        }\n      }\n      app @include(if: $withOrderParts) {\n        name\n      }\n      netPaymentSet @include(if: $withOrderParts) {\n        shopMoney {\n          amount\n        }\n      }\n      lineItems(first: $lines, after: $lineItemsAfter) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          title\n          sku\n          quantity\n          currentQuantity\n          isGiftCard\n          customAttributes {\n            key\n            value\n          }\n          originalUnitPriceSet {\n            shopMoney {\n              amount\n            }\n          }\n          discountedUnitPriceAfterAllDiscountsSet {\n            shopMoney {\n              amount\n            }\n          }\n          taxLines {\n            priceSet {\n              shopMoney {\n                amount\n              }\n            }\n          }\n          discountAllocations {\n            discountApplication {\n              __typename\n            }\n          }\n          image {\n            url\n          }\n          variant {\n            compareAtPrice\n          }\n          product {\n            productType\n            vendor\n            tags\n            isGiftCard\n            collections(first: 10) @include(if: $withCollections) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                handle\n              }\n            }\n          }\n        }\n      }\n      fulfillmentsCount @include(if: $withOrderParts) {\n        count\n      }\n      fulfillments(first: $fulfillments) @include(if: $withOrderParts) {\n        status\n        createdAt\n        deliveredAt\n        fulfillmentLineItems(first: $fulfillmentLines) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            quantity\n            lineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    returnableFulfillments(orderId: $id, first: $fulfillments) @include(if: $withOrderParts) {\n      pageInfo {\n        hasNextPage\n      }\n      nodes {\n        returnableFulfillmentLineItems(first: $fulfillmentLines) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            quantity\n            fulfillmentLineItem {\n              id\n            }\n          }\n        }\n      }\n    }\n    returnReasonDefinitions(first: $reasons, handles: $reasonHandles) @include(if: $withReasons) {\n      nodes {\n        id\n        handle\n        deleted\n      }\n    }\n  }\n": {return: OrderSnapshotQuery, variables: OrderSnapshotQueryVariables},
   "#graphql\n  query OrdersCountForAnalytics($query: String!) {\n    ordersCount(query: $query, limit: null) {\n      count\n      precision\n    }\n  }\n": {return: OrdersCountForAnalyticsQuery, variables: OrdersCountForAnalyticsQueryVariables},
   "#graphql\n  query ProductForTerms($id: ID!) {\n    product(id: $id) {\n      id\n      tags\n      productType\n      vendor\n      isGiftCard\n      collections(first: 10) {\n        nodes {\n          handle\n        }\n      }\n      variants(first: 10) {\n        nodes {\n          price\n          compareAtPrice\n        }\n      }\n      metafield(namespace: \"$app:returns\", key: \"terms\") {\n        value\n      }\n    }\n  }\n": {return: ProductForTermsQuery, variables: ProductForTermsQueryVariables},
   "#graphql\n  query ProductsForTerms($first: Int!, $after: String) {\n    products(first: $first, after: $after, sortKey: ID) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        tags\n        productType\n        vendor\n        isGiftCard\n        collections(first: 10) {\n          nodes {\n            handle\n          }\n        }\n        variants(first: 10) {\n          nodes {\n            price\n            compareAtPrice\n          }\n        }\n        metafield(namespace: \"$app:returns\", key: \"terms\") {\n          value\n        }\n      }\n    }\n  }\n": {return: ProductsForTermsQuery, variables: ProductsForTermsQueryVariables},
-  "#graphql\n  query ReturnForStaff($id: ID!) {\n    return(id: $id) {\n      id\n      name\n      status\n      requestApprovedAt\n      closedAt\n      decline {\n        reason\n        note\n      }\n      order {\n        id\n        name\n        currencyCode\n        presentmentCurrencyCode\n        customer {\n          id\n        }\n        transactions(first: 20) {\n          id\n          kind\n          status\n          gateway\n          amountSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n      }\n      returnLineItems(first: 50) {\n        nodes {\n          id\n          quantity\n          processedQuantity\n          unprocessedQuantity\n          customerNote\n          returnReasonDefinition {\n            handle\n          }\n          ... on ReturnLineItem {\n            fulfillmentLineItem {\n              id\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n      reverseFulfillmentOrders(first: 5) {\n        nodes {\n          id\n          lineItems(first: 50) {\n            nodes {\n              id\n              totalQuantity\n              fulfillmentLineItem {\n                id\n              }\n            }\n          }\n          reverseDeliveries(first: 5) {\n            nodes {\n              id\n            }\n          }\n        }\n      }\n      refunds(first: 10) {\n        nodes {\n          id\n          totalRefundedSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n      }\n    }\n    location {\n      id\n    }\n  }\n": {return: ReturnForStaffQuery, variables: ReturnForStaffQueryVariables},
-  "#graphql\n  query ReturnReasonDefinitions($first: Int = 100, $after: String) {\n    returnReasonDefinitions(first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        handle\n        name\n        deleted\n      }\n    }\n  }\n": {return: ReturnReasonDefinitionsQuery, variables: ReturnReasonDefinitionsQueryVariables},
-  "#graphql\n  query ReturnableFulfillments($orderId: ID!, $first: Int = 5, $after: String) {\n    returnableFulfillments(orderId: $orderId, first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        fulfillment {\n          id\n          createdAt\n          deliveredAt\n        }\n        returnableFulfillmentLineItems(first: 50) {\n          nodes {\n            quantity\n            fulfillmentLineItem {\n              id\n              quantity\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnableFulfillmentsQuery, variables: ReturnableFulfillmentsQueryVariables},
+  "#graphql\n  query ReturnForStaff($id: ID!, $lines: Int = 50, $reverseOrders: Int = 5, $full: Boolean = true) {\n    return(id: $id) {\n      id\n      name\n      status\n      requestApprovedAt\n      closedAt\n      decline @include(if: $full) {\n        reason\n        note\n      }\n      order {\n        id\n        name\n        currencyCode\n        presentmentCurrencyCode\n        customer {\n          id\n        }\n        transactions(first: 20) {\n          id\n          kind\n          status\n          gateway\n          amountSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n      }\n      returnLineItems(first: $lines) {\n        pageInfo {\n          hasNextPage\n        }\n        nodes {\n          id\n          quantity\n          processedQuantity\n          unprocessedQuantity\n          customerNote\n          returnReasonDefinition @include(if: $full) {\n            handle\n          }\n          ... on ReturnLineItem {\n            fulfillmentLineItem {\n              id\n              lineItem @include(if: $full) {\n                id\n              }\n            }\n          }\n        }\n      }\n      reverseFulfillmentOrders(first: $reverseOrders) {\n        pageInfo {\n          hasNextPage\n        }\n        nodes {\n          id\n          lineItems(first: $lines) {\n            pageInfo {\n              hasNextPage\n            }\n            nodes {\n              id\n              totalQuantity\n              fulfillmentLineItem {\n                id\n              }\n            }\n          }\n          reverseDeliveries(first: 5) @include(if: $full) {\n            nodes {\n              id\n            }\n          }\n        }\n      }\n      refunds(first: 10) @include(if: $full) {\n        nodes {\n          id\n          totalRefundedSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n      }\n    }\n    location {\n      id\n    }\n  }\n": {return: ReturnForStaffQuery, variables: ReturnForStaffQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      id\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      contactEmail\n      shopAddress {\n        countryCodeV2\n      }\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query ShopTerms {\n    shop {\n      id\n      metafield(namespace: \"$app:returns\", key: \"terms\") {\n        value\n      }\n    }\n  }\n": {return: ShopTermsQuery, variables: ShopTermsQueryVariables},
 }
@@ -288,8 +258,8 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation ReturnCancel($id: ID!) {\n    returnCancel(id: $id) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnCancelMutation, variables: ReturnCancelMutationVariables},
   "#graphql\n  mutation ReturnClose($id: ID!) {\n    returnClose(id: $id) {\n      return {\n        id\n        status\n        closedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnCloseMutation, variables: ReturnCloseMutationVariables},
   "#graphql\n  mutation ReturnDeclineRequest($input: ReturnDeclineRequestInput!) {\n    returnDeclineRequest(input: $input) {\n      return {\n        id\n        status\n        decline {\n          reason\n          note\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnDeclineRequestMutation, variables: ReturnDeclineRequestMutationVariables},
-  "#graphql\n  mutation ReturnProcess($input: ReturnProcessInput!) {\n    returnProcess(input: $input) {\n      return {\n        id\n        status\n        returnLineItems(first: 100) {\n          nodes {\n            id\n            quantity\n            processedQuantity\n            unprocessedQuantity\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnProcessMutation, variables: ReturnProcessMutationVariables},
-  "#graphql\n  mutation ReturnRequest($input: ReturnRequestInput!) {\n    returnRequest(input: $input) {\n      return {\n        id\n        name\n        status\n        totalQuantity\n        returnLineItems(first: 100) {\n          nodes {\n            id\n            quantity\n            ... on ReturnLineItem {\n              fulfillmentLineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnRequestMutation, variables: ReturnRequestMutationVariables},
+  "#graphql\n  mutation ReturnProcess($input: ReturnProcessInput!) {\n    returnProcess(input: $input) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnProcessMutation, variables: ReturnProcessMutationVariables},
+  "#graphql\n  mutation ReturnRequest($input: ReturnRequestInput!) {\n    returnRequest(input: $input) {\n      return {\n        id\n        name\n        status\n        totalQuantity\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnRequestMutation, variables: ReturnRequestMutationVariables},
   "#graphql\n  mutation ReverseDeliveryCreateWithShipping(\n    $reverseFulfillmentOrderId: ID!\n    $reverseDeliveryLineItems: [ReverseDeliveryLineItemInput!]!\n    $trackingInput: ReverseDeliveryTrackingInput\n    $labelInput: ReverseDeliveryLabelInput\n    $notifyCustomer: Boolean\n  ) {\n    reverseDeliveryCreateWithShipping(\n      reverseFulfillmentOrderId: $reverseFulfillmentOrderId\n      reverseDeliveryLineItems: $reverseDeliveryLineItems\n      trackingInput: $trackingInput\n      labelInput: $labelInput\n      notifyCustomer: $notifyCustomer\n    ) {\n      reverseDelivery {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReverseDeliveryCreateWithShippingMutation, variables: ReverseDeliveryCreateWithShippingMutationVariables},
   "#graphql\n  mutation StagedUploadsCreate($input: [StagedUploadInput!]!) {\n    stagedUploadsCreate(input: $input) {\n      stagedTargets {\n        url\n        resourceUrl\n        parameters {\n          name\n          value\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: StagedUploadsCreateMutation, variables: StagedUploadsCreateMutationVariables},
 }

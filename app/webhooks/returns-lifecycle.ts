@@ -138,7 +138,7 @@ async function reconcile(
         actor: "webhook",
         at: now,
         payload: { from: current.status, to, topic },
-        shopifyResponse: { status: ret.status, refunds: ret.refunds.nodes.length, decline: ret.decline ?? null },
+        shopifyResponse: { status: ret.status, refunds: facts.refundCount, decline: ret.decline ?? null },
       });
       return { outcome: "updated", requestId: current.id, from: current.status, to: updated.status };
     } catch (e) {
@@ -198,7 +198,7 @@ async function importSelfServe(
   const choice = await policyForOrder(repos, shop, snap.order.processedAt);
   const handles = choice.policy.reasons.shopifyHandles as Partial<Record<Reason, string>>;
   const items = ret.returnLineItems.nodes.flatMap((l) =>
-    "fulfillmentLineItem" in l
+    "fulfillmentLineItem" in l && l.fulfillmentLineItem.lineItem
       ? [{ id: l.id, lineItemId: l.fulfillmentLineItem.lineItem.id, fulfillmentLineItemId: l.fulfillmentLineItem.id, quantity: l.quantity, reason: reasonFromHandle(handles, l.returnReasonDefinition?.handle), note: l.customerNote ?? "" }]
       : [],
   );

@@ -99,6 +99,7 @@ export const typeResolvers: Record<string, R> = {
     app: (o: OrderRec) => (o.appName ? { id: "gid://shopify/App/580111", name: o.appName, icon: { url: "https://cdn.example/icon.png" } } : null),
     lineItems: (o: OrderRec, _a, ctx) => o.lineItems.map((l) => tag(ctx, "LineItem", l)),
     fulfillments: (o: OrderRec, a, ctx) => o.fulfillments.slice(0, a.first ?? undefined).map((f) => tag(ctx, "Fulfillment", f)),
+    fulfillmentsCount: (o: OrderRec) => ({ count: o.fulfillments.length, precision: "EXACT" }),
     returns: (o: OrderRec, _a, ctx) => o.returnIds.map((id) => tag(ctx, "Return", ctx.store.returns.get(id)!)),
     refunds: (o: OrderRec, a, ctx) => o.refundIds.slice(0, a.first ?? undefined).map((id) => tag(ctx, "Refund", ctx.store.refunds.get(id)!)),
     returnStatus: (o: OrderRec, _a, ctx) => orderReturnStatus(ctx.store, o),

@@ -274,7 +274,7 @@ describe("submit", () => {
     });
     expect(res.status).toBe(422);
     const body = (await res.json()) as ErrorBody & { lines: PreviewResult["lines"] };
-    expect(body.error.code).toBe("ineligible");
+    expect(body.error).toMatchObject({ code: "ineligible", field: "lines[0]" });
     expect(body.lines).toHaveLength(2);
     expect(body.lines[1]).toMatchObject({ lineItemId: lineOf(o, 105), eligible: false });
     expect(body.lines[1]!.codes).toContain("GIFT_CARD");
@@ -428,33 +428,42 @@ describe("submit", () => {
       resolution: "refund",
     });
     const [b1, b2] = [bodyFor(), bodyFor()];
-    // Through the service with the real offline transport, gated so that both submits have read the
-    // order before either stores anything: the race the per-order lock closes.
+    // Through the service with the real offline transport. Each submit reads the order inside the
+    // per-order lock; the first read's answer is held until the other submit is waiting on that lock
+    // (it has tried to claim it twice), so the two really overlap: the race the lock closes.
     const session = await db.prisma.session.findFirstOrThrow({ where: { id: `offline_${standin.shop}` } });
     const inner = offlineTransport({ shop: standin.shop, accessToken: session.accessToken!, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } });
-    let arrived = 0;
-    let open: () => void = () => {};
-    const gate = new Promise<void>((r) => (open = r));
-    // The gate holds each read's answer (not its request: a THROTTLED answer is retried by the client)
-    // until both submits have an answer from before either stored anything.
-    const admin = new AdminClient(async (query, variables) => {
-      const result = await inner(query, variables);
-      const isThrottled = (result.errors ?? []).some((e) => e.extensions?.code === "THROTTLED");
-      if (/query OrderSnapshot\b/.test(query) && !isThrottled && arrived < 2) {
-        if (++arrived === 2) open();
-        await gate;
-      }
-      return result;
-    });
-    const deps = { db: db.prisma, admin, now: () => new Date() };
+    const nowCalls = [0, 0];
+    let heldOnce = false;
+    const depsFor = (me: 0 | 1) => {
+      const admin = new AdminClient(async (query, variables) => {
+        const result = await inner(query, variables);
+        if (/query OrderSnapshot\b/.test(query) && !heldOnce) {
+          heldOnce = true;
+          const other = 1 - me;
+          while (nowCalls[other]! < 2) await new Promise((r) => setTimeout(r, 5));
+        }
+        return result;
+      });
+      return {
+        db: db.prisma,
+        admin,
+        now: () => {
+          nowCalls[me]!++;
+          return new Date();
+        },
+      };
+    };
     const who = { shop: standin.shop, customerId: o.customerId!, locale: "en" as const };
-    const settled = await Promise.allSettled([submitReturnRequest(deps, who, o.id, b1), submitReturnRequest(deps, who, o.id, b2)]);
+    const settled = await Promise.allSettled([submitReturnRequest(depsFor(0), who, o.id, b1), submitReturnRequest(depsFor(1), who, o.id, b2)]);
     const ok = settled.filter((r) => r.status === "fulfilled");
     const refused = settled.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
     expect(ok).toHaveLength(1);
     expect(refused).toHaveLength(1);
     expect(refused[0]).toBeInstanceOf(ShopperError);
-    expect(refused[0]).toMatchObject({ status: 422, code: "quantity_unavailable", field: "lines[0].quantity" });
+    // the second read (inside the lock) already sees the unit on the first Return: the engine refuses it
+    expect(refused[0]).toMatchObject({ status: 422, code: "ineligible", field: "lines[0]", message: expect.stringMatching(/Only 0 of this item/) });
+    expect((refused[0] as ShopperError).lines?.[0]).toMatchObject({ lineItemId, eligible: false });
     expect(await db.prisma.returnRequest.count({ where: { orderId: o.id } })).toBe(1);
     expect(await db.prisma.returnRequest.count({ where: { idempotencyKey: { in: [b1.idempotencyKey, b2.idempotencyKey] } } })).toBe(1);
     expect(shopifyReturnsOf(o)).toHaveLength(1);

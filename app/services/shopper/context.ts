@@ -2,9 +2,10 @@
 // the order belongs to the signed-in customer, and which policy judges it.
 import type { PrismaClient } from "~/db/client";
 import type { AdminClient } from "~/shopify/admin-client";
-import { loadOrderSnapshot, OrderSnapshotError, type OrderSnapshotResult } from "~/shopify/order-snapshot";
+import { loadOrderSnapshot, OrderSnapshotError, sizesFor, toOrderGid, type OrderSnapshotResult } from "~/shopify/order-snapshot";
+import { orderShapeHints, type OrderShapeHints } from "~/shopify/order-shape-hints";
 import { createRepos, type Repos } from "~/db";
-import { getPreset, parsePolicy, type Locale, type Policy } from "~/returns";
+import { getPreset, parsePolicy, policyMatchesCollections, type Locale, type Policy } from "~/returns";
 import { notFound } from "./errors";
 
 /** Mirrors the result of G's maybeAutoApprove (app/services/staff); only `ok` and `request.id` are read. */
@@ -22,6 +23,8 @@ export interface ShopperDeps {
    * shopper cannot make the shop's Files fetch an arbitrary URL.
    */
   uploadOrigins?: readonly string[];
+  /** Sizes of orders seen before, to size the next read of each (default: the process's one). */
+  orderShapes?: OrderShapeHints;
 }
 
 export const SHOPIFY_STAGED_UPLOAD_ORIGINS = ["https://shopify-staged-uploads.storage.googleapis.com"] as const;
@@ -41,17 +44,64 @@ export function reposOf(deps: ShopperDeps): Repos {
  * Reads the order at Shopify and checks it belongs to the signed-in customer. Anything else
  * (unknown order, someone else's, guest order, malformed id) is the same 404, so the answer
  * leaks nothing about orders the customer does not own.
+ *
+ * The read is sized from what this process last saw of the order, and asks for product
+ * collections only when one of the shop's policy versions has a collection rule; `reasonHandles`
+ * resolves a submission's return reasons in the same call.
  */
-export async function loadOwnedOrder(deps: ShopperDeps, who: Shopper, orderId: string): Promise<OrderSnapshotResult> {
+export async function loadOwnedOrder(
+  deps: ShopperDeps,
+  who: Shopper,
+  orderId: string,
+  opts: { reasonHandles?: readonly string[] } = {},
+): Promise<OrderSnapshotResult> {
   let snap: OrderSnapshotResult | null;
+  let gid: string;
   try {
-    snap = await loadOrderSnapshot(deps.admin, orderId);
+    gid = toOrderGid(orderId);
+  } catch (e) {
+    if (e instanceof OrderSnapshotError) throw notFound();
+    throw e;
+  }
+  const shapes = deps.orderShapes ?? orderShapeHints;
+  try {
+    snap = await loadOrderSnapshot(deps.admin, gid, {
+      sizes: sizesFor(shapes.get(who.shop, gid)),
+      withCollections: await policiesMatchCollections(reposOf(deps), who.shop),
+      ...(opts.reasonHandles ? { reasonHandles: opts.reasonHandles } : {}),
+    });
   } catch (e) {
     if (e instanceof OrderSnapshotError) throw notFound();
     throw e;
   }
   if (!snap || snap.customerId === null || snap.customerId !== who.customerId) throw notFound();
+  shapes.set(who.shop, gid, snap.shape);
   return snap;
+}
+
+/** Whether any policy version the shop has (or the fallback preset) matches on collections. */
+export async function policiesMatchCollections(repos: Repos, shop: string): Promise<boolean> {
+  const all = await repos.policies.list(shop, { limit: 250 });
+  if (all.length === 0) return policyMatchesCollections(getPreset(FALLBACK_PRESET));
+  return all.some((v) => policyMatchesCollections(v.policy));
+}
+
+/**
+ * The Shopify return reason handles a submission with these reasons can use, under any of the
+ * shop's policy versions (the one that judges the order is known only once the order is read),
+ * plus the "other" fallbacks.
+ */
+export async function reasonHandlesFor(repos: Repos, shop: string, reasons: readonly string[]): Promise<string[]> {
+  const all = await repos.policies.list(shop, { limit: 250 });
+  const policies = all.length ? all.map((v) => parsePolicy(v.policy)) : [getPreset(FALLBACK_PRESET)!];
+  const out = new Set<string>(["other", "other-reason"]);
+  for (const p of policies) {
+    for (const r of reasons) {
+      const h = (p.reasons.shopifyHandles as Record<string, string | undefined>)[r];
+      if (h) out.add(h);
+    }
+  }
+  return [...out];
 }
 
 export const FALLBACK_PRESET = "standard-30-day" as const;

@@ -9,18 +9,15 @@
 //   next submit with the same key. When the failed call may have applied (transport error on the
 //   non-idempotent mutation), the retry first looks for the Return it made (same fulfillment line
 //   items and quantities, REQUESTED, owned by no stored request) and adopts it.
-import type { OrderSnapshotResult } from "~/shopify/order-snapshot";
+import { OrderSnapshotError, toOrderGid, type OrderSnapshotResult } from "~/shopify/order-snapshot";
 import { AdminTransportError, ShopifyUserError, type AdminClient } from "~/shopify/admin-client";
-import { RETURNABLE_FULFILLMENTS } from "~/shopify/operations/returnable-fulfillments";
-import { RETURN_REASON_DEFINITIONS } from "~/shopify/operations/return-reason-definitions";
 import { RETURN_REQUEST } from "~/shopify/operations/return-request";
 import { FILE_CREATE } from "~/shopify/operations/file-create";
 import { ORDER_RETURNS } from "~/shopify/operations/order-returns";
 import { IdempotencyConflictError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
 import type { Locale } from "~/returns";
-import type { ReturnableFulfillmentsQuery, ReturnReasonDefinitionsQuery } from "~/types/admin.generated";
-import { loadOwnedOrder, policyForOrder, reposOf, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
-import { invalid, ShopperError } from "./errors";
+import { loadOwnedOrder, policyForOrder, reasonHandlesFor, reposOf, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
+import { invalid, notFound, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
 import { judge } from "./preview";
 import type { SubmitBody, ShopperResolution } from "./schemas";
@@ -55,40 +52,6 @@ async function findByKey(deps: ShopperDeps, shop: string, key: string): Promise<
     select: { id: true },
   });
   return row ? reposOf(deps).returnRequests.findById(shop, row.id) : null;
-}
-
-/** Fulfillment line items that can still be returned, per line item (Shopify's own quantities). */
-async function returnableFlis(admin: AdminClient, orderId: string): Promise<Map<string, { id: string; quantity: number }[]>> {
-  const out = new Map<string, { id: string; quantity: number }[]>();
-  let after: string | null = null;
-  for (let page = 0; page < 20; page++) {
-    const data: ReturnableFulfillmentsQuery = await admin.request(RETURNABLE_FULFILLMENTS, { orderId, ...(after ? { after } : {}) });
-    for (const rf of data.returnableFulfillments.nodes) {
-      for (const n of rf.returnableFulfillmentLineItems.nodes) {
-        const lid = n.fulfillmentLineItem.lineItem.id;
-        const list = out.get(lid) ?? [];
-        list.push({ id: n.fulfillmentLineItem.id, quantity: n.quantity });
-        out.set(lid, list);
-      }
-    }
-    const pi: { hasNextPage: boolean; endCursor?: string | null } = data.returnableFulfillments.pageInfo;
-    if (!pi.hasNextPage || !pi.endCursor) break;
-    after = pi.endCursor;
-  }
-  return out;
-}
-
-async function reasonDefinitionIds(admin: AdminClient): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  let after: string | null = null;
-  for (let page = 0; page < 10; page++) {
-    const data: ReturnReasonDefinitionsQuery = await admin.request(RETURN_REASON_DEFINITIONS, { ...(after ? { after } : {}) });
-    for (const d of data.returnReasonDefinitions.nodes) if (!d.deleted) out.set(d.handle, d.id);
-    const pi: { hasNextPage: boolean; endCursor?: string | null } = data.returnReasonDefinitions.pageInfo;
-    if (!pi.hasNextPage || !pi.endCursor) break;
-    after = pi.endCursor;
-  }
-  return out;
 }
 
 /** Turns staged uploads into shop files; returns per line [{resourceUrl, fileId, url}]. */
@@ -128,26 +91,28 @@ export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, order
       if (!origins.includes(new URL(u).origin)) throw invalid(`lines[${i}].photos[${j}]`, "must be the resourceUrl of an upload from /api/customer/uploads");
     }),
   );
-  const snap = await loadOwnedOrder(deps, who, orderId);
+  let gid: string;
+  try {
+    gid = toOrderGid(orderId);
+  } catch (e) {
+    if (e instanceof OrderSnapshotError) throw notFound();
+    throw e;
+  }
   const repos = reposOf(deps);
   const locale: Locale = who.locale ?? "en";
 
+  // A replay answers the stored request without reading the order again: the request was stored
+  // only after this customer's ownership of the order was checked at Shopify.
   const existing = await findByKey(deps, who.shop, body.idempotencyKey);
-  if (existing) {
-    if (existing.orderId !== snap.order.id || existing.customerId !== who.customerId) {
-      throw new ShopperError(409, "idempotency_conflict", "This idempotencyKey was already used for another request", "idempotencyKey");
-    }
-    const request = await ensureShopifyReturn(deps, repos, who, existing);
-    return { request: await view(repos, who, request, locale), created: false };
-  }
+  if (existing) return replay(deps, repos, who, existing, gid, locale);
 
   try {
-    return await submitNew(deps, repos, who, snap, body, locale);
+    return await submitNew(deps, repos, who, gid, body, locale);
   } catch (e) {
     // A concurrent submit with the same key may have taken the units meanwhile: answer its request.
     if (e instanceof ShopperError && e.status === 422) {
       const raced = await findByKey(deps, who.shop, body.idempotencyKey);
-      if (raced && raced.orderId === snap.order.id && raced.customerId === who.customerId) {
+      if (raced && raced.orderId === gid && raced.customerId === who.customerId) {
         return { request: await view(repos, who, await ensureShopifyReturn(deps, repos, who, raced), locale), created: false };
       }
     }
@@ -155,39 +120,45 @@ export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, order
   }
 }
 
-async function submitNew(
-  deps: ShopperDeps,
-  repos: Repos,
-  who: Shopper,
-  snap: OrderSnapshotResult,
-  body: SubmitBody,
-  locale: Locale,
-): Promise<SubmitResult> {
-  const choice = await policyForOrder(repos, who.shop, snap.order.processedAt);
-  const now = deps.now();
-  const j = judge({
-    policy: choice.policy,
-    order: snap.order,
-    shop: snap.shop,
-    now,
-    locale,
-    lines: body.lines.map((l) => ({ ...l, photos: l.photos.length })),
-  });
-  if (!j.evaluation.eligible) {
-    const first = j.verdicts.find((v) => !v.eligible);
-    throw new ShopperError(422, "ineligible", first?.explanation || "Some items cannot be returned", undefined, j.verdicts);
+async function replay(deps: ShopperDeps, repos: Repos, who: Shopper, existing: ReturnRequestWithLines, gid: string, locale: Locale): Promise<SubmitResult> {
+  if (existing.orderId !== gid || existing.customerId !== who.customerId) {
+    throw new ShopperError(409, "idempotency_conflict", "This idempotencyKey was already used for another request", "idempotencyKey");
   }
-  if (!j.evaluation.resolutions.includes(body.resolution)) {
-    throw new ShopperError(422, "resolution_unavailable", `${body.resolution} is not offered for these items`, "resolution", j.verdicts);
-  }
+  const request = await ensureShopifyReturn(deps, repos, who, existing);
+  return { request: await view(repos, who, request, locale), created: false };
+}
 
-  const reasonIds = await reasonDefinitionIds(deps.admin);
-  // Check-and-store (and opening the Return) runs under a per-order lock across processes and
-  // instances: two different idempotency keys for the same unit would otherwise both pass the
-  // quantity check below and both be stored (Shopify then refuses the second Return).
-  const release = await lockOrder(deps, repos, who.shop, snap.order.id);
+/**
+ * One read of the order serves the whole submission (ownership, the policy's verdict, Shopify's
+ * returnable quantities and the reason ids), made inside the per-order lock: two different
+ * idempotency keys for the same unit would otherwise both pass the quantity check and both be
+ * stored (Shopify then refuses the second Return). The lock is taken before ownership is known;
+ * a stranger's submit holds it only for the one read that answers them 404.
+ */
+async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: string, body: SubmitBody, locale: Locale): Promise<SubmitResult> {
+  const reasonHandles = await reasonHandlesFor(repos, who.shop, body.lines.map((l) => l.reason));
+  const release = await lockOrder(deps, repos, who.shop, gid);
   try {
-    return await checkAndStore(deps, repos, who, snap, body, locale, choice, j, reasonIds, now);
+    const snap = await loadOwnedOrder(deps, who, gid, { reasonHandles });
+    const choice = await policyForOrder(repos, who.shop, snap.order.processedAt);
+    const now = deps.now();
+    const j = judge({
+      policy: choice.policy,
+      order: snap.order,
+      shop: snap.shop,
+      now,
+      locale,
+      lines: body.lines.map((l) => ({ ...l, photos: l.photos.length })),
+    });
+    if (!j.evaluation.eligible) {
+      const at = j.verdicts.findIndex((v) => !v.eligible);
+      const first = j.verdicts[at];
+      throw new ShopperError(422, "ineligible", first?.explanation || "Some items cannot be returned", at >= 0 ? `lines[${at}]` : undefined, j.verdicts);
+    }
+    if (!j.evaluation.resolutions.includes(body.resolution)) {
+      throw new ShopperError(422, "resolution_unavailable", `${body.resolution} is not offered for these items`, "resolution", j.verdicts);
+    }
+    return await checkAndStore(deps, repos, who, snap, body, locale, choice, j, now);
   } finally {
     await release();
   }
@@ -202,18 +173,18 @@ async function checkAndStore(
   locale: Locale,
   choice: Awaited<ReturnType<typeof policyForOrder>>,
   j: ReturnType<typeof judge>,
-  reasonIds: Map<string, string>,
   now: Date,
 ): Promise<SubmitResult> {
-  // Which fulfillment line items the Return will hold, from Shopify's returnable quantities, read
-  // inside the lock so an earlier submit's Return (made under the same lock) is already counted.
-  const available = await returnableFlis(deps.admin, snap.order.id);
+  // Which fulfillment line items the Return will hold, from Shopify's returnable quantities (read
+  // inside the lock, so an earlier submit's Return, made under the same lock, is already counted).
+  const available = new Map(Object.entries(snap.returnable).map(([lid, list]) => [lid, list.map((f) => ({ ...f }))]));
+  const reasonIds = snap.reasonIds;
   const plan: ReturnLinePlan[] = [];
   const firstFli: (string | null)[] = [];
   body.lines.forEach((l, i) => {
     let need = l.quantity;
     const decision = j.evaluation.lines[i]!;
-    const reasonId = (decision.reasonHandle && reasonIds.get(decision.reasonHandle)) || reasonIds.get("other") || reasonIds.get("other-reason");
+    const reasonId = (decision.reasonHandle && reasonIds[decision.reasonHandle]) || reasonIds["other"] || reasonIds["other-reason"];
     firstFli.push(null);
     for (const fli of available.get(l.lineItemId) ?? []) {
       if (need === 0) break;

@@ -197,13 +197,19 @@ async function atShopify<A extends StaffAction>(
         { amountMinor: request.refundMinor, currency: request.currency },
         await restockChoice(repos, shop, request.id),
         await notifyDefault(repos, shop),
-        opts,
+        { ...opts, lines: returnLineCount(request) },
       );
     case "close":
       return closeAtShopify(deps.admin, returnId, opts);
     default:
       throw new Error(`${action} has no Shopify step`);
   }
+}
+
+/** How many line items the Shopify Return holds: the stored plan's, else one per request line. */
+function returnLineCount(request: ReturnRequestWithLines): number {
+  const plan = (request.verdict as { plan?: { returnLineItems?: unknown[] } } | null)?.plan?.returnLineItems;
+  return Math.max(1, plan?.length ?? request.lines.length);
 }
 
 function eventPayload(action: StaffAction, args: unknown, from: string, to: string, request: ReturnRequestWithLines) {

@@ -33,18 +33,42 @@ export class StepError extends Error {
   }
 }
 
+/** The Return with its history (refunds, deliveries, decline, reasons), at the default sizes. */
 export async function readReturn(admin: AdminClient, returnId: string): Promise<{ ret: ShopifyReturn; locationId: string | null }> {
   const data = await admin.request(RETURN_FOR_STAFF, { id: returnId });
   if (!data.return) throw new StepError("shopify_return_not_found", `Shopify has no return ${returnId}`);
   return { ret: data.return, locationId: data.location?.id ?? null };
 }
 
+function cutOff(ret: ShopifyReturn): boolean {
+  return (
+    ret.returnLineItems.pageInfo.hasNextPage ||
+    ret.reverseFulfillmentOrders.pageInfo.hasNextPage ||
+    ret.reverseFulfillmentOrders.nodes.some((r) => r.lineItems.pageInfo.hasNextPage)
+  );
+}
+
+/**
+ * What a refund needs of the Return (lines, reverse fulfillment order lines, payments), sized to
+ * the request's `lines` (one reverse fulfillment order); a Return bigger than that is read again at
+ * the defaults. No history: use `readReturn` to reconcile.
+ */
+export async function readReturnForRefund(admin: AdminClient, returnId: string, lines: number): Promise<{ ret: ShopifyReturn; locationId: string | null }> {
+  const sized = { id: returnId, full: false, lines: Math.max(1, Math.min(50, lines)), reverseOrders: 1 };
+  let data = await admin.request(RETURN_FOR_STAFF, sized);
+  if (data.return && cutOff(data.return)) data = await admin.request(RETURN_FOR_STAFF, { id: returnId, full: false });
+  if (!data.return) throw new StepError("shopify_return_not_found", `Shopify has no return ${returnId}`);
+  return { ret: data.return, locationId: data.location?.id ?? null };
+}
+
+/** Status, what is left to process, refunds and deliveries: needs a `readReturn` (full) read. */
 export function factsOf(ret: ShopifyReturn): ReturnFacts {
+  if (!ret.refunds) throw new Error("factsOf needs the Return's history (readReturn, not readReturnForRefund)");
   return {
     status: ret.status as ShopifyReturnStatus,
     unprocessedQuantity: ret.returnLineItems.nodes.reduce((a, l) => a + l.unprocessedQuantity, 0),
     refundCount: ret.refunds.nodes.length,
-    hasReverseDelivery: ret.reverseFulfillmentOrders.nodes.some((r) => r.reverseDeliveries.nodes.length > 0),
+    hasReverseDelivery: ret.reverseFulfillmentOrders.nodes.some((r) => (r.reverseDeliveries?.nodes.length ?? 0) > 0),
   };
 }
 
@@ -150,11 +174,11 @@ export async function refundAtShopify(
   money: { amountMinor: number; currency: string },
   restock: boolean,
   notifyCustomer: boolean,
-  opts: { reconcile: boolean },
+  opts: { reconcile: boolean; lines?: number },
 ): Promise<unknown> {
-  const { ret, locationId } = await readReturn(admin, returnId);
-  const facts = factsOf(ret);
-  if (opts.reconcile && shopifyShowsApplied("refund", facts)) return { reconciled: true, refunds: ret.refunds.nodes };
+  // Reconciling needs the history; a first attempt only the lines and payments, sized to the request.
+  const { ret, locationId } = opts.reconcile ? await readReturn(admin, returnId) : await readReturnForRefund(admin, returnId, opts.lines ?? 50);
+  if (opts.reconcile && shopifyShowsApplied("refund", factsOf(ret))) return { reconciled: true, refunds: ret.refunds?.nodes ?? [] };
   if (ret.status !== "OPEN") throw new StepError("return_not_open", `the Shopify return is ${ret.status}, not OPEN`);
   const currency = ret.order.presentmentCurrencyCode as string;
   if (currency !== money.currency) {

@@ -1,6 +1,4 @@
 export { SHOP_INFO } from "./shop-info";
-export { RETURNABLE_FULFILLMENTS } from "./returnable-fulfillments";
-export { RETURN_REASON_DEFINITIONS } from "./return-reason-definitions";
 export { RETURN_REQUEST } from "./return-request";
 export { RETURN_APPROVE_REQUEST } from "./return-approve-request";
 export { RETURN_DECLINE_REQUEST } from "./return-decline-request";

@@ -2,15 +2,33 @@
  * The shopper's order as the returns policy engine reads it (app/shopify/order-snapshot.ts maps it).
  * It reads what the engine and the ownership check need: the sales channel
  * (channelInformation / attribution / app), the shipping country, the variant's compare-at price
- * (onSale), line images for the shopper's form, what other returns already hold per line item,
- * the shop's time zone, currency and country, and the customer's display name (staff queue search).
+ * (onSale), line images for the shopper's form, Shopify's own returnable quantity per fulfillment
+ * line item (what other returns and refunds already hold), the shop's time zone, currency and
+ * country, and the customer's display name (staff queue search).
  *
- * Pagination: 20 line items per page ($lineItemsAfter). Order-level parts (fulfillments, returns,
- * shop) are asked for only on the first page ($withOrderParts: false on later pages), so every
- * page stays well under the 1,000-point single-query limit (operations.test.ts checks it).
+ * Cost is sized to the order, not to the worst case: the caller passes page sizes ($lines,
+ * $fulfillments, $fulfillmentLines) from what it last saw of this order, and asks for product
+ * collections only when the shop's policy has a collection rule. A submission also asks for the
+ * return reason definitions it will use ($reasonHandles), so one read serves the whole submit.
+ * Defaults are the worst case that stays well under the 1,000-point single-query limit
+ * (operations.test.ts checks it); truncation shows in pageInfo and the adapter reads again.
+ *
+ * Pagination: $lines line items per page ($lineItemsAfter). Order-level parts (fulfillments,
+ * returnable quantities, shop) are asked for only on the first page ($withOrderParts: false later).
  */
 export const ORDER_SNAPSHOT = `#graphql
-  query OrderSnapshot($id: ID!, $lineItemsAfter: String, $withOrderParts: Boolean = true) {
+  query OrderSnapshot(
+    $id: ID!
+    $lineItemsAfter: String
+    $withOrderParts: Boolean = true
+    $lines: Int = 20
+    $fulfillments: Int = 5
+    $fulfillmentLines: Int = 25
+    $withCollections: Boolean = true
+    $withReasons: Boolean = false
+    $reasonHandles: [String!] = []
+    $reasons: Int = 1
+  ) {
     shop @include(if: $withOrderParts) {
       currencyCode
       ianaTimezone
@@ -54,7 +72,7 @@ export const ORDER_SNAPSHOT = `#graphql
           amount
         }
       }
-      lineItems(first: 20, after: $lineItemsAfter) {
+      lineItems(first: $lines, after: $lineItemsAfter) {
         pageInfo {
           hasNextPage
           endCursor
@@ -103,7 +121,7 @@ export const ORDER_SNAPSHOT = `#graphql
             vendor
             tags
             isGiftCard
-            collections(first: 10) {
+            collections(first: 10) @include(if: $withCollections) {
               pageInfo {
                 hasNextPage
               }
@@ -114,11 +132,14 @@ export const ORDER_SNAPSHOT = `#graphql
           }
         }
       }
-      fulfillments(first: 10) @include(if: $withOrderParts) {
+      fulfillmentsCount @include(if: $withOrderParts) {
+        count
+      }
+      fulfillments(first: $fulfillments) @include(if: $withOrderParts) {
         status
         createdAt
         deliveredAt
-        fulfillmentLineItems(first: 25) {
+        fulfillmentLineItems(first: $fulfillmentLines) {
           pageInfo {
             hasNextPage
           }
@@ -131,28 +152,30 @@ export const ORDER_SNAPSHOT = `#graphql
           }
         }
       }
-      returns(first: 10) @include(if: $withOrderParts) {
-        pageInfo {
-          hasNextPage
-        }
-        nodes {
-          status
-          returnLineItems(first: 25) {
-            pageInfo {
-              hasNextPage
-            }
-            nodes {
-              quantity
-              ... on ReturnLineItem {
-                fulfillmentLineItem {
-                  lineItem {
-                    id
-                  }
-                }
-              }
+    }
+    returnableFulfillments(orderId: $id, first: $fulfillments) @include(if: $withOrderParts) {
+      pageInfo {
+        hasNextPage
+      }
+      nodes {
+        returnableFulfillmentLineItems(first: $fulfillmentLines) {
+          pageInfo {
+            hasNextPage
+          }
+          nodes {
+            quantity
+            fulfillmentLineItem {
+              id
             }
           }
         }
+      }
+    }
+    returnReasonDefinitions(first: $reasons, handles: $reasonHandles) @include(if: $withReasons) {
+      nodes {
+        id
+        handle
+        deleted
       }
     }
   }

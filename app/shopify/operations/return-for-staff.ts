@@ -2,16 +2,21 @@
  * Everything the staff workflow needs to act on one Return: its status (to reconcile a mutation that
  * may have applied in transit), the line ids returnProcess takes, the reverse fulfillment orders a
  * return label is attached to, the order's payment transactions (refund parent) and refunds so far.
+ *
+ * Sized to the request ($lines, $reverseOrders) rather than the worst case, with pageInfo to show
+ * when a sized read cut something off (the adapter then reads at the defaults). `$full: false`
+ * leaves out what only reconciling and webhooks read (history, reasons, notes): a refund that
+ * is not reconciling needs just the lines, the reverse fulfillment order lines and the payments.
  */
 export const RETURN_FOR_STAFF = `#graphql
-  query ReturnForStaff($id: ID!) {
+  query ReturnForStaff($id: ID!, $lines: Int = 50, $reverseOrders: Int = 5, $full: Boolean = true) {
     return(id: $id) {
       id
       name
       status
       requestApprovedAt
       closedAt
-      decline {
+      decline @include(if: $full) {
         reason
         note
       }
@@ -36,30 +41,39 @@ export const RETURN_FOR_STAFF = `#graphql
           }
         }
       }
-      returnLineItems(first: 50) {
+      returnLineItems(first: $lines) {
+        pageInfo {
+          hasNextPage
+        }
         nodes {
           id
           quantity
           processedQuantity
           unprocessedQuantity
           customerNote
-          returnReasonDefinition {
+          returnReasonDefinition @include(if: $full) {
             handle
           }
           ... on ReturnLineItem {
             fulfillmentLineItem {
               id
-              lineItem {
+              lineItem @include(if: $full) {
                 id
               }
             }
           }
         }
       }
-      reverseFulfillmentOrders(first: 5) {
+      reverseFulfillmentOrders(first: $reverseOrders) {
+        pageInfo {
+          hasNextPage
+        }
         nodes {
           id
-          lineItems(first: 50) {
+          lineItems(first: $lines) {
+            pageInfo {
+              hasNextPage
+            }
             nodes {
               id
               totalQuantity
@@ -68,14 +82,14 @@ export const RETURN_FOR_STAFF = `#graphql
               }
             }
           }
-          reverseDeliveries(first: 5) {
+          reverseDeliveries(first: 5) @include(if: $full) {
             nodes {
               id
             }
           }
         }
       }
-      refunds(first: 10) {
+      refunds(first: 10) @include(if: $full) {
         nodes {
           id
           totalRefundedSet {

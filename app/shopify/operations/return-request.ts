@@ -1,4 +1,7 @@
-/** Creates a return in REQUESTED state (merchant approves or declines it). */
+/**
+ * Creates a return in REQUESTED state (merchant approves or declines it). The payload is kept to the
+ * Return's id and status: Shopify charges a mutation for what it answers, and the app needs no more.
+ */
 export const RETURN_REQUEST = `#graphql
   mutation ReturnRequest($input: ReturnRequestInput!) {
     returnRequest(input: $input) {
@@ -7,17 +10,6 @@ export const RETURN_REQUEST = `#graphql
         name
         status
         totalQuantity
-        returnLineItems(first: 100) {
-          nodes {
-            id
-            quantity
-            ... on ReturnLineItem {
-              fulfillmentLineItem {
-                id
-              }
-            }
-          }
-        }
       }
       userErrors {
         field
