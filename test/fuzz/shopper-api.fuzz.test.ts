@@ -233,6 +233,7 @@ describe("shopper API under hostile input: never a 5xx, refusals name the proble
       const res = await call(r.returnsLoader, `/api/customer/orders/x/returns`, { method: "GET" }, { orderId: alexOrders[0]!.id });
       expect(res.status).toBe(429);
       expect(res.headers.get("Retry-After")).toBe("5");
+      expect(res.headers.get("Access-Control-Expose-Headers")).toMatch(/Retry-After/);
       expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("busy");
     } finally {

@@ -19,6 +19,13 @@ const CORS_FALLBACK = {
 
 function withCors(res: Response): Response {
   for (const [k, v] of Object.entries(CORS_FALLBACK)) if (!res.headers.has(k)) res.headers.set(k, v);
+  // The extension waits as long as a 429 says (Retry-After); a cross-origin page sees the header only if exposed.
+  if (res.headers.has("Retry-After")) {
+    const exposed = res.headers.get("Access-Control-Expose-Headers");
+    if (!exposed?.split(",").some((h) => h.trim().toLowerCase() === "retry-after")) {
+      res.headers.set("Access-Control-Expose-Headers", exposed ? `${exposed}, Retry-After` : "Retry-After");
+    }
+  }
   return res;
 }
 
