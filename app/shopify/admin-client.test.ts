@@ -53,17 +53,29 @@ describe("AdminClient", () => {
   it("waits (requested - available) / restoreRate seconds when THROTTLED, then succeeds", async () => {
     const { transport, calls } = scripted(throttled(502, 2), { data: shopData, extensions: cost(2, 1000) });
     const { waits, sleep } = recordingSleep();
-    const client = new AdminClient(transport, { sleep });
+    const client = new AdminClient(transport, { sleep, random: () => 0 });
     const data = await client.request(SHOP_INFO);
     expect(data.shop.myshopifyDomain).toBe(SHOP);
     expect(waits).toEqual([5000]); // (502 - 2) / 100 s
     expect(calls).toHaveLength(2);
   });
 
+  it("spreads throttled callers: the wait is what the bucket needs plus up to as much again, never less", async () => {
+    const waitWith = async (r: number) => {
+      const { transport } = scripted(throttled(502, 2), { data: shopData, extensions: cost(2, 1000) });
+      const { waits, sleep } = recordingSleep();
+      await new AdminClient(transport, { sleep, random: () => r, retry: { maxDelayMs: 60_000 } }).request(SHOP_INFO);
+      return waits[0]!;
+    };
+    expect(await waitWith(0)).toBe(5000);
+    expect(await waitWith(0.5)).toBe(7500);
+    expect(await waitWith(0.999)).toBe(9995);
+  });
+
   it("gives up with AdminThrottledError after maxAttempts throttled answers", async () => {
     const { transport, calls } = scripted(throttled(10, 0), throttled(10, 0), throttled(10, 0));
     const { waits, sleep } = recordingSleep();
-    const client = new AdminClient(transport, { sleep, retry: { maxAttempts: 3 } });
+    const client = new AdminClient(transport, { sleep, random: () => 0, retry: { maxAttempts: 3 } });
     await expect(client.request(SHOP_INFO)).rejects.toBeInstanceOf(AdminThrottledError);
     expect(calls).toHaveLength(3);
     expect(waits).toEqual([100, 100]);
@@ -179,7 +191,7 @@ describe("adminGraphqlTransport (inside a request, over the library's admin.grap
       return new Response(JSON.stringify({ data: shopData, extensions: cost(2, 1000) }));
     };
     const { waits, sleep } = recordingSleep();
-    const client = new AdminClient(adminGraphqlTransport(graphql), { sleep });
+    const client = new AdminClient(adminGraphqlTransport(graphql), { sleep, random: () => 0 });
     const data = await client.request(SHOP_INFO);
     expect(data.shop.currencyCode).toBe("EUR");
     expect(waits).toEqual([2000]);

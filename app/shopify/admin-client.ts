@@ -4,7 +4,7 @@
  * - Two transports with one behaviour: `admin.graphql` inside a Remix request (session from
  *   authenticate.admin), or graphql-request outside one (webhooks, jobs) with the shop's stored
  *   offline access token at adminOriginFor(shop) (which honours SHOPIFY_ADMIN_ORIGIN).
- * - THROTTLED (HTTP 200, errors[].extensions.code) waits (requested - available) / restoreRate
+ * - THROTTLED (HTTP 200, errors[].extensions.code) waits (requested - available) / restoreRate (jittered)
  *   seconds per extensions.cost.throttleStatus, then retries.
  * - 5xx / network errors retry with bounded exponential backoff and full jitter, but only when a
  *   repeat cannot apply a change twice: queries, and mutations carrying @idempotent(key:). A
@@ -360,14 +360,19 @@ export class AdminClient {
     return Math.floor(this.random() * ceiling);
   }
 
-  /** (requested - available) / restoreRate seconds, from extensions.cost; backoff if absent. */
+  /**
+   * (requested - available) / restoreRate seconds, from extensions.cost, plus up to as much again
+   * at random: callers throttled together would otherwise all wake at the same instant and collide
+   * again. Backoff if the cost is absent.
+   */
   private throttleWait(result: RawResult, attempt: number): number {
     const cost = result.extensions?.cost;
     const status = cost?.throttleStatus;
     const requested = cost?.requestedQueryCost;
     if (!status || typeof requested !== "number" || !(status.restoreRate > 0)) return this.backoff(attempt);
     const seconds = Math.max(0, (requested - status.currentlyAvailable) / status.restoreRate);
-    return Math.min(this.policy.maxDelayMs, Math.ceil(seconds * 1000));
+    const needed = Math.ceil(seconds * 1000);
+    return Math.min(this.policy.maxDelayMs, needed + Math.floor(this.random() * Math.max(needed, this.policy.baseDelayMs)));
   }
 }
 
