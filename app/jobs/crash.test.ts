@@ -140,7 +140,11 @@ describe(`job queue crash safety`, () => {
     expect(states.find((j) => j.n === killedN)?.attempts).toBe(2); // attempt 1 died with worker A
     const op = await createRepos(db.prisma).operations.get(SHOP, `effect:${killedN}`);
     expect(op).toMatchObject({ status: "succeeded", attempts: 2, result: { by: b.child.pid } });
-    // nothing is left to run
+    // nothing is left to run: B started each job once (its stdout may reach us after the DB says done)
+    await until(
+      async () => b.lines.filter((l) => l.startsWith("started")).length >= 3,
+      async () => `worker B's start lines: ${JSON.stringify(b.lines)}`,
+    );
     expect(b.lines.filter((l) => l.startsWith("started"))).toHaveLength(3);
     b.child.kill("SIGTERM");
     await new Promise((r) => b.child.once("exit", r));
