@@ -339,7 +339,7 @@ describe("submit", () => {
     expect(shopifyReturnsOf(o2)).toHaveLength(before2 + 1);
   });
 
-  it("when Shopify refuses the Return, answers 502, keeps the request, and the same key retries it into one Return", async () => {
+  it("when Shopify refuses the Return, answers 502, keeps the request (its units held from other keys), and the same key retries it into one Return", async () => {
     const o = giftCardOrder(); // its floor mats line; the gift card line stays out of it
     const body = {
       idempotencyKey: randomUUID(),
@@ -354,6 +354,14 @@ describe("submit", () => {
     expect(stored.shopifyReturnId).toBeNull();
     expect(stored.lastError).toMatch(/userErrors/);
     expect(shopifyReturnsOf(o)).toHaveLength(0);
+
+    // Shopify still counts that unit returnable, but the stored request holds it: another key
+    // asking for every unit of the line is refused, naming the line, and stores nothing.
+    const units = o.lineItems.find((l) => l.id === lineOf(o, 103))!.quantity;
+    const other = await submit(o.id, { ...body, idempotencyKey: randomUUID(), lines: [{ ...body.lines[0]!, quantity: units }] });
+    expect(other.status).toBe(422);
+    expect(((await other.json()) as ErrorBody).error).toMatchObject({ code: "quantity_unavailable", field: "lines[0].quantity" });
+    expect(await db.prisma.returnRequest.count({ where: { orderId: o.id } })).toBe(1);
 
     const retry = await submit(o.id, body);
     expect(retry.status).toBe(200);

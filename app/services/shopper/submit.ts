@@ -16,6 +16,7 @@ import { FILE_CREATE } from "~/shopify/operations/file-create";
 import { ORDER_RETURNS } from "~/shopify/operations/order-returns";
 import { IdempotencyConflictError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
 import type { Locale } from "~/returns";
+import { TERMINAL_STATUSES } from "~/returns/request-state";
 import { loadOwnedOrder, policyForOrder, reasonHandlesFor, reposOf, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
 import { invalid, notFound, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
@@ -137,7 +138,7 @@ async function replay(deps: ShopperDeps, repos: Repos, who: Shopper, existing: R
  */
 async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: string, body: SubmitBody, locale: Locale): Promise<SubmitResult> {
   const reasonHandles = await reasonHandlesFor(repos, who.shop, body.lines.map((l) => l.reason));
-  const release = await lockOrder(deps, repos, who.shop, gid);
+  const lock = await lockOrder(deps, repos, who.shop, gid);
   try {
     const snap = await loadOwnedOrder(deps, who, gid, { reasonHandles });
     const choice = await policyForOrder(repos, who.shop, snap.order.processedAt);
@@ -158,9 +159,9 @@ async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: str
     if (!j.evaluation.resolutions.includes(body.resolution)) {
       throw new ShopperError(422, "resolution_unavailable", `${body.resolution} is not offered for these items`, "resolution", j.verdicts);
     }
-    return await checkAndStore(deps, repos, who, snap, body, locale, choice, j, now);
+    return await checkAndStore(deps, repos, who, snap, body, locale, choice, j, now, lock);
   } finally {
-    await release();
+    await lock.release();
   }
 }
 
@@ -174,10 +175,20 @@ async function checkAndStore(
   choice: Awaited<ReturnType<typeof policyForOrder>>,
   j: ReturnType<typeof judge>,
   now: Date,
+  lock: OrderLock,
 ): Promise<SubmitResult> {
   // Which fulfillment line items the Return will hold, from Shopify's returnable quantities (read
-  // inside the lock, so an earlier submit's Return, made under the same lock, is already counted).
+  // inside the lock, so an earlier submit's Return, made under the same lock, is already counted),
+  // less the units of stored requests whose Return Shopify has not made yet.
   const available = new Map(Object.entries(snap.returnable).map(([lid, list]) => [lid, list.map((f) => ({ ...f }))]));
+  for (const [lid, held] of await unitsAwaitingReturn(deps, who.shop, snap.order.id)) {
+    let left = held;
+    for (const fli of [...(available.get(lid) ?? [])].reverse()) {
+      const take = Math.min(left, fli.quantity);
+      fli.quantity -= take;
+      left -= take;
+    }
+  }
   const reasonIds = snap.reasonIds;
   const plan: ReturnLinePlan[] = [];
   const firstFli: (string | null)[] = [];
@@ -206,6 +217,9 @@ async function checkAndStore(
   });
 
   const photos = await createFiles(deps.admin, body.lines, snap.order.name);
+  if (!(await lock.stillHeld())) {
+    throw new ShopperError(409, "in_progress", "Another return for this order is being submitted; please try again in a few seconds");
+  }
   const { totalMinor, restockingMinor, returnShippingFeeMinor, lines: priced } = j.refund;
 
   let stored: { request: ReturnRequestWithLines; created: boolean };
@@ -270,25 +284,41 @@ async function checkAndStore(
   return { request: await view(repos, who, request, locale), created: stored.created };
 }
 
-/** Lease of the per-order submit lock: a holder that dies frees the order after this long. */
-const SUBMIT_LOCK_LEASE_MS = 30_000;
+/**
+ * Lease of the per-order submit lock: a holder that dies frees the order after this long. Longer
+ * than a holder's worst case (the order read and returnRequest, each up to 5 throttled attempts of
+ * at most 10 s), so a live holder under throttling keeps it; `stillHeld` fences the store anyway.
+ */
+const SUBMIT_LOCK_LEASE_MS = 120_000;
 /** How long a submit waits for another submit on the same order before answering 409 in_progress. */
 const SUBMIT_LOCK_WAIT_MS = 25_000;
 const submitLockKey = (orderId: string) => `submit-lock:${orderId}`;
 
+interface OrderLock {
+  release(): Promise<void>;
+  /** False once the lease ran out and another submit may have taken the order over. */
+  stillHeld(): Promise<boolean>;
+}
+
 /**
  * A short-lease mutex row in the operations ledger keyed submit-lock:<orderId>, per shop. Claimed
  * (waiting while another submit holds it), released by marking it failed so the next claim takes it
- * over; a crashed holder's lease expires. Returns the release function.
+ * over; a crashed holder's lease expires.
  */
-async function lockOrder(deps: ShopperDeps, repos: Repos, shop: string, orderId: string): Promise<() => Promise<void>> {
+async function lockOrder(deps: ShopperDeps, repos: Repos, shop: string, orderId: string): Promise<OrderLock> {
   const key = submitLockKey(orderId);
   const started = Date.now();
   for (let round = 0; ; round++) {
     const claim = await repos.operations.claim(shop, { key, kind: "submitLock", now: deps.now(), leaseMs: SUBMIT_LOCK_LEASE_MS });
     if (claim.outcome === "claimed") {
-      return async () => {
-        await repos.operations.fail(shop, key, { error: "released", now: deps.now(), attempt: claim.attempt });
+      return {
+        release: async () => {
+          await repos.operations.fail(shop, key, { error: "released", now: deps.now(), attempt: claim.attempt });
+        },
+        stillHeld: async () => {
+          const row = await repos.operations.get(shop, key);
+          return Boolean(row && row.status === "pending" && row.attempts === claim.attempt && row.lockedUntil && row.lockedUntil > deps.now());
+        },
       };
     }
     // "done" cannot happen (the lock is never completed); "exhausted" neither (no maxAttempts).
@@ -297,6 +327,21 @@ async function lockOrder(deps: ShopperDeps, repos: Repos, shop: string, orderId:
     }
     await new Promise((r) => setTimeout(r, 20 + Math.floor(Math.random() * Math.min(200, 20 * (round + 1)))));
   }
+}
+
+/**
+ * Units of each line item promised to this order's stored requests that have no Shopify Return yet
+ * (its returnRequest failed or has not run): Shopify still counts them returnable, so another
+ * submission must not take them.
+ */
+async function unitsAwaitingReturn(deps: ShopperDeps, shop: string, orderId: string): Promise<Map<string, number>> {
+  const rows = await deps.db.returnRequestLine.findMany({
+    where: { shop, request: { shop, orderId, shopifyReturnId: null, status: { notIn: [...TERMINAL_STATUSES] } } },
+    select: { lineItemId: true, quantity: true },
+  });
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(r.lineItemId, (out.get(r.lineItemId) ?? 0) + r.quantity);
+  return out;
 }
 
 async function view(repos: Repos, who: Shopper, r: ReturnRequestWithLines, locale: Locale) {
