@@ -39,6 +39,7 @@ export async function main(): Promise<number> {
     console.log(`\nshopper storm: ${storm.submissions} concurrent submissions over ${storm.orders} orders, 2 idempotency keys per order, both instances`);
     console.log(`  answers ${JSON.stringify(storm.statuses)} in ${storm.ms.toFixed(0)} ms`);
     console.log(`  shopper retries (same key) of keys that only got 5xx/429: ${JSON.stringify(storm.retryStatuses)}`);
+    console.log(`  requests without a Shopify Return when the storm ended: ${storm.retryJob.waiting}; after the retry job: ${storm.retryJob.left} (${storm.retryJob.seconds} s)`);
     const throttled = cluster.proxy.calls.filter((c) => c.throttled).length;
     console.log(`  Admin API calls through the proxy: ${cluster.proxy.calls.length} (THROTTLED answers: ${throttled})`);
     console.log(`  keys answered with a request: ${storm.keys}; requests stored: ${storm.requestsStored}; open Shopify Returns on those orders: ${storm.shopifyReturns}`);

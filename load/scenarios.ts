@@ -102,6 +102,8 @@ export interface ShopperStormResult {
   statuses: Record<string, number>;
   /** Answers to the shopper's retries of keys whose first answers were all 5xx/429. */
   retryStatuses: Record<string, number>;
+  /** Requests left without a Shopify Return when the storm ended, and after the retry job ran. */
+  retryJob: { waiting: number; left: number; seconds: number };
   keys: number;
   requestsStored: number;
   shopifyReturns: number;
@@ -160,6 +162,16 @@ export async function shopperStorm(cluster: Cluster, opts: { orders: number; sub
   }
   await cluster.standin.webhooksIdle();
 
+  // Requests whose Return Shopify could not open during the storm are opened by the durable retry
+  // job ("shopper.open-return", 30 s later, on whichever instance's worker takes it): wait for it.
+  const orderIdsAll = candidates.map((c) => c.order.id);
+  const waitingFor = () =>
+    cluster.prisma.returnRequest.count({ where: { shop: cluster.standin.shop, orderId: { in: orderIdsAll }, shopifyReturnId: null, status: { not: "cancelled" } } });
+  const waitingAtEnd = await waitingFor();
+  const waitStarted = performance.now();
+  while ((await waitingFor()) > 0 && performance.now() - waitStarted < 180_000) await new Promise((r) => setTimeout(r, 1000));
+  const retryJob = { waiting: waitingAtEnd, left: await waitingFor(), seconds: Math.round((performance.now() - waitStarted) / 1000) };
+
   const violations: string[] = [];
   const answeredKeys = new Set(answers.filter((a) => !retryable(a.status)).map((a) => a.job.key));
   for (const job of pending) if (!answeredKeys.has(job.key)) violations.push(`key ${job.key} still fails after retries`);
@@ -204,7 +216,7 @@ export async function shopperStorm(cluster: Cluster, opts: { orders: number; sub
     const okKeys = new Set(answers.filter((a) => a.job.c === c && a.requestId).map((a) => a.job.key));
     for (const r of withReturn) if (!okKeys.has(r.idempotencyKey)) violations.push(`order ${c.order.name}: request ${r.id} has a Shopify Return but its key never got an answer with it`);
   }
-  return { orders: candidates.length, submissions: jobs.length, statuses, retryStatuses, keys: idsByKey.size, requestsStored: stored.length, shopifyReturns, violations, ms };
+  return { orders: candidates.length, submissions: jobs.length, statuses, retryStatuses, retryJob, keys: idsByKey.size, requestsStored: stored.length, shopifyReturns, violations, ms };
 }
 
 export interface StaffRaceResult {

@@ -20,6 +20,8 @@ import "~/routes/webhooks.returns.decline";
 import "~/routes/webhooks.returns.process";
 import "~/routes/webhooks.returns.reopen";
 import "~/routes/webhooks.returns.request";
+// Jobs of the services
+import "~/services/shopper/open-return-job.server";
 
 registerJobHandler<WebhookJobPayload>(WEBHOOK_JOB_KIND, async (job) => {
   const { topic, webhookId, apiVersion, payload } = job.payload;

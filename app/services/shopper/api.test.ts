@@ -13,6 +13,7 @@ import { getPreset } from "~/returns";
 import { AdminClient, offlineTransport } from "~/shopify/admin-client";
 import { ShopperError, submitReturnRequest } from "~/services/shopper";
 import type { SubmitBody } from "~/services/shopper/schemas";
+import { openReturnLater } from "~/services/shopper/submit";
 import { startStandin, type Standin } from "../../../standin";
 import type { OrderRec } from "../../../standin/state/types";
 // The extension's own client types: the answers must fit the contract it compiles against.
@@ -414,6 +415,37 @@ describe("submit", () => {
     expect(shopifyReturnsOf(lost)).toHaveLength(0);
     expect((await submit(lost.id, b2, tokenFor(lost))).status).toBe(200);
     expect(shopifyReturnsOf(lost)).toHaveLength(1);
+  });
+
+  it("a Return Shopify could not open (throttled past the client's retries) is scheduled, and the retry job opens it once", async () => {
+    const candidates = orders().filter((x) => x.customerId !== ALEX && x.customerId !== null && x.lineItems.length === 1 && hasProduct(x, 103) && x.returnIds.length === 0 && shopifyReturnsOf(x).length === 0);
+    const o = candidates[candidates.length - 1]!;
+    const session = await db.prisma.session.findFirstOrThrow({ where: { id: `offline_${standin.shop}` } });
+    const transport = offlineTransport({ shop: standin.shop, accessToken: session.accessToken!, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } });
+    const admin = new AdminClient(transport, { sleep: async () => {} });
+    const scheduled: { shop: string; requestId: string; attempt: number }[] = [];
+    const deps = { db: db.prisma, admin, now: () => new Date(), retryOpenReturn: async (shop: string, requestId: string, attempt: number) => void scheduled.push({ shop, requestId, attempt }) };
+    const who = { shop: standin.shop, customerId: o.customerId!, locale: "en" as const };
+    const body: SubmitBody = {
+      idempotencyKey: randomUUID(),
+      lines: [{ lineItemId: lineOf(o, 103), quantity: 1, reason: "UNWANTED", conditions: ["unused", "tags_attached", "original_packaging"], photos: [], note: "" }],
+      resolution: "refund",
+    };
+    standin.faults.inject({ operationName: "ReturnRequest", kind: "throttle", times: 5 });
+    const failed = await submitReturnRequest(deps, who, o.id, body).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ status: 502, code: "shopify_unavailable" });
+    const stored = await db.prisma.returnRequest.findFirstOrThrow({ where: { idempotencyKey: body.idempotencyKey } });
+    expect(stored).toMatchObject({ shopifyReturnId: null, lastError: expect.stringMatching(/throttled/) });
+    expect(scheduled).toEqual([{ shop: standin.shop, requestId: stored.id, attempt: 1 }]);
+    expect(shopifyReturnsOf(o)).toHaveLength(0);
+
+    // the job (at-least-once: run it twice) opens exactly one Return and clears the error
+    await openReturnLater(deps, standin.shop, stored.id);
+    await openReturnLater(deps, standin.shop, stored.id);
+    expect(shopifyReturnsOf(o)).toHaveLength(1);
+    const after = await db.prisma.returnRequest.findFirstOrThrow({ where: { id: stored.id } });
+    expect(after).toMatchObject({ shopifyReturnId: shopifyReturnsOf(o)[0]!.id, lastError: null });
+    expect(scheduled).toHaveLength(1);
   });
 
   it("two different keys submitted at once for the only unit: one request and one Shopify Return, the other 422 naming the line", async () => {

@@ -25,6 +25,12 @@ export interface ShopperDeps {
   uploadOrigins?: readonly string[];
   /** Sizes of orders seen before, to size the next read of each (default: the process's one). */
   orderShapes?: OrderShapeHints;
+  /**
+   * Schedules a durable retry of opening a stored request's Shopify Return after its returnRequest
+   * failed for a passing reason (throttled, 5xx, no answer): the app wires it to the job queue
+   * ("shopper.open-return"), so the request gets its Return even if the shopper never retries.
+   */
+  retryOpenReturn?: (shop: string, requestId: string, attempt: number) => Promise<void>;
 }
 
 export const SHOPIFY_STAGED_UPLOAD_ORIGINS = ["https://shopify-staged-uploads.storage.googleapis.com"] as const;

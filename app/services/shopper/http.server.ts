@@ -11,6 +11,7 @@ import { SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from ".
 import { parseAdminOrigin } from "~/shopify/admin-origin.server";
 import { ShopperError } from "./errors";
 import { requestLocale } from "./locale";
+import { scheduleOpenReturn } from "./open-return-job.server";
 
 const CORS_FALLBACK = {
   "Access-Control-Allow-Origin": "*",
@@ -75,7 +76,14 @@ export async function handleCustomer(request: Request, fn: (ctx: CustomerContext
     }
     const admin = await adminClientForShop(shop);
     const now = () => new Date();
-    const deps: ShopperDeps = { db: prisma, admin, now, autoApprove: autoApproveFor(prisma, admin, now), uploadOrigins: uploadOrigins() };
+    const deps: ShopperDeps = {
+      db: prisma,
+      admin,
+      now,
+      autoApprove: autoApproveFor(prisma, admin, now),
+      uploadOrigins: uploadOrigins(),
+      retryOpenReturn: scheduleOpenReturn,
+    };
     return cors(await fn({ who: { shop, customerId: sub, locale: requestLocale(request) }, deps }));
   } catch (e) {
     if (e instanceof Response) {

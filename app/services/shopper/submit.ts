@@ -388,6 +388,11 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
       const message = e instanceof Error ? e.message : String(e);
       await repos.operations.fail(shop, key, { error: `${uncertain ? UNCERTAIN : ""}${message}`, now: deps.now(), attempt: claim.attempt });
       await patch(repos, shop, request, { lastError: message.slice(0, 2000), lastErrorAt: deps.now() }, deps.now());
+      // A passing failure (throttled, 5xx, no answer) is retried by a durable job; Shopify's refusal
+      // (userErrors) stays visible for staff instead.
+      if (!(e instanceof ShopifyUserError) && deps.retryOpenReturn) {
+        await deps.retryOpenReturn(shop, request.id, claim.attempt).catch((err: unknown) => console.error("could not schedule the Return retry", err));
+      }
       if (e instanceof ShopifyUserError) {
         throw new ShopperError(502, "shopify_error", e.userErrors[0]?.message ?? "The store refused the return");
       }
@@ -404,6 +409,19 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
     return (await repos.returnRequests.findById(shop, updated.id)) ?? updated;
   }
   return updated;
+}
+
+/**
+ * The job "shopper.open-return": opens the Shopify Return of a stored request whose returnRequest
+ * failed for a passing reason. Idempotent (the operations ledger, and the adoption of a Return a
+ * lost answer made); throws to be retried by the queue while Shopify still fails.
+ */
+export async function openReturnLater(deps: ShopperDeps, shop: string, requestId: string): Promise<void> {
+  const repos = reposOf(deps);
+  const request = await repos.returnRequests.findById(shop, requestId);
+  if (!request || request.shopifyReturnId || request.status === "cancelled" || !request.customerId) return;
+  // No retryOpenReturn here: a failure throws and the queue retries this job.
+  await ensureShopifyReturn({ ...deps, retryOpenReturn: undefined }, repos, { shop, customerId: request.customerId, locale: null }, request);
 }
 
 /** Ledger errors starting with this mean the returnRequest may have applied at Shopify. */

@@ -1,0 +1,26 @@
+// The durable retry of a stored request's Shopify Return (job "shopper.open-return"): scheduled when
+// the submit's returnRequest failed for a passing reason (throttled, 5xx, no answer), run by whichever
+// instance's worker takes it, 30 s later so the shop's cost bucket has refilled; the queue retries it
+// with backoff while Shopify still fails. The ledger in ensureShopifyReturn keeps it to one Return.
+import prisma from "~/db.server";
+import { jobQueue, registerJobHandler } from "~/jobs";
+import { adminClientForShop } from "~/shopify/admin-client.server";
+import { autoApproveFor } from "./auto-approve.server";
+import { openReturnLater } from "./submit";
+
+export const OPEN_RETURN_JOB = "shopper.open-return";
+const DELAY_MS = 30_000;
+
+export async function scheduleOpenReturn(shop: string, requestId: string, attempt: number): Promise<void> {
+  await (await jobQueue()).enqueue(OPEN_RETURN_JOB, { requestId }, {
+    shop,
+    dedupeKey: `open-return:${requestId}:${attempt}`,
+    runAt: new Date(Date.now() + DELAY_MS),
+  });
+}
+
+registerJobHandler<{ requestId: string }>(OPEN_RETURN_JOB, async (job) => {
+  const admin = await adminClientForShop(job.shop);
+  const now = () => new Date();
+  await openReturnLater({ db: prisma, admin, now, autoApprove: autoApproveFor(prisma, admin, now) }, job.shop, job.payload.requestId);
+});
