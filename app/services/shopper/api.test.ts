@@ -297,6 +297,14 @@ describe("submit", () => {
     expect(((await again.json()) as RequestBody).request.id).toBe(created.id);
     expect(await db.prisma.returnRequest.count({ where: { idempotencyKey: body.idempotencyKey } })).toBe(1);
     expect(shopifyReturnsOf(o)).toHaveLength(before + 1);
+    // the key replayed by another customer, or for another order, shows nothing of the request
+    const stranger = await submit(o.id, body, standin.mintCustomerSessionToken({ customerId: OTHER }));
+    expect(stranger.status).toBe(409);
+    const strangerBody = (await stranger.json()) as ErrorBody & { request?: unknown };
+    expect(strangerBody.error).toMatchObject({ code: "idempotency_conflict", field: "idempotencyKey" });
+    expect(strangerBody.request).toBeUndefined();
+    const otherOrder = orders().find((x) => x.customerId === ALEX && x.id !== o.id)!;
+    expect((await submit(otherOrder.id, body)).status).toBe(409);
     const stored = await db.prisma.returnRequest.findFirstOrThrow({ where: { id: created.id } });
     expect(stored.policyVersion).toBe(1);
     expect(stored.status).toBe("requested"); // manual approval: waits for staff
