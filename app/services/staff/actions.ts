@@ -72,11 +72,11 @@ async function moveTo(
   action: StaffAction,
   to: ReturnRequestWithLines["status"],
   now: Date,
-): Promise<{ request: ReturnRequestWithLines; moved: boolean }> {
+): Promise<{ request: ReturnRequestWithLines; moved: boolean; changed: boolean }> {
   let current = request;
   for (let i = 0; i < 8; i++) {
     if (current.status === to) {
-      if (current.lastError === null) return { request: current, moved: false };
+      if (current.lastError === null) return { request: current, moved: false, changed: false };
     }
     const from = current.status === to ? [to] : [...ACTIONS[action].from, "failed" as const];
     try {
@@ -87,12 +87,13 @@ async function moveTo(
         patch: { lastError: null, lastErrorAt: null },
         now,
       });
-      return { request: updated, moved: current.status !== to };
+      // changed: this caller's write took (moved, or cleared the error of a request already there)
+      return { request: updated, moved: current.status !== to, changed: true };
     } catch (e) {
       if (e instanceof StaleRecordError || e instanceof InvalidTransitionError) {
         const again = await repos.returnRequests.findById(shop, current.id);
         if (!again) throw e;
-        if (e instanceof InvalidTransitionError && again.status !== to) return { request: again, moved: false };
+        if (e instanceof InvalidTransitionError && again.status !== to) return { request: again, moved: false, changed: false };
         current = again;
         continue;
       }
@@ -262,11 +263,9 @@ export async function runAction<A extends StaffAction>(
   if (claim.outcome === "exhausted") return failure(409, "exhausted", `${action} gave up after ${claim.attempts} attempts`);
 
   let shopifyResponse: unknown;
-  let reconciled = false;
   if (claim.outcome === "done") {
     // already happened (another click / instance, or a crash before the request moved): settle only
     shopifyResponse = claim.result;
-    reconciled = true;
   } else {
     try {
       shopifyResponse = await atShopify(deps, repos, shop, request, action, args, claim.attempt > 1);
@@ -291,8 +290,11 @@ export async function runAction<A extends StaffAction>(
   }
 
   const now = deps.now();
-  const { request: updated, moved } = await moveTo(repos, shop, request, action, to, now);
-  if (moved || !reconciled) {
+  // The event is written by whichever caller's write moved the request (lockVersion decides), with
+  // Shopify's answer from the ledger: a reconciling click can move it before the click that made the
+  // call gets there, and both writing made two "approved" events (seen in CI on PostgreSQL).
+  const { request: updated, changed } = await moveTo(repos, shop, request, action, to, now);
+  if (changed) {
     await repos.events.append(shop, {
       requestId,
       type: EVENT_TYPE[action],
