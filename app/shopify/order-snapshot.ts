@@ -205,9 +205,7 @@ export async function loadOrderSnapshot(admin: AdminClient, orderId: string, opt
     lines.push(...next.order.lineItems.nodes);
     page = next.order.lineItems.pageInfo;
   }
-  const snap = mapOrderSnapshot(first.shop, { ...order, lineItems: { ...order.lineItems, nodes: lines } }, first.returnableFulfillments, first.returnReasonDefinitions);
-  if (firstPageTruncated(first)) snap.truncated = true;
-  return snap;
+  return mapOrderSnapshot(first.shop, { ...order, lineItems: { ...order.lineItems, nodes: lines } }, first.returnableFulfillments, first.returnReasonDefinitions);
 }
 
 export function mapOrderSnapshot(
@@ -222,7 +220,7 @@ export function mapOrderSnapshot(
     timezone: shopNode.ianaTimezone,
     currency: shopNode.currencyCode,
   });
-  let truncated = false;
+  let truncated = (order.fulfillmentsCount?.count ?? 0) > (order.fulfillments?.length ?? 0);
 
   // Fulfillments: per line, units fulfilled and first/last dates.
   const fulfilled = new Map<string, { qty: number; fulfilledAt: string | null; deliveredAt: string | null }>();

@@ -46,35 +46,40 @@ export function reposOf(deps: ShopperDeps): Repos {
   return createRepos(deps.db);
 }
 
+/** The order's gid from a numeric id or gid; anything else is the same 404 as an order not owned. */
+export function ownedOrderGid(orderId: string): string {
+  try {
+    return toOrderGid(orderId);
+  } catch (e) {
+    if (e instanceof OrderSnapshotError) throw notFound();
+    throw e;
+  }
+}
+
 /**
  * Reads the order at Shopify and checks it belongs to the signed-in customer. Anything else
  * (unknown order, someone else's, guest order, malformed id) is the same 404, so the answer
  * leaks nothing about orders the customer does not own.
  *
  * The read is sized from what this process last saw of the order, and asks for product
- * collections only when one of the shop's policy versions has a collection rule; `reasonHandles`
- * resolves a submission's return reasons in the same call.
+ * collections only when one of the shop's policy versions has a collection rule; `reasons` (a
+ * submission's) resolves the Shopify return reason ids they map to in the same call.
  */
 export async function loadOwnedOrder(
   deps: ShopperDeps,
   who: Shopper,
   orderId: string,
-  opts: { reasonHandles?: readonly string[] } = {},
+  opts: { reasons?: readonly string[] } = {},
 ): Promise<OrderSnapshotResult> {
-  let snap: OrderSnapshotResult | null;
-  let gid: string;
-  try {
-    gid = toOrderGid(orderId);
-  } catch (e) {
-    if (e instanceof OrderSnapshotError) throw notFound();
-    throw e;
-  }
+  const gid = ownedOrderGid(orderId);
   const shapes = deps.orderShapes ?? orderShapeHints;
+  const facts = await policyReadFacts(reposOf(deps), who.shop, opts.reasons ?? []);
+  let snap: OrderSnapshotResult | null;
   try {
     snap = await loadOrderSnapshot(deps.admin, gid, {
       sizes: sizesFor(shapes.get(who.shop, gid)),
-      withCollections: await policiesMatchCollections(reposOf(deps), who.shop),
-      ...(opts.reasonHandles ? { reasonHandles: opts.reasonHandles } : {}),
+      withCollections: facts.withCollections,
+      ...(opts.reasons ? { reasonHandles: facts.reasonHandles } : {}),
     });
   } catch (e) {
     if (e instanceof OrderSnapshotError) throw notFound();
@@ -85,29 +90,23 @@ export async function loadOwnedOrder(
   return snap;
 }
 
-/** Whether any policy version the shop has (or the fallback preset) matches on collections. */
-export async function policiesMatchCollections(repos: Repos, shop: string): Promise<boolean> {
-  const all = await repos.policies.list(shop, { limit: 250 });
-  if (all.length === 0) return policyMatchesCollections(getPreset(FALLBACK_PRESET));
-  return all.some((v) => policyMatchesCollections(v.policy));
-}
-
 /**
- * The Shopify return reason handles a submission with these reasons can use, under any of the
- * shop's policy versions (the one that judges the order is known only once the order is read),
- * plus the "other" fallbacks.
+ * What the order read needs from the shop's policies, from one list of its versions (the version
+ * that judges the order is known only once the order is read): whether any matches on collections,
+ * and the Shopify return reason handles `reasons` map to under any version, plus the "other"
+ * fallbacks.
  */
-export async function reasonHandlesFor(repos: Repos, shop: string, reasons: readonly string[]): Promise<string[]> {
+export async function policyReadFacts(repos: Repos, shop: string, reasons: readonly string[]): Promise<{ withCollections: boolean; reasonHandles: string[] }> {
   const all = await repos.policies.list(shop, { limit: 250 });
   const policies = all.length ? all.map((v) => parsePolicy(v.policy)) : [getPreset(FALLBACK_PRESET)!];
-  const out = new Set<string>(["other", "other-reason"]);
+  const reasonHandles = new Set<string>(["other", "other-reason"]);
   for (const p of policies) {
     for (const r of reasons) {
       const h = (p.reasons.shopifyHandles as Record<string, string | undefined>)[r];
-      if (h) out.add(h);
+      if (h) reasonHandles.add(h);
     }
   }
-  return [...out];
+  return { withCollections: policies.some(policyMatchesCollections), reasonHandles: [...reasonHandles] };
 }
 
 export const FALLBACK_PRESET = "standard-30-day" as const;

@@ -9,7 +9,7 @@
 //   next submit with the same key. When the failed call may have applied (transport error on the
 //   non-idempotent mutation), the retry first looks for the Return it made (same fulfillment line
 //   items and quantities, REQUESTED, owned by no stored request) and adopts it.
-import { OrderSnapshotError, toOrderGid, type OrderSnapshotResult } from "~/shopify/order-snapshot";
+import type { OrderSnapshotResult } from "~/shopify/order-snapshot";
 import { AdminTransportError, ShopifyUserError, type AdminClient } from "~/shopify/admin-client";
 import { RETURN_REQUEST } from "~/shopify/operations/return-request";
 import { FILE_CREATE } from "~/shopify/operations/file-create";
@@ -17,8 +17,8 @@ import { ORDER_RETURNS } from "~/shopify/operations/order-returns";
 import { IdempotencyConflictError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
 import type { Locale } from "~/returns";
 import { TERMINAL_STATUSES } from "~/returns/request-state";
-import { loadOwnedOrder, policyForOrder, reasonHandlesFor, reposOf, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
-import { invalid, notFound, ShopperError } from "./errors";
+import { loadOwnedOrder, ownedOrderGid, policyForOrder, reposOf, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
+import { invalid, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
 import { judge } from "./preview";
 import type { SubmitBody, ShopperResolution } from "./schemas";
@@ -92,13 +92,7 @@ export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, order
       if (!origins.includes(new URL(u).origin)) throw invalid(`lines[${i}].photos[${j}]`, "must be the resourceUrl of an upload from /api/customer/uploads");
     }),
   );
-  let gid: string;
-  try {
-    gid = toOrderGid(orderId);
-  } catch (e) {
-    if (e instanceof OrderSnapshotError) throw notFound();
-    throw e;
-  }
+  const gid = ownedOrderGid(orderId);
   const repos = reposOf(deps);
   const locale: Locale = who.locale ?? "en";
 
@@ -137,10 +131,9 @@ async function replay(deps: ShopperDeps, repos: Repos, who: Shopper, existing: R
  * a stranger's submit holds it only for the one read that answers them 404.
  */
 async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: string, body: SubmitBody, locale: Locale): Promise<SubmitResult> {
-  const reasonHandles = await reasonHandlesFor(repos, who.shop, body.lines.map((l) => l.reason));
   const lock = await lockOrder(deps, repos, who.shop, gid);
   try {
-    const snap = await loadOwnedOrder(deps, who, gid, { reasonHandles });
+    const snap = await loadOwnedOrder(deps, who, gid, { reasons: body.lines.map((l) => l.reason) });
     const choice = await policyForOrder(repos, who.shop, snap.order.processedAt);
     const now = deps.now();
     const j = judge({

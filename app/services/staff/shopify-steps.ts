@@ -35,7 +35,10 @@ export class StepError extends Error {
 
 /** The Return with its history (refunds, deliveries, decline, reasons), at the default sizes. */
 export async function readReturn(admin: AdminClient, returnId: string): Promise<{ ret: ShopifyReturn; locationId: string | null }> {
-  const data = await admin.request(RETURN_FOR_STAFF, { id: returnId });
+  return found(await admin.request(RETURN_FOR_STAFF, { id: returnId }), returnId);
+}
+
+function found(data: ReturnForStaffQuery, returnId: string): { ret: ShopifyReturn; locationId: string | null } {
   if (!data.return) throw new StepError("shopify_return_not_found", `Shopify has no return ${returnId}`);
   return { ret: data.return, locationId: data.location?.id ?? null };
 }
@@ -57,8 +60,7 @@ export async function readReturnForRefund(admin: AdminClient, returnId: string, 
   const sized = { id: returnId, full: false, lines: Math.max(1, Math.min(50, lines)), reverseOrders: 1 };
   let data = await admin.request(RETURN_FOR_STAFF, sized);
   if (data.return && cutOff(data.return)) data = await admin.request(RETURN_FOR_STAFF, { id: returnId, full: false });
-  if (!data.return) throw new StepError("shopify_return_not_found", `Shopify has no return ${returnId}`);
-  return { ret: data.return, locationId: data.location?.id ?? null };
+  return found(data, returnId);
 }
 
 /** Status, what is left to process, refunds and deliveries: needs a `readReturn` (full) read. */
