@@ -3,7 +3,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, chromiumPath, launch } from "./browser";
+import { ARTIFACTS, chromiumPath, launch, waitForFrames, watchPage } from "./browser";
 import { defaultFixture, startPreview, type PreviewServer } from "./serve";
 
 const haveChromium = !!chromiumPath();
@@ -23,12 +23,11 @@ describe.skipIf(!haveChromium)("checkout-terms in the preview host", { timeout: 
   async function open(locale: string): Promise<Page> {
     server = await startPreview({ extension: "checkout-terms", fixture: { ...defaultFixture("checkout-terms"), locale } });
     const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const seen = watchPage(page);
     await page.goto(server.url);
     // Every frame mounted its extension.
-    for (const f of page.frames().slice(1)) await f.waitForSelector("body[data-preview-ready]", { state: "attached", timeout: 45_000 });
-    expect(errors).toEqual([]);
+    await waitForFrames(page, seen);
+    expect(seen.errors).toEqual([]);
     return page;
   }
 

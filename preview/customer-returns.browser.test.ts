@@ -5,7 +5,7 @@
 import path from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, chromiumPath, launch } from "./browser";
+import { ARTIFACTS, chromiumPath, launch, waitForFrames, watchPage } from "./browser";
 import { startFakeApp, type FakeApp } from "./fake-app";
 import { defaultFixture, startPreview, type PreviewServer } from "./serve";
 import { DESKTOP_CHROME_UA } from "../demo/admin-browser";
@@ -18,11 +18,10 @@ if (!APP_URL) console.warn("customer-returns against the real app skipped: set A
 async function openPreview(browser: Browser, server: PreviewServer) {
   // A desktop browser's user agent: the app's Shopify library answers headless bots with 410, as it should.
   const page = await browser.newPage({ viewport: { width: 800, height: 1000 }, userAgent: DESKTOP_CHROME_UA });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
+  const seen = watchPage(page);
   await page.goto(server.url);
-  for (const f of page.frames().slice(1)) await f.waitForSelector("body[data-preview-ready]", { state: "attached", timeout: 45_000 });
-  return { page, errors };
+  await waitForFrames(page, seen);
+  return { page, errors: seen.errors };
 }
 const frameFor = (page: Page, target: string): Frame => {
   const f = page.frames().find((x) => x.url().includes(encodeURIComponent(target)) || x.url().includes(target));

@@ -10,7 +10,7 @@ import { createRepos } from "~/db";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { startStandin, type Standin } from "../../../standin";
 import type { OrderRec } from "../../../standin/state/types";
-import { ARTIFACTS, chromiumPath, launch } from "../../../preview/browser";
+import { ARTIFACTS, chromiumPath, launch, waitForFrames, watchPage } from "../../../preview/browser";
 import { startPreview, type PreviewServer } from "../../../preview/serve";
 import { startShopperApiServer, type ShopperApiServer } from "./test-server";
 import { installAppAtStandin } from "~/test/installed-app";
@@ -71,10 +71,10 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
       viewport: { width: 800, height: 1200 },
       userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36",
     });
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const seen = watchPage(page);
+    const errors = seen.errors;
     await page.goto(preview.url);
-    for (const f of page.frames().slice(1)) await f.waitForSelector("body[data-preview-ready]", { state: "attached", timeout: 45_000 });
+    await waitForFrames(page, seen);
     const block = page.frames().find((x) => x.url().includes("order-status.block.render"));
     if (!block) throw new Error("no order-status block frame");
     return { page, block, errors };
