@@ -1,16 +1,20 @@
 // Builds every UI extension into extensions/<name>/dist/<handle>.js and prints raw and gzip sizes; fails when
 // one exceeds our 16 KB compressed budget (Shopify's own cap is 64 KB).
-//   tsx extensions/build.ts [--esbuild]
+//   SHOPIFY_APP_URL=https://… tsx extensions/build.ts [--esbuild]   a deploy build
+//   tsx extensions/build.ts --app http://127.0.0.1:3000 [--esbuild] a local build (never deploy it)
 // Uses Shopify CLI (`shopify app build`, works offline, no login) when installed, else esbuild configured like the
 // CLI (one ES2015 bundle per extension with all target modules, minified, Preact JSX): both give the same bytes
-// within a few hundred. First syncs customer-returns/app-url.json from APP_URL / SHOPIFY_APP_URL or
-// shopify.app.toml's application_url: the origin the extension calls (Shopify CLI has no build-time defines).
+// within a few hundred. First writes the generated customer-returns/src/app-url.ts (extensions/app-url.ts): the
+// origin the extension calls. A deploy build without SHOPIFY_APP_URL stops here, naming the variable.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { bundleExtension } from "../preview/bundle";
 import { EXTENSIONS_DIR, readExtension } from "../preview/toml";
+import { AppUrlError, deployAppUrl, fixedModule, writeAppUrlModule } from "./app-url";
+import { normaliseUrl, publicUrlProblem } from "../scripts/preflight/public-url";
 
 export const BUDGET_BYTES = 16 * 1024;
 
@@ -32,29 +36,17 @@ export function extensionNames(): string[] {
 const ROOT = path.resolve(EXTENSIONS_DIR, "..");
 const SHOPIFY_BIN = path.join(ROOT, "node_modules", ".bin", "shopify");
 
-/** The app origin for the customer-returns extension: env first, then shopify.app.toml. */
-export function resolveAppUrl(): string {
-  const env = process.env.APP_URL ?? process.env.SHOPIFY_APP_URL;
-  if (env) return env.replace(/\/+$/, "");
-  const toml = path.join(ROOT, "shopify.app.toml");
-  const m = existsSync(toml) ? /^application_url\s*=\s*"([^"]+)"/m.exec(readFileSync(toml, "utf8")) : null;
-  return (m?.[1] ?? "").replace(/\/+$/, "");
-}
-
-export function syncAppUrl(appUrl: string): boolean {
-  const file = path.join(EXTENSIONS_DIR, "customer-returns", "app-url.json");
-  const text = `{ "appUrl": ${JSON.stringify(appUrl)} }\n`;
-  if (existsSync(file) && readFileSync(file, "utf8") === text) return false;
-  writeFileSync(file, text);
-  return true;
-}
-
-function measure(name: string, targets: number, file: string): SizeReport {
+/** Raw and gzip (level 9) size of one built bundle: what the budget counts. */
+export function measure(name: string, targets: number, file: string): SizeReport {
   const code = readFileSync(file);
   return { name, targets, raw: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, file };
 }
 
-export async function buildAll(builder: "esbuild" | "shopify-cli" = "esbuild"): Promise<SizeReport[]> {
+/**
+ * Builds every extension. `appUrl` is the customer-returns backend URL the esbuild bundles carry; without it
+ * they bundle the generated app-url.ts, as the CLI always does.
+ */
+export async function buildAll(builder: "esbuild" | "shopify-cli" = "esbuild", { appUrl }: { appUrl?: string } = {}): Promise<SizeReport[]> {
   const exts = extensionNames().map(readExtension);
   for (const ext of exts) {
     if (ext.apiVersion !== "2026-07") throw new Error(`${ext.name}: api_version must be 2026-07 (got ${ext.apiVersion})`);
@@ -68,7 +60,7 @@ export async function buildAll(builder: "esbuild" | "shopify-cli" = "esbuild"): 
   }
   const out: SizeReport[] = [];
   for (const ext of exts) {
-    const code = await bundleExtension(ext);
+    const code = await bundleExtension(ext, { appUrl });
     const dist = path.join(ext.dir, "dist");
     mkdirSync(dist, { recursive: true });
     const file = path.join(dist, `${ext.handle}.js`);
@@ -79,9 +71,11 @@ export async function buildAll(builder: "esbuild" | "shopify-cli" = "esbuild"): 
 }
 
 async function main() {
-  const appUrl = resolveAppUrl();
-  if (syncAppUrl(appUrl)) console.log(`customer-returns/app-url.json -> ${appUrl}`);
-  const builder = process.argv.includes("--esbuild") || !existsSync(SHOPIFY_BIN) ? "esbuild" : "shopify-cli";
+  const { values } = parseArgs({ options: { esbuild: { type: "boolean" }, app: { type: "string" } } });
+  const appUrl = values.app ? normaliseUrl(values.app) : deployAppUrl(process.env);
+  if (values.app && publicUrlProblem(appUrl)) console.warn(`customer-returns: local build for ${appUrl} — not for deploying`);
+  if (writeAppUrlModule(fixedModule(appUrl))) console.log(`customer-returns: backend URL ${appUrl}`);
+  const builder = values.esbuild || !existsSync(SHOPIFY_BIN) ? "esbuild" : "shopify-cli";
   const reports = await buildAll(builder);
   console.log(`built with ${builder}:`);
   const kb = (n: number) => (n / 1024).toFixed(1) + " KB";
@@ -101,7 +95,7 @@ async function main() {
 
 if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join("extensions", "build.ts"))) {
   main().catch((e) => {
-    console.error(e);
+    console.error(e instanceof AppUrlError ? e.message : e);
     process.exit(1);
   });
 }

@@ -8,8 +8,30 @@ import { fileURLToPath } from "node:url";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 export interface BundleOptions {
+  /**
+   * The backend URL the customer-returns extension calls, served as its "./app-url" module. When absent,
+   * the generated extensions/customer-returns/src/app-url.ts is bundled, as Shopify CLI does.
+   */
   appUrl?: string;
   minify?: boolean;
+}
+
+/** Serves customer-returns' "./app-url" (normally the generated app-url.ts) with a given URL. */
+function appUrlPlugin(appUrl: string): esbuild.Plugin {
+  return {
+    name: "app-url",
+    setup(build) {
+      build.onResolve({ filter: /^\.\/app-url$/ }, (args) =>
+        path.basename(path.dirname(args.importer)) === "src" && args.importer.includes(`${path.sep}customer-returns${path.sep}`)
+          ? { path: "app-url", namespace: "app-url" }
+          : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: "app-url" }, () => ({
+        contents: `export const APP_URL = ${JSON.stringify(appUrl)};`,
+        loader: "js",
+      }));
+    },
+  };
 }
 
 const common = (o: BundleOptions): esbuild.BuildOptions => ({
@@ -22,10 +44,8 @@ const common = (o: BundleOptions): esbuild.BuildOptions => ({
   jsxImportSource: "preact",
   legalComments: "none",
   write: false,
-  define: {
-    __APP_URL__: JSON.stringify(o.appUrl ?? ""),
-    "process.env.NODE_ENV": '"production"',
-  },
+  define: { "process.env.NODE_ENV": '"production"' },
+  plugins: o.appUrl === undefined ? [] : [appUrlPlugin(o.appUrl)],
   logLevel: "silent",
 });
 
@@ -43,9 +63,12 @@ export async function bundleExtension(ext: ExtensionSpec, o: BundleOptions = {})
   return out.contents;
 }
 
-/** One target module as an ES module whose default export the preview frame calls. */
+/**
+ * One target module as an ES module whose default export the preview frame calls. The preview never
+ * depends on the generated backend URL: it serves its own (or "" without --app: calls go nowhere).
+ */
 export async function bundleTarget(modulePath: string, o: BundleOptions = {}): Promise<string> {
-  const result = await esbuild.build({ ...common(o), entryPoints: [modulePath], absWorkingDir: path.dirname(modulePath) });
+  const result = await esbuild.build({ ...common({ ...o, appUrl: o.appUrl ?? "" }), entryPoints: [modulePath], absWorkingDir: path.dirname(modulePath) });
   return result.outputFiles?.[0]?.text ?? "";
 }
 

@@ -5,15 +5,10 @@ import type { Api as MenuItemApi } from "@shopify/ui-extensions/customer-account
 import type { Api as ActionApi } from "@shopify/ui-extensions/customer-account.order.action.render";
 import { useEffect, useState } from "preact/hooks";
 import { createReturnsApi } from "./api";
-import appConfig from "../app-url.json";
+import { APP_URL } from "./app-url";
 
-declare const __APP_URL__: string;
-/**
- * The app origin the extension calls. Shopify CLI has no build-time defines, so the committed
- * ../app-url.json (synced from shopify.app.toml's application_url or APP_URL by `npm run build:extensions`)
- * is the source; the preview host and extensions/build.ts may override it with a `__APP_URL__` define.
- */
-export const APP_URL: string = (typeof __APP_URL__ === "string" && __APP_URL__) || appConfig.appUrl;
+/** The app origin the extension calls: generated at build time (./app-url.d.ts says how). */
+export { APP_URL };
 
 const g = globalThis as unknown as { shopify: unknown };
 export const blockApi = () => g.shopify as BlockApi;
