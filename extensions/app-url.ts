@@ -92,7 +92,7 @@ export function deployAppUrl(env: Record<string, string | undefined>): string {
     );
   }
   const problem = publicUrlProblem(raw);
-  if (problem) throw new AppUrlError(`SHOPIFY_APP_URL ${problem}. Set it to the app's public https address before a deploy build.`);
+  if (problem) throw new AppUrlError(`SHOPIFY_APP_URL ${raw} ${problem}. Set it to the app's public https address before a deploy build.`);
   return normaliseUrl(raw);
 }
 

@@ -20,23 +20,23 @@ const PLACEHOLDER_HOSTS = new Set([
 const DEV_TUNNEL_SUFFIXES = [".trycloudflare.com"];
 
 /**
- * Why `raw` cannot be shipped as a public app URL, in plain words, or null when it can.
- * Only exact placeholder hosts are refused: `returns.example-merchant-app.com` is a real-looking host.
+ * Why `raw` cannot be shipped as a public app URL, as a predicate to follow the URL ("is a placeholder…"),
+ * or null when it can. Only exact placeholder hosts are refused: `returns.example-merchant-app.com` passes.
  */
 export function publicUrlProblem(raw: string): string | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return raw.trim() === "" ? "is empty" : `"${raw}" is not a URL`;
+    return raw.trim() === "" ? "is empty" : "is not a URL";
   }
   const host = url.hostname.toLowerCase();
   if (PLACEHOLDER_HOSTS.has(host) || host.endsWith(".localhost")) {
-    return `${url.origin} is a placeholder or this machine's address, not the app's public address`;
+    return "is a placeholder or this machine's address, not the app's public address";
   }
-  if (url.protocol !== "https:") return `${url.origin} uses ${url.protocol} — Shopify only calls apps over https:`;
+  if (url.protocol !== "https:") return `uses ${url.protocol} but Shopify only calls apps over https:`;
   if (DEV_TUNNEL_SUFFIXES.some((s) => host.endsWith(s))) {
-    return `${url.origin} is a \`shopify app dev\` tunnel, which stops working when the dev session ends`;
+    return "is a `shopify app dev` tunnel, which stops working when the dev session ends";
   }
   return null;
 }
