@@ -96,7 +96,8 @@ export async function preflight(opts: { root?: string; config?: string; env?: Re
   const env = opts.env ?? process.env;
   const appUrl = env.SHOPIFY_APP_URL?.trim() || undefined;
   const file = configPath(root, opts.config);
-  const config = readAppConfig(file, path.relative(root, file) || file);
+  const relative = path.relative(root, file);
+  const config = readAppConfig(file, relative.startsWith("..") ? file : relative);
 
   const sources = new Map<string, string>();
   for (const f of [...listSourceFiles(path.join(root, "app")), ...listSourceFiles(path.join(root, "extensions"))]) {
