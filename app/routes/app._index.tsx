@@ -1,4 +1,5 @@
-// Home: what needs attention, a 14-day trend, and onboarding (pick a preset, read it, save as version 1).
+// Home: what needs attention, a 14-day trend, onboarding (pick a preset, read it, save as version 1), and
+// the note about Shopify's own self-serve returns (app/services/admin-views/self-serve-returns.ts).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link as RemixLink, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
@@ -19,13 +20,16 @@ import { useState } from "react";
 import { ColumnChart } from "~/components/Bars";
 import { PRESET_IDS, getPreset, isPresetId } from "~/returns";
 import { summarizePolicy } from "~/returns/summary";
-import { loadDashboard } from "~/services/admin-views";
+import { dismissSelfServeNotice, loadDashboard, selfServeNotice, type SelfServeNotice } from "~/services/admin-views";
 import { adminContext } from "~/services/admin-views/context.server";
 import { termsSyncAfterPolicySave } from "~/services/terms-sync/server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const ctx = await adminContext(request, { shopFacts: false });
-  const dashboard = await loadDashboard(ctx.db, ctx.shop, { now: ctx.now(), timeZone: ctx.timeZone });
+  const [dashboard, selfServe] = await Promise.all([
+    loadDashboard(ctx.db, ctx.shop, { now: ctx.now(), timeZone: ctx.timeZone }),
+    selfServeNotice(ctx.db, ctx.shop),
+  ]);
   const presets = dashboard.hasPolicy
     ? []
     : PRESET_IDS.map((id) => {
@@ -36,12 +40,18 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const n = (...keys: string[]) => keys.reduce((a, k) => a + (st[k] ?? 0), 0);
   // counts: the coarse open/closed split (kept for the auth smoke test and quick reads)
   const counts = { requested: n("requested"), open: n("approved", "received", "failed"), closed: n("declined", "refunded", "credited", "closed", "cancelled") };
-  return { shop: ctx.shop, dashboard, counts, presets };
+  return { shop: ctx.shop, dashboard, counts, presets, selfServe };
 };
+
+const DISMISS_SELF_SERVE = "dismiss-self-serve-note";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const ctx = await adminContext(request);
   const form = await request.formData();
+  if (form.get("intent") === DISMISS_SELF_SERVE) {
+    await dismissSelfServeNotice(ctx.db, ctx.shop, { actor: ctx.actor, now: ctx.now() });
+    return { ok: true, dismissed: true };
+  }
   const presetId = String(form.get("presetId") ?? "");
   if (!isPresetId(presetId)) {
     return Response.json({ ok: false, field: "presetId", message: "Pick one of the presets." }, { status: 422 });
@@ -57,9 +67,39 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return { ok: true, version: saved.version };
 };
 
+const TURN_OFF =
+  "In your Shopify admin, go to Settings > Customer accounts (Checkout and accounts in some stores) and turn off Self-serve returns.";
+
+/** Shopify's own self-serve returns beside ours: a one-time note, or a warning once requests came through them. */
+function SelfServeBanner({ notice, busy }: { notice: SelfServeNotice; busy: boolean }) {
+  if (!notice) return null;
+  const arrived = notice.kind === "arrived";
+  return (
+    <Banner
+      tone={arrived ? "warning" : "info"}
+      title={arrived ? "Shopify's own return requests are still on" : "Turn off Shopify's own return requests"}
+    >
+      <BlockStack gap="200">
+        <p>
+          {arrived
+            ? `${notice.count === 1 ? "1 return request" : `${notice.count} return requests`} came in through Shopify's built-in returns (most recently for order ${notice.latestOrderName}). They arrive without photos or the customer's answers to your policy's questions, and customers see two "Request return" buttons on their orders.`
+            : `While Shopify's built-in returns are on, customers see two "Request return" buttons on their orders, and requests made with Shopify's arrive here without photos or the customer's answers to your policy's questions.`}
+        </p>
+        <p>{TURN_OFF}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value={DISMISS_SELF_SERVE} />
+          <Button submit loading={busy}>
+            {arrived ? "I've turned them off" : "Hide this note"}
+          </Button>
+        </Form>
+      </BlockStack>
+    </Banner>
+  );
+}
+
 export default function Index() {
-  const { dashboard, presets } = useLoaderData<typeof loader>();
-  const result = useActionData<{ ok: boolean; message?: string; version?: number }>();
+  const { dashboard, presets, selfServe } = useLoaderData<typeof loader>();
+  const result = useActionData<{ ok: boolean; message?: string; version?: number; dismissed?: boolean }>();
   const nav = useNavigation();
   const [preset, setPreset] = useState<string>(presets[0]?.id ?? "");
   const chosen = presets.find((p) => p.id === preset);
@@ -77,7 +117,12 @@ export default function Index() {
         Returns
       </Text>
       <Layout>
-        {result?.ok && (
+        {selfServe && (
+          <Layout.Section>
+            <SelfServeBanner notice={selfServe} busy={nav.state === "submitting" && nav.formData?.get("intent") === DISMISS_SELF_SERVE} />
+          </Layout.Section>
+        )}
+        {result?.ok && result.version !== undefined && (
           <Layout.Section>
             <Banner tone="success" title={`Policy saved as version ${result.version}`}>
               <p>New return requests are judged by it from now on.</p>
@@ -171,7 +216,7 @@ export default function Index() {
                     </Box>
                   </InlineGrid>
                   <InlineStack align="end">
-                    <Button submit variant="primary" loading={nav.state === "submitting"}>
+                    <Button submit variant="primary" loading={nav.state === "submitting" && nav.formData?.get("intent") !== DISMISS_SELF_SERVE}>
                       Save as version 1
                     </Button>
                   </InlineStack>

@@ -4,3 +4,4 @@ export { listQueue, queueQueryFromSearchParams, QUEUE_FLAGS, type QueueFlag, typ
 export { loadRequestDetail, shopifyErrorsOf, type RequestDetail, type DetailLine } from "./detail";
 export { loadAnalytics, type Analytics } from "./analytics";
 export { localDay, lastDays, type Provider } from "./shared";
+export { selfServeNotice, dismissSelfServeNotice, SELF_SERVE_NOTE_DISMISSED, type SelfServeNotice } from "./self-serve-returns";

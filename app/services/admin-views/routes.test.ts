@@ -93,6 +93,15 @@ describe("home and onboarding", () => {
     expect(active?.presetId).toBe("ekoh-store");
     expect((active?.policy as { version: number }).version).toBe(1);
   });
+
+  it("notes Shopify's own self-serve returns until a staff member hides the note", async () => {
+    const before = await call(routes.home!.loader, "/app");
+    expect((before.body as { selfServe: unknown }).selfServe).toEqual({ kind: "reminder" });
+    const hidden = await call(routes.home!.action, "/app", { form: { intent: "dismiss-self-serve-note" } });
+    expect(hidden.body).toEqual({ ok: true, dismissed: true });
+    const after = await call(routes.home!.loader, "/app");
+    expect((after.body as { selfServe: unknown }).selfServe).toBeNull();
+  });
 });
 
 describe("policy editor", () => {
