@@ -24,7 +24,7 @@ describe("metafields", () => {
     const read = await c.gql(`query R { shop { metafield(namespace: "$app", key: "policy") { jsonValue } } product(id: "gid://shopify/Product/101") { metafield(namespace: "$app", key: "returnable") { value } } }`);
     expect(read.body.data.shop.metafield.jsonValue).toEqual({ windowDays: 30 });
     expect(read.body.data.product.metafield.value).toBe("false");
-    const bad = await c.gql(`mutation Set($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { id } userErrors { field message } } }`, { m: [{ ownerId: shop, namespace: "$app", key: "x", type: "json", value: "{nope" }] });
+    const bad = await c.gql(`mutation Set($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { id } userErrors { field message } } }`, { m: [{ ownerId: shop, namespace: "$app", key: "bad_json", type: "json", value: "{nope" }] });
     expect(bad.body.data.metafieldsSet.userErrors[0].field).toEqual(["metafields", "0", "value"]);
   });
 });
