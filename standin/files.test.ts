@@ -49,4 +49,31 @@ describe("staged uploads", () => {
     const bytes = await (await fetch(target.resourceUrl)).text();
     expect(bytes).toBe("fake-jpeg-bytes");
   });
+  it("the upload target answers CORS like Shopify's staged upload storage: preflight, and the page's origin on the upload's answer", async () => {
+    const origin = "https://extensions.shopifycdn.com";
+    const staged = await c.gql(
+      `mutation Stage($input: [StagedUploadInput!]!) { stagedUploadsCreate(input: $input) { stagedTargets { url resourceUrl parameters { name value } } userErrors { field message } } }`,
+      { input: [{ resource: "IMAGE", filename: "damage.jpg", mimeType: "image/jpeg", httpMethod: "POST" }] },
+    );
+    const target = staged.body.data.stagedUploadsCreate.stagedTargets[0];
+    const pre = await fetch(target.url, { method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" } });
+    expect(pre.status).toBe(200);
+    expect(pre.headers.get("access-control-allow-origin")).toBe(origin);
+    expect(pre.headers.get("access-control-allow-methods")).toMatch(/POST/);
+    expect(pre.headers.get("access-control-allow-headers")).toBe("content-type");
+
+    const form = new FormData();
+    for (const p of target.parameters) form.append(p.name, p.value);
+    form.append("file", new Blob([Buffer.from("jpeg")], { type: "image/jpeg" }), "damage.jpg");
+    const up = await fetch(target.url, { method: "POST", body: form, headers: { Origin: origin } });
+    expect(up.status).toBe(201);
+    expect(up.headers.get("access-control-allow-origin")).toBe(origin);
+
+    const bad = new FormData();
+    bad.append("key", "tmp/unknown");
+    bad.append("file", new Blob([Buffer.from("x")]), "x.jpg");
+    const refused = await fetch(target.url, { method: "POST", body: bad, headers: { Origin: origin } });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("access-control-allow-origin")).toBe(origin); // the page can read why
+  });
 });
