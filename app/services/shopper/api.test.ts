@@ -19,6 +19,7 @@ import type { OrderRec } from "../../../standin/state/types";
 // The extension's own client types: the answers must fit the contract it compiles against.
 import type { ApiErrorBody, PreviewResult, ReturnRequest, ReturnsOverview } from "../../../extensions/customer-returns/src/api";
 import { installAppAtStandin } from "~/test/installed-app";
+import { customerSessionClaims, signJwt } from "../../../standin/tokens";
 
 type ErrorBody = { error: ApiErrorBody };
 type RequestBody = { request: ReturnRequest };
@@ -166,6 +167,45 @@ describe("auth and CORS", () => {
     const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
     const sig = createHmac("sha256", SECRET).update(`${h}.${body}`).digest("base64url");
     expect((await overview(mats().id, `${h}.${body}.${sig}`)).status).toBe(401);
+  });
+});
+
+describe("signed out (a valid session token without sub)", () => {
+  // What Shopify gives an extension on the pre-authenticated order status page (opened from an email link):
+  // dest and aud, no customer. Signed with the app secret like any other.
+  const signedOut = () => {
+    const claims = customerSessionClaims(standin.shop, API_KEY, ALEX, new Date());
+    delete claims.sub;
+    return signJwt(claims, SECRET);
+  };
+
+  it("every route answers 401 sign_in_required (not unauthorized), with CORS, reading and writing nothing", async () => {
+    const before = await requestCount();
+    const operations: string[] = [];
+    const take = standin.faults.take.bind(standin.faults);
+    standin.faults.take = (op, q) => (operations.push(op ?? ""), take(op, q));
+    try {
+      const answers = [
+        await overview(mats().id, signedOut()),
+        await preview(mats().id, { lines: [{ ...matsBody().lines[0]!, photos: 0 }] }, signedOut()),
+        await submit(mats().id, matsBody(), signedOut()),
+        await cancel("any", signedOut()),
+        await call(routes.uploadsAction, "/api/customer/uploads", { method: "POST", token: signedOut(), body: { filename: "a.jpg", mimeType: "image/jpeg", fileSize: 10 } }, {}),
+      ];
+      for (const res of answers) {
+        expect(res.status).toBe(401);
+        expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+        expect(((await res.json()) as ErrorBody).error).toEqual({ code: "sign_in_required", message: "Sign in to your account to see returns for this order" });
+      }
+    } finally {
+      standin.faults.take = take;
+    }
+    expect(operations).toEqual([]);
+    expect(await requestCount()).toBe(before);
+    // a bad token stays "unauthorized": only a genuine token without a customer asks for sign-in
+    const forged = signedOut().split(".");
+    forged[2] = "x" + forged[2]!.slice(1);
+    expect(((await (await overview(mats().id, forged.join("."))).json()) as ErrorBody).error.code).toBe("unauthorized");
   });
 });
 
