@@ -9,7 +9,11 @@ export interface PreviewFixture {
   currency?: string;
   /** Customer account: order shown and customer whose session token is used. */
   order?: { id: string; name: string };
+  /** Customer account order index: the listed orders (one order action menu item each). */
+  orders?: { id: string; name: string }[];
   customerId?: string;
+  /** Customer account order status page: "pre_authenticated" = opened from an email link, not signed in. */
+  authenticationState?: "fully_authenticated" | "pre_authenticated";
   /** Checkout: cart lines (CartLine shape: id, quantity, merchandise{title, product{id}}, cost). */
   lines?: unknown[];
   appMetafields?: unknown[];
@@ -21,10 +25,13 @@ export interface HostBridge {
   messages: Messages;
   fallback: Messages;
   registerInterceptor(fn: (p: { canBlockProgress: boolean }) => unknown): () => void;
-  openAction(): void;
+  /** Opens the order action modal, for the order index's `order`-th order when given. */
+  openAction(order?: string): void;
   closeAction(): void;
   toast(message: string): void;
   resize(frame: Window, height: number): void;
+  /** How many times an extension asked the buyer to sign in (requireLogin). */
+  loginPrompts: number;
 }
 
 function signal<T>(initial: T) {
@@ -55,12 +62,19 @@ async function main() {
   const target = params.get("target") ?? "";
   const moduleUrl = params.get("module") ?? "";
   const lineIndex = Number(params.get("line") ?? "0");
-  const host = (window.parent as unknown as { __previewHost: HostBridge }).__previewHost;
+  const orderIndex = params.get("order");
+  // The host page defines its bridge in a script after the frames: a frame can start first.
+  const parent = window.parent as unknown as { __previewHost?: HostBridge };
+  for (let waited = 0; !parent.__previewHost && waited < 10_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+  const host = parent.__previewHost;
+  if (!host) throw new Error("the preview host page defined no __previewHost");
   const { fixture } = host;
+  const order = orderIndex !== null ? fixture.orders?.[Number(orderIndex)] : fixture.order;
   const locale = fixture.locale;
   const translate = createTranslate(host.messages, host.fallback, locale);
   const lines = (fixture.lines ?? []) as { id: string }[];
   const storage = new Map<string, unknown>();
+  const authenticationState = signal(fixture.authenticationState ?? "fully_authenticated");
 
   const shopify = {
     extension: { target, apiVersion: "2026-07", capabilities: signal(["block_progress", "network_access"]), rendered: signal(true) },
@@ -89,8 +103,14 @@ async function main() {
     appMetafields: signal(fixture.appMetafields ?? []),
     lines: signal(lines),
     target: signal(lines[lineIndex]),
-    order: signal(fixture.order),
-    orderId: fixture.order?.id ?? "",
+    order: signal(order),
+    authenticationState,
+    // Shopify shows its sign-in page; the preview counts the prompt and signs the buyer in at once.
+    requireLogin: async () => {
+      host.loginPrompts += 1;
+      authenticationState.set("fully_authenticated");
+    },
+    orderId: order?.id ?? "",
     buyerJourney: {
       intercept: async (fn: (p: { canBlockProgress: boolean }) => unknown) => host.registerInterceptor(fn),
       completed: signal(false),
@@ -111,7 +131,7 @@ async function main() {
   if (target === "customer-account.order.action.menu-item.render") {
     // Shopify opens the paired customer-account.order.action.render target when the menu item is pressed.
     document.addEventListener("click", (e) => {
-      if ((e.target as Element | null)?.closest("s-button")) host.openAction();
+      if ((e.target as Element | null)?.closest("s-button")) host.openAction(orderIndex ?? undefined);
     });
   }
   new ResizeObserver(() => host.resize(window, document.documentElement.scrollHeight)).observe(document.body);

@@ -77,6 +77,14 @@ function hostPage(ext: ExtensionSpec, fixture: PreviewFixture): string {
     if (has("purchase.thank-you.block.render")) {
       body += `<h1>Thank you page</h1><section aria-label="Order confirmation">${frame("purchase.thank-you.block.render", idx("purchase.thank-you.block.render"))}</section>`;
     }
+  } else if (fixture.orders) {
+    // Order index: Shopify renders the order action menu item once per listed order.
+    const menu = idx("customer-account.order.action.menu-item.render");
+    const rows = fixture.orders
+      .map((o, i) => `<li class="line"><div class="lr"><span>${esc(o.name)}</span></div>${menu >= 0 ? frame("customer-account.order.action.menu-item.render", menu, `&order=${i}`) : ""}</li>`)
+      .join("");
+    body += `<h1>Orders</h1><section aria-label="Orders"><ul class="lines">${rows}</ul></section>`;
+    if (has("customer-account.order.action.render")) body += `<dialog id="action" aria-label="Order action"><div id="action-slot"></div></dialog>`;
   } else {
     body += `<h1>Order ${esc(fixture.order?.name ?? "")}</h1>`;
     if (has("customer-account.order.action.menu-item.render")) {
@@ -90,7 +98,7 @@ function hostPage(ext: ExtensionSpec, fixture: PreviewFixture): string {
     }
   }
   const actionFrame = has("customer-account.order.action.render")
-    ? frame("customer-account.order.action.render", idx("customer-account.order.action.render"))
+    ? frame("customer-account.order.action.render", idx("customer-account.order.action.render"), "%ORDER%")
     : "";
   return `<!doctype html><html lang="${esc(fixture.locale)}"><head><meta charset="utf-8"><title>Preview: ${esc(ext.name)}</title>
 <style>
@@ -118,15 +126,16 @@ window.__previewHost = {
   messages: ${JSON.stringify(messages).replace(/</g, "\\u003c")},
   fallback: ${JSON.stringify(fallback).replace(/</g, "\\u003c")},
   registerInterceptor(fn) { interceptors.add(fn); return () => interceptors.delete(fn); },
-  openAction() {
+  openAction(order) {
     const d = document.getElementById("action"); if (!d) return;
-    document.getElementById("action-slot").innerHTML = ${JSON.stringify(actionFrame)};
+    document.getElementById("action-slot").innerHTML = ${JSON.stringify(actionFrame)}.replace("%ORDER%", order === undefined ? "" : "&order=" + order);
     d.showModal();
   },
   closeAction() {
     const d = document.getElementById("action"); if (!d) return;
     d.close(); document.getElementById("action-slot").innerHTML = "";
   },
+  loginPrompts: 0,
   toast(m) { const t = document.getElementById("toast"); t.textContent = m; setTimeout(() => { t.textContent = ""; }, 3000); },
   resize(win, h) { for (const f of document.querySelectorAll("iframe")) if (f.contentWindow === win) f.style.height = h + "px"; },
 };

@@ -24,7 +24,7 @@ describe("metafields", () => {
     const read = await c.gql(`query R { shop { metafield(namespace: "$app", key: "policy") { jsonValue } } product(id: "gid://shopify/Product/101") { metafield(namespace: "$app", key: "returnable") { value } } }`);
     expect(read.body.data.shop.metafield.jsonValue).toEqual({ windowDays: 30 });
     expect(read.body.data.product.metafield.value).toBe("false");
-    const bad = await c.gql(`mutation Set($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { id } userErrors { field message } } }`, { m: [{ ownerId: shop, namespace: "$app", key: "x", type: "json", value: "{nope" }] });
+    const bad = await c.gql(`mutation Set($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { id } userErrors { field message } } }`, { m: [{ ownerId: shop, namespace: "$app", key: "bad_json", type: "json", value: "{nope" }] });
     expect(bad.body.data.metafieldsSet.userErrors[0].field).toEqual(["metafields", "0", "value"]);
   });
 });
@@ -48,5 +48,32 @@ describe("staged uploads", () => {
     expect(created.body.data.fileCreate.files[0]).toMatchObject({ fileStatus: "READY", image: { url: target.resourceUrl } });
     const bytes = await (await fetch(target.resourceUrl)).text();
     expect(bytes).toBe("fake-jpeg-bytes");
+  });
+  it("the upload target answers CORS like Shopify's staged upload storage: preflight, and the page's origin on the upload's answer", async () => {
+    const origin = "https://extensions.shopifycdn.com";
+    const staged = await c.gql(
+      `mutation Stage($input: [StagedUploadInput!]!) { stagedUploadsCreate(input: $input) { stagedTargets { url resourceUrl parameters { name value } } userErrors { field message } } }`,
+      { input: [{ resource: "IMAGE", filename: "damage.jpg", mimeType: "image/jpeg", httpMethod: "POST" }] },
+    );
+    const target = staged.body.data.stagedUploadsCreate.stagedTargets[0];
+    const pre = await fetch(target.url, { method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" } });
+    expect(pre.status).toBe(200);
+    expect(pre.headers.get("access-control-allow-origin")).toBe(origin);
+    expect(pre.headers.get("access-control-allow-methods")).toMatch(/POST/);
+    expect(pre.headers.get("access-control-allow-headers")).toBe("content-type");
+
+    const form = new FormData();
+    for (const p of target.parameters) form.append(p.name, p.value);
+    form.append("file", new Blob([Buffer.from("jpeg")], { type: "image/jpeg" }), "damage.jpg");
+    const up = await fetch(target.url, { method: "POST", body: form, headers: { Origin: origin } });
+    expect(up.status).toBe(201);
+    expect(up.headers.get("access-control-allow-origin")).toBe(origin);
+
+    const bad = new FormData();
+    bad.append("key", "tmp/unknown");
+    bad.append("file", new Blob([Buffer.from("x")]), "x.jpg");
+    const refused = await fetch(target.url, { method: "POST", body: bad, headers: { Origin: origin } });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("access-control-allow-origin")).toBe(origin); // the page can read why
   });
 });

@@ -116,15 +116,20 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
         }
         if (req.method === "GET") return send(res, 200, { faults: deps.faults.list() });
       }
+      if (req.method === "OPTIONS" && url.pathname === "/_standin/uploads") {
+        res.writeHead(200, { ...uploadCors(req), ...uploadPreflight(req) });
+        return res.end();
+      }
       if (req.method === "POST" && url.pathname === "/_standin/uploads") {
         const key = multipartField(raw, req.headers["content-type"] ?? "", "key");
-        if (!key || !deps.store.uploads.has(key)) return send(res, 400, "<Error><Code>InvalidArgument</Code><Message>Unknown upload key</Message></Error>", { "Content-Type": "application/xml" });
+        if (!key || !deps.store.uploads.has(key))
+          return send(res, 400, "<Error><Code>InvalidArgument</Code><Message>Unknown upload key</Message></Error>", { "Content-Type": "application/xml", ...uploadCors(req) });
         const file = multipartFile(raw, req.headers["content-type"] ?? "") ?? raw;
         uploads.set(key, file);
         const rec = deps.store.uploads.get(key)!;
         rec.bytes = file.length;
         rec.uploadedAt = new Date(deps.clock().getTime()).toISOString();
-        res.writeHead(201, { Location: `${deps.origin()}/_standin/uploads/${key}` });
+        res.writeHead(201, { Location: `${deps.origin()}/_standin/uploads/${key}`, ...uploadCors(req) });
         return res.end();
       }
       if (req.method === "GET" && url.pathname.startsWith("/_standin/uploads/")) {
@@ -314,6 +319,28 @@ function injectedUserErrors(doc: DocumentNode, operationName: string | null): Re
     data[sel.alias?.value ?? sel.name.value] = payload;
   }
   return data;
+}
+
+/**
+ * CORS of the staged upload target. Shopify's staged upload targets are signed POST URLs on Google Cloud
+ * Storage (https://shopify-staged-uploads.storage.googleapis.com), which browsers upload to straight from
+ * the page: the bucket's CORS configuration answers the request's Origin in Access-Control-Allow-Origin on
+ * the upload's answer (success or error) and answers a preflight, so the page can read the status.
+ * https://docs.cloud.google.com/storage/docs/cross-origin
+ * https://shopify.dev/docs/api/admin-graphql/2026-07/mutations/stagedUploadsCreate
+ */
+function uploadCors(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  return origin ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : {};
+}
+
+function uploadPreflight(req: IncomingMessage): Record<string, string> {
+  const asked = req.headers["access-control-request-headers"];
+  return {
+    "Access-Control-Allow-Methods": "POST, PUT",
+    ...(asked ? { "Access-Control-Allow-Headers": String(asked) } : {}),
+    "Access-Control-Max-Age": "3600",
+  };
 }
 
 function boundaryOf(contentType: string): string | null {

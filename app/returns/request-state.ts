@@ -183,6 +183,9 @@ export function parseActionArgs<A extends StaffAction>(action: A, raw: unknown):
         throw new ActionArgsError("reason", `must be one of ${DECLINE_REASONS.join(", ")}`);
       }
       const out: DeclineArgs = { reason: o.reason as DeclineReason };
+      // Shopify's ReturnDeclineRequestInput.declineNote: "Maximum length: 500 characters"
+      // (https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/ReturnDeclineRequestInput); a longer
+      // one would fail at Shopify after the staff member pressed Decline.
       const message = optionalText("message", o.message, 500);
       const notify = optionalBool("notifyCustomer", o.notifyCustomer);
       if (message !== undefined) out.message = message;

@@ -121,6 +121,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const answer: ActionAnswer = {
     ok: false,
     intent,
+    ...(res.error.field ? { field: res.error.field } : {}),
     message: res.error.message,
     shopifyErrors: (res.error.shopifyErrors ?? []).map((e) => `${e.message}${e.field?.length ? ` (${e.field.join(".")})` : ""}`),
   };

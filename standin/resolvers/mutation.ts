@@ -17,6 +17,7 @@ import { createRefund, type RefundInput } from "../state/refunds";
 import { creditAccount, debitAccount } from "../state/storeCredit";
 import { findFulfillmentLine, findReverseDelivery, findRfo, findRfoLine, gidType, newId } from "../state/store";
 import { resolveNamespace } from "./metafields";
+import { fileAltError, metafieldInputErrors, stagedUploadErrors } from "../state/limits";
 import { subsOf, webhookView } from "./query";
 import { iso } from "../clock";
 import { returnPayload, refundPayload } from "../webhookPayloads";
@@ -207,6 +208,7 @@ export const mutationResolvers: M = {
       const ownerOk = (t === "Shop" && m.ownerId === ctx.store.shop.id) || (t === "Product" && ctx.store.products.has(m.ownerId)) || (t === "Customer" && ctx.store.customers.has(m.ownerId)) || (t === "Order" && ctx.store.orders.has(m.ownerId)) || t === "AppInstallation";
       if (!ownerOk) errors.push({ field: ["metafields", String(i), "ownerId"], message: "Owner does not exist.", code: "INVALID_VALUE", elementIndex: null });
       if (!m.type && !findMetafield(ctx, m)) errors.push({ field: ["metafields", String(i), "type"], message: "Type can't be blank", code: "BLANK", elementIndex: null });
+      for (const e of metafieldInputErrors(i, m, findMetafield(ctx, m)?.type ?? null)) errors.push({ ...e, elementIndex: null });
       if (m.type?.startsWith("json")) {
         try {
           JSON.parse(m.value);
@@ -233,7 +235,10 @@ export const mutationResolvers: M = {
     return { metafields: out, userErrors: [] };
   },
   stagedUploadsCreate: (_s, { input }, ctx) => {
-    const targets = (input as { filename: string; mimeType: string; resource: string; fileSize?: string }[]).map((f) => {
+    const inputs = input as { filename: string; mimeType: string; resource: string; fileSize?: string }[];
+    const errors = inputs.flatMap((f, i) => stagedUploadErrors(i, f));
+    if (errors.length) return { stagedTargets: null, userErrors: errors };
+    const targets = inputs.map((f) => {
       const key = `tmp/${ctx.store.shop.appId}/${newId(ctx.store, "StagedUpload").split("/").pop()}/${f.filename}`;
       ctx.store.uploads.set(key, { key, filename: f.filename, mimeType: f.mimeType, bytes: 0, uploadedAt: null });
       return { url: `${ctx.origin}/_standin/uploads`, resourceUrl: `${ctx.origin}/_standin/uploads/${key}`, parameters: [{ name: "key", value: key }, { name: "Content-Type", value: f.mimeType }] };
@@ -244,6 +249,8 @@ export const mutationResolvers: M = {
     const inputs = files as { originalSource: string; alt?: string; filename?: string; contentType?: string }[];
     const errors = [];
     for (const [i, f] of inputs.entries()) {
+      const altError = fileAltError(i, f.alt);
+      if (altError) errors.push(altError);
       const prefix = `${ctx.origin}/_standin/uploads/`;
       if (f.originalSource.startsWith(prefix)) {
         const up = ctx.store.uploads.get(f.originalSource.slice(prefix.length));

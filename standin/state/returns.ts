@@ -1,6 +1,7 @@
 import type { Store } from "./store";
 import { findFulfillmentLine, findRfoLine, newId } from "./store";
 import { ue, type UserErr } from "./errors";
+import { customerNoteError, declineNoteError } from "./limits";
 import type { OrderRec, ReturnRec, ReturnLineRec, RfoRec } from "./types";
 import type { Clock } from "../clock";
 import { fromDecimal } from "./money";
@@ -109,6 +110,11 @@ export function createReturn(
       errors.push(ue([root, "returnLineItems", i, "quantity"], "Quantity must be greater than 0", "GREATER_THAN"));
       return;
     }
+    const noteError = customerNoteError(root, i, li.customerNote);
+    if (noteError) {
+      errors.push(noteError);
+      return;
+    }
     const already = asked.get(li.fulfillmentLineItemId) ?? 0;
     if (already + li.quantity > returnableQuantity(store, li.fulfillmentLineItemId)) {
       errors.push(ue([root, "returnLineItems", i, "quantity"], "Quantity is not available for return.", "INVALID"));
@@ -196,6 +202,8 @@ export function declineReturn(store: Store, _clock: Clock, input: { id: string; 
   const f = lookup(store, input.id, ["input", "id"]);
   if ("err" in f) return { ret: null, userErrors: [f.err] };
   const ret = f.ret;
+  const noteError = declineNoteError(input.declineNote);
+  if (noteError) return { ret: null, userErrors: [noteError] };
   if (ret.status === "DECLINED")
     return { ret: null, userErrors: [ue(["input", "id"], "The return is already declined.", "INVALID_STATE")] };
   if (ret.status !== "REQUESTED" || ret.refundIds.length > 0)

@@ -19,6 +19,7 @@ import type { OrderRec } from "../../../standin/state/types";
 // The extension's own client types: the answers must fit the contract it compiles against.
 import type { ApiErrorBody, PreviewResult, ReturnRequest, ReturnsOverview } from "../../../extensions/customer-returns/src/api";
 import { installAppAtStandin } from "~/test/installed-app";
+import { customerSessionClaims, signJwt } from "../../../standin/tokens";
 
 type ErrorBody = { error: ApiErrorBody };
 type RequestBody = { request: ReturnRequest };
@@ -169,6 +170,45 @@ describe("auth and CORS", () => {
   });
 });
 
+describe("signed out (a valid session token without sub)", () => {
+  // What Shopify gives an extension on the pre-authenticated order status page (opened from an email link):
+  // dest and aud, no customer. Signed with the app secret like any other.
+  const signedOut = () => {
+    const claims = customerSessionClaims(standin.shop, API_KEY, ALEX, new Date());
+    delete claims.sub;
+    return signJwt(claims, SECRET);
+  };
+
+  it("every route answers 401 sign_in_required (not unauthorized), with CORS, reading and writing nothing", async () => {
+    const before = await requestCount();
+    const operations: string[] = [];
+    const take = standin.faults.take.bind(standin.faults);
+    standin.faults.take = (op, q) => (operations.push(op ?? ""), take(op, q));
+    try {
+      const answers = [
+        await overview(mats().id, signedOut()),
+        await preview(mats().id, { lines: [{ ...matsBody().lines[0]!, photos: 0 }] }, signedOut()),
+        await submit(mats().id, matsBody(), signedOut()),
+        await cancel("any", signedOut()),
+        await call(routes.uploadsAction, "/api/customer/uploads", { method: "POST", token: signedOut(), body: { filename: "a.jpg", mimeType: "image/jpeg", fileSize: 10 } }, {}),
+      ];
+      for (const res of answers) {
+        expect(res.status).toBe(401);
+        expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+        expect(((await res.json()) as ErrorBody).error).toEqual({ code: "sign_in_required", message: "Sign in to your account to see returns for this order" });
+      }
+    } finally {
+      standin.faults.take = take;
+    }
+    expect(operations).toEqual([]);
+    expect(await requestCount()).toBe(before);
+    // a bad token stays "unauthorized": only a genuine token without a customer asks for sign-in
+    const forged = signedOut().split(".");
+    forged[2] = "x" + forged[2]!.slice(1);
+    expect(((await (await overview(mats().id, forged.join("."))).json()) as ErrorBody).error.code).toBe("unauthorized");
+  });
+});
+
 describe("ownership", () => {
   it("another customer's order is a 404 for overview, preview and submit, and nothing is written", async () => {
     const theirs = someoneElses();
@@ -260,6 +300,24 @@ describe("submit", () => {
     const res3 = await submit(mats().id, "{not json");
     expect(res3.status).toBe(400);
     expect(await requestCount()).toBe(before);
+  });
+
+  it("a note longer than Shopify keeps (300 characters) is refused naming lines[0].note, before anything is stored or sent to Shopify", async () => {
+    const o = mats();
+    const before = await requestCount();
+    const returnsBefore = shopifyReturnsOf(o).length;
+    for (const length of [301, 1000]) {
+      const body = matsBody();
+      body.lines[0]!.note = "n".repeat(length);
+      const res = await submit(o.id, body);
+      expect(res.status, `${length} characters`).toBe(400);
+      expect(((await res.json()) as ErrorBody).error).toEqual({ code: "invalid", field: "lines[0].note", message: "must be at most 300 characters" });
+      const pre = await preview(o.id, { lines: [{ ...body.lines[0]!, photos: 0 }] });
+      expect(((await pre.json()) as ErrorBody).error.field).toBe("lines[0].note");
+    }
+    expect(await requestCount()).toBe(before);
+    expect(await db.prisma.returnRequest.count({ where: { shopifyReturnId: null } })).toBe(0);
+    expect(shopifyReturnsOf(o)).toHaveLength(returnsBefore);
   });
 
   it("an ineligible line gets 422 with per-line explanations, and nothing is written", async () => {
@@ -590,5 +648,61 @@ describe("uploads", () => {
     const res = await call(routes.uploadsAction, "/api/customer/uploads", { method: "POST", body: { filename: "x.exe", mimeType: "application/x-msdownload", fileSize: 10 } }, {});
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorBody).error.field).toBe("mimeType");
+  });
+});
+
+describe("notes", () => {
+  /** Orders of other customers no other test uses (no floor mats, no returns yet) with a first line the policy takes back. */
+  async function* freshReturnableLines() {
+    for (const o of orders().filter((x) => x.customerId && x.customerId !== ALEX && x.fulfillments.length > 0 && x.returnIds.length === 0 && !hasProduct(x, 103))) {
+      const token = standin.mintCustomerSessionToken({ customerId: o.customerId! });
+      const line = { lineItemId: o.lineItems[0]!.id, quantity: 1, reason: "UNWANTED", conditions: ALL_CONDITIONS, note: "" };
+      const pre = (await (await preview(o.id, { lines: [{ ...line, photos: 0 }] }, token)).json()) as PreviewResult;
+      if (pre.eligible && !(await db.prisma.returnRequest.count({ where: { orderId: o.id } }))) yield { o, token, line, resolution: pre.resolutions[0]!.code };
+    }
+  }
+
+  it("a note of exactly 300 characters (an emoji counts once, as Shopify counts) reaches the Shopify Return whole", async () => {
+    const note = "📦 " + "n".repeat(298);
+    for await (const { o, token, line, resolution } of freshReturnableLines()) {
+      const key = randomUUID();
+      const res = await submit(o.id, { idempotencyKey: key, lines: [{ ...line, note, photos: [] }], resolution }, token);
+      expect(res.status, await res.clone().text()).toBe(201);
+      const stored = await db.prisma.returnRequest.findFirstOrThrow({ where: { idempotencyKey: key }, include: { lines: true } });
+      expect(stored.lines[0]!.note).toBe(note);
+      expect(standin.store.returns.get(stored.shopifyReturnId!)!.lines.map((l) => l.customerNote)).toEqual([note]);
+      return;
+    }
+    throw new Error("no returnable order of another customer in the demo seed");
+  });
+
+  it("a request stored before the limit, planning a 400-character note, still gets its Return: Shopify is sent the first 300", async () => {
+    for await (const { o } of freshReturnableLines()) {
+      const li = o.lineItems[0]!;
+      const fli = o.fulfillments.flatMap((f) => f.lines).find((l) => l.lineItemId === li.id)!;
+      const reason = standin.store.returnReasonDefinitions.find((d) => d.handle === "changed-my-mind")!;
+      const long = "é".repeat(400);
+      const { request } = await createRepos(db.prisma).returnRequests.create(standin.shop, {
+        idempotencyKey: randomUUID(),
+        orderId: o.id,
+        orderName: o.name,
+        customerId: o.customerId,
+        currency: o.currencyCode,
+        refundMinor: 0,
+        feesMinor: 0,
+        verdict: { plan: { returnLineItems: [{ fulfillmentLineItemId: fli.id, quantity: 1, returnReasonDefinitionId: reason.id, customerNote: long }] } },
+        lines: [{ lineItemId: li.id, fulfillmentLineItemId: fli.id, title: li.title, quantity: 1, reason: "UNWANTED", eligible: true, note: long }],
+        now: new Date(),
+      });
+      const session = await db.prisma.session.findFirstOrThrow({ where: { id: `offline_${standin.shop}` } });
+      const admin = new AdminClient(offlineTransport({ shop: standin.shop, accessToken: session.accessToken!, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } }), { sleep: async () => {} });
+      await openReturnLater({ db: db.prisma, admin, now: () => new Date() }, standin.shop, request.id);
+      const after = await db.prisma.returnRequest.findFirstOrThrow({ where: { id: request.id }, include: { lines: true } });
+      expect(after.lastError).toBeNull();
+      expect(standin.store.returns.get(after.shopifyReturnId!)!.lines[0]!.customerNote).toBe("é".repeat(300));
+      expect(after.lines[0]!.note).toBe(long);
+      return;
+    }
+    throw new Error("no returnable order of another customer in the demo seed");
   });
 });

@@ -12,6 +12,7 @@ import { startStandin, type Standin } from "../../../standin";
 import type { OrderRec } from "../../../standin/state/types";
 import { ARTIFACTS, chromiumPath, launch, waitForFrames, watchPage } from "../../../preview/browser";
 import { startPreview, type PreviewServer } from "../../../preview/serve";
+import type { PreviewFixture } from "../../../preview/runtime";
 import { startShopperApiServer, type ShopperApiServer } from "./test-server";
 import { installAppAtStandin } from "~/test/installed-app";
 
@@ -58,12 +59,24 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
     await db?.cleanup();
   });
 
-  async function open(): Promise<{ page: Page; block: Frame; errors: string[] }> {
+  /** Admin GraphQL operations the stand-in executes (counted where it checks for armed faults, once per operation). */
+  function countAdminCalls(): { names: string[]; stop(): void } {
+    const names: string[] = [];
+    const take = standin.faults.take.bind(standin.faults);
+    standin.faults.take = (operationName, query) => {
+      names.push(operationName ?? "(anonymous)");
+      return take(operationName, query);
+    };
+    return { names, stop: () => void (standin.faults.take = take) };
+  }
+
+  async function open(fixture: Partial<PreviewFixture> = {}): Promise<{ page: Page; block: Frame | undefined; errors: string[] }> {
+    await preview?.close();
     preview = await startPreview({
       extension: "customer-returns",
       appUrl: api.url,
       standinUrl: standin.url,
-      fixture: { locale: "en", order: { id: order.id, name: order.name }, customerId: ALEX } as Parameters<typeof startPreview>[0]["fixture"],
+      fixture: { locale: "en", order: { id: order.id, name: order.name }, customerId: ALEX, ...fixture },
     });
     // Headless Chromium says "HeadlessChrome", which the library's bot filter answers with 410 (as it
     // would in production); a shopper's browser does not, so present a regular Chrome user agent.
@@ -76,12 +89,12 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
     await page.goto(preview.url);
     await waitForFrames(page, seen);
     const block = page.frames().find((x) => x.url().includes("order-status.block.render"));
-    if (!block) throw new Error("no order-status block frame");
     return { page, block, errors };
   }
 
   it("shows the form, the engine's refusal, submits, and shows the (auto-approved) status", async () => {
-    const { page, block, errors } = await open();
+    const { page, block: b, errors } = await open();
+    const block = b!;
     await block.getByRole("button", { name: "Request return" }).click({ timeout: 20_000 });
 
     // The floor mats (1 left) and the straws (2 left) are offered.
@@ -115,5 +128,90 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
     expect(standin.store.returns.get(stored[0]!.shopifyReturnId!)!.status).toBe("OPEN");
     expect(errors).toEqual([]);
     await page.close();
+  });
+  it("attaches a photo from the extension's origin to the stand-in's staged upload target (CORS as Shopify's storage answers it)", async () => {
+    const { page, block: b, errors } = await open();
+    const block = b!;
+    await block.getByRole("button", { name: "Request return" }).click({ timeout: 20_000 });
+    // the straws (2 left): defective, which standard-30-day only takes back with a photo
+    await block.getByLabel("Quantity to return (up to 2)").fill("1");
+    await block.getByLabel("Reason", { exact: true }).first().selectOption("DEFECTIVE");
+    await block.getByLabel("Add a photo of the problem").setInputFiles({ name: "damage.jpg", mimeType: "image/jpeg", buffer: Buffer.from("ffd8ffe000104a464946", "hex") });
+    await expect.poll(() => block.getByText(/damage\.jpg: (uploaded|upload failed)/).first().innerText(), { timeout: 15_000 }).toBe("damage.jpg: uploaded");
+    await block.getByLabel("Note (optional)").fill("Split along the seam");
+    await block.getByLabel("Resolution").selectOption("refund");
+    await page.screenshot({ path: path.join(ARTIFACTS, "shopper-real-photo.png"), fullPage: true });
+    await block.getByRole("button", { name: "Submit request" }).click();
+    await expect.poll(() => block.getByText("Your return request was sent.").count(), { timeout: 15_000 }).toBe(1);
+
+    const row = await db.prisma.returnRequest.findFirstOrThrow({ where: { orderId: order.id, lines: { some: { reason: "DEFECTIVE" } } }, select: { id: true } });
+    const stored = (await createRepos(db.prisma).returnRequests.findById(standin.shop, row.id))!;
+    const photos = stored.lines[0]!.photos as { resourceUrl: string; fileId: string }[];
+    expect(photos).toHaveLength(1);
+    expect(photos[0]!.resourceUrl.startsWith(`${standin.url}/_standin/uploads/`)).toBe(true);
+    expect(standin.store.files.get(photos[0]!.fileId)).toMatchObject({ contentType: "IMAGE" });
+    expect(standin.store.returns.get(stored.shopifyReturnId!)!.lines[0]!.customerNote).toBe("Split along the seam");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a customer's order list with 20 orders renders 20 'Request return' menu items without one Admin API call", async () => {
+    // Alex gets 20 orders (the demo seed gives him 8): the customer the launch review measured.
+    const mine = [...standin.store.orders.values()].filter((o) => o.customerId === ALEX);
+    for (const o of [...standin.store.orders.values()].filter((o) => o.customerId !== ALEX).slice(0, 20 - mine.length)) {
+      o.customerId = ALEX;
+      mine.push(o);
+    }
+    expect(mine).toHaveLength(20);
+    const admin = countAdminCalls();
+    try {
+      const { page, errors } = await open({ orders: mine.map((o) => ({ id: o.id, name: o.name })) });
+      const menus = page.frames().filter((f) => f.url().includes("menu-item.render"));
+      expect(menus).toHaveLength(20);
+      for (const m of menus) await expect.poll(() => m.getByRole("button", { name: "Request return" }).count(), { timeout: 15_000 }).toBe(1);
+      await page.waitForLoadState("networkidle");
+      await page.screenshot({ path: path.join(ARTIFACTS, "shopper-real-order-list.png"), fullPage: true });
+      expect(admin.names).toEqual([]);
+
+      // Pressing one opens the modal, which reads that one order.
+      await menus[0]!.getByRole("button", { name: "Request return" }).click();
+      await page.waitForSelector("dialog[open] iframe");
+      const modal = page.frames().find((f) => f.url().includes("order.action.render"))!;
+      await modal.waitForSelector("body[data-preview-ready]", { state: "attached" });
+      await expect.poll(() => modal.getByRole("progressbar").count(), { timeout: 15_000 }).toBe(0);
+      expect(await modal.locator("body").innerText()).not.toContain("We couldn't load");
+      await page.screenshot({ path: path.join(ARTIFACTS, "shopper-real-order-list-modal.png"), fullPage: true });
+      expect(admin.names.length).toBeGreaterThan(0);
+      expect(admin.names.length).toBeLessThanOrEqual(2);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      admin.stop();
+    }
+  });
+
+  it("on the pre-authenticated order status page the block asks the buyer to sign in, calls nothing, and loads once signed in", async () => {
+    const admin = countAdminCalls();
+    try {
+      const { page, block: b, errors } = await open({ authenticationState: "pre_authenticated" });
+      const block = b!;
+      await expect.poll(() => block.getByRole("button", { name: "Sign in" }).count(), { timeout: 15_000 }).toBe(1);
+      expect(await block.locator("body").innerText()).toContain("Sign in to request a return or follow the returns on this order.");
+      expect(await block.getByRole("button", { name: "Try again" }).count()).toBe(0);
+      await page.waitForLoadState("networkidle");
+      expect(admin.names).toEqual([]);
+      await page.screenshot({ path: path.join(ARTIFACTS, "shopper-real-sign-in.png"), fullPage: true });
+
+      await block.getByRole("button", { name: "Sign in" }).click();
+      expect(await page.evaluate(() => (window as unknown as { __previewHost: { loginPrompts: number } }).__previewHost.loginPrompts)).toBe(1);
+      await expect.poll(() => block.getByRole("progressbar").count(), { timeout: 15_000 }).toBe(0);
+      // the order's requests from the tests above show
+      await expect.poll(() => block.getByText(/Return requested on/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await block.getByText("Sign in to request").count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      admin.stop();
+    }
   });
 });

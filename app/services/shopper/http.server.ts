@@ -71,6 +71,13 @@ export async function handleCustomer(request: Request, fn: (ctx: CustomerContext
     cors = (r) => withCors(auth.cors(r));
     const shop = shopFromDest(auth.sessionToken.dest);
     const sub = auth.sessionToken.sub;
+    if (shop && (sub === undefined || sub === null || sub === "")) {
+      // A valid token without `sub`: the buyer opened the order status page from a link without signing in
+      // (pre-authenticated), or the app has no protected customer data access. Distinct from a bad token so
+      // the extension asks the buyer to sign in instead of offering "Try again".
+      // https://shopify.dev/docs/apps/build/customer-accounts/order-status-page#authentication-states
+      return cors(json(401, { error: { code: "sign_in_required", message: "Sign in to your account to see returns for this order" } }));
+    }
     if (!shop || typeof sub !== "string" || !/^gid:\/\/shopify\/Customer\/\d+$/.test(sub)) {
       return cors(json(401, { error: { code: "unauthorized", message: "The session token names no signed-in customer" } }));
     }

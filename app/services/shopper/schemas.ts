@@ -8,13 +8,29 @@ import { ShopperError } from "./errors";
 export const SHOPPER_RESOLUTIONS = ["refund", "store_credit", "replacement"] as const;
 export type ShopperResolution = (typeof SHOPPER_RESOLUTIONS)[number];
 
+/**
+ * Longest note a shopper may write on a line: Shopify keeps at most 300 characters of a return line's
+ * customer note ("Maximum length: 300 characters",
+ * https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/ReturnRequestLineItemInput) and refuses
+ * the whole returnRequest otherwise, so a longer note is refused here, before anything is stored. The
+ * extension stops the text area at the same length (extensions/customer-returns/src/validate.ts).
+ */
+export const NOTE_MAX = 300;
+
+/** Characters as Shopify counts them (an emoji is one), not UTF-16 code units. */
+export function charCount(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
 const lineItemId = z.string().trim().regex(/^gid:\/\/shopify\/LineItem\/\d+$/, "must be a line item id like gid://shopify/LineItem/1");
 const baseLine = {
   lineItemId,
   quantity: z.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000"),
   reason: z.enum(REASONS, `must be one of ${REASONS.join(", ")}`),
   conditions: z.array(z.enum(CONDITIONS, `must be one of ${CONDITIONS.join(", ")}`)).max(CONDITIONS.length).default([]),
-  note: z.string().max(1000, "must be at most 1000 characters").default(""),
+  note: z.string().refine((s) => charCount(s) <= NOTE_MAX, `must be at most ${NOTE_MAX} characters`).default(""),
 };
 
 const httpUrl = z

@@ -21,7 +21,7 @@ import { loadOwnedOrder, ownedOrderGid, policyForOrder, reposOf, SHOPIFY_STAGED_
 import { invalid, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
 import { judge } from "./preview";
-import type { SubmitBody, ShopperResolution } from "./schemas";
+import { charCount, NOTE_MAX, type SubmitBody, type ShopperResolution } from "./schemas";
 
 export interface SubmitResult {
   request: ShopperRequestView;
@@ -369,7 +369,7 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
         returnId = adopted;
         await repos.events.append(shop, { requestId: request.id, type: "shopify_return_adopted", actor: `customer:${who.customerId}`, at: deps.now(), payload: { returnId } });
       } else {
-        const data = await deps.admin.mutate(RETURN_REQUEST, { input: { orderId: request.orderId, returnLineItems: plan.returnLineItems } });
+        const data = await deps.admin.mutate(RETURN_REQUEST, { input: { orderId: request.orderId, returnLineItems: plan.returnLineItems.map(withinNoteLimit) } });
         const ret = data.returnRequest?.return;
         if (!ret) throw new Error("returnRequest answered no return");
         returnId = ret.id;
@@ -415,6 +415,15 @@ export async function openReturnLater(deps: ShopperDeps, shop: string, requestId
   if (!request || request.shopifyReturnId || request.status === "cancelled" || !request.customerId) return;
   // No retryOpenReturn here: a failure throws and the queue retries this job.
   await ensureShopifyReturn({ ...deps, retryOpenReturn: undefined }, repos, { shop, customerId: request.customerId, locale: null }, request);
+}
+
+/**
+ * A request stored before notes were limited may plan a longer customer note, which Shopify refuses
+ * with the whole Return: it gets the first NOTE_MAX characters (the full note stays on the request line).
+ */
+function withinNoteLimit(item: ReturnLinePlan): ReturnLinePlan {
+  if (!item.customerNote || charCount(item.customerNote) <= NOTE_MAX) return item;
+  return { ...item, customerNote: Array.from(item.customerNote).slice(0, NOTE_MAX).join("") };
 }
 
 /** Ledger errors starting with this mean the returnRequest may have applied at Shopify. */

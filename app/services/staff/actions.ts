@@ -231,7 +231,8 @@ export async function runAction<A extends StaffAction>(
   try {
     args = parseActionArgs(action, rawArgs);
   } catch (e) {
-    if (e instanceof ActionArgsError) return failure(422, "invalid_argument", e.message);
+    // Checked before anything is read or sent: e.g. a decline message over Shopify's 500-character declineNote.
+    if (e instanceof ActionArgsError) return { ok: false, status: 422, error: { code: "invalid_argument", message: e.message, field: e.field } };
     throw e;
   }
   const repos = createRepos(deps.db);

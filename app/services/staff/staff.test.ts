@@ -127,6 +127,21 @@ describe("staff actions against the stand-in", () => {
     expect(mutationsSent("ReturnApproveRequest")).toBe(before);
   });
 
+  it("a decline message over Shopify's 500-character declineNote is refused naming the field, before any Shopify call; 500 goes through", async () => {
+    const { request } = await requested();
+    const before = mutationsSent("ReturnDeclineRequest");
+    const r = await declineRequest(deps(), SHOP, request.id, { reason: "OTHER", message: "m".repeat(501) });
+    expect(r).toMatchObject({ ok: false, status: 422, error: { code: "invalid_argument", field: "message", message: "message: must be at most 500 characters" } });
+    expect(mutationsSent("ReturnDeclineRequest")).toBe(before);
+    expect(standin.store.returns.get(request.shopifyReturnId!)!.status).toBe("REQUESTED");
+    const stored = await createRepos(db.prisma).returnRequests.findById(SHOP, request.id);
+    expect(stored).toMatchObject({ status: "requested", lastError: null });
+
+    const ok = await declineRequest(deps(), SHOP, request.id, { reason: "OTHER", message: "m".repeat(500) });
+    expect(ok.ok && ok.request.status).toBe("declined");
+    expect(standin.store.returns.get(request.shopifyReturnId!)!.decline?.note).toHaveLength(500);
+  });
+
   it("decline -> Return DECLINED with Shopify's reason and the message", async () => {
     const { request } = await requested();
     const r = await declineRequest(deps(), SHOP, request.id, { reason: "FINAL_SALE", message: "Sale items are final." });

@@ -21,7 +21,8 @@ export type ActionResult =
   | {
       ok: false;
       status: 404 | 409 | 422 | 502;
-      error: { code: string; message: string; shopifyErrors?: ShopifyErrorEntry[] };
+      /** `field` names the argument an invalid_argument refers to (e.g. "message"). */
+      error: { code: string; message: string; field?: string; shopifyErrors?: ShopifyErrorEntry[] };
     };
 
 export function failure(

@@ -19,7 +19,7 @@ export function ActionModal() {
   const { t } = tools;
   const inForm = state.phase === "ready" && state.view === "form";
   return (
-    <s-customer-account-action heading={state.data ? t("form.heading", { order: state.data.order.name }) : t("heading")}>
+    <s-customer-account-action heading={inForm && state.data ? t("form.heading", { order: state.data.order.name }) : t("heading")}>
       <ReturnsBody state={state} t={t} locale={tools.locale} on={on} inModal />
       {inForm && (
         <s-button slot="primary-action" loading={state.submitting} onClick={on.submit}>

@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 // Container: owns the reducer and the side effects (load, debounced preview, uploads, submit, cancel).
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "preact/hooks";
-import { ApiError, type ResolutionCode, type ReturnsApi } from "./api";
+import { ApiError, isSignInRequired, type ResolutionCode, type ReturnsApi } from "./api";
 import { failure, initialState, reducer, type State } from "./state";
 import { isValid, serverFieldKey, toPreviewBody, toSubmitBody, validateDraft } from "./validate";
 import { uuid } from "./host";
@@ -9,22 +9,34 @@ import type { Handlers, T } from "./View";
 
 export const PREVIEW_DEBOUNCE_MS = 400;
 
-export function useReturns(orderId: string, client: ReturnsApi, opts: { autoOpen?: boolean } = {}) {
+export interface UseReturnsOptions {
+  /** Open the form as soon as the order loads and something can be returned (the action modal). */
+  autoOpen?: boolean;
+  /** The host says the buyer is not signed in (pre-authenticated order status page): ask nothing of the app. */
+  signedOut?: boolean;
+}
+
+export function useReturns(orderId: string, client: ReturnsApi, opts: UseReturnsOptions = {}) {
   const [state, dispatch] = useReducer(reducer, undefined, initialState);
   const live = useRef<State>(state);
   live.current = state;
   const photoSeq = useRef(0);
 
   const load = useCallback(() => {
+    if (opts.signedOut) {
+      dispatch({ type: "signInRequired" });
+      return;
+    }
     if (!orderId) return;
+    if (live.current.phase === "signIn") dispatch({ type: "reload" });
     client.getReturns(orderId).then(
       (data) => {
         dispatch({ type: "loaded", data });
         if (opts.autoOpen && data.canRequest) dispatch({ type: "openForm", idempotencyKey: uuid() });
       },
-      (e) => dispatch({ type: "loadFailed", ...failure(e) }),
+      (e) => dispatch(isSignInRequired(e) ? { type: "signInRequired" } : { type: "loadFailed", ...failure(e) }),
     );
-  }, [orderId, client, opts.autoOpen]);
+  }, [orderId, client, opts.autoOpen, opts.signedOut]);
 
   useEffect(load, [load]);
 

@@ -5,7 +5,7 @@ import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import { createTranslate, type Messages } from "../../../preview/i18n";
-import { createReturnsApi, type FetchLike, type SubmitBody } from "./api";
+import { createReturnsApi, isSignInRequired, type FetchLike, type SubmitBody } from "./api";
 import { overviewFixture, previewFixture, requestFixture } from "./fixtures";
 import { failure, initialState, reducer, type Action, type State } from "./state";
 import { ReturnsBody, type Handlers } from "./View";
@@ -108,7 +108,8 @@ describe("returns UI states", () => {
     expect(out).toContain('<s-select label="Reason" placeholder="Choose a reason" value="SIZE_TOO_SMALL"><s-option value="SIZE_TOO_SMALL">Too small</s-option><s-option value="DEFECTIVE">Defective</s-option></s-select>');
     expect(out).toContain('<s-checkbox label="The item is unused" checked></s-checkbox>');
     expect(out).toContain('<s-checkbox label="Tags are still attached"></s-checkbox>');
-    expect(out).toContain('<s-text-area label="Note (optional)" value maxlength="500"></s-text-area>');
+    expect(out).toContain('<s-text-area label="Note (optional)" value maxlength="300"></s-text-area>');
+    expect(out).toContain('<s-text color="subdued">300 characters left</s-text>');
     expect(out).not.toContain("s-drop-zone");
   });
 
@@ -158,6 +159,35 @@ describe("returns UI states", () => {
       ]),
     );
     expect(out).toContain('error="Only 1 left to return."');
+  });
+
+  it("form: the note counts down to Shopify's 300-character limit", () => {
+    const typed = (note: string) =>
+      html(stateOf([loaded(), { type: "openForm", idempotencyKey: "k" }, { type: "setQuantity", lineItemId: L1, quantity: 1 }, { type: "setNote", lineItemId: L1, note }]));
+    expect(typed("Seam split")).toContain('<s-text color="subdued">290 characters left</s-text>');
+    expect(typed("x".repeat(299))).toContain('<s-text color="subdued">1 character left</s-text>');
+    expect(typed("x".repeat(300))).toContain('<s-text color="subdued">0 characters left</s-text>');
+  });
+
+  it("signed out on the order status page: a sign-in prompt (not an error and 'Try again') that calls the host's sign-in", () => {
+    let prompts = 0;
+    const s = stateOf([{ type: "signInRequired" }]);
+    const out = renderToString(h(ReturnsBody, { state: s, t: createTranslate(en, en, "en"), locale: "en", on: { ...on, signIn: () => void prompts++ } }));
+    expect(out).toBe("<s-stack gap=\"small\"><s-text>Sign in to request a return or follow the returns on this order.</s-text><s-button>Sign in</s-button></s-stack>");
+    expect(out).not.toContain("Try again");
+    expect(out).not.toContain("s-banner");
+    // where the host cannot ask the buyer to sign in (the modal; or a signed-in buyer whose token names no
+    // customer because the app lacks customer data access) it says returns are unavailable, without a button
+    const none = html(s);
+    expect(none).toBe("<s-text color=\"subdued\">Returns can't be requested here right now. Please contact the store.</s-text>");
+    expect(prompts).toBe(0);
+  });
+
+  it("modal: says so when nothing on the order can be returned (the menu item shows on every order)", () => {
+    const s = stateOf([loaded({ canRequest: false, closedReason: undefined, requests: [] })]);
+    const modal = renderToString(h(ReturnsBody, { state: s, t: createTranslate(en, en, "en"), locale: "en", on, inModal: true }));
+    expect(modal).toContain('<s-text color="subdued">Nothing on this order can be returned right now.</s-text>');
+    expect(html(s)).not.toContain("Nothing on this order");
   });
 
   it("renders in German", () => {
@@ -246,6 +276,21 @@ describe("a busy store (429 busy with Retry-After)", () => {
   });
 });
 
+describe("signed out (401 sign_in_required)", () => {
+  it("the client does not retry it and the reducer shows the sign-in prompt", async () => {
+    let calls = 0;
+    const fetch: FetchLike = async () => {
+      calls++;
+      return new Response(JSON.stringify({ error: { code: "sign_in_required", message: "Sign in to see returns for this order" } }), { status: 401, headers: { "Content-Type": "application/json" } });
+    };
+    const api = createReturnsApi({ appUrl: "https://app.example", getToken: async () => "tok", fetch, sleep: async () => {} });
+    const e = await api.getReturns("1001").catch((x: unknown) => x);
+    expect(isSignInRequired(e)).toBe(true);
+    expect(calls).toBe(1);
+    expect(stateOf([{ type: "signInRequired" }]).phase).toBe("signIn");
+  });
+});
+
 describe("locales", () => {
   const src = readdirSync(new URL(".", import.meta.url))
     .filter((f) => f.endsWith(".tsx"))
@@ -257,6 +302,7 @@ describe("locales", () => {
     ...["unused", "unopened", "tags_attached", "original_packaging"].map((c) => `conditions.${c}`),
     ...["noLines", "quantity", "reason", "condition", "photos", "photosUploading", "noteTooLong", "resolution"].map((e) => `errors.${e}`),
     "notice.submitted", "notice.cancelled", "notice.error", "form.photoDone", "form.photoFailed", "form.photoUploading",
+    "signIn.message", "signIn.action", "signIn.unavailable", "nothingToReturn", "form.noteLeft",
   ];
   const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
 

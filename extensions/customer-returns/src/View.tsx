@@ -3,7 +3,7 @@
 import type { ReturnRequest, ReturnableLine } from "./api";
 import { conditionKey, formatDate, formatMoney, statusKey, statusTone } from "./format";
 import { returnableLines, type State } from "./state";
-import { lineKey, validateDraft, type ValidationErrors } from "./validate";
+import { lineKey, NOTE_MAX, validateDraft, type ValidationErrors } from "./validate";
 
 export type T = (key: string, params?: Record<string, string | number>) => string;
 
@@ -20,6 +20,8 @@ export interface Handlers {
   setResolution(code: string): void;
   submit(): void;
   cancel(requestId: string): void;
+  /** Present where the host can ask the buyer to sign in (the pre-authenticated order status page). */
+  signIn?(): void;
 }
 
 export interface ViewProps {
@@ -48,6 +50,17 @@ export function LoadError({ state, t, on }: ViewProps) {
         </s-button>
       </s-stack>
     </s-banner>
+  );
+}
+
+/** The session names no signed-in customer: a sign-in prompt where the host offers one, else why not. */
+export function SignIn({ t, on }: ViewProps) {
+  if (!on.signIn) return <s-text color="subdued">{t("signIn.unavailable")}</s-text>;
+  return (
+    <s-stack gap="small">
+      <s-text>{t("signIn.message")}</s-text>
+      <s-button onClick={on.signIn}>{t("signIn.action")}</s-button>
+    </s-stack>
   );
 }
 
@@ -116,8 +129,11 @@ export function Overview(props: ViewProps) {
       ))}
       {data.canRequest ? (
         !props.inModal && <s-button onClick={on.openForm}>{t("request")}</s-button>
+      ) : data.closedReason ? (
+        <s-text color="subdued">{data.closedReason}</s-text>
       ) : (
-        data.closedReason && <s-text color="subdued">{data.closedReason}</s-text>
+        // The menu item opens the modal on every order without asking first: say so when there is nothing.
+        props.inModal && !data.requests.length && <s-text color="subdued">{t("nothingToReturn")}</s-text>
       )}
     </s-stack>
   );
@@ -194,7 +210,10 @@ function LineForm(props: ViewProps & { line: ReturnableLine; errors: ValidationE
           </s-stack>
         )}
         {d.quantity > 0 && (
-          <s-text-area label={t("form.note")} value={d.note} maxLength={500} error={err("note")} onInput={(e: Event) => on.setNote(id, val(e))} />
+          <s-stack gap="small-300">
+            <s-text-area label={t("form.note")} value={d.note} maxLength={NOTE_MAX} error={err("note")} onInput={(e: Event) => on.setNote(id, val(e))} />
+            <s-text color="subdued">{t("form.noteLeft", { count: Math.max(0, NOTE_MAX - d.note.length) })}</s-text>
+          </s-stack>
         )}
         {d.quantity > 0 && feedback && (
           <s-text tone={feedback.eligible ? "success" : "critical"}>{feedback.explanation}</s-text>
@@ -258,6 +277,7 @@ export function ReturnForm(props: ViewProps) {
 export function ReturnsBody(props: ViewProps) {
   const { state, t } = props;
   if (state.phase === "loading") return <Loading t={t} />;
+  if (state.phase === "signIn") return <SignIn {...props} />;
   if (state.phase === "error" || !state.data) return <LoadError {...props} />;
   return state.view === "form" ? <ReturnForm {...props} /> : <Overview {...props} />;
 }

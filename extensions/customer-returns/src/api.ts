@@ -159,6 +159,12 @@ export function retryAfterSeconds(header: string | null): number {
   return Math.min(Math.max(n, 1), 30);
 }
 
+/**
+ * The session token names no customer (401 "sign_in_required"): the buyer opened the order status page from
+ * a link without signing in (pre-authenticated), or the app has no access to customer data. Not retried.
+ */
+export const isSignInRequired = (e: unknown): e is ApiError => e instanceof ApiError && e.code === "sign_in_required";
+
 /** The app is throttled (429 "busy"): the same call may succeed after a pause. */
 export const isBusy = (e: unknown): e is ApiError => e instanceof ApiError && e.code === "busy";
 

@@ -35,7 +35,8 @@ export interface Notice {
 }
 
 export interface State {
-  phase: "loading" | "error" | "ready";
+  /** "signIn": the app answered that the session names no signed-in customer (or the host says so). */
+  phase: "loading" | "error" | "ready" | "signIn";
   loadError?: string;
   /** The load failed because the store stayed busy through the client's retries: shown as errors.busy. */
   loadBusy?: boolean;
@@ -59,6 +60,7 @@ export interface State {
 export type Action =
   | { type: "loaded"; data: ReturnsOverview }
   | { type: "loadFailed"; message: string; busy?: boolean }
+  | { type: "signInRequired" }
   | { type: "reload" }
   | { type: "openForm"; idempotencyKey: string }
   | { type: "closeForm" }
@@ -138,6 +140,8 @@ export function reducer(state: State, action: Action): State {
     }
     case "loadFailed":
       return { ...state, phase: "error", loadError: action.message, loadBusy: action.busy };
+    case "signInRequired":
+      return { ...state, phase: "signIn", loadError: undefined, loadBusy: undefined };
     case "reload":
       return { ...state, phase: "loading", loadError: undefined, loadBusy: undefined };
     case "openForm": {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { initialState, reducer, type Action, type State } from "./state";
-import { isValid, lineKey, serverFieldKey, toPreviewBody, toSubmitBody, validateDraft } from "./validate";
+import { isValid, lineKey, NOTE_MAX, serverFieldKey, toPreviewBody, toSubmitBody, validateDraft } from "./validate";
 import { overviewFixture } from "./fixtures";
 
 const L1 = "gid://shopify/LineItem/1";
@@ -41,15 +41,18 @@ describe("validateDraft", () => {
     expect(validateDraft(done)).toEqual({});
   });
 
-  it("rejects notes over 500 characters and a resolution the order does not offer", () => {
+  it("rejects notes over 300 characters (Shopify's customer note limit) and a resolution the order does not offer", () => {
     const s = form([
       { type: "setQuantity", lineItemId: L1, quantity: 1 },
       { type: "setReason", lineItemId: L1, reason: "DEFECTIVE" },
       { type: "photoAdded", lineItemId: L1, photo: { id: "p", name: "a.jpg", status: "done", resourceUrl: "r" } },
-      { type: "setNote", lineItemId: L1, note: "x".repeat(501) },
+      { type: "setNote", lineItemId: L1, note: "x".repeat(301) },
       { type: "setResolution", resolution: "replacement" },
     ]);
+    expect(NOTE_MAX).toBe(300);
     expect(validateDraft(s)).toEqual({ [lineKey(L1, "note")]: "errors.noteTooLong", resolution: "errors.resolution" });
+    const atLimit = reducer(reducer(s, { type: "setNote", lineItemId: L1, note: "x".repeat(300) }), { type: "setResolution", resolution: "refund" });
+    expect(validateDraft(atLimit)).toEqual({});
   });
 });
 

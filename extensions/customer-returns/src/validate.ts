@@ -3,7 +3,14 @@
 import type { PreviewBody, ReturnableLine, ReturnsOverview, SubmitBody } from "./api";
 import type { LineDraft, State } from "./state";
 
-export const NOTE_MAX = 500;
+/**
+ * Longest note per line. Shopify keeps at most 300 characters of a return line's customer note
+ * (https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/ReturnRequestLineItemInput) and the app
+ * refuses longer ones (app/services/shopper/schemas.ts). Counted like the text area's maxLength (UTF-16
+ * units), which is never more than the characters Shopify counts, so whatever the field lets through is
+ * accepted.
+ */
+export const NOTE_MAX = 300;
 
 /** Error map: key is `line:<lineItemId>:<field>` or `form`/`resolution`; value is an i18n key. */
 export type ValidationErrors = Record<string, string>;
