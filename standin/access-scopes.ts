@@ -150,6 +150,21 @@ export function effectiveScopes(requested: readonly string[] | string): Set<stri
   return out;
 }
 
+/**
+ * The rules a field must pass: its own row (or its type's `*` row), and the rule of the object it hands
+ * out (`returns`: the object type, or a connection's node type), read as that object's `id` rule, since
+ * an object whose id the token cannot read is refused where it is reached ("Access denied for location
+ * field" on `assignedLocation { location }`).
+ */
+export function rulesFor(parent: string, field: string, returns: string | null): ScopeRule[] {
+  const out: ScopeRule[] = [];
+  const own = scopeRuleFor(parent, field);
+  if (own) out.push(own);
+  const object = returns && returns !== parent ? scopeRuleFor(returns, "id") : undefined;
+  if (object && !(own && own.anyOf.join() === object.anyOf.join())) out.push(object);
+  return out;
+}
+
 /** Whether `scopes` (already effective) satisfy `rule`. */
 export function grants(scopes: ReadonlySet<string>, rule: ScopeRule): boolean {
   return rule.anyOf.some((s) => scopes.has(s));

@@ -63,6 +63,13 @@ export interface Standin {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** shopify.app.toml's [access_scopes] scopes: what a token exchange grants unless `scopes` says otherwise. */
+export function tomlScopes(): string {
+  const scopes = readTomlScopes(resolve(here, "../shopify.app.toml"));
+  if (!scopes) throw new Error("shopify.app.toml has no [access_scopes] scopes");
+  return scopes;
+}
+
 export async function startStandin(opts: StandinOptions): Promise<Standin> {
   if (!opts.apiKey) throw new Error("startStandin: apiKey is required");
   if (!opts.apiSecret) throw new Error("startStandin: apiSecret is required");

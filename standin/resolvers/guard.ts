@@ -1,6 +1,6 @@
 import { getNamedType, isObjectType, type GraphQLOutputType, type GraphQLResolveInfo } from "graphql";
 import type { Ctx } from "./context";
-import { grants, requiredAccess, scopeRuleFor, type ScopeRule } from "../access-scopes";
+import { grants, requiredAccess, rulesFor, type ScopeRule } from "../access-scopes";
 import { CUSTOMER_DATA_OBJECTS, PROTECTED_FIELD_OF, hasField, notApprovedMessage } from "../customer-data";
 
 /**
@@ -32,7 +32,7 @@ export function customerDataDenied(object: string): AccessDeniedError {
 }
 
 /** The object a field hands out: its named type, or a connection's (or edge's) node type. */
-function objectTypeOf(t: GraphQLOutputType): string | null {
+export function objectTypeOf(t: GraphQLOutputType): string | null {
   const named = getNamedType(t);
   if (!isObjectType(named)) return null;
   const fields = named.getFields();
@@ -49,13 +49,8 @@ function objectTypeOf(t: GraphQLOutputType): string | null {
 export function guardField(info: GraphQLResolveInfo, ctx: Ctx): void {
   const parent = info.parentType.name;
   const field = info.fieldName;
-  const own = scopeRuleFor(parent, field);
-  if (own && !grants(ctx.scopes, own)) throw scopeDenied(field, own);
   const object = objectTypeOf(info.returnType);
-  if (object && object !== parent) {
-    const rule = scopeRuleFor(object, "id");
-    if (rule && !grants(ctx.scopes, rule)) throw scopeDenied(field, rule);
-  }
+  for (const rule of rulesFor(parent, field, object)) if (!grants(ctx.scopes, rule)) throw scopeDenied(field, rule);
   if (ctx.customerData.level === 0) {
     if (object && CUSTOMER_DATA_OBJECTS.has(object)) throw customerDataDenied(object);
     if (CUSTOMER_DATA_OBJECTS.has(parent)) throw customerDataDenied(parent);
