@@ -9,7 +9,7 @@ import { getPreset, parsePolicy } from "../app/returns/index";
 import { offlineAdminClient } from "../app/shopify/admin-client";
 import { approveRequest, closeRequest, markReceived, refundRequest, type StaffDeps } from "../app/services/staff/index";
 import { getOverview, submitReturnRequest, type ShopperDeps } from "../app/services/shopper/index";
-import { startStandin } from "../standin/index";
+import { startStandin, tomlScopes } from "../standin/index";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_cost_bench";
@@ -25,7 +25,7 @@ export async function measureOneReturn(): Promise<{ calls: CallRecord[]; overvie
   const db = await createTestDatabase();
   const standin = await startStandin({ apiKey: "cost-key", apiSecret: "cost-secret-0123456789", seed: "demo", webhooks: [] });
   try {
-    standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: "read_all_orders,write_orders,write_returns,write_files", userId: null, expiresAt: null });
+    standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: tomlScopes(), userId: null, expiresAt: null });
     let step = "setup";
     const calls: CallRecord[] = [];
     const counting: typeof fetch = async (input, init) => {

@@ -8,7 +8,8 @@ import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate } from "../app/db/migrate";
-import { startStandin, type Standin } from "../standin";
+import { startStandin, type CustomerDataSetting, type Standin } from "../standin";
+import { readTomlScopes } from "../standin/webhooks";
 import { startAdminHost, type AdminHost } from "./admin-host";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -16,8 +17,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const DEMO_API_KEY = "demo-returns-api-key";
 // A local demo secret: it signs the stand-in's session tokens and webhooks, and the app verifies them with it.
 export const DEMO_API_SECRET = "demo-returns-local-secret-not-for-production";
-export const DEMO_SCOPES =
-  "write_orders,read_all_orders,write_returns,read_customers,write_products,write_files,read_store_credit_accounts,write_store_credit_account_transactions,customer_read_orders";
+/** What the app asks for: exactly shopify.app.toml's [access_scopes], which the stand-in grants too. */
+export const DEMO_SCOPES = readTomlScopes(join(root, "shopify.app.toml")) ?? "";
 
 export interface DemoStackOptions {
   /** 0 picks free ports. */
@@ -31,6 +32,11 @@ export interface DemoStackOptions {
   log?: (line: string) => void;
   /** Extra environment for the app process. */
   env?: Record<string, string>;
+  /**
+   * What the app has been granted of protected customer data (standin/customer-data.ts): "none",
+   * "level1" (default), "level2" or "level1+name,email". `npm run demo` reads DEMO_CUSTOMER_DATA.
+   */
+  customerData?: CustomerDataSetting;
 }
 
 export interface DemoStack {
@@ -144,8 +150,9 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
     apiSecret: DEMO_API_SECRET,
     appUrl,
     seed: "demo",
+    customerData: opts.customerData,
   });
-  log(`Shopify stand-in: ${standin.shop} at ${standin.url}`);
+  log(`Shopify stand-in: ${standin.shop} at ${standin.url} (protected customer data: ${opts.customerData ?? "level1"})`);
 
   const host = await startAdminHost({
     port: hostPort,

@@ -19,7 +19,7 @@ import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
 import { approveRequest, closeRequest, declineRequest, markReceived, refundRequest, retryLastAction, type StaffDeps } from "~/services/staff";
 import { getOverview, submitReturnRequest, ShopperError, type ShopperDeps } from "~/services/shopper";
 import { drainCatalogueJobs, enqueueCatalogueSync } from "~/services/terms-sync/service";
-import { startStandin, type Standin } from "../standin";
+import { startStandin, tomlScopes, type Standin } from "../standin";
 import type { FaultKind } from "../standin/faults";
 import type { OrderRec } from "../standin/state/types";
 
@@ -205,7 +205,7 @@ beforeAll(async () => {
   standin.store.accessTokens.set(TOKEN, {
     token: TOKEN,
     kind: "offline",
-    scope: "read_all_orders,write_orders,write_returns,write_products,read_products,write_files,read_customers",
+    scope: tomlScopes(),
     userId: null,
     expiresAt: null,
   });

@@ -1,11 +1,14 @@
 // `npm run demo`: the local Shopify stand-in, the app and a seeded demo shop on this machine, no network.
 import { startDemoStack } from "../demo/stack";
+import type { CustomerDataSetting } from "../standin";
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const stack = await startDemoStack({
   appPort: port("APP_PORT", 3000),
   standinPort: port("STANDIN_PORT", 4100),
   hostPort: port("ADMIN_PORT", 4000),
+  // what the app has been granted of protected customer data: none, level1 (default), level2, level1+name,email
+  customerData: process.env.DEMO_CUSTOMER_DATA as CustomerDataSetting | undefined,
   log: (l) => console.log(`· ${l}`),
 });
 console.log(`

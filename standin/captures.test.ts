@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWithClient, type Client } from "./testClient";
 import { diff, errorEssence, IdMap, seedCustomersFromCapture, seedLocationsFromCapture, seedOrdersFromCapture, stepAt, upgradeVariables, type Json, type Step } from "./replay";
 import { createStore } from "./state/store";
+import { GRANTED_SCOPES } from "./oauth";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CAPTURES = resolve(here, "../../shared/shopify/captures");
@@ -28,7 +29,15 @@ const skippedSeen = new Set<string>();
 beforeAll(async () => {
   // Replays check behaviour, not throttling: dozens of recorded calls back to back (mutation payloads
   // are charged, and the model is stricter than Shopify) would otherwise drain a 2,000-point bucket.
-  c = await startWithClient({ seed: "empty", clock: () => NOW, bucket: { max: 100_000, restorePerSecond: 100_000 } });
+  // The recording app read locations and customers' emails and names, so it held read_locations and
+  // level 2 protected customer data; replaying under the app's own (narrower) grant would answer ACCESS_DENIED.
+  c = await startWithClient({
+    seed: "empty",
+    clock: () => NOW,
+    bucket: { max: 100_000, restorePerSecond: 100_000 },
+    scopes: `${GRANTED_SCOPES},read_locations`,
+    customerData: "level2",
+  });
 });
 afterAll(async () => {
   await c.standin.close();

@@ -11,12 +11,14 @@ import { readTomlScopes, readTomlSubscriptions, WebhookDispatcher } from "./webh
 import { adminSessionClaims, customerSessionClaims, signJwt, type AdminTokenOpts } from "./tokens";
 import { seedDemo } from "./seed/demo";
 import type { Clock } from "./clock";
+import { DEFAULT_CUSTOMER_DATA, parseCustomerData, type CustomerDataSetting } from "./customer-data";
 
 export type { Store } from "./state/store";
 export type { WebhookSub } from "./state/types";
 export type { FaultSpec } from "./faults";
 export { webhookHmac } from "./webhooks";
 export { verifyJwt } from "./tokens";
+export type { CustomerDataSetting, ProtectedField } from "./customer-data";
 
 export interface StandinOptions {
   port?: number;
@@ -36,6 +38,12 @@ export interface StandinOptions {
   bucketClock?: Clock;
   /** scopes a token exchange grants (default: shopify.app.toml [access_scopes], else a full returns set) */
   scopes?: string;
+  /**
+   * what the app has been granted of protected customer data: "none", "level1" (default: customer
+   * data without name, email, phone, address), "level2" (all four fields) or "level1+name,email"
+   * (level 1 and those fields). See standin/customer-data.ts.
+   */
+  customerData?: CustomerDataSetting;
   /** test knob: delays between webhook retries (ms) */
   webhookRetryDelays?: number[];
 }
@@ -55,10 +63,18 @@ export interface Standin {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** shopify.app.toml's [access_scopes] scopes: what a token exchange grants unless `scopes` says otherwise. */
+export function tomlScopes(): string {
+  const scopes = readTomlScopes(resolve(here, "../shopify.app.toml"));
+  if (!scopes) throw new Error("shopify.app.toml has no [access_scopes] scopes");
+  return scopes;
+}
+
 export async function startStandin(opts: StandinOptions): Promise<Standin> {
   if (!opts.apiKey) throw new Error("startStandin: apiKey is required");
   if (!opts.apiSecret) throw new Error("startStandin: apiSecret is required");
   const clock = opts.clock ?? (() => new Date());
+  const customerData = parseCustomerData(opts.customerData ?? DEFAULT_CUSTOMER_DATA);
   const shop = opts.shop ?? "demo-returns.myshopify.com";
   const schema = adminSchema();
   const store = createStore(shop);
@@ -87,6 +103,7 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
     deliver: (topic, payload) => deliverNow(topic, payload),
     origin: () => origin,
     scopes: opts.scopes ?? readTomlScopes(resolve(here, "../shopify.app.toml")) ?? undefined,
+    customerData,
   });
   async function deliverNow(topic: string, payload: unknown) {
     const subs = store.webhookSubs.filter((s) => s.topic === topic);
@@ -104,7 +121,9 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
     store,
     faults,
     mintAdminSessionToken: (o) => signJwt(adminSessionClaims(shop, opts.apiKey, clock(), o), opts.apiSecret),
-    mintCustomerSessionToken: ({ customerId }) => signJwt(customerSessionClaims(shop, opts.apiKey, customerId, clock()), opts.apiSecret),
+    // `sub` only with protected customer data access, like Shopify's tokens
+    mintCustomerSessionToken: ({ customerId }) =>
+      signJwt(customerSessionClaims(shop, opts.apiKey, customerData.level >= 1 ? customerId : null, clock()), opts.apiSecret),
     deliverWebhook: deliverNow,
     webhooksIdle: () => dispatcher.idle(),
     close: async () => {

@@ -1,5 +1,8 @@
-/** CLI: `tsx standin/main.ts --port 4100` (env SHOPIFY_API_KEY, SHOPIFY_API_SECRET, APP_URL, STANDIN_SEED). */
-import { startStandin } from "./index";
+/**
+ * CLI: `tsx standin/main.ts --port 4100` (env SHOPIFY_API_KEY, SHOPIFY_API_SECRET, APP_URL, STANDIN_SEED,
+ * STANDIN_CUSTOMER_DATA or --customer-data: none | level1 | level2 | level1+name,email).
+ */
+import { startStandin, type CustomerDataSetting } from "./index";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,7 +20,14 @@ if (seed !== "demo" && seed !== "empty") {
   console.error("standin: --seed must be demo or empty");
   process.exit(1);
 }
-const s = await startStandin({ port: Number(arg("port") ?? 4100), apiKey, apiSecret, appUrl: process.env.APP_URL, shop: arg("shop"), seed });
+const customerData = (arg("customer-data") ?? process.env.STANDIN_CUSTOMER_DATA) as CustomerDataSetting | undefined;
+let s;
+try {
+  s = await startStandin({ port: Number(arg("port") ?? 4100), apiKey, apiSecret, appUrl: process.env.APP_URL, shop: arg("shop"), seed, customerData });
+} catch (e) {
+  console.error(`standin: ${(e as Error).message}`);
+  process.exit(1);
+}
 console.log(`standin: ${s.shop} on ${s.url} (admin GraphQL at ${s.url}/admin/api/2026-07/graphql.json)`);
 const stop = async () => {
   await s.close();

@@ -20,6 +20,9 @@ import type { Ctx } from "./resolvers/context";
 import { TopLevelError } from "./state/errors";
 import { shopifySyntaxError, shopifyValidationError, shopifyVariableError, type ShopifyError } from "./graphqlErrors";
 import { accessTokenValid, tokenExchange } from "./oauth";
+import { effectiveScopes } from "./access-scopes";
+import type { CustomerDataGrant } from "./customer-data";
+import { AccessDeniedError } from "./resolvers/guard";
 import { signJwt, adminSessionClaims, customerSessionClaims } from "./tokens";
 import { API_VERSION } from "./webhooks";
 import { shopPayload } from "./webhookPayloads";
@@ -37,6 +40,8 @@ export interface ServerDeps {
   deliver: (topic: string, payload: unknown) => Promise<void>;
   origin: () => string;
   scopes?: string;
+  /** what the app may read of customers (protected customer data) */
+  customerData: CustomerDataGrant;
 }
 
 const GRAPHQL_PATH = `/admin/api/${API_VERSION}/graphql.json`;
@@ -96,7 +101,9 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
         if (kind === "customer") {
           const customerId = url.searchParams.get("customerId");
           if (!customerId) return send(res, 400, { error: "customerId is required for kind=customer" });
-          return send(res, 200, { token: signJwt(customerSessionClaims(shop, deps.apiKey, customerId, deps.clock()), deps.apiSecret) });
+          // `sub` only when the app has protected customer data access (standin/customer-data.ts)
+          const sub = deps.customerData.level >= 1 ? customerId : null;
+          return send(res, 200, { token: signJwt(customerSessionClaims(shop, deps.apiKey, sub, deps.clock()), deps.apiSecret) });
         }
         if (kind !== "admin") return send(res, 400, { error: "kind must be admin or customer" });
         return send(res, 200, { token: signJwt(adminSessionClaims(shop, deps.apiKey, deps.clock()), deps.apiSecret) });
@@ -166,7 +173,8 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
     const header = req.headers["x-shopify-access-token"];
     const token = Array.isArray(header) ? header[0] : header;
     if (!accessTokenValid(deps.store, token, deps.clock())) return send(res, 401, UNAUTHORIZED);
-    const scopes = new Set((deps.store.accessTokens.get(token!)?.scope ?? "").split(",").map((x) => x.trim()).filter(Boolean));
+    // a token holds what was granted plus the reads its writes imply
+    const scopes = effectiveScopes(deps.store.accessTokens.get(token!)?.scope ?? "");
     let body: { query?: string; variables?: Record<string, unknown> | null; operationName?: string | null };
     try {
       body = JSON.parse(raw.toString("utf8"));
@@ -220,7 +228,7 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
     if (fault === "userErrors") {
       data = injectedUserErrors(doc, operationName);
     } else {
-      const ctx: Ctx = { store: deps.store, clock: deps.clock, origin: deps.origin(), emit: deps.emit, typeOf, idempotencyKey: null, scopes };
+      const ctx: Ctx = { store: deps.store, clock: deps.clock, origin: deps.origin(), emit: deps.emit, typeOf, idempotencyKey: null, scopes, customerData: deps.customerData };
       const result = await execute({ schema: deps.schema, document: doc, operationName, variableValues: variables, contextValue: ctx, fieldResolver, typeResolver });
       data = (result.data as Record<string, unknown> | null | undefined) ?? null;
       errors = (result.errors ?? []).map(executionError);
@@ -290,7 +298,8 @@ function mergeVariableErrors(errors: ShopifyError[]): ShopifyError[] {
 function executionError(e: GraphQLError): ShopifyError {
   const orig = e.originalError;
   const out: ShopifyError = { message: e.message, locations: e.locations?.map((l) => ({ line: l.line, column: l.column })), path: e.path ? [...e.path] : undefined };
-  if (orig instanceof TopLevelError) out.extensions = { code: orig.code };
+  if (orig instanceof AccessDeniedError) out.extensions = { ...orig.extensions };
+  else if (orig instanceof TopLevelError) out.extensions = { code: orig.code };
   else if (orig && !(orig instanceof GraphQLError) && !/must provide one of first or last/.test(orig.message))
     out.extensions = { code: "INTERNAL_SERVER_ERROR" };
   return out;

@@ -61,14 +61,15 @@ export function adminSessionClaims(shop: string, apiKey: string, now: Date, opts
 
 /**
  * Customer account UI extension session token (shopify.sessionToken.get()): `dest` is the shop domain and
- * `sub` the customer GID when the customer is logged in. No `iss`/`sid`.
+ * `sub` the customer GID when the customer is logged in and the app has protected customer data access
+ * (null customerId: no `sub`). No `iss`/`sid`.
  */
-export function customerSessionClaims(shop: string, apiKey: string, customerId: string, now: Date, ttlSeconds = 300): Claims {
+export function customerSessionClaims(shop: string, apiKey: string, customerId: string | null, now: Date, ttlSeconds = 300): Claims {
   const iat = Math.floor(now.getTime() / 1000);
   return {
     dest: shop,
     aud: apiKey,
-    sub: customerId,
+    ...(customerId ? { sub: customerId } : {}),
     exp: iat + ttlSeconds,
     nbf: iat,
     iat,

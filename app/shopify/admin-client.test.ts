@@ -176,6 +176,40 @@ describe("AdminClient", () => {
   });
 });
 
+describe("protected customer data refusals (redactableAt)", () => {
+  // https://shopify.dev/docs/apps/launch/protected-customer-data#using-protected-customer-data: the field is
+  // null and `errors` says why; only where the caller said a refusal means "absent" does the read go on.
+  const refused = (path: (string | number)[], code: string | undefined = "ACCESS_DENIED") => ({
+    message: "This app is not approved to access the Customer object. See https://shopify.dev/docs/apps/launch/protected-customer-data for more details.",
+    path,
+    ...(code ? { extensions: { code } } : {}),
+  });
+  const answer = (...errors: ReturnType<typeof refused>[]): RawResult => ({ data: { ...shopData, order: { customer: { id: "c" }, customerName: null } }, errors });
+
+  it("a refusal at (or under) a redactable path leaves the value absent and answers the rest", async () => {
+    for (const r of [answer(refused(["order", "customerName", "displayName"])), answer(refused(["order", "customerName"], undefined))]) {
+      const { transport } = scripted(r);
+      const data = (await new AdminClient(transport).request(SHOP_INFO, undefined, { redactableAt: ["order.customerName"] })) as Record<string, unknown>;
+      expect(data.order).toEqual({ customer: { id: "c" }, customerName: null });
+    }
+  });
+
+  it("fails the read for a refusal elsewhere, another error, or without redactableAt", async () => {
+    const cases: [RawResult, string[]][] = [
+      [answer(refused(["order", "customer", "displayName"])), ["order.customerName"]],
+      [answer(refused(["order", "customerNameX"])), ["order.customerName"]],
+      [answer(refused(["order", "customerName"]), { message: "Access denied for location field.", path: ["location"], extensions: { code: "ACCESS_DENIED" } } as never), ["order.customerName"]],
+      [answer(refused(["order", "customerName"], "INTERNAL_SERVER_ERROR")), ["order.customerName"]],
+      [answer(refused(["order", "customerName"])), []],
+    ];
+    for (const [r, paths] of cases) {
+      const { transport, calls } = scripted(r);
+      await expect(new AdminClient(transport).request(SHOP_INFO, undefined, { redactableAt: paths })).rejects.toBeInstanceOf(AdminGraphQLError);
+      expect(calls).toHaveLength(1);
+    }
+  });
+});
+
 describe("adminGraphqlTransport (inside a request, over the library's admin.graphql)", () => {
   it("turns the library's GraphqlQueryError for THROTTLED into a throttle wait", async () => {
     let n = 0;

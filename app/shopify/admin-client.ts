@@ -30,6 +30,23 @@ type Variables = Record<string, unknown>;
 export interface RequestOptions {
   /** Sent as $idempotencyKey to documents that use @idempotent(key: $idempotencyKey). */
   idempotencyKey?: string;
+  /**
+   * Response paths (response keys joined by ".", list positions left out, e.g. "order.customerName")
+   * where Shopify may refuse protected customer data the app is not approved for: it answers that
+   * value null with "This app is not approved to access the ... object", and the read goes on with it
+   * absent. Every other error, and a refusal anywhere else, still fails the call.
+   * https://shopify.dev/docs/apps/launch/protected-customer-data#using-protected-customer-data
+   */
+  redactableAt?: readonly string[];
+}
+
+const NOT_APPROVED = /^This app is not approved to (access|use) /;
+
+/** A protected customer data refusal at (or under) one of `paths`. */
+export function isRedaction(e: GraphQLErrorEntry, paths: readonly string[]): boolean {
+  if (!NOT_APPROVED.test(e.message) || (e.extensions?.code !== undefined && e.extensions.code !== "ACCESS_DENIED")) return false;
+  const at = (e.path ?? []).filter((p): p is string => typeof p === "string").join(".");
+  return paths.some((p) => at === p || at.startsWith(`${p}.`));
 }
 
 // ---------- errors ----------
@@ -347,7 +364,10 @@ export class AdminClient {
           await this.sleep(this.throttleWait(result, attempt));
           continue;
         }
-        throw new AdminGraphQLError(op.name, errors);
+        const redactable = opts.redactableAt ?? [];
+        if (redactable.length === 0 || !errors.every((e) => isRedaction(e, redactable)) || result.data == null) {
+          throw new AdminGraphQLError(op.name, errors);
+        }
       }
       if (result.data === undefined || result.data === null) throw new AdminGraphQLError(op.name, [{ message: "no data in response" }]);
       return result.data;

@@ -4,6 +4,7 @@ import {
   buildClientSchema,
   buildSchema,
   Kind,
+  NoDeprecatedCustomRule,
   parse,
   validate,
   type DocumentNode,
@@ -95,6 +96,12 @@ describe("every #graphql document in app/ and extensions/", () => {
       expect(errors, `invalid against ${name}`).toEqual([]);
     });
 
+    it("uses no deprecated field, argument or enum value", () => {
+      const { name, schema } = schemaFor(found);
+      const deprecated = validate(schema, parse(found.source), [NoDeprecatedCustomRule]).map((e) => e.message);
+      expect(deprecated, `deprecated in ${name}`).toEqual([]);
+    });
+
     it("if a mutation, selects userErrors on every mutation field", () => {
       const op = operationsOf(parse(found.source))[0]!;
       if (op.operation !== "mutation") return;
@@ -128,8 +135,11 @@ describe("every #graphql document in app/ and extensions/", () => {
     expect(refund!.source).toMatch(/refundCreate\([^)]*\)\s*@idempotent\(key:\s*\$\w+\)/);
   });
 
-  it("catches what it should: an invalid, an unnamed and a userErrors-less document are rejected", () => {
+  it("catches what it should: an invalid, an unnamed, a deprecated and a userErrors-less document are rejected", () => {
     expect(validate(adminSchema, parse("query X { shop { noSuchField } }"))).not.toHaveLength(0);
+    // Order.channelInformation: deprecated in 2026-07 ("Use `attribution` instead.")
+    const old = validate(adminSchema, parse("query X($id: ID!) { order(id: $id) { channelInformation { id } } }"), [NoDeprecatedCustomRule]);
+    expect(old.map((e) => e.message)).toEqual(['The field Order.channelInformation is deprecated. Use `attribution` instead.']);
     const unnamed = operationsOf(parse("query { shop { id } }"))[0]!;
     expect(unnamed.name).toBeUndefined();
     const bare = operationsOf(parse("mutation M($id: ID!) { returnClose(id: $id) { return { id } } }"))[0]!;

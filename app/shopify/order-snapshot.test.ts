@@ -41,8 +41,8 @@ describe("loadOrderSnapshot", () => {
     const rec = find((o) => o.customerId === "gid://shopify/Customer/1" && hasProduct(o, 203) && hasProduct(o, 207));
     const snap = (await loadOrderSnapshot(admin, rec.id))!;
     expect(snap.customerId).toBe("gid://shopify/Customer/1");
-    const c = standin.store.customers.get("gid://shopify/Customer/1")!;
-    expect(snap.customerDisplayName).toBe(`${c.firstName} ${c.lastName}`);
+    // protected customer data level 1 (the stand-in's default): the owner is known, the name is not
+    expect(snap.customerDisplayName).toBeNull();
     expect(snap.shop).toEqual({ country: "NZ", timezone: "Pacific/Auckland", currency: "NZD" });
     expect(snap.order).toMatchObject({ id: rec.id, name: rec.name, currency: "NZD", salesChannel: "online_store", shippingCountry: "NZ" });
     const bottle = snap.order.lines.find((l) => l.title.startsWith("Glass Water Bottle"))!;
@@ -88,7 +88,7 @@ describe("loadOrderSnapshot", () => {
     expect(c.order.lines[0]!.returnedQuantity).toBe(1);
   });
 
-  it("maps sales channels and presentment-currency orders' shipping country", async () => {
+  it("maps sales channels (from Order.attribution) and presentment-currency orders' shipping country", async () => {
     expect((await loadOrderSnapshot(admin, find((o) => o.sourceName === "amazon").id))!.order.salesChannel).toBe("marketplace");
     expect((await loadOrderSnapshot(admin, find((o) => o.sourceName === "trademe").id))!.order.salesChannel).toBe("marketplace");
     const pos = find((o) => o.sourceName === "pos");
@@ -159,13 +159,42 @@ describe("loadOrderSnapshot", () => {
   });
 });
 
+describe("protected customer data", () => {
+  it("level 2 with names: the customer's name comes with the order; level 1 reads the same order without it", async () => {
+    const named = await startStandin({ apiKey: TEST_KEY, apiSecret: TEST_SECRET, webhooks: [], seed: "demo", clock: () => NOW, customerData: "level1+name" });
+    try {
+      const ex = await exchange(named, named.mintAdminSessionToken());
+      const a = offlineAdminClient({ shop: named.shop, accessToken: ex.body.access_token as string, env: { SHOPIFY_ADMIN_ORIGIN: named.url } });
+      const rec = find((o) => o.customerId === "gid://shopify/Customer/1" && hasProduct(o, 203));
+      const c = named.store.customers.get("gid://shopify/Customer/1")!;
+      const withName = (await loadOrderSnapshot(a, rec.id))!;
+      expect(withName.customerDisplayName).toBe(`${c.firstName} ${c.lastName}`);
+      const withoutName = (await loadOrderSnapshot(admin, rec.id))!;
+      expect(withoutName.customerDisplayName).toBeNull();
+      expect(withoutName.customerId).toBe(withName.customerId);
+      expect(withoutName.order).toEqual(withName.order);
+    } finally {
+      await named.close();
+    }
+  });
+});
+
 describe("mapSalesChannel", () => {
   it.each([
-    [{ channelHandle: "online_store" }, "online_store"],
+    [{ attributionHandle: "web" }, "online_store"],
+    [{ attributionHandle: "online_store" }, "online_store"],
+    [{ attributionHandle: "pos", sourceName: "pos" }, "pos"],
     [{ sourceName: "web" }, "online_store"],
     [{ sourceName: "pos" }, "pos"],
     [{ sourceName: "shopify_draft_order" }, "draft_order"],
-    [{ isMarketplace: true, channelHandle: "x" }, "marketplace"],
+    // an attribution definition of a marketplace app: its handle or display name names the marketplace
+    [{ attributionHandle: "amazon-us", attributionName: "Amazon US" }, "marketplace"],
+    [{ attributionHandle: "acc-3", attributionName: "eBay Australia", appName: "Marketplace Connect" }, "marketplace"],
+    [{ attributionHandle: "trade-me" }, "marketplace"],
+    [{ attributionHandle: "nz-stockists", attributionName: "Retail partners NZ" }, "retail_partner"],
+    [{ attributionHandle: "b2b" }, "retail_partner"],
+    // the attribution decides before sourceName (a marketplace order can carry a numeric sourceName)
+    [{ attributionHandle: "tiktok-shop", sourceName: "web" }, "marketplace"],
     [{ appName: "Amazon" }, "marketplace"],
     [{ appName: "Wholesale" }, "retail_partner"],
     [{ sourceName: "1234567" }, "other"],
@@ -207,7 +236,6 @@ describe("mapOrderSnapshot (pure rules)", () => {
       customer: { id: "gid://shopify/Customer/9" },
       shippingAddress: { countryCodeV2: "CA" },
       attribution: null,
-      channelInformation: null,
       app: null,
       netPaymentSet: { shopMoney: { amount: "75.00" } },
       lineItems: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: lines },
@@ -264,6 +292,14 @@ describe("mapOrderSnapshot (pure rules)", () => {
     expect(r.returnable["gid://shopify/LineItem/1"]).toEqual([{ id: "gid://shopify/FulfillmentLineItem/2", quantity: 1 }]);
     expect(r.shape).toEqual({ lines: 1, fulfillments: 3, fulfillmentLines: 2 });
     expect(r.truncated).toBe(true);
+  });
+
+  it("the customer's name: as Shopify shows it, absent when refused or redacted (•••), none for a guest", () => {
+    expect(mapOrderSnapshot(shopNode, order([line()], { customerName: { displayName: "Aroha Ngata" } }), noReturnable).customerDisplayName).toBe("Aroha Ngata");
+    expect(mapOrderSnapshot(shopNode, order([line()], { customerName: { displayName: "•••" } }), noReturnable).customerDisplayName).toBeNull();
+    expect(mapOrderSnapshot(shopNode, order([line()], { customerName: null }), noReturnable).customerDisplayName).toBeNull();
+    const guest = mapOrderSnapshot(shopNode, order([line()], { customer: null, customerName: null }), noReturnable);
+    expect(guest).toMatchObject({ customerId: null, customerDisplayName: null });
   });
 
   it("units removed from the order count as returned when Shopify's returnable says more", () => {

@@ -18,10 +18,14 @@
  *   (quantity - currentQuantity), whichever is larger, capped at what was fulfilled.
  * - returnable: per line item, its fulfillment line items with Shopify's returnable quantity: the
  *   ids and quantities returnRequest takes.
- * - salesChannel: channel definition / attribution handle / app name / sourceName, mapped:
- *   online_store ("online_store", "web"), pos ("pos"), draft_order ("shopify_draft_order",
- *   "draft_order"), marketplace (isMarketplace, or amazon/ebay/etsy/trade-me/...), retail_partner
- *   ("retail"/"wholesale"/"b2b"), other otherwise.
+ * - salesChannel: the order's attribution (handle, then display name), the app that created it, then
+ *   sourceName, mapped: online_store ("online_store", "web"), pos ("pos"), draft_order
+ *   ("shopify_draft_order", "draft_order"), marketplace (amazon/ebay/etsy/trade-me/...),
+ *   retail_partner ("retail"/"wholesale"/"b2b"), other otherwise. Order.attribution replaces the
+ *   deprecated channelInformation in 2026-07 and has no marketplace flag, so marketplaces are known
+ *   by name (https://shopify.dev/changelog/order-attribution-definitions-are-available-in-order-channel-filters).
+ * - customerDisplayName: the customer's name only when the app is approved for names (protected
+ *   customer data level 2); otherwise Shopify refuses it and it is null, as for a redacted "•••".
  * - shop country: shopAddress.countryCodeV2; timezone: ianaTimezone.
  *
  * Cost: the read is sized by `SnapshotSizes` (what the caller last saw of this order: see
@@ -76,15 +80,12 @@ export class OrderSnapshotError extends Error {
 const MARKETPLACES = ["amazon", "ebay", "etsy", "trade-me", "trademe", "walmart", "google", "facebook", "instagram", "tiktok", "marketplace"];
 
 export function mapSalesChannel(hints: {
-  channelHandle?: string | null;
-  isMarketplace?: boolean | null;
   attributionHandle?: string | null;
-  appHandle?: string | null;
+  attributionName?: string | null;
   appName?: string | null;
   sourceName?: string | null;
 }): SalesChannel {
-  if (hints.isMarketplace) return "marketplace";
-  const words = [hints.channelHandle, hints.attributionHandle, hints.appHandle, hints.appName, hints.sourceName]
+  const words = [hints.attributionHandle, hints.attributionName, hints.appName, hints.sourceName]
     .filter((x): x is string => typeof x === "string" && x.length > 0)
     .map((x) => x.toLowerCase().replace(/[\s_]+/g, "-"));
   for (const w of words) {
@@ -98,6 +99,16 @@ export function mapSalesChannel(hints: {
 }
 
 type OrderNode = NonNullable<OrderSnapshotQuery["order"]>;
+
+/** Where OrderSnapshot may meet a protected customer data refusal that only means "no name". */
+export const ORDER_SNAPSHOT_REDACTABLE_AT = ["order.customerName"] as const;
+/** What Shopify shows for a name the app may not read (https://shopify.dev/changelog/displayname-no-longer-exposes-unapproved-email-or-phone). */
+const REDACTED = "•••";
+
+function displayNameOf(order: OrderNode): string | null {
+  const name = order.customerName?.displayName?.trim();
+  return name && name !== REDACTED ? name : null;
+}
 type LineNode = OrderNode["lineItems"]["nodes"][number];
 
 /** Numeric ids ("7001") and gids both accepted. */
@@ -180,7 +191,8 @@ export async function loadOrderSnapshot(admin: AdminClient, orderId: string, opt
     reasonHandles: handles,
     reasons: Math.max(1, handles.length),
   };
-  const read = (sizes: SnapshotSizes) => admin.request(ORDER_SNAPSHOT, { ...common, ...sizes, withOrderParts: true });
+  // The customer's name is level 2 protected customer data: refused, it is absent (operations/order-snapshot.ts).
+  const read = (sizes: SnapshotSizes) => admin.request(ORDER_SNAPSHOT, { ...common, ...sizes, withOrderParts: true }, { redactableAt: ORDER_SNAPSHOT_REDACTABLE_AT });
   let sizes = opts.sizes ?? FIRST_READ_SIZES;
   let first = await read(sizes);
   // A hint smaller than the order has grown to: read once more at the default sizes.
@@ -311,10 +323,8 @@ export function mapOrderSnapshot(
     processedAt: order.processedAt,
     currency,
     salesChannel: mapSalesChannel({
-      channelHandle: order.channelInformation?.channelDefinition?.handle,
-      isMarketplace: order.channelInformation?.channelDefinition?.isMarketplace,
       attributionHandle: order.attribution?.handle,
-      appHandle: order.channelInformation?.app?.handle,
+      attributionName: order.attribution?.displayName,
       appName: order.app?.name,
       sourceName: order.sourceName,
     }),
@@ -326,7 +336,7 @@ export function mapOrderSnapshot(
     order: parsed,
     shop,
     customerId: order.customer?.id ?? null,
-    customerDisplayName: order.customer?.displayName || null,
+    customerDisplayName: order.customer ? displayNameOf(order) : null,
     fulfillmentLineItems: flis,
     returnable,
     reasonIds,

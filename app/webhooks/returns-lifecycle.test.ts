@@ -13,7 +13,7 @@ import { getPreset, parsePolicy, type Policy } from "~/returns";
 import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
 import { RETURN_APPROVE_REQUEST, RETURN_CLOSE, RETURN_REQUEST } from "~/shopify/operations";
 import { signedWebhookRequest } from "~/test/session-token";
-import { startStandin, type Standin } from "../../standin";
+import { startStandin, tomlScopes, type Standin } from "../../standin";
 import { refundAtShopify } from "~/services/staff/shopify-steps";
 import { processReturnWebhook, type ReturnWebhookDeps } from "./returns-lifecycle";
 
@@ -54,7 +54,7 @@ async function shopifyReturn(): Promise<{ returnId: string; orderId: string }> {
 beforeAll(async () => {
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: KEY, apiSecret: SECRET, seed: "demo", webhooks: [], clock: () => clock });
-  standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: "read_all_orders,write_orders,write_returns", userId: null, expiresAt: null });
+  standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: tomlScopes(), userId: null, expiresAt: null });
   admin = offlineAdminClient({ shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } }, { sleep: async () => {} });
   await createRepos(db.prisma).policies.saveNewVersion(SHOP, { policy: manual, now: new Date("2020-01-01T00:00:00Z") });
 });
@@ -141,7 +141,7 @@ describe("returns webhooks", () => {
     });
     (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
     await db.prisma.session.create({
-      data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN, scope: "read_all_orders,write_orders,write_returns" },
+      data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN, scope: tomlScopes() },
     });
     const { action } = (await import("~/routes/webhooks.returns.request")) as { action: (a: ActionFunctionArgs) => Promise<Response> };
     const { returnId, orderId } = await shopifyReturn();

@@ -1,5 +1,6 @@
 import type { Store } from "../state/store";
 import type { Clock } from "../clock";
+import type { CustomerDataGrant } from "../customer-data";
 
 export interface Ctx {
   store: Store;
@@ -12,8 +13,10 @@ export interface Ctx {
   typeOf: WeakMap<object, string>;
   /** @idempotent(key:) directive value on the mutation field being executed, if any */
   idempotencyKey: string | null;
-  /** scopes of the access token making the request */
-  scopes: Set<string>;
+  /** scopes of the access token making the request, with the reads its writes imply (effectiveScopes) */
+  scopes: ReadonlySet<string>;
+  /** what the app may read of customers (protected customer data) */
+  customerData: CustomerDataGrant;
 }
 
 export function tag<T extends object>(ctx: Ctx, type: string, rec: T): T;

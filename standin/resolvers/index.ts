@@ -11,6 +11,7 @@ import { typeResolvers } from "./types";
 import { queryResolvers } from "./query";
 import { mutationResolvers } from "./mutation";
 import { connection, requirePageSize } from "./connection";
+import { guardField } from "./guard";
 
 const roots: Record<string, Record<string, (src: unknown, args: any, ctx: Ctx) => unknown>> = {
   QueryRoot: queryResolvers,
@@ -22,6 +23,8 @@ export function makeFieldResolver(schema: GraphQLSchema): GraphQLFieldResolver<u
   const idempotent = schema.getDirective("idempotent");
   return (source, args, ctx, info) => {
     const parent = info.parentType.name;
+    // access scopes and protected customer data first: a refused field is never resolved
+    guardField(info, ctx);
     const own = roots[parent]?.[info.fieldName] ?? typeResolvers[parent]?.[info.fieldName];
     if (parent === "Mutation" && idempotent) {
       const v = getDirectiveValues(idempotent, info.fieldNodes[0]!, info.variableValues) as { key?: string } | undefined;

@@ -163,7 +163,8 @@ export const queryResolvers: Q = {
   currentAppInstallation: (_s, _a, ctx) => ({
     id: `gid://shopify/AppInstallation/${ctx.store.shop.appId}`,
     app: { id: `gid://shopify/App/${ctx.store.shop.appId}`, title: "Policy Returns", handle: "policy-returns" },
-    accessScopes: [],
+    // what the token holds (effective scopes: a write scope's read is listed too)
+    accessScopes: [...ctx.scopes].sort().map((handle) => ({ handle, description: handle })),
     activeSubscriptions: [],
     launchUrl: `https://${ctx.store.shop.myshopifyDomain}/admin/apps/policy-returns`,
     metafield: null,

@@ -30,6 +30,8 @@ import { orderReturnStatus, refundedQuantityOfLineItem, returnableQuantity } fro
 import { discountedUnit, netPayment, totalRefunded } from "../state/refunds";
 import { metafieldsOf, resolveNamespace } from "./metafields";
 import { matches, numericId, parseQuery } from "./search";
+import { displayNameFor } from "../customer-data";
+import { customerDataDenied } from "./guard";
 
 type R = Record<string, (src: any, args: any, ctx: Ctx) => unknown>;
 
@@ -80,6 +82,12 @@ export const typeResolvers: Record<string, R> = {
     number: (o: OrderRec) => o.number,
     customer: (o: OrderRec, _a, ctx) => tag(ctx, "Customer", o.customerId ? ctx.store.customers.get(o.customerId) : null),
     displayAddress: (o: OrderRec) => o.shippingAddress,
+    // where the order came from (2026-07; replaces channelInformation): web and POS orders carry Shopify's
+    // own handles (the `channel:web,pos` search filter matches Order.attribution.handle), channel apps theirs
+    attribution: (o: OrderRec) =>
+      o.channel
+        ? { handle: o.sourceName === "web" || o.sourceName === "pos" ? o.sourceName : o.channel.handle, displayName: o.channel.displayName, icon: null }
+        : null,
     channelInformation: (o: OrderRec) =>
       o.channel
         ? {
@@ -388,7 +396,12 @@ export const typeResolvers: Record<string, R> = {
   },
   Customer: {
     legacyResourceId: legacy,
-    displayName: (c: CustomerRec) => `${c.firstName} ${c.lastName}`,
+    // the value decides which protected field it needs (standin/customer-data.ts); a refused name nulls the Customer
+    displayName: (c: CustomerRec, _a, ctx) => {
+      const d = displayNameFor(c, ctx.customerData);
+      if ("denied" in d) throw customerDataDenied("Customer");
+      return d.value;
+    },
     defaultEmailAddress: (c: CustomerRec) => ({ emailAddress: c.email, marketingState: "NOT_SUBSCRIBED" }),
     orders: (c: CustomerRec, _a, ctx) => [...ctx.store.orders.values()].filter((o) => o.customerId === c.id && orderVisible(ctx, o)).map((o) => tag(ctx, "Order", o)),
     numberOfOrders: (c: CustomerRec, _a, ctx) => String([...ctx.store.orders.values()].filter((o) => o.customerId === c.id).length),

@@ -115,6 +115,28 @@ describe("dashboard", () => {
 describe("queue", () => {
   const q = (query: Parameters<typeof listQueue>[2]) => listQueue(db.prisma, SHOP, query, { provider: db.provider });
 
+  it("without the customer's name (protected customer data level 1) a row names the order, never an id; a guest has none", async () => {
+    const shop = "names-shop.myshopify.com";
+    const base = {
+      status: "requested" as const,
+      currency: "NZD",
+      refundMinor: 1000,
+      feesMinor: 0,
+      resolution: null,
+      policyVersion: 1,
+      verdict: { eligible: true, decision: "review", policyId: "standard-30-day", policyVersion: 1, lines: [] },
+      lines: [{ lineItemId: "gid://shopify/LineItem/n-1", title: "Linen shirt", quantity: 1, reason: "UNWANTED", eligible: true, codes: [] }],
+      now: day(0),
+    };
+    await repos.returnRequests.create(shop, { ...base, idempotencyKey: "named", orderId: "gid://shopify/Order/9001", orderName: "#9001", customerId: "gid://shopify/Customer/77", customerDisplayName: "Aroha Ngata" });
+    await repos.returnRequests.create(shop, { ...base, idempotencyKey: "unnamed", orderId: "gid://shopify/Order/9002", orderName: "#9002", customerId: "gid://shopify/Customer/78", customerDisplayName: null });
+    await repos.returnRequests.create(shop, { ...base, idempotencyKey: "guest", orderId: "gid://shopify/Order/9003", orderName: "#9003", customerId: null, customerDisplayName: null });
+    const rows = (await listQueue(db.prisma, shop, {}, { provider: db.provider })).items;
+    expect(Object.fromEntries(rows.map((r) => [r.orderName, r.customer]))).toEqual({ "#9001": "Aroha Ngata", "#9002": "Customer of #9002", "#9003": null });
+    // the customer ids (77, 78) appear nowhere on screen
+    expect(rows.map((r) => r.customer).join(" ")).not.toMatch(/gid:|\b7[78]\b/);
+  });
+
   it("lists newest first and pages with the cursor without gaps or repeats", async () => {
     const seen: string[] = [];
     let cursor: string | null = null;

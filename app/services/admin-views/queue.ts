@@ -144,8 +144,9 @@ export async function listQueue(
         id: r.id,
         orderName: r.orderName,
         orderId: r.orderId,
-        // the shopper API may store only the customer id: show which customer rather than nothing
-        customer: r.customerDisplayName ?? (r.customerId ? `Customer ${r.customerId.split("/").pop()}` : null),
+        // without the customer's name (the app is not approved for names: protected customer data level 1) the
+        // order says whose request it is; never an id
+        customer: r.customerDisplayName ?? (r.customerId ? `Customer of ${r.orderName}` : null),
         status: r.status as ReturnStatus,
         createdAt: r.createdAt.toISOString(),
         currency: r.currency,

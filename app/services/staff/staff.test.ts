@@ -10,7 +10,7 @@ import { createRepos, type ReturnRequestWithLines } from "~/db";
 import { computeRefund, getPreset, parsePolicy, toDecimalString, type Policy } from "~/returns";
 import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
 import { RETURN_APPROVE_REQUEST, RETURN_REQUEST } from "~/shopify/operations";
-import { startStandin, type Standin } from "../../../standin";
+import { startStandin, tomlScopes, type Standin } from "../../../standin";
 import {
   approveRequest,
   closeRequest,
@@ -88,7 +88,7 @@ async function requested(shop = SHOP): Promise<{ request: ReturnRequestWithLines
 beforeAll(async () => {
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: "staff-key", apiSecret: "staff-secret-0123456789", seed: "demo", webhooks: [] });
-  standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: "read_all_orders,write_orders,write_returns", userId: null, expiresAt: null });
+  standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: tomlScopes(), userId: null, expiresAt: null });
   const counting: typeof fetch = async (input, init) => {
     const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
     const m = /mutation\s+(\w+)/.exec(body.query ?? "");

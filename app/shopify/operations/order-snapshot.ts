@@ -1,10 +1,16 @@
 /**
  * The shopper's order as the returns policy engine reads it (app/shopify/order-snapshot.ts maps it).
- * It reads what the engine and the ownership check need: the sales channel
- * (channelInformation / attribution / app), the shipping country, the variant's compare-at price
- * (onSale), line images for the shopper's form, Shopify's own returnable quantity per fulfillment
- * line item (what other returns and refunds already hold), the shop's time zone, currency and
- * country, and the customer's display name (staff queue search).
+ * It reads what the engine and the ownership check need: the sales channel (attribution / app /
+ * sourceName), the shipping country, the variant's compare-at price (onSale), line images for the
+ * shopper's form, Shopify's own returnable quantity per fulfillment line item (what other returns
+ * and refunds already hold), the shop's time zone, currency and country, and the customer's display
+ * name (staff queue search).
+ *
+ * Protected customer data: everything here is level 1 (the shipping country is not a protected
+ * address field) except the customer's name, a level 2 field. It is read under its own alias
+ * (`customerName`), so when the app is not approved for names Shopify nulls only that alias and the
+ * owner (`customer { id }`) is still read; the adapter treats that refusal as "no name"
+ * (docs/decisions/130-scopes-and-protected-customer-data.md).
  *
  * Cost is sized to the order, not to the worst case: the caller passes page sizes ($lines,
  * $fulfillments, $fulfillmentLines) from what it last saw of this order, and asks for product
@@ -47,6 +53,8 @@ export const ORDER_SNAPSHOT = `#graphql
       sourceName
       customer {
         id
+      }
+      customerName: customer @include(if: $withOrderParts) {
         displayName
       }
       shippingAddress @include(if: $withOrderParts) {
@@ -54,15 +62,7 @@ export const ORDER_SNAPSHOT = `#graphql
       }
       attribution @include(if: $withOrderParts) {
         handle
-      }
-      channelInformation @include(if: $withOrderParts) {
-        channelDefinition {
-          handle
-          isMarketplace
-        }
-        app {
-          handle
-        }
+        displayName
       }
       app @include(if: $withOrderParts) {
         name
