@@ -1,4 +1,4 @@
-// Built-in policies. `ekr-auto` and `ekoh-store` follow /work/shared/scenarios/README.md
+// Built-in policies. `ekr-auto` and `ekoh-store` follow the shared scenario contract (`shared/scenarios/README.md` beside the repository)
 // ("How the presets read their policies") to the letter; `standard-30-day` is a sane default.
 import { parsePolicy, type Matcher, type Policy, type PolicyInput, type Reason } from "./policy";
 

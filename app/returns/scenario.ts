@@ -1,4 +1,4 @@
-// The scenario file format of /work/shared/scenarios/README.md: parse and validate one,
+// The scenario file format of the shared scenario contract (`shared/scenarios/README.md` beside the repository): parse and validate one,
 // naming the bad field, then evaluate it.
 import { z } from "zod";
 import { PolicyError, parsePolicy, zodToPolicyError, type Policy } from "./policy";

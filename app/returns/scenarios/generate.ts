@@ -1,5 +1,5 @@
 // Writes the conformance scenarios of this folder. The expectations below are written by hand from
-// the policy texts and /work/shared/scenarios/README.md, never computed by the engine.
+// the policy texts and the shared scenario contract (`shared/scenarios/README.md` beside the repository), never computed by the engine.
 // Run: npx tsx app/returns/scenarios/generate.ts
 import { writeFileSync, readdirSync, unlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
