@@ -11,14 +11,14 @@
 // work is idempotent on its own as well.
 import type { PrismaClient } from "~/db/client";
 import { createRepos, InvalidTransitionError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
-import { reconcileStatus, STAFF_ACTIONS, type RequestStatus } from "~/returns/request-state";
+import { reconcileStatus, STAFF_ACTIONS, type RequestStatus, type ShopifyReturnStatus } from "~/returns/request-state";
 import { REASONS, type Reason } from "~/returns";
 import { AdminTransportError, type AdminClient } from "~/shopify/admin-client";
 import { loadOrderSnapshot } from "~/shopify/order-snapshot";
 import { factsOf, readReturn, StepError, type ShopifyReturn } from "~/services/staff/shopify-steps";
 import { maybeAutoApprove, operationKey } from "~/services/staff";
 import { policyForOrder } from "~/services/shopper/context";
-import { UNCERTAIN } from "~/services/shopper/submit";
+import { adoptFromWebhook } from "~/services/shopper/made-return";
 import { judge } from "~/services/shopper/preview";
 
 export interface ReturnWebhookDeps {
@@ -41,6 +41,8 @@ export const RETURN_TOPICS = [
 export type WebhookOutcome =
   | { outcome: "ignored"; reason: string }
   | { outcome: "imported"; requestId: string; autoApproved: boolean }
+  /** a Return the app's own submission made, recorded on that request instead of imported */
+  | { outcome: "adopted"; requestId: string; autoApproved: boolean }
   | { outcome: "unchanged"; requestId: string }
   | { outcome: "updated"; requestId: string; from: RequestStatus; to: RequestStatus };
 
@@ -173,25 +175,21 @@ async function importSelfServe(
     if (why !== null) return { outcome: "ignored", reason: why };
     throw e;
   }
-  if (opts.onlyIfRequested && ret.status !== "REQUESTED") return { outcome: "ignored", reason: `unknown return is ${ret.status}` };
   const orderId = ret.order.id;
 
-  // The app's own submit stores the request, then calls returnRequest, then records the Return id:
-  // this webhook can overtake that last step. While such a submit is in flight, come back later.
+  // The app's own submit stores the request, then calls returnRequest, then records the Return id;
+  // this webhook can overtake that last step, or come after the submit died past Shopify applying it.
+  // Such a Return is the submission's: wait for a live submit to record it, adopt it for a dead one.
   for (const mine of await repos.returnRequests.listForOrder(shop, orderId)) {
     if (mine.source !== "app" || mine.shopifyReturnId !== null || mine.status === "cancelled") continue;
-    const op = await repos.operations.get(shop, `shopper:returnRequest:${mine.id}`);
-    if ((op?.result as { returnId?: unknown } | null)?.returnId === returnId) {
-      return { outcome: "ignored", reason: `created by the app for request ${mine.id}` };
-    }
-    if (!op || op.status === "pending") throw new RetryLaterError(`request ${mine.id} on ${orderId} is still being sent to Shopify`);
-    // Its last returnRequest lost its answer (may have applied): this may be that Return, which the
-    // shopper's retry adopts. Importing it now would give the Return to a second request (and leave
-    // the shopper's without one); retry later, when the request owns it or the ledger says otherwise.
-    if (op.status === "failed" && op.error?.startsWith(UNCERTAIN)) {
-      throw new RetryLaterError(`request ${mine.id} on ${orderId} may have made this Return; waiting for its retry`);
+    const adoption = await adoptFromWebhook(deps, repos, shop, mine, { id: returnId, status: ret.status as ShopifyReturnStatus });
+    if (adoption.outcome === "wait") throw new RetryLaterError(`${adoption.why}; this Return on ${orderId} may be its own`);
+    if (adoption.outcome === "adopted") {
+      const auto = await maybeAutoApprove({ db: deps.db, admin: deps.admin, now: deps.now, actor: "auto" }, shop, mine.id);
+      return { outcome: "adopted", requestId: mine.id, autoApproved: Boolean(auto?.ok) };
     }
   }
+  if (opts.onlyIfRequested && ret.status !== "REQUESTED") return { outcome: "ignored", reason: `unknown return is ${ret.status}` };
 
   const snap = await loadOrderSnapshot(deps.admin, orderId);
   if (!snap) return { outcome: "ignored", reason: `order ${orderId} not found` };

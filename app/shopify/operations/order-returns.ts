@@ -1,13 +1,15 @@
 /**
- * The Returns already on an order with their fulfillment line items, to reconcile after a
- * returnRequest whose answer was lost (the mutation may have applied): find the Return it made
- * instead of opening a second one.
+ * The newest Returns on an order with what a returnRequest sets on them (fulfillment line items,
+ * quantities, reason definitions, customer notes) and when each was created: to recognise the Return
+ * a returnRequest made when the app never recorded its answer (lost in transit, or the process died
+ * after Shopify applied it) instead of opening a second one. Read only on a retry, never on a first
+ * submission.
  */
 export const ORDER_RETURNS = `#graphql
   query OrderReturns($id: ID!) {
     order(id: $id) {
       id
-      returns(first: 10) {
+      returns(first: 10, reverse: true) {
         nodes {
           id
           status
@@ -15,8 +17,12 @@ export const ORDER_RETURNS = `#graphql
           returnLineItems(first: 20) {
             nodes {
               quantity
+              customerNote
               ... on ReturnLineItem {
                 fulfillmentLineItem {
+                  id
+                }
+                returnReasonDefinition {
                   id
                 }
               }
