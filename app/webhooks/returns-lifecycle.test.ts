@@ -16,6 +16,7 @@ import { RETURN_APPROVE_REQUEST, RETURN_CANCEL, RETURN_CLOSE, RETURN_REQUEST } f
 import { signedWebhookRequest } from "~/test/session-token";
 import { startStandin, type Standin } from "../../standin";
 import { refundAtShopify } from "~/services/staff/shopify-steps";
+import { approveRequest, refundRequest } from "~/services/staff";
 import { previewReturn } from "~/services/shopper/preview";
 import { processReturnWebhook, RetryLaterError, type ReturnWebhookDeps } from "./returns-lifecycle";
 
@@ -139,6 +140,38 @@ describe("returns webhooks", () => {
     const payload = { admin_graphql_api_id: refundId, return: { admin_graphql_api_id: returnId } };
     expect(await processReturnWebhook(deps(), SHOP, "refunds/create", payload)).toMatchObject({ outcome: "updated", to: "refunded" });
     expect(await processReturnWebhook(deps(), SHOP, "refunds/create", payload)).toMatchObject({ outcome: "unchanged" });
+  });
+
+  it("a self-serve return is priced by what its units paid: its own units and the attestations Shopify does not collect are not held against it", async () => {
+    const { returnId } = await shopifyReturn(true);
+    expect(await processReturnWebhook(deps(), SHOP, "returns/request", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "imported" });
+    const r = (await createRepos(db.prisma).returnRequests.findByShopifyReturnId(SHOP, returnId))!;
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatchObject({ eligible: true, codes: [] });
+    expect(r.refundMinor).toBeGreaterThan(0);
+    expect(r.lines[0]!.refundMinor).toBe(r.refundMinor);
+    expect(r.lastError).toBeNull();
+    // the conditions were never attested: staff decide, whatever the mode
+    expect(r.verdict).toMatchObject({ decision: "review", attestations: "not_collected" });
+  });
+
+  it("an import with nothing to refund says why; refunded for nothing, a late approve webhook does not move it back", async () => {
+    const { returnId } = await shopifyReturn(false);
+    await processReturnWebhook(deps(), SHOP, "returns/request", { admin_graphql_api_id: returnId });
+    const repos = createRepos(db.prisma);
+    const r = (await repos.returnRequests.findByShopifyReturnId(SHOP, returnId))!;
+    expect(r.refundMinor).toBe(0);
+    expect(r.lines[0]!.eligible).toBe(false);
+    expect(r.lastError).toMatch(/^Imported from Shopify with nothing to refund under the policy: ./);
+    // staff approve and refund it anyway: a refund of nothing processes the Return and creates no refund
+    const staff = { db: db.prisma, admin, now: () => clock, actor: "staff:1" };
+    expect(await approveRequest(staff, SHOP, r.id)).toMatchObject({ ok: true, request: { status: "approved" } });
+    expect(await refundRequest(staff, SHOP, r.id, { to: "original_payment" })).toMatchObject({ ok: true, request: { status: "refunded" } });
+    expect(standin.store.returns.get(returnId)).toMatchObject({ status: "OPEN", refundIds: [] });
+    // the approve webhook, delivered late, reads an OPEN Return without refunds
+    expect(await processReturnWebhook(deps(), SHOP, "returns/approve", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "unchanged" });
+    expect(await processReturnWebhook(deps(), SHOP, "returns/process", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "unchanged" });
+    expect((await repos.returnRequests.findById(SHOP, r.id))!.status).toBe("refunded");
   });
 
   it("a Return the app's own submit made: its webhook waits while the submit lives, and adopts it into the request once the submit is gone", async () => {

@@ -201,16 +201,36 @@ async function importSelfServe(
       : [],
   );
   if (items.length === 0) return { outcome: "ignored", reason: "return has no verifiable line items" };
+  // Shopify already counts this Return's own units as no longer returnable: judged against them, every
+  // import would be refused for quantity and priced at 0. Judge them as the units the Return asks for.
+  const own = new Map<string, number>();
+  if (ret.status !== "CANCELED" && ret.status !== "DECLINED") for (const it of items) own.set(it.lineItemId, (own.get(it.lineItemId) ?? 0) + it.quantity);
+  const order = { ...snap.order, lines: snap.order.lines.map((l) => ({ ...l, returnedQuantity: Math.max(0, l.returnedQuantity - (own.get(l.id) ?? 0)) })) };
   const now = deps.now();
-  const j = judge({
-    policy: choice.policy,
-    order: snap.order,
-    shop: snap.shop,
-    now,
-    locale: "en",
-    lines: items.map((it) => ({ lineItemId: it.lineItemId, quantity: it.quantity, reason: it.reason, conditions: [], photos: 0, note: it.note })),
+  // Shopify's own flow collects no condition attestations or photos: judge the Return on what it does
+  // tell (window, items, quantities, reasons) and price its units; what only the shopper could attest
+  // is left to staff ("review"), never a reason to refund nothing or to decline.
+  const judgeLines = (checkAttestations: boolean) =>
+    judge({
+      policy: choice.policy,
+      order,
+      shop: snap.shop,
+      now,
+      locale: "en",
+      checkAttestations,
+      lines: items.map((it) => ({ lineItemId: it.lineItemId, quantity: it.quantity, reason: it.reason, conditions: [], photos: 0, note: it.note })),
+    });
+  const j = judgeLines(false);
+  const attested = judgeLines(true);
+  const decision = j.evaluation.decision === "approve" && attested.evaluation.decision !== "approve" ? "review" : j.evaluation.decision;
+  // the refund per line, for the eligible lines (computeRefund prices those, in order)
+  const lineRefund = new Map<number, number>();
+  let e = 0;
+  j.evaluation.lines.forEach((d, k) => {
+    if (d.eligible) lineRefund.set(k, j.refund.lines[e++]?.refundMinor ?? 0);
   });
-  const byLine = new Map(j.evaluation.lines.map((d) => [d.lineId, d]));
+  const nothingToRefund = j.refund.totalMinor === 0;
+  const why = j.evaluation.lines.find((d) => !d.eligible)?.explanation ?? "";
   const { request, created } = await repos.returnRequests.create(shop, {
     idempotencyKey: `shopify-return:${returnId}`,
     orderId,
@@ -220,7 +240,8 @@ async function importSelfServe(
     policyVersion: choice.version,
     verdict: {
       locale: "en",
-      decision: j.evaluation.decision,
+      decision,
+      attestations: "not_collected",
       policyId: j.evaluation.policyId,
       policyVersion: j.evaluation.policyVersion,
       policySource: choice.source,
@@ -238,8 +259,10 @@ async function importSelfServe(
     feesMinor: j.refund.restockingMinor + j.refund.returnShippingFeeMinor,
     shopifyReturnId: returnId,
     source: "shopify_self_serve",
-    lines: items.map((it) => {
-      const d = byLine.get(it.lineItemId);
+    // never priced at 0 silently: staff see why before anyone refunds nothing
+    ...(nothingToRefund ? { lastError: `Imported from Shopify with nothing to refund under the policy${why ? `: ${why}` : ""}`.slice(0, 2000), lastErrorAt: now } : {}),
+    lines: items.map((it, k) => {
+      const d = j.evaluation.lines[k];
       return {
         lineItemId: it.lineItemId,
         fulfillmentLineItemId: it.fulfillmentLineItemId,
@@ -249,6 +272,7 @@ async function importSelfServe(
         note: it.note || null,
         eligible: d?.eligible ?? false,
         codes: d ? [...d.codes] : [],
+        refundMinor: lineRefund.get(k) ?? 0,
       };
     }),
     now,
@@ -259,7 +283,7 @@ async function importSelfServe(
     type: "imported_self_serve",
     actor: "webhook",
     at: now,
-    payload: { returnName: ret.name, decision: j.evaluation.decision },
+    payload: { returnName: ret.name, decision, refundMinor: j.refund.totalMinor },
     shopifyResponse: { status: ret.status },
   });
   const auto = await maybeAutoApprove({ db: deps.db, admin: deps.admin, now: deps.now, actor: "auto" }, shop, request.id);
