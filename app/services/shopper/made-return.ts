@@ -95,8 +95,9 @@ export function madeReturnCandidates(plan: PlannedReturnLine[], returns: SeenRet
 export async function findMadeReturn(admin: AdminClient, repos: Repos, shop: string, request: ReturnRequestWithLines): Promise<SeenReturn | null> {
   const plan = storedPlan(request);
   if (!plan) return null;
-  const data = await admin.request(ORDER_RETURNS, { id: request.orderId });
-  const returns: SeenReturn[] = (data.order?.returns.nodes ?? []).map((r) => ({
+  const data = await admin.request(ORDER_RETURNS, { id: request.orderId, lines: plan.length });
+  // a Return with more lines than the plan (its page was cut) cannot be the plan's
+  const returns: SeenReturn[] = (data.order?.returns.nodes ?? []).filter((r) => !r.returnLineItems.pageInfo.hasNextPage).map((r) => ({
     id: r.id,
     status: r.status as ShopifyReturnStatus,
     createdAt: String(r.createdAt),
