@@ -6,9 +6,9 @@
 //   settles concurrent first submits;
 // - the Shopify returnRequest call runs under the operations ledger (key per request id), so two
 //   concurrent submits of the same key cannot both create a Return; a failed call is retried by the
-//   next submit with the same key. When the failed call may have applied (transport error on the
-//   non-idempotent mutation), the retry first looks for the Return it made (same fulfillment line
-//   items and quantities, REQUESTED, owned by no stored request) and adopts it.
+//   next submit with the same key or the "shopper.open-return" job. Any attempt after the first (a
+//   failed call, a lost answer, a process that died holding the claim) first looks for the Return an
+//   earlier attempt made and adopts it (made-return.ts), so a crash at any point makes one Return.
 import type { OrderSnapshotResult } from "~/shopify/order-snapshot";
 import { AdminTransportError, ShopifyUserError, type AdminClient } from "~/shopify/admin-client";
 import { RETURN_REQUEST } from "~/shopify/operations/return-request";
@@ -21,8 +21,6 @@ import { invalid, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
 import { judge } from "./preview";
 import { findMadeReturn, recordReturnOnRequest, RETURN_REQUEST_LEASE_MS, returnRequestKey, UNCERTAIN } from "./made-return";
-
-export { UNCERTAIN } from "./made-return";
 import type { SubmitBody, ShopperResolution } from "./schemas";
 
 export interface SubmitResult {
