@@ -13,7 +13,8 @@ import { submitReturnRequest } from "./submit";
 
 const env = process.env;
 const hang = env.HANG ?? "";
-const forever = () => new Promise<never>(() => {});
+// waits to be killed; the timer keeps the process alive (an unsettled top-level await alone exits it)
+const forever = () => new Promise<never>(() => setInterval(() => {}, 60_000));
 
 const base = createPrismaClient(env.DATABASE_URL);
 const prisma =
