@@ -1,4 +1,10 @@
-export type FaultKind = "throttle" | "http500" | "timeout" | "userErrors";
+/**
+ * throttle: THROTTLED without draining the bucket; http500: a 500 before anything runs; timeout: never
+ * answers and applies nothing; userErrors: each mutation payload answers one userError; lostAnswer: the
+ * call runs (a mutation applies, its webhooks are emitted) and the answer is never sent, as when the
+ * caller dies or the connection drops after Shopify applied it.
+ */
+export type FaultKind = "throttle" | "http500" | "timeout" | "userErrors" | "lostAnswer";
 
 export interface FaultSpec {
   /** operation name to match exactly */
@@ -19,7 +25,7 @@ export class Faults {
   private armed: Armed[] = [];
 
   inject(spec: FaultSpec): void {
-    const kinds: FaultKind[] = ["throttle", "http500", "timeout", "userErrors"];
+    const kinds: FaultKind[] = ["throttle", "http500", "timeout", "userErrors", "lostAnswer"];
     if (!kinds.includes(spec.kind)) throw new Error(`faults.inject: kind must be one of ${kinds.join(", ")}`);
     const times = spec.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new Error("faults.inject: times must be a positive integer");

@@ -104,4 +104,26 @@ describe("fault injection", () => {
     const bad = await fetch(`${c.standin.url}/_standin/faults`, { method: "POST", body: JSON.stringify({ kind: "explode" }) });
     expect(bad.status).toBe(400);
   });
+
+  it("lostAnswer applies the mutation and never answers; timeout applies nothing", async () => {
+    c = await startWithClient();
+    const shop = (await c.gql(`query S { shop { id } }`)).body.data.shop.id as string;
+    const set = (key: string) =>
+      fetch(`${c!.standin.url}/admin/api/2026-07/graphql.json`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": c!.token },
+        body: JSON.stringify({
+          query: `mutation Set($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { id } userErrors { field message } } }`,
+          variables: { m: [{ ownerId: shop, namespace: "$app", key, type: "single_line_text_field", value: "v" }] },
+        }),
+        signal: AbortSignal.timeout(300),
+      });
+    const read = async (key: string) => (await c!.gql(`query R { shop { metafield(namespace: "$app", key: "${key}") { value } } }`)).body.data.shop.metafield;
+    c.standin.faults.inject({ operationName: "Set", kind: "lostAnswer" });
+    await expect(set("lost")).rejects.toThrow();
+    expect(await read("lost")).toEqual({ value: "v" });
+    c.standin.faults.inject({ operationName: "Set", kind: "timeout" });
+    await expect(set("never")).rejects.toThrow();
+    expect(await read("never")).toBeNull();
+  });
 });

@@ -235,6 +235,7 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
     }
     const actual = computeCost(deps.schema, doc, operationName, coerced.coerced, data ?? {});
     deps.bucket.refund(requested - actual);
+    if (fault === "lostAnswer") return; // applied, never answered (socket closed on shutdown)
     const out: Record<string, unknown> = {};
     if (errors.length) out.errors = errors;
     out.data = data;

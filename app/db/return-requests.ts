@@ -106,6 +106,9 @@ export interface CreateReturnRequestInput {
   feesMinor?: number;
   shopifyReturnId?: string | null;
   source?: ReturnSource;
+  /** a problem staff should see from the start (e.g. an import with nothing to refund) */
+  lastError?: string | null;
+  lastErrorAt?: Date | null;
   lines: ReturnRequestLineInput[];
   now: Date;
 }
@@ -328,6 +331,8 @@ export function createReturnRequestsRepo(db: Db) {
         feesMinor: toMinor("feesMinor", input.feesMinor ?? 0),
         shopifyReturnId: optionalString("shopifyReturnId", input.shopifyReturnId),
         source: requireOneOf("source", input.source ?? "app", RETURN_SOURCES),
+        lastError: optionalString("lastError", input.lastError, { max: 10_000 }),
+        lastErrorAt: input.lastErrorAt === undefined || input.lastErrorAt === null ? null : requireDate("lastErrorAt", input.lastErrorAt),
         createdAt: now,
         updatedAt: now,
       };

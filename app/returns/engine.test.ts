@@ -47,6 +47,27 @@ describe("evaluate", () => {
     expect(a.lines[0]?.reasonHandle).toBe("received-the-wrong-item");
   });
 
+  it("without attestations (a Return made at Shopify) conditions and photos are unknown, not failed; everything else still counts", () => {
+    const input = {
+      policy: presets["standard-30-day"],
+      order: order([{}, { onSale: false, isGiftCard: true }]),
+      request: {
+        lines: [
+          { lineId: "L1", quantity: 1, reason: "UNWANTED" as const, conditions: [], photos: 0, note: "" },
+          { lineId: "L2", quantity: 1, reason: "UNWANTED" as const, conditions: [], photos: 0, note: "" },
+        ],
+      },
+      now: "2026-03-03T00:00:00Z",
+      shop: NZ,
+    };
+    const attested = evaluate(input);
+    expect(attested.lines[0]?.codes).toContain("CONDITION_NOT_MET");
+    const unknown = evaluate({ ...input, checkAttestations: false });
+    expect(unknown.lines[0]).toMatchObject({ eligible: true, codes: [] });
+    expect(unknown.lines[1]?.codes).toEqual(["GIFT_CARD"]);
+    expect(evaluate({ ...input, now: "2026-06-01T00:00:00Z", checkAttestations: false }).lines[0]?.codes).toContain("OUTSIDE_WINDOW");
+  });
+
   it("shares fulfilled units across request lines for the same order line", () => {
     const r = evaluate({
       policy: presets["ekr-auto"],

@@ -16,6 +16,12 @@ export interface EvaluateInput {
   now: string | number;
   shop: Shop;
   locale?: Locale;
+  /**
+   * Whether the request carries the shopper's attestations (conditions, photos); default true. False
+   * for a Return made outside the app (Shopify's own self-serve flow asks for neither): they are then
+   * unknown, not failed, and are neither checked nor priced against.
+   */
+  checkAttestations?: boolean;
 }
 
 export interface LineDecision {
@@ -117,7 +123,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
       policy,
       order,
       line,
-      { reason: rl.reason, quantity: rl.quantity, available, conditions: rl.conditions, photos: rl.photos, checkAttestations: true },
+      { reason: rl.reason, quantity: rl.quantity, available, conditions: rl.conditions, photos: rl.photos, checkAttestations: input.checkAttestations ?? true },
       nowMs,
       shop.timezone,
     );

@@ -90,4 +90,21 @@ describe("request state machine", () => {
     // a duplicate delivery after the change is a no-op
     expect(reconcileStatus("cancelled", { status: "CANCELED", refundCount: 0 })).toBeNull();
   });
+
+  it("never moves a request backwards: a refund of nothing leaves the Return OPEN without refunds, and a late webhook keeps it refunded", () => {
+    expect(reconcileStatus("refunded", { status: "OPEN", refundCount: 0 })).toBeNull();
+    expect(reconcileStatus("credited", { status: "OPEN", refundCount: 0 })).toBeNull();
+    expect(reconcileStatus("approved", { status: "REQUESTED", refundCount: 0 })).toBeNull();
+    expect(reconcileStatus("received", { status: "REQUESTED", refundCount: 0 })).toBeNull();
+    // every status, every Shopify state: the only step down is a closed request following a reopened Return
+    const stage = (s: RequestStatus) => ["requested", "approved", "received", "refunded", "closed"].indexOf(s === "failed" ? "requested" : s === "credited" ? "refunded" : s === "declined" || s === "cancelled" ? "closed" : s);
+    for (const current of REQUEST_STATUSES) {
+      for (const status of ["REQUESTED", "OPEN", "DECLINED", "CLOSED", "CANCELED"] as const) {
+        for (const refundCount of [0, 1]) {
+          const to = reconcileStatus(current, { status, refundCount });
+          if (to !== null && !(current === "closed" && status === "OPEN")) expect(stage(to), `${current} + ${status}/${refundCount} -> ${to}`).toBeGreaterThanOrEqual(stage(current));
+        }
+      }
+    }
+  });
 });

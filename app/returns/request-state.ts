@@ -296,11 +296,29 @@ export function shopifyShowsApplied(
 }
 
 /**
+ * How far along its life a request is. Following Shopify never moves a request to a lower stage: a
+ * Return OPEN without refunds is "approved" to Shopify, but a request the app refunded (a refund of
+ * nothing processes the Return and creates no refund) or received stays where it is. The one way
+ * back is a Return reopened at Shopify (CLOSED -> OPEN), which a closed request follows.
+ */
+const STAGE: Record<RequestStatus, number> = {
+  requested: 0,
+  failed: 0,
+  approved: 1,
+  received: 2,
+  refunded: 3,
+  credited: 3,
+  declined: 4,
+  closed: 4,
+  cancelled: 4,
+};
+
+/**
  * The status our request should have given Shopify's current Return (webhooks re-read the Return
  * rather than trust the payload order, so out-of-order or duplicated deliveries converge on the same
- * answer). Returns null when our status already agrees. Local-only knowledge is kept: "received"
- * stays while Shopify is OPEN without refunds; refunded vs credited keeps our own record when we
- * made the refund.
+ * answer). Returns null when our status already agrees, or when following Shopify would move the
+ * request backwards (see STAGE). Local-only knowledge is kept: "received" stays while Shopify is OPEN
+ * without refunds; refunded vs credited keeps our own record when we made the refund.
  */
 export function reconcileStatus(
   current: RequestStatus,
@@ -330,5 +348,7 @@ export function reconcileStatus(
   }
   if (want === current) return null;
   if (current === "failed" && want === "requested") return null;
+  const reopened = current === "closed" && shopify.status === "OPEN";
+  if (STAGE[want] < STAGE[current] && !reopened) return null;
   return want;
 }

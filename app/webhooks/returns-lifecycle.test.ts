@@ -5,17 +5,20 @@
  * Runs on SQLite, and on PostgreSQL when DATABASE_URL=postgresql://...
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { drainJobs, stopJobQueue } from "~/jobs";
 import { createRepos } from "~/db";
 import { getPreset, parsePolicy, type Policy } from "~/returns";
 import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
-import { RETURN_APPROVE_REQUEST, RETURN_CLOSE, RETURN_REQUEST } from "~/shopify/operations";
+import { RETURN_APPROVE_REQUEST, RETURN_CANCEL, RETURN_CLOSE, RETURN_REQUEST } from "~/shopify/operations";
 import { signedWebhookRequest } from "~/test/session-token";
 import { startStandin, tomlScopes, type Standin } from "../../standin";
 import { refundAtShopify } from "~/services/staff/shopify-steps";
-import { processReturnWebhook, type ReturnWebhookDeps } from "./returns-lifecycle";
+import { approveRequest, refundRequest } from "~/services/staff";
+import { previewReturn } from "~/services/shopper/preview";
+import { processReturnWebhook, RetryLaterError, type ReturnWebhookDeps } from "./returns-lifecycle";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_webhook_test";
@@ -33,27 +36,43 @@ const deps = (): ReturnWebhookDeps => ({ db: db.prisma, admin, now: () => clock 
 
 const manual: Policy = parsePolicy({ ...getPreset("standard-30-day")!, approval: { mode: "manual" } });
 
-/** A Return requested at Shopify (as Shopify's own self-serve flow does), on an unused order. */
-async function shopifyReturn(): Promise<{ returnId: string; orderId: string }> {
+/**
+ * A Return requested at Shopify (as Shopify's own self-serve flow does), on an unused order; `inWindow`
+ * picks an order whose line the policy would take back (false: one it would not, any: the first).
+ */
+async function shopifyReturn(inWindow?: boolean): Promise<{ returnId: string; orderId: string }> {
+  const { o, line } = await unusedOrderLine(inWindow);
+  const reason = standin.store.returnReasonDefinitions.find((d) => d.handle === "changed-my-mind")!;
+  const res = await admin.mutate(RETURN_REQUEST, {
+    input: { orderId: o.id, returnLineItems: [{ fulfillmentLineItemId: line.id, quantity: 1, returnReasonDefinitionId: reason.id }] },
+  });
+  return { returnId: res.returnRequest!.return!.id, orderId: o.id };
+}
+
+async function unusedOrderLine(inWindow?: boolean) {
   for (const o of standin.store.orders.values()) {
     if (used.has(o.id) || !o.customerId || o.returnIds.length > 0 || o.refundIds.length > 0) continue;
     const f = o.fulfillments.find((x) => x.status === "SUCCESS" && x.lines.length > 0);
     const line = f?.lines[0];
     const li = line && o.lineItems.find((l) => l.id === line.lineItemId);
     if (!line || !li || li.isGiftCard) continue;
+    if (inWindow !== undefined) {
+      const who = { shop: SHOP, customerId: o.customerId, locale: "en" as const };
+      const lines = [{ lineItemId: li.id, quantity: 1, reason: "UNWANTED" as const, conditions: ["unused" as const, "original_packaging" as const], photos: 0, note: "" }];
+      const verdict = await previewReturn({ db: db.prisma, admin, now: () => clock }, who, o.id, { lines });
+      if (verdict.eligible !== inWindow) continue;
+    }
     used.add(o.id);
-    const reason = standin.store.returnReasonDefinitions.find((d) => d.handle === "changed-my-mind")!;
-    const res = await admin.mutate(RETURN_REQUEST, {
-      input: { orderId: o.id, returnLineItems: [{ fulfillmentLineItemId: line.id, quantity: 1, returnReasonDefinitionId: reason.id }] },
-    });
-    return { returnId: res.returnRequest!.return!.id, orderId: o.id };
+    return { o, line, li };
   }
   throw new Error("no unused order");
 }
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  standin = await startStandin({ apiKey: KEY, apiSecret: SECRET, seed: "demo", webhooks: [], clock: () => clock });
+  // a roomier cost bucket than a standard shop's: these tests read many Returns back to back (the client
+  // here does not wait between throttled retries), and throttling is not what they are about
+  standin = await startStandin({ apiKey: KEY, apiSecret: SECRET, seed: "demo", webhooks: [], clock: () => clock, bucket: { max: 20_000, restorePerSecond: 1_000 } });
   standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: tomlScopes(), userId: null, expiresAt: null });
   admin = offlineAdminClient({ shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } }, { sleep: async () => {} });
   await createRepos(db.prisma).policies.saveNewVersion(SHOP, { policy: manual, now: new Date("2020-01-01T00:00:00Z") });
@@ -121,6 +140,92 @@ describe("returns webhooks", () => {
     const payload = { admin_graphql_api_id: refundId, return: { admin_graphql_api_id: returnId } };
     expect(await processReturnWebhook(deps(), SHOP, "refunds/create", payload)).toMatchObject({ outcome: "updated", to: "refunded" });
     expect(await processReturnWebhook(deps(), SHOP, "refunds/create", payload)).toMatchObject({ outcome: "unchanged" });
+  });
+
+  it("a self-serve return is priced by what its units paid: its own units and the attestations Shopify does not collect are not held against it", async () => {
+    const { returnId } = await shopifyReturn(true);
+    expect(await processReturnWebhook(deps(), SHOP, "returns/request", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "imported" });
+    const r = (await createRepos(db.prisma).returnRequests.findByShopifyReturnId(SHOP, returnId))!;
+    expect(r.lines).toHaveLength(1);
+    expect(r.lines[0]).toMatchObject({ eligible: true, codes: [] });
+    expect(r.refundMinor).toBeGreaterThan(0);
+    expect(r.lines[0]!.refundMinor).toBe(r.refundMinor);
+    expect(r.lastError).toBeNull();
+    // the conditions were never attested: staff decide, whatever the mode
+    expect(r.verdict).toMatchObject({ decision: "review", attestations: "not_collected" });
+  });
+
+  it("an import with nothing to refund says why; refunded for nothing, a late approve webhook does not move it back", async () => {
+    const { returnId } = await shopifyReturn(false);
+    await processReturnWebhook(deps(), SHOP, "returns/request", { admin_graphql_api_id: returnId });
+    const repos = createRepos(db.prisma);
+    const r = (await repos.returnRequests.findByShopifyReturnId(SHOP, returnId))!;
+    expect(r.refundMinor).toBe(0);
+    expect(r.lines[0]!.eligible).toBe(false);
+    expect(r.lastError).toMatch(/^Imported from Shopify with nothing to refund under the policy: ./);
+    // staff approve and refund it anyway: a refund of nothing processes the Return and creates no refund
+    const staff = { db: db.prisma, admin, now: () => clock, actor: "staff:1" };
+    expect(await approveRequest(staff, SHOP, r.id)).toMatchObject({ ok: true, request: { status: "approved" } });
+    expect(await refundRequest(staff, SHOP, r.id, { to: "original_payment" })).toMatchObject({ ok: true, request: { status: "refunded" } });
+    expect(standin.store.returns.get(returnId)).toMatchObject({ status: "OPEN", refundIds: [] });
+    // the approve webhook, delivered late, reads an OPEN Return without refunds
+    expect(await processReturnWebhook(deps(), SHOP, "returns/approve", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "unchanged" });
+    expect(await processReturnWebhook(deps(), SHOP, "returns/process", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "unchanged" });
+    expect((await repos.returnRequests.findById(SHOP, r.id))!.status).toBe("refunded");
+  });
+
+  it("a Return the app's own submit made: its webhook waits while the submit lives, and adopts it into the request once the submit is gone", async () => {
+    const { o, line, li } = await unusedOrderLine(true);
+    const repos = createRepos(db.prisma);
+    const plan = [{ fulfillmentLineItemId: line.id, quantity: 1, returnReasonDefinitionId: standin.store.returnReasonDefinitions.find((d) => d.handle === "changed-my-mind")!.id }];
+    const { request } = await repos.returnRequests.create(SHOP, {
+      idempotencyKey: randomUUID(),
+      orderId: o.id,
+      orderName: o.name,
+      customerId: o.customerId,
+      source: "app",
+      verdict: { decision: "review", plan: { returnLineItems: plan } },
+      currency: "NZD",
+      lines: [{ lineItemId: li.id, title: li.title, quantity: 1, reason: "UNWANTED", eligible: true }],
+      now: clock,
+    });
+    // the submit holds its returnRequest claim and Shopify has made the Return; the answer is on its way
+    expect(await repos.operations.claim(SHOP, { key: `shopper:returnRequest:${request.id}`, kind: "returnRequest", now: clock, leaseMs: 60_000 })).toMatchObject({ outcome: "claimed" });
+    const made = await admin.mutate(RETURN_REQUEST, { input: { orderId: o.id, returnLineItems: plan } });
+    const returnId = made.returnRequest!.return!.id;
+    await expect(processReturnWebhook(deps(), SHOP, "returns/request", { admin_graphql_api_id: returnId })).rejects.toThrow(RetryLaterError);
+    expect(await repos.returnRequests.listForOrder(SHOP, o.id)).toHaveLength(1);
+    // two minutes on, the submit never recorded it (it died): the redelivery adopts the Return
+    const later = { ...deps(), now: () => new Date(clock.getTime() + 120_000) };
+    expect(await processReturnWebhook(later, SHOP, "returns/request", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "adopted", requestId: request.id });
+    expect(await repos.returnRequests.listForOrder(SHOP, o.id)).toMatchObject([{ id: request.id, shopifyReturnId: returnId, status: "requested" }]);
+    expect(await repos.operations.get(SHOP, `shopper:returnRequest:${request.id}`)).toMatchObject({ status: "succeeded", result: { returnId } });
+  });
+
+  it("a Return with the same units made (and cancelled) before the app's request was stored is never taken for the request's", async () => {
+    const { o, line, li } = await unusedOrderLine(true);
+    const plan = [{ fulfillmentLineItemId: line.id, quantity: 1, returnReasonDefinitionId: standin.store.returnReasonDefinitions.find((d) => d.handle === "changed-my-mind")!.id }];
+    const old = (await admin.mutate(RETURN_REQUEST, { input: { orderId: o.id, returnLineItems: plan } })).returnRequest!.return!.id;
+    await admin.mutate(RETURN_CANCEL, { id: old });
+    // ten minutes later the shopper asks in the app for the same unit; the submit dies holding its claim
+    const at = (min: number) => new Date(clock.getTime() + min * 60_000);
+    const repos = createRepos(db.prisma);
+    const { request } = await repos.returnRequests.create(SHOP, {
+      idempotencyKey: randomUUID(),
+      orderId: o.id,
+      orderName: o.name,
+      customerId: o.customerId,
+      source: "app",
+      verdict: { decision: "review", plan: { returnLineItems: plan } },
+      currency: "NZD",
+      lines: [{ lineItemId: li.id, title: li.title, quantity: 1, reason: "UNWANTED", eligible: true }],
+      now: at(10),
+    });
+    await repos.operations.claim(SHOP, { key: `shopper:returnRequest:${request.id}`, kind: "returnRequest", now: at(10), leaseMs: 60_000 });
+    // the old Return's returns/request webhook, delivered late
+    const out = await processReturnWebhook({ ...deps(), now: () => at(20) }, SHOP, "returns/request", { admin_graphql_api_id: old });
+    expect(out.outcome).not.toBe("adopted");
+    expect((await repos.returnRequests.findById(SHOP, request.id))!.shopifyReturnId).toBeNull();
   });
 
   it("refunds without a return, and returns of unknown state, are ignored", async () => {

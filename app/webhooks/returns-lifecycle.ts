@@ -11,14 +11,14 @@
 // work is idempotent on its own as well.
 import type { PrismaClient } from "~/db/client";
 import { createRepos, InvalidTransitionError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
-import { reconcileStatus, STAFF_ACTIONS, type RequestStatus } from "~/returns/request-state";
+import { reconcileStatus, STAFF_ACTIONS, type RequestStatus, type ShopifyReturnStatus } from "~/returns/request-state";
 import { REASONS, type Reason } from "~/returns";
 import { AdminTransportError, type AdminClient } from "~/shopify/admin-client";
 import { loadOrderSnapshot } from "~/shopify/order-snapshot";
 import { factsOf, readReturn, StepError, type ShopifyReturn } from "~/services/staff/shopify-steps";
 import { maybeAutoApprove, operationKey } from "~/services/staff";
 import { policyForOrder } from "~/services/shopper/context";
-import { UNCERTAIN } from "~/services/shopper/submit";
+import { adoptFromWebhook } from "~/services/shopper/made-return";
 import { judge } from "~/services/shopper/preview";
 
 export interface ReturnWebhookDeps {
@@ -41,6 +41,8 @@ export const RETURN_TOPICS = [
 export type WebhookOutcome =
   | { outcome: "ignored"; reason: string }
   | { outcome: "imported"; requestId: string; autoApproved: boolean }
+  /** a Return the app's own submission made, recorded on that request instead of imported */
+  | { outcome: "adopted"; requestId: string; autoApproved: boolean }
   | { outcome: "unchanged"; requestId: string }
   | { outcome: "updated"; requestId: string; from: RequestStatus; to: RequestStatus };
 
@@ -173,25 +175,21 @@ async function importSelfServe(
     if (why !== null) return { outcome: "ignored", reason: why };
     throw e;
   }
-  if (opts.onlyIfRequested && ret.status !== "REQUESTED") return { outcome: "ignored", reason: `unknown return is ${ret.status}` };
   const orderId = ret.order.id;
 
-  // The app's own submit stores the request, then calls returnRequest, then records the Return id:
-  // this webhook can overtake that last step. While such a submit is in flight, come back later.
+  // The app's own submit stores the request, then calls returnRequest, then records the Return id;
+  // this webhook can overtake that last step, or come after the submit died past Shopify applying it.
+  // Such a Return is the submission's: wait for a live submit to record it, adopt it for a dead one.
   for (const mine of await repos.returnRequests.listForOrder(shop, orderId)) {
     if (mine.source !== "app" || mine.shopifyReturnId !== null || mine.status === "cancelled") continue;
-    const op = await repos.operations.get(shop, `shopper:returnRequest:${mine.id}`);
-    if ((op?.result as { returnId?: unknown } | null)?.returnId === returnId) {
-      return { outcome: "ignored", reason: `created by the app for request ${mine.id}` };
-    }
-    if (!op || op.status === "pending") throw new RetryLaterError(`request ${mine.id} on ${orderId} is still being sent to Shopify`);
-    // Its last returnRequest lost its answer (may have applied): this may be that Return, which the
-    // shopper's retry adopts. Importing it now would give the Return to a second request (and leave
-    // the shopper's without one); retry later, when the request owns it or the ledger says otherwise.
-    if (op.status === "failed" && op.error?.startsWith(UNCERTAIN)) {
-      throw new RetryLaterError(`request ${mine.id} on ${orderId} may have made this Return; waiting for its retry`);
+    const adoption = await adoptFromWebhook(deps, repos, shop, mine, { id: returnId, status: ret.status as ShopifyReturnStatus });
+    if (adoption.outcome === "wait") throw new RetryLaterError(`${adoption.why}; this Return on ${orderId} may be its own`);
+    if (adoption.outcome === "adopted") {
+      const auto = await maybeAutoApprove({ db: deps.db, admin: deps.admin, now: deps.now, actor: "auto" }, shop, mine.id);
+      return { outcome: "adopted", requestId: mine.id, autoApproved: Boolean(auto?.ok) };
     }
   }
+  if (opts.onlyIfRequested && ret.status !== "REQUESTED") return { outcome: "ignored", reason: `unknown return is ${ret.status}` };
 
   const snap = await loadOrderSnapshot(deps.admin, orderId);
   if (!snap) return { outcome: "ignored", reason: `order ${orderId} not found` };
@@ -203,16 +201,36 @@ async function importSelfServe(
       : [],
   );
   if (items.length === 0) return { outcome: "ignored", reason: "return has no verifiable line items" };
+  // Shopify already counts this Return's own units as no longer returnable: judged against them, every
+  // import would be refused for quantity and priced at 0. Judge them as the units the Return asks for.
+  const own = new Map<string, number>();
+  if (ret.status !== "CANCELED" && ret.status !== "DECLINED") for (const it of items) own.set(it.lineItemId, (own.get(it.lineItemId) ?? 0) + it.quantity);
+  const order = { ...snap.order, lines: snap.order.lines.map((l) => ({ ...l, returnedQuantity: Math.max(0, l.returnedQuantity - (own.get(l.id) ?? 0)) })) };
   const now = deps.now();
-  const j = judge({
-    policy: choice.policy,
-    order: snap.order,
-    shop: snap.shop,
-    now,
-    locale: "en",
-    lines: items.map((it) => ({ lineItemId: it.lineItemId, quantity: it.quantity, reason: it.reason, conditions: [], photos: 0, note: it.note })),
+  // Shopify's own flow collects no condition attestations or photos: judge the Return on what it does
+  // tell (window, items, quantities, reasons) and price its units; what only the shopper could attest
+  // is left to staff ("review"), never a reason to refund nothing or to decline.
+  const judgeLines = (checkAttestations: boolean) =>
+    judge({
+      policy: choice.policy,
+      order,
+      shop: snap.shop,
+      now,
+      locale: "en",
+      checkAttestations,
+      lines: items.map((it) => ({ lineItemId: it.lineItemId, quantity: it.quantity, reason: it.reason, conditions: [], photos: 0, note: it.note })),
+    });
+  const j = judgeLines(false);
+  const attested = judgeLines(true);
+  const decision = j.evaluation.decision === "approve" && attested.evaluation.decision !== "approve" ? "review" : j.evaluation.decision;
+  // the refund per line, for the eligible lines (computeRefund prices those, in order)
+  const lineRefund = new Map<number, number>();
+  let e = 0;
+  j.evaluation.lines.forEach((d, k) => {
+    if (d.eligible) lineRefund.set(k, j.refund.lines[e++]?.refundMinor ?? 0);
   });
-  const byLine = new Map(j.evaluation.lines.map((d) => [d.lineId, d]));
+  const nothingToRefund = j.refund.totalMinor === 0;
+  const why = j.evaluation.lines.find((d) => !d.eligible)?.explanation ?? "";
   const { request, created } = await repos.returnRequests.create(shop, {
     idempotencyKey: `shopify-return:${returnId}`,
     orderId,
@@ -222,7 +240,8 @@ async function importSelfServe(
     policyVersion: choice.version,
     verdict: {
       locale: "en",
-      decision: j.evaluation.decision,
+      decision,
+      attestations: "not_collected",
       policyId: j.evaluation.policyId,
       policyVersion: j.evaluation.policyVersion,
       policySource: choice.source,
@@ -240,8 +259,10 @@ async function importSelfServe(
     feesMinor: j.refund.restockingMinor + j.refund.returnShippingFeeMinor,
     shopifyReturnId: returnId,
     source: "shopify_self_serve",
-    lines: items.map((it) => {
-      const d = byLine.get(it.lineItemId);
+    // never priced at 0 silently: staff see why before anyone refunds nothing
+    ...(nothingToRefund ? { lastError: `Imported from Shopify with nothing to refund under the policy${why ? `: ${why}` : ""}`.slice(0, 2000), lastErrorAt: now } : {}),
+    lines: items.map((it, k) => {
+      const d = j.evaluation.lines[k];
       return {
         lineItemId: it.lineItemId,
         fulfillmentLineItemId: it.fulfillmentLineItemId,
@@ -251,6 +272,7 @@ async function importSelfServe(
         note: it.note || null,
         eligible: d?.eligible ?? false,
         codes: d ? [...d.codes] : [],
+        refundMinor: lineRefund.get(k) ?? 0,
       };
     }),
     now,
@@ -261,7 +283,7 @@ async function importSelfServe(
     type: "imported_self_serve",
     actor: "webhook",
     at: now,
-    payload: { returnName: ret.name, decision: j.evaluation.decision },
+    payload: { returnName: ret.name, decision, refundMinor: j.refund.totalMinor },
     shopifyResponse: { status: ret.status },
   });
   const auto = await maybeAutoApprove({ db: deps.db, admin: deps.admin, now: deps.now, actor: "auto" }, shop, request.id);

@@ -27,6 +27,8 @@ export function judge(args: {
   now: Date;
   locale: Locale;
   lines: { lineItemId: string; quantity: number; reason: PreviewBody["lines"][number]["reason"]; conditions: PreviewBody["lines"][number]["conditions"]; photos: number; note: string }[];
+  /** false for a Return made outside the app, which carries no attestations (see evaluate) */
+  checkAttestations?: boolean;
 }): Judged {
   const known = new Set(args.order.lines.map((l) => l.id));
   args.lines.forEach((l, i) => {
@@ -40,6 +42,7 @@ export function judge(args: {
       shop: args.shop,
       now: args.now.toISOString(),
       locale: args.locale,
+      ...(args.checkAttestations === false ? { checkAttestations: false } : {}),
       request: {
         lines: args.lines.map((l) => ({ lineId: l.lineItemId, quantity: l.quantity, reason: l.reason, conditions: l.conditions, photos: l.photos, note: l.note })),
       },

@@ -6,14 +6,13 @@
 //   settles concurrent first submits;
 // - the Shopify returnRequest call runs under the operations ledger (key per request id), so two
 //   concurrent submits of the same key cannot both create a Return; a failed call is retried by the
-//   next submit with the same key. When the failed call may have applied (transport error on the
-//   non-idempotent mutation), the retry first looks for the Return it made (same fulfillment line
-//   items and quantities, REQUESTED, owned by no stored request) and adopts it.
+//   next submit with the same key or the "shopper.open-return" job. Any attempt after the first (a
+//   failed call, a lost answer, a process that died holding the claim) first looks for the Return an
+//   earlier attempt made and adopts it (made-return.ts), so a crash at any point makes one Return.
 import type { OrderSnapshotResult } from "~/shopify/order-snapshot";
 import { AdminTransportError, ShopifyUserError, type AdminClient } from "~/shopify/admin-client";
 import { RETURN_REQUEST } from "~/shopify/operations/return-request";
 import { FILE_CREATE } from "~/shopify/operations/file-create";
-import { ORDER_RETURNS } from "~/shopify/operations/order-returns";
 import { IdempotencyConflictError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
 import type { Locale } from "~/returns";
 import { TERMINAL_STATUSES } from "~/returns/request-state";
@@ -21,6 +20,7 @@ import { loadOwnedOrder, ownedOrderGid, policyForOrder, reposOf, SHOPIFY_STAGED_
 import { invalid, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
 import { judge } from "./preview";
+import { findMadeReturn, recordReturnOnRequest, RETURN_REQUEST_LEASE_MS, returnRequestKey, UNCERTAIN } from "./made-return";
 import { charCount, NOTE_MAX, type SubmitBody, type ShopperResolution } from "./schemas";
 
 export interface SubmitResult {
@@ -44,8 +44,6 @@ export interface ReturnLinePlan {
 interface StoredPlan {
   returnLineItems: ReturnLinePlan[];
 }
-
-const ledgerKey = (requestId: string) => `shopper:returnRequest:${requestId}`;
 
 async function findByKey(deps: ShopperDeps, shop: string, key: string): Promise<ReturnRequestWithLines | null> {
   const row = await deps.db.returnRequest.findUnique({
@@ -343,18 +341,21 @@ async function view(repos: Repos, who: Shopper, r: ReturnRequestWithLines, local
 
 /**
  * Opens the Shopify Return for a stored request unless it has one. Ledgered so concurrent
- * submits of one key make one Return; then runs the policy's approval mode (G's maybeAutoApprove).
+ * submits of one key make one Return; a claim that is not the first attempt (a failed call, or a
+ * holder that died after Shopify may have applied it) first looks for the Return an earlier attempt
+ * made and adopts it (made-return.ts). Then runs the policy's approval mode (G's maybeAutoApprove).
  */
 async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper, request: ReturnRequestWithLines): Promise<ReturnRequestWithLines> {
   if (request.shopifyReturnId || request.status === "cancelled") return request;
   const shop = who.shop;
-  const key = ledgerKey(request.id);
+  const key = returnRequestKey(request.id);
   const now = deps.now();
-  const previous = await repos.operations.get(shop, key);
-  const claim = await repos.operations.claim(shop, { key, kind: "returnRequest", now, leaseMs: 60_000, maxAttempts: 5 });
+  const claim = await repos.operations.claim(shop, { key, kind: "returnRequest", now, leaseMs: RETURN_REQUEST_LEASE_MS, maxAttempts: 5 });
   if (claim.outcome === "busy" || claim.outcome === "exhausted") return request;
+  let updated: ReturnRequestWithLines | undefined;
   let returnId: string;
   if (claim.outcome === "done") {
+    // The Return is in the ledger (a crash may have kept it off the request).
     returnId = (claim.result as { returnId: string }).returnId;
   } else {
     const plan = (request.verdict as { plan?: StoredPlan } | null)?.plan;
@@ -363,19 +364,23 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
       throw new ShopperError(502, "shopify_error", "The return could not be opened at the store");
     }
     try {
-      // The last attempt lost its answer after Shopify may have made the Return: adopt it if so.
-      const adopted = previous?.error?.startsWith(UNCERTAIN) ? await findMadeReturn(deps.admin, repos, shop, request.orderId, plan) : null;
-      if (adopted) {
-        returnId = adopted;
-        await repos.events.append(shop, { requestId: request.id, type: "shopify_return_adopted", actor: `customer:${who.customerId}`, at: deps.now(), payload: { returnId } });
+      // An earlier attempt may have made the Return without the app learning it (its answer was lost,
+      // or its process died after Shopify applied it): adopt that one rather than make a second.
+      const made = claim.attempt > 1 ? await findMadeReturn(deps.admin, repos, shop, request) : null;
+      if (made) {
+        // On the request first: its unique shopifyReturnId settles two requests claiming one Return.
+        returnId = made.id;
+        updated = await recordReturnOnRequest(repos, shop, request, made, deps.now());
+        await repos.events.append(shop, { requestId: request.id, type: "shopify_return_adopted", actor: `customer:${who.customerId}`, at: deps.now(), payload: { returnId: made.id } });
+        await repos.operations.complete(shop, key, { result: { returnId: made.id }, now: deps.now(), attempt: claim.attempt });
       } else {
         const data = await deps.admin.mutate(RETURN_REQUEST, { input: { orderId: request.orderId, returnLineItems: plan.returnLineItems.map(withinNoteLimit) } });
         const ret = data.returnRequest?.return;
         if (!ret) throw new Error("returnRequest answered no return");
-        returnId = ret.id;
         await repos.events.append(shop, { requestId: request.id, type: "shopify_return_requested", actor: `customer:${who.customerId}`, at: deps.now(), shopifyResponse: ret });
+        returnId = ret.id;
+        await repos.operations.complete(shop, key, { result: { returnId }, now: deps.now(), attempt: claim.attempt });
       }
-      await repos.operations.complete(shop, key, { result: { returnId }, now: deps.now(), attempt: claim.attempt });
     } catch (e) {
       const uncertain = e instanceof AdminTransportError && e.mayHaveApplied;
       const message = e instanceof Error ? e.message : String(e);
@@ -392,8 +397,10 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
       throw new ShopperError(502, "shopify_unavailable", "The store could not be reached; please try again");
     }
   }
-  const updated = await patch(repos, shop, request, { shopifyReturnId: returnId, lastError: null, lastErrorAt: null }, deps.now());
-  if (claim.outcome === "claimed" && deps.autoApprove) {
+  updated ??= await recordReturnOnRequest(repos, shop, request, { id: returnId }, deps.now());
+  // The approval mode runs whenever this call put the Return on the request (maybeAutoApprove is
+  // itself exactly once), including after a crash kept an earlier attempt from getting this far.
+  if (deps.autoApprove) {
     try {
       await deps.autoApprove(shop, updated.id);
     } catch (e) {
@@ -424,31 +431,6 @@ export async function openReturnLater(deps: ShopperDeps, shop: string, requestId
 function withinNoteLimit(item: ReturnLinePlan): ReturnLinePlan {
   if (!item.customerNote || charCount(item.customerNote) <= NOTE_MAX) return item;
   return { ...item, customerNote: Array.from(item.customerNote).slice(0, NOTE_MAX).join("") };
-}
-
-/** Ledger errors starting with this mean the returnRequest may have applied at Shopify. */
-export const UNCERTAIN = "uncertain: ";
-
-function planKey(items: { fulfillmentLineItemId: string; quantity: number }[]): string {
-  const sums = new Map<string, number>();
-  for (const i of items) sums.set(i.fulfillmentLineItemId, (sums.get(i.fulfillmentLineItemId) ?? 0) + i.quantity);
-  return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, q]) => `${id}x${q}`).join(",");
-}
-
-/** A REQUESTED Return on the order holding exactly the plan's units that no stored request owns. */
-async function findMadeReturn(admin: AdminClient, repos: Repos, shop: string, orderId: string, plan: StoredPlan): Promise<string | null> {
-  const data = await admin.request(ORDER_RETURNS, { id: orderId });
-  const want = planKey(plan.returnLineItems);
-  for (const r of data.order?.returns.nodes ?? []) {
-    if (r.status !== "REQUESTED") continue;
-    const items = r.returnLineItems.nodes.flatMap((n) =>
-      "fulfillmentLineItem" in n && n.fulfillmentLineItem ? [{ fulfillmentLineItemId: n.fulfillmentLineItem.id, quantity: n.quantity }] : [],
-    );
-    if (planKey(items) !== want) continue;
-    if (await repos.returnRequests.findByShopifyReturnId(shop, r.id)) continue;
-    return r.id;
-  }
-  return null;
 }
 
 async function patch(
