@@ -12,6 +12,7 @@ import { parseAdminOrigin } from "~/shopify/admin-origin.server";
 import { ShopperError } from "./errors";
 import { requestLocale } from "./locale";
 import { scheduleOpenReturn } from "./open-return-job.server";
+import { customerTokenProblem } from "~/shopify/session-token-claims";
 
 const CORS_FALLBACK = {
   "Access-Control-Allow-Origin": "*",
@@ -69,6 +70,9 @@ export async function handleCustomer(request: Request, fn: (ctx: CustomerContext
   try {
     const auth = await authenticate.public.customerAccount(request);
     cors = (r) => withCors(auth.cors(r));
+    // The library verifies signature and exp/nbf when present, but not the audience, and accepts a token with no exp.
+    const refused = customerTokenProblem({ ...auth.sessionToken }, process.env.SHOPIFY_API_KEY);
+    if (refused) return cors(json(401, { error: { code: "unauthorized", message: `The session token ${refused}` } }));
     const shop = shopFromDest(auth.sessionToken.dest);
     const sub = auth.sessionToken.sub;
     if (!shop || typeof sub !== "string" || !/^gid:\/\/shopify\/Customer\/\d+$/.test(sub)) {
