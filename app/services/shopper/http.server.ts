@@ -13,6 +13,7 @@ import { ShopperError } from "./errors";
 import { requestLocale } from "./locale";
 import { scheduleOpenReturn } from "./open-return-job.server";
 import { customerTokenProblem } from "~/shopify/session-token-claims";
+import { unstorableTextIn } from "~/services/input-text";
 
 const CORS_FALLBACK = {
   "Access-Control-Allow-Origin": "*",
@@ -54,15 +55,20 @@ export interface CustomerContext {
   deps: ShopperDeps;
 }
 
-/** Reads a JSON body; a body that is not JSON is a 400 naming `body`. */
+/** Reads a JSON body; a body that is not JSON, or holds text that cannot be stored, is a 400 naming the field. */
 export async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   if (!text) return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ShopperError(400, "invalid", "must be JSON", "body");
   }
+  // A NUL or an unpaired surrogate anywhere (notes, filenames...) cannot be stored: 400 naming the field.
+  const bad = unstorableTextIn(body);
+  if (bad) throw new ShopperError(400, "invalid", bad.message, bad.field);
+  return body;
 }
 
 export async function handleCustomer(request: Request, fn: (ctx: CustomerContext) => Promise<Response>): Promise<Response> {
