@@ -199,6 +199,13 @@ describe("a signed body must fit its topic and name the header's shop", () => {
     expect(await rowsOf(VICTIM)).toEqual(before);
   });
 
+  it("a signed delivery whose topic header is not the route's is acknowledged (200) and nothing is recorded or queued", async () => {
+    const before = await rowsOf(SHOP);
+    const res = await run(routes.products, signed("returns/request", { id: 11, admin_graphql_api_id: "gid://shopify/Return/11" }));
+    expect(res.status).toBe(200);
+    expect(await rowsOf(SHOP)).toEqual(before);
+  });
+
   it("a signed returns/request route given a Product body is refused 422 naming admin_graphql_api_id", async () => {
     const res = await run(routes.returnsRequest, signed("returns/request", { id: 6, admin_graphql_api_id: "gid://shopify/Product/6" }));
     expect(res.status).toBe(422);
