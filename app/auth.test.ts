@@ -206,7 +206,7 @@ describe("authenticate.webhook (HMAC)", () => {
       update: {},
       create: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "shpat_x", scope: SCOPES },
     });
-    const req = () => signedWebhookRequest({ url, secret: SECRET, shop: SHOP, topic: "app/uninstalled", body: { id: 1 }, webhookId: "wh-uninstall-1" });
+    const req = () => signedWebhookRequest({ url, secret: SECRET, shop: SHOP, topic: "app/uninstalled", body: { id: 1, myshopify_domain: SHOP }, webhookId: "wh-uninstall-1" });
     const first = await run(uninstalled, req());
     expect(first.response?.status).toBe(200);
     await drainJobs(); // the processing is a queued job (app/jobs)

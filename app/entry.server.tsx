@@ -7,6 +7,11 @@ import { renderToPipeableStream } from "react-dom/server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { allowAdminOriginToFrame } from "./shopify/admin-origin.server";
 import { startJobWorker, stopJobWorkerOnSignals } from "./jobs";
+import { installLogRedaction } from "./logging/redact";
+
+// Before anything logs: no session token, signature or access token reaches the logs (the access
+// log writes full URLs, and embedded page loads carry id_token).
+installLogRedaction();
 
 // One job worker per server process (webhook processing and other queued work, app/jobs). Durable:
 // jobs left by a crash are taken up by any instance after their lease. `npm run worker` runs more.

@@ -22,6 +22,19 @@ export function createPrismaClient(url: string | undefined = process.env.DATABAS
     const adapter = new PrismaPg(pool, options);
     return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
-  const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url) });
+  const adapter = new SecureDeleteSQLite({ url: sqliteFilePath(url) });
   return new SqliteClient({ adapter });
+}
+
+/**
+ * SQLite connections with `PRAGMA secure_delete = ON`: deleted rows are overwritten with zeros instead
+ * of lingering in free pages of the file, so what shop/redact and customers/redact erase (access
+ * tokens, e-mail, phone, notes) is gone from the bytes on disk too. https://www.sqlite.org/pragma.html#pragma_secure_delete
+ */
+class SecureDeleteSQLite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const connection = await super.connect();
+    await connection.executeScript("PRAGMA secure_delete = ON;");
+    return connection;
+  }
 }

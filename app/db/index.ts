@@ -25,6 +25,7 @@ export function createRepos(db: Db) {
 export type Repos = ReturnType<typeof createRepos>;
 
 export * from "./shared";
+export * from "./text";
 export * from "./shops";
 export * from "./policies";
 export * from "./return-requests";

@@ -155,7 +155,7 @@ export function createJobsRepo(db: Db) {
     ): Promise<"queued" | "dead" | null> {
       const s = requireShop(shop);
       const now = requireDate("now", input.now);
-      const error = requireString("error", input.error, { max: 10_000 });
+      const error = requireString("error", input.error, { max: 10_000, clean: true });
       const job = await db.job.findFirst({
         where: { id: requireString("id", id), shop: s, status: "running", lockedBy: requireString("workerId", input.workerId) },
       });

@@ -151,7 +151,7 @@ export function createOperationsRepo(db: Db) {
         where: pendingClaim(shop, key, input.attempt),
         data: {
           status: "failed",
-          error: requireString("error", input.error, { max: 10_000 }),
+          error: requireString("error", input.error, { max: 10_000, clean: true }),
           lockedUntil: null,
           updatedAt: requireDate("now", input.now),
         },

@@ -239,7 +239,7 @@ function lineData(shop: string, line: ReturnRequestLineInput, position: number) 
     position,
     lineItemId: requireString(f("lineItemId"), line.lineItemId),
     fulfillmentLineItemId: optionalString(f("fulfillmentLineItemId"), line.fulfillmentLineItemId),
-    title: requireString(f("title"), line.title),
+    title: requireString(f("title"), line.title, { clean: true }),
     quantity: requireInt(f("quantity"), line.quantity, { min: 1 }),
     reason: requireString(f("reason"), line.reason),
     conditions: toJson(f("conditions"), line.conditions ?? []),
@@ -260,7 +260,7 @@ function patchData(patch: ReturnRequestPatch) {
   if (patch.refundMinor !== undefined) data.refundMinor = toMinor("refundMinor", patch.refundMinor);
   if (patch.feesMinor !== undefined) data.feesMinor = toMinor("feesMinor", patch.feesMinor);
   if (patch.shopifyReturnId !== undefined) data.shopifyReturnId = optionalString("shopifyReturnId", patch.shopifyReturnId);
-  if (patch.lastError !== undefined) data.lastError = optionalString("lastError", patch.lastError, { max: 10_000 });
+  if (patch.lastError !== undefined) data.lastError = optionalString("lastError", patch.lastError, { max: 10_000, clean: true });
   if (patch.lastErrorAt !== undefined) {
     data.lastErrorAt = patch.lastErrorAt === null ? null : requireDate("lastErrorAt", patch.lastErrorAt);
   }
@@ -313,9 +313,9 @@ export function createReturnRequestsRepo(db: Db) {
         shop: s,
         idempotencyKey,
         orderId,
-        orderName: requireString("orderName", input.orderName, { max: 255 }),
+        orderName: requireString("orderName", input.orderName, { max: 255, clean: true }),
         customerId: optionalString("customerId", input.customerId),
-        customerDisplayName: optionalString("customerDisplayName", input.customerDisplayName),
+        customerDisplayName: optionalString("customerDisplayName", input.customerDisplayName, { clean: true }),
         status: requireOneOf("status", input.status ?? "requested", RETURN_STATUSES),
         policyVersion:
           input.policyVersion === undefined || input.policyVersion === null

@@ -1,6 +1,7 @@
 // Helpers shared by the repositories: input validation (errors name the field), JSON columns,
 // BigInt money columns, Prisma unique-violation detection, and the error classes callers match on.
 import { Prisma, type TxClient } from "./client";
+import { isStorableText, storableText, UNSTORABLE_TEXT_MESSAGE } from "./text";
 
 /** Anything the repositories can run on: the PrismaClient or a `$transaction` client. */
 export type Db = TxClient;
@@ -56,13 +57,21 @@ export function requireShop(shop: unknown): string {
   return shop;
 }
 
-export function requireString(field: string, value: unknown, { max = 1000 }: { max?: number } = {}): string {
+/**
+ * A non-empty string within `max`. Text that cannot be stored (NUL, unpaired surrogates) is refused,
+ * or with `clean` (text from Shopify or our own error messages, never refused) cleaned.
+ */
+export function requireString(field: string, value: unknown, { max = 1000, clean = false }: { max?: number; clean?: boolean } = {}): string {
   if (typeof value !== "string" || value.trim() === "") throw new DbInputError(field, "is required");
   if (value.length > max) throw new DbInputError(field, `is longer than ${max} characters`);
+  if (!isStorableText(value)) {
+    if (!clean) throw new DbInputError(field, UNSTORABLE_TEXT_MESSAGE);
+    return storableText(value);
+  }
   return value;
 }
 
-export function optionalString(field: string, value: unknown, opts?: { max?: number }): string | null {
+export function optionalString(field: string, value: unknown, opts?: { max?: number; clean?: boolean }): string | null {
   if (value === undefined || value === null) return null;
   return requireString(field, value, opts);
 }

@@ -62,7 +62,7 @@ function toRecord(row: {
 
 function details(d: ShopDetails) {
   return {
-    ...(d.name !== undefined ? { name: optionalString("name", d.name) } : {}),
+    ...(d.name !== undefined ? { name: optionalString("name", d.name, { clean: true }) } : {}),
     ...(d.currency !== undefined ? { currency: optionalString("currency", d.currency, { max: 3 }) } : {}),
     ...(d.timezone !== undefined ? { timezone: optionalString("timezone", d.timezone, { max: 100 }) } : {}),
     ...(d.country !== undefined ? { country: optionalString("country", d.country, { max: 2 }) } : {}),

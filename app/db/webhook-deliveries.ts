@@ -81,7 +81,7 @@ export function createWebhookDeliveriesRepo(db: Db) {
       requireDate("now", now);
       await db.webhookDelivery.updateMany({
         where: { shop: requireShop(shop), webhookId: requireString("webhookId", webhookId), status: { not: "processed" } },
-        data: { status: "failed", error: requireString("error", error, { max: 10_000 }) },
+        data: { status: "failed", error: requireString("error", error, { max: 10_000, clean: true }) },
       });
     },
 

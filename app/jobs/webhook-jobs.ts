@@ -8,6 +8,7 @@
 //   export const action = webhookJobRoute("CUSTOMERS_REDACT", async ({ shop, payload }) => { ... });
 // or, in a factory called from `export const action = ...`, registerWebhookJob(topic, handler).
 import type { Session } from "@shopify/shopify-api";
+import { parseWebhookPayload } from "~/webhooks/payloads";
 
 export const WEBHOOK_JOB_KIND = "webhook";
 
@@ -45,6 +46,14 @@ export function registerRecordOnlyWebhook(...topics: string[]): void {
 }
 const recordOnly: WebhookHandler = async () => {};
 
+/**
+ * The topic's processing, given the payload only once it fits the topic and names the job's shop
+ * (app/webhooks/payloads.ts): the route checked it before queueing, and this holds for jobs queued
+ * before that check existed, so a handler never meets `null` or an array (a refusal is our own
+ * WebhookPayloadError, retried then dead, never a TypeError).
+ */
 export function webhookHandlerFor(topic: string): WebhookHandler | undefined {
-  return webhookHandlers.get(topic);
+  const handler = webhookHandlers.get(topic);
+  if (!handler) return undefined;
+  return async (work) => handler({ ...work, payload: parseWebhookPayload(topic, work.shop, work.payload) });
 }

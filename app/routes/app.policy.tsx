@@ -53,6 +53,7 @@ import {
   type TryItResult,
 } from "~/services/admin-views/policy-editor";
 import { adminContext } from "~/services/admin-views/context.server";
+import { unstorableTextIn } from "~/services/input-text";
 import { termsSyncAfterPolicySave } from "~/services/terms-sync/server";
 import { findOrderIdByName, loadOrderSnapshot } from "~/shopify/order-snapshot";
 import { CODE_LABEL, REASON_LABEL, RESOLUTION_LABEL, label } from "~/components/labels";
@@ -85,6 +86,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   } catch {
     return Response.json({ ok: false, intent, field: "policy", message: "policy: invalid JSON", errors: { policy: "invalid JSON" } }, { status: 422 });
   }
+  const unstorable = unstorableTextIn(draft, "policy");
+  if (unstorable) return Response.json({ ok: false, intent, field: unstorable.field, message: `${unstorable.field}: ${unstorable.message}` }, { status: 400 });
   if (intent === "save") {
     const active = await ctx.repos.policies.active(ctx.shop);
     const next = (active?.version ?? 0) + 1;

@@ -4,13 +4,13 @@ import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
-import { authenticate } from "~/shopify.server";
+import { authenticateStaff } from "~/shopify/staff-auth.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  // Verifies the session token (signature, audience, expiry) and exchanges it for an access token.
-  await authenticate.admin(request);
+  // Verifies the session token (signature, audience, expiry, an admin token) and exchanges it for an access token.
+  await authenticateStaff(request);
   return {
     apiKey: process.env.SHOPIFY_API_KEY || "",
     // Where App Bridge is loaded from: Shopify's CDN unless configured (the offline demo serves a local

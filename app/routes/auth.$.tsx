@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { authenticate } from "~/shopify.server";
+import { authenticateStaff } from "~/shopify/staff-auth.server";
 
 // Catch-all for the library's auth paths (/auth/session-token bounce, /auth/exit-iframe, ...).
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
+  await authenticateStaff(request);
   return null;
 };

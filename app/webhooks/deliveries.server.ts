@@ -7,6 +7,7 @@
  * of one delivery can both run (at-least-once), so the work itself must be idempotent too.
  */
 import type { PrismaClient } from "~/db.server";
+import { storableText } from "~/db/text";
 
 export interface WebhookDelivery {
   shop: string;
@@ -60,7 +61,7 @@ export class PrismaWebhookDeliveryStore implements WebhookDeliveryStore {
   async fail(shop: string, webhookId: string, error: string): Promise<void> {
     await this.db.webhookDelivery.updateMany({
       where: { shop, webhookId },
-      data: { status: "failed", error: error.slice(0, 2000) },
+      data: { status: "failed", error: storableText(error.slice(0, 2000)) },
     });
   }
 }

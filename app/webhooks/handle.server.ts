@@ -10,29 +10,43 @@ import {
   type WebhookJobPayload,
 } from "~/jobs/webhook-jobs";
 import { webhookDeliveryStore } from "./deliveries.server";
+import { parseWebhookPayload, WebhookPayloadError, WebhookShopMismatchError, webhookBodyLimit } from "./payloads";
+import { readSignedBody } from "./signed-body";
 
 export type { WebhookWork } from "~/jobs/webhook-jobs";
 export { registerWebhookJob } from "~/jobs/webhook-jobs";
 
 const REQUIRED_HEADERS = ["X-Shopify-Hmac-Sha256", "X-Shopify-Topic", "X-Shopify-Shop-Domain", "X-Shopify-API-Version", "X-Shopify-Webhook-Id"];
 
-function badDelivery(field: string, message: string): Response {
-  return new Response(JSON.stringify({ error: { code: "invalid_webhook", field, message } }), {
-    status: 400,
+function jsonRefusal(status: number, code: string, field: string, message: string): Response {
+  return new Response(JSON.stringify({ error: { code, field, message } }), {
+    status,
     headers: { "Content-Type": "application/json" },
   });
 }
 
+const badDelivery = (field: string, message: string) => jsonRefusal(400, "invalid_webhook", field, message);
+
 /**
- * authenticate.webhook, with the deliveries it cannot read answered 400 naming the problem instead of
- * a thrown 500: a correctly signed body that is not JSON, a shop header that is not a shop domain
- * (found by test/fuzz/webhooks.fuzz.test.ts). Its own refusals (401 bad HMAC, 400 missing headers,
- * 405) are thrown Responses and pass through; anything else (e.g. the database) stays a 500 so
- * Shopify delivers again.
+ * The signature is checked here first, streaming (./signed-body.ts): the body's size is capped (by
+ * Content-Length before reading, then by counting), the HMAC is computed over the chunks as they
+ * arrive, and only a signed body within the cap reaches authenticate.webhook, which checks the
+ * headers and parses it. The deliveries the library cannot read are answered 400 naming the problem
+ * instead of a thrown 500: a correctly signed body that is not JSON, a shop header that is not a shop
+ * domain (found by test/fuzz/webhooks.fuzz.test.ts). Its own refusals (400 missing headers, 405) are
+ * thrown Responses and pass through; anything else (e.g. the database) stays a 500 so Shopify
+ * delivers again.
  */
-export async function verifyWebhook(request: Request): Promise<Awaited<ReturnType<typeof authenticate.webhook>>> {
+export async function verifyWebhook(
+  request: Request,
+  { maxBytes = webhookBodyLimit([]) }: { maxBytes?: number } = {},
+): Promise<Awaited<ReturnType<typeof authenticate.webhook>>> {
+  if (request.method !== "POST") return authenticate.webhook(request); // 405, body unread
+  const secret = process.env.SHOPIFY_API_SECRET;
+  if (!secret) throw new Error("Missing environment variable SHOPIFY_API_SECRET");
+  const body = await readSignedBody(request, { secret, maxBytes });
   try {
-    return await authenticate.webhook(request);
+    return await authenticate.webhook(new Request(request.url, { method: "POST", headers: request.headers, body }));
   } catch (e) {
     if (e instanceof Response && e.status === 401) {
       throw new Response(JSON.stringify({ error: { code: "unauthorized", field: "X-Shopify-Hmac-Sha256", message: "does not match the body signed with the app's secret" } }), {
@@ -65,13 +79,26 @@ export async function handleWebhook(
   expectedTopics: readonly string[],
   work?: WebhookHandler,
 ): Promise<Response> {
-  const ctx = await verifyWebhook(request);
+  const ctx = await verifyWebhook(request, { maxBytes: webhookBodyLimit(expectedTopics) });
   const topic = String(ctx.topic);
   if (!expectedTopics.includes(topic)) {
     // Valid signature but sent to the wrong URI: a configuration mistake. Acknowledge so Shopify
     // does not retry forever, do nothing, and leave a trace.
     console.warn(`webhook ${topic} for ${ctx.shop} arrived at a route for ${expectedTopics.join(",")}; ignored`);
     return new Response(null, { status: 200 });
+  }
+  // The body must fit the topic and name the header's shop before anything is recorded or queued;
+  // what is queued is only what the handler needs (./payloads.ts).
+  let payload: Record<string, unknown>;
+  try {
+    payload = parseWebhookPayload(topic, ctx.shop, ctx.payload);
+  } catch (e) {
+    if (e instanceof WebhookShopMismatchError) {
+      console.warn(`webhook ${topic} ${ctx.webhookId} for ${ctx.shop}: body names another shop; refused`);
+      return jsonRefusal(400, "invalid_webhook", "X-Shopify-Shop-Domain", `does not match the shop named in the signed body (${e.field})`);
+    }
+    if (e instanceof WebhookPayloadError) return jsonRefusal(422, "invalid_payload", e.field, e.detail);
+    throw e;
   }
   if (work) registerWebhookJob(topic, work);
   const store = await webhookDeliveryStore();
@@ -81,7 +108,7 @@ export async function handleWebhook(
     topic,
     webhookId: ctx.webhookId,
     apiVersion: ctx.apiVersion,
-    payload: ctx.payload as Record<string, unknown>,
+    payload,
   };
   try {
     // Same webhook id -> same job (a redelivery while it is queued or running adds nothing).

@@ -2,7 +2,10 @@
  * Hostile input against the shopper API's real Remix routes (in-process, real customer account
  * session tokens from the stand-in, real Admin API of the in-process stand-in, fresh database):
  * whatever the body, path parameter or token, the answer is never a 5xx, and every refusal is a 4xx
- * JSON body whose error has a code and a message naming the problem. Run counts: ./runs.ts.
+ * JSON body whose error has a code and a message naming the problem. Text that cannot be stored
+ * (NUL, unpaired surrogates) in any field is a 400 naming it; tokens signed with the app's secret
+ * but without exp, for another audience or of the admin kind are 401; customer account tokens get
+ * nothing from the staff screens. Run counts: ./runs.ts.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import fc from "fast-check";
@@ -14,6 +17,7 @@ import { startStandin, type Standin } from "../../standin";
 import type { OrderRec } from "../../standin/state/types";
 import { fuzzRuns, fuzzSeed, timeoutFor } from "./runs";
 import { installAppAtStandin } from "~/test/installed-app";
+import { customerSessionClaims, signJwt, type Claims } from "../../standin/tokens";
 
 const API_KEY = "fuzz-api-key";
 const SECRET = "fuzz-api-secret-0123456789";
@@ -23,7 +27,7 @@ const ALEX = "gid://shopify/Customer/1";
 type Fn = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<Response>;
 let db: TestDatabase;
 let standin: Standin;
-let r: Record<"returnsLoader" | "returnsAction" | "previewAction" | "cancelAction" | "uploadsAction", Fn>;
+let r: Record<"returnsLoader" | "returnsAction" | "previewAction" | "cancelAction" | "uploadsAction" | "staffApp" | "staffQueue" | "staffDetail", Fn>;
 let alexOrders: OrderRec[];
 let otherOrders: OrderRec[];
 
@@ -51,6 +55,9 @@ beforeAll(async () => {
     previewAction: (await import("~/routes/api.customer.orders.$orderId.returns.preview")).action as Fn,
     cancelAction: (await import("~/routes/api.customer.returns.$requestId.cancel")).action as Fn,
     uploadsAction: (await import("~/routes/api.customer.uploads")).action as Fn,
+    staffApp: (await import("~/routes/app")).loader as unknown as Fn,
+    staffQueue: (await import("~/routes/app.requests._index")).loader as unknown as Fn,
+    staffDetail: (await import("~/routes/app.requests.$id")).loader as unknown as Fn,
   };
   const all = [...standin.store.orders.values()] as OrderRec[];
   alexOrders = all.filter((o) => o.customerId === ALEX && o.fulfillments.length > 0);
@@ -101,6 +108,11 @@ const junk = fc.oneof(
   fc.anything({ maxDepth: 2 }),
   fc.constantFrom(null, true, -1, 0, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, "", " ", "0", "__proto__", "constructor", "'; DROP TABLE \"ReturnRequest\"; --", "\u0000", "😀".repeat(600), "x".repeat(5000)),
 );
+// Text no database can store: unpaired surrogate halves (no UTF-8 form) and NUL (PostgreSQL refuses it).
+const unstorable = fc.oneof(
+  fc.constantFrom("\uD800", "\uDFFF", "a\uDC00b", "\u0000", "note\u0000", "\uD83D", "😀\uD83D", "\uDE00😀"),
+  fc.string({ unit: fc.constantFrom("a", " ", "é", "😀", "\uD800", "\uDC00", "\u0000"), minLength: 1, maxLength: 20 }).filter((t) => t.includes("\u0000") || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(t)),
+);
 // Each field is valid most of the time, so most bodies carry one or two wrong fields and some are
 // wholly valid (reaching ownership, the policy engine, the ledger and Shopify).
 const maybe = <T>(good: fc.Arbitrary<T>) => fc.oneof({ weight: 25, arbitrary: good }, { weight: 1, arbitrary: junk });
@@ -120,7 +132,7 @@ const line = (photos: fc.Arbitrary<unknown>) =>
       quantity: maybe(fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1, max: 2 }) }, { weight: 1, arbitrary: fc.integer({ min: -2, max: 1002 }) })),
       reason: maybe(fc.constantFrom(...REASONS)),
       conditions: maybe(fc.subarray([...CONDITIONS])),
-      note: maybe(fc.string({ maxLength: 1100 })),
+      note: maybe(fc.oneof({ weight: 8, arbitrary: fc.string({ maxLength: 1100 }) }, { weight: 1, arbitrary: unstorable })),
       photos,
     },
     { requiredKeys: ["lineItemId", "quantity", "reason"] },
@@ -145,7 +157,7 @@ const previewBody = () => fc.oneof(
   { weight: 1, arbitrary: junk },
 );
 const uploadBody = fc.oneof(
-  fc.record({ filename: maybe(fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom("a.jpg", "../../etc/passwd", "a\\b.png"))), mimeType: maybe(fc.constantFrom("image/jpeg", "image/png", "text/html", "application/x-sh")), fileSize: maybe(fc.integer({ min: -5, max: 30 * 1024 * 1024 })) }, { requiredKeys: [] }),
+  fc.record({ filename: maybe(fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom("a.jpg", "../../etc/passwd", "a\\b.png", "..", ".", " .. ", "...", "a\u0000.jpg", "\uD800.png"), unstorable)), mimeType: maybe(fc.constantFrom("image/jpeg", "image/png", "text/html", "application/x-sh")), fileSize: maybe(fc.integer({ min: -5, max: 30 * 1024 * 1024 })) }, { requiredKeys: [] }),
   junk,
 );
 // Bodies that are not JSON (or are JSON of the wrong kind) as raw text.
@@ -160,7 +172,7 @@ function runs(share: number) {
 }
 
 describe("shopper API under hostile input: never a 5xx, refusals name the problem", () => {
-  const submitRuns = runs(0.15);
+  const submitRuns = runs(0.12);
   it(`submit: ${submitRuns.numRuns} generated bodies and order ids`, async () => {
     await fc.assert(
       fc.asyncProperty(orderIds(), submitBody(), async (orderId, body) => {
@@ -170,7 +182,7 @@ describe("shopper API under hostile input: never a 5xx, refusals name the proble
     );
   }, submitRuns.timeout);
 
-  const previewRuns = runs(0.15);
+  const previewRuns = runs(0.12);
   it(`preview: ${previewRuns.numRuns} generated bodies and order ids`, async () => {
     await fc.assert(
       fc.asyncProperty(orderIds(), previewBody(), async (orderId, body) => {
@@ -180,7 +192,7 @@ describe("shopper API under hostile input: never a 5xx, refusals name the proble
     );
   }, previewRuns.timeout);
 
-  const rawRuns = runs(0.05);
+  const rawRuns = runs(0.04);
   it(`raw bodies that are not the JSON asked for: ${rawRuns.numRuns} runs over submit, preview and uploads`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("returnsAction", "previewAction", "uploadsAction") as fc.Arbitrary<"returnsAction" | "previewAction" | "uploadsAction">, rawText, async (route, text) => {
@@ -191,7 +203,7 @@ describe("shopper API under hostile input: never a 5xx, refusals name the proble
     );
   }, rawRuns.timeout);
 
-  const miscRuns = runs(0.1);
+  const miscRuns = runs(0.09);
   it(`overview, cancel and uploads: ${miscRuns.numRuns} generated ids and bodies`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(5), orderIds(), fc.oneof(fc.string({ maxLength: 100 }), fc.constantFrom("", "cm00000000000000000000000", "' OR 1=1 --")), uploadBody, async (pick, orderId, requestId, upload) => {
@@ -204,7 +216,7 @@ describe("shopper API under hostile input: never a 5xx, refusals name the proble
     );
   }, miscRuns.timeout);
 
-  const authRuns = runs(0.05);
+  const authRuns = runs(0.04);
   it(`${authRuns.numRuns} generated Authorization headers: 401 with a JSON error, nothing written`, async () => {
     const before = await db.prisma.returnRequest.count();
     const token = standin.mintCustomerSessionToken({ customerId: ALEX });
@@ -226,6 +238,103 @@ describe("shopper API under hostile input: never a 5xx, refusals name the proble
     );
     expect(await db.prisma.returnRequest.count()).toBe(before);
   }, authRuns.timeout);
+
+  const textRuns = runs(0.05);
+  it(`${textRuns.numRuns} bodies with a NUL or an unpaired surrogate in one text field: 400 naming that field, nothing stored`, async () => {
+    const before = await db.prisma.returnRequest.count();
+    const o = () => alexOrders[0]!;
+    const validLine = () => ({ lineItemId: o().lineItems[0]!.id, quantity: 1, reason: "DEFECTIVE", conditions: [] as string[], note: "ok", photos: [] as string[] });
+    const cases = fc.oneof(
+      fc.record({ route: fc.constant("returnsAction" as const), field: fc.constantFrom("lines[0].note", "lines[0].lineItemId", "lines[0].reason", "idempotencyKey", "resolution", "lines[0].conditions[0]", "lines[0].photos[0]") }),
+      fc.record({ route: fc.constant("previewAction" as const), field: fc.constantFrom("lines[0].note", "lines[0].reason", "resolution") }),
+      fc.record({ route: fc.constant("uploadsAction" as const), field: fc.constantFrom("filename", "mimeType") }),
+    );
+    await fc.assert(
+      fc.asyncProperty(cases, unstorable, fc.string({ maxLength: 10 }), async ({ route, field }, bad, prefix) => {
+        const text = `${prefix}${bad}`;
+        const line: Record<string, unknown> = validLine();
+        const body: Record<string, unknown> =
+          route === "uploadsAction" ? { filename: "a.jpg", mimeType: "image/jpeg", fileSize: 10 } : { idempotencyKey: crypto.randomUUID(), lines: [line], resolution: "refund" };
+        if (field.startsWith("lines[0].")) {
+          const key = field.slice("lines[0].".length).replace(/\[0\]$/, "");
+          line[key] = key === "conditions" || key === "photos" ? [text] : text;
+        } else body[field] = text;
+        const path = route === "uploadsAction" ? "/api/customer/uploads" : "/api/customer/orders/x/returns";
+        const res = await call(r[route], path, { body: asJson(body) }, { orderId: o().id });
+        expect(res.status, `${route} ${field} ${JSON.stringify(text)}`).toBe(400);
+        const error = ((await res.clone().json()) as { error: { field: string } }).error;
+        expect(error.field, `${route} ${JSON.stringify(text)}`).toBe(field);
+        await expectHandled(res, field);
+      }),
+      { seed: textRuns.seed, numRuns: textRuns.numRuns },
+    );
+    expect(await db.prisma.returnRequest.count()).toBe(before);
+  }, textRuns.timeout);
+
+  const claimRuns = runs(0.02);
+  it(`${claimRuns.numRuns} tokens signed with the app's secret with exp, aud or iss changed: 401 unless all are a customer token's`, async () => {
+    const before = await db.prisma.returnRequest.count();
+    const claimsArb = fc.record({
+      exp: fc.constantFrom("keep", "drop", "string", "past"),
+      aud: fc.oneof(fc.constantFrom("keep", "drop"), fc.string({ maxLength: 20 })),
+      iss: fc.constantFrom("none", "admin", "other"),
+    });
+    await fc.assert(
+      fc.asyncProperty(claimsArb, async (c) => {
+        const claims: Claims = customerSessionClaims(standin.shop, API_KEY, ALEX, new Date());
+        if (c.exp === "drop") delete claims.exp;
+        if (c.exp === "string") claims.exp = String(claims.exp);
+        if (c.exp === "past") claims.exp = Math.floor(Date.now() / 1000) - 3600;
+        if (c.aud === "drop") delete claims.aud;
+        else if (c.aud !== "keep") claims.aud = c.aud;
+        if (c.iss === "admin") claims.iss = `https://${standin.shop}/admin`;
+        if (c.iss === "other") claims.iss = "https://accounts.example.com";
+        const valid = c.exp === "keep" && (c.aud === "keep" || c.aud === API_KEY) && c.iss !== "admin";
+        // "{}" as the body: a valid token gets as far as the body check (400), any other is 401
+        const res = await call(r.returnsAction, `/api/customer/orders/x/returns`, { body: "{}", auth: `Bearer ${signJwt(claims, SECRET)}` }, { orderId: alexOrders[0]!.id });
+        expect(res.status, JSON.stringify(c)).toBe(valid ? 400 : 401);
+        await expectHandled(res, JSON.stringify(c));
+      }),
+      { seed: claimRuns.seed, numRuns: claimRuns.numRuns },
+    );
+    expect(await db.prisma.returnRequest.count()).toBe(before);
+  }, claimRuns.timeout);
+
+  const staffRuns = runs(0.02);
+  it(`${staffRuns.numRuns} customer account tokens (any dest form, signed in or out) on staff screens: 401 for fetches, a bounce for pages; never data, never a 5xx`, async () => {
+    const tokenArb = fc.record({
+      dest: fc.constantFrom("bare", "https", "https-slash", "upper", "http"),
+      sub: fc.constantFrom("customer", "none", "other-customer"),
+      iss: fc.constantFrom("none", "random"),
+      asDocument: fc.boolean(),
+      route: fc.constantFrom("staffApp", "staffQueue", "staffDetail") as fc.Arbitrary<"staffApp" | "staffQueue" | "staffDetail">,
+    });
+    await fc.assert(
+      fc.asyncProperty(tokenArb, async (t) => {
+        const claims: Claims = customerSessionClaims(standin.shop, API_KEY, ALEX, new Date());
+        claims.dest = { bare: standin.shop, https: `https://${standin.shop}`, "https-slash": `https://${standin.shop}/`, upper: `HTTPS://${standin.shop.toUpperCase()}`, http: `http://${standin.shop}` }[t.dest];
+        if (t.sub === "none") delete claims.sub;
+        if (t.sub === "other-customer") claims.sub = "gid://shopify/Customer/2";
+        if (t.iss === "random") claims.iss = "https://shopify.com/authentication/1";
+        const token = signJwt(claims, SECRET);
+        const host = Buffer.from(`admin.shopify.com/store/${standin.shop.split(".")[0]}`).toString("base64url");
+        const path = t.route === "staffDetail" ? "/app/requests/x" : t.route === "staffQueue" ? "/app/requests" : "/app";
+        const request = t.asDocument
+          ? new Request(`${APP_URL}${path}?embedded=1&shop=${standin.shop}&host=${host}&id_token=${token}`)
+          : new Request(`${APP_URL}${path}?shop=${standin.shop}`, { headers: { Authorization: `Bearer ${token}` } });
+        let status: number;
+        try {
+          const out = await r[t.route]({ request, params: { id: "x" }, context: {} });
+          status = out instanceof Response ? out.status : 200;
+        } catch (thrown) {
+          if (!(thrown instanceof Response)) throw thrown;
+          status = thrown.status;
+        }
+        expect(status, JSON.stringify(t)).toBe(t.asDocument ? 302 : 401);
+      }),
+      { seed: staffRuns.seed, numRuns: staffRuns.numRuns },
+    );
+  }, staffRuns.timeout);
 
   it("regression (was a 500): when Shopify keeps throttling the order read, the answer is 429 busy with Retry-After", async () => {
     standin.faults.inject({ operationName: "OrderSnapshot", kind: "throttle", times: 50 });

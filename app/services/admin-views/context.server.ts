@@ -4,7 +4,8 @@ import type { AdminClient } from "~/shopify/admin-client";
 import { adminClientFromContext } from "~/shopify/admin-client";
 import prisma, { databaseProvider, type PrismaClient } from "~/db.server";
 import { createRepos, type ShopRecord } from "~/db";
-import { authenticate } from "~/shopify.server";
+import { authenticateStaff } from "~/shopify/staff-auth.server";
+import { unstorableTextInRequest } from "~/services/input-text";
 import { storeShopFacts } from "~/shopify/shop-facts";
 import type { Provider } from "./shared";
 
@@ -29,7 +30,10 @@ export interface AdminContext {
  * after install and only needs them for the trend's day boundaries.
  */
 export async function adminContext(request: Request, { shopFacts = true }: { shopFacts?: boolean } = {}): Promise<AdminContext> {
-  const { session, admin, sessionToken } = await authenticate.admin(request);
+  const { session, admin, sessionToken } = await authenticateStaff(request);
+  // Free text that cannot be stored (NUL, unpaired surrogates) in the path, query or form: 400 naming it.
+  const unstorable = await unstorableTextInRequest(request);
+  if (unstorable) throw jsonError(400, unstorable.field, unstorable.message);
   const repos = createRepos(prisma);
   let shopRecord = await repos.shops.get(session.shop);
   const client = adminClientFromContext(admin);

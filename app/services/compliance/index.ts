@@ -7,14 +7,17 @@
  *   "customer_data_export" (requestId null) so the merchant can be given it; listCustomerDataExports
  *   reads them back.
  * - customers/redact -> redactCustomer: erases personal data (customer id and display name, line
- *   notes, photo references, free text and Shopify answers in event payloads, the customer's actor
- *   id, and any earlier export about them) and keeps the anonymised money record (amounts, currency,
+ *   notes and the notes in the stored Return plan, photo references, free text and Shopify answers in
+ *   event payloads, the customer's actor id, any earlier export about them, and whole webhook bodies
+ *   left in the shop's job rows) and keeps the anonymised money record (amounts, currency,
  *   statuses, dates, order id/name, policy verdict).
  * - shop/redact -> redactShop: deletes every row of every table for the shop, sessions included.
  * All three are idempotent: running them again changes nothing more.
  */
 import type { PrismaClient } from "~/db.server";
 import { requireShop } from "~/db";
+import { WEBHOOK_JOB_KIND, type WebhookJobPayload } from "~/jobs/webhook-jobs";
+import { parseWebhookPayload } from "~/webhooks/payloads";
 import type { CustomerDataRequest, CustomerRedaction } from "./payload";
 
 export { parseCustomerRedact, parseDataRequest, WebhookPayloadError } from "./payload";
@@ -141,8 +144,14 @@ export interface RedactionResult {
 /** customers/redact: erase the customer's personal data, keep anonymised money records. */
 export async function redactCustomer(db: Db, shopDomain: string, who: CustomerRedaction): Promise<RedactionResult> {
   const shop = requireShop(shopDomain);
-  const requests = await db.returnRequest.findMany({ where: whereCustomer(shop, who), select: { id: true } });
+  const requests = await db.returnRequest.findMany({ where: whereCustomer(shop, who), select: { id: true, verdict: true } });
   const ids = requests.map((r) => r.id);
+  // The verdict keeps the Return's plan, whose lines carry the customer's note as sent to Shopify.
+  const verdicts = requests.flatMap((r) => {
+    const verdict = withoutCustomerNotes(r.verdict);
+    return verdict === null ? [] : [db.returnRequest.updateMany({ where: { shop, id: r.id }, data: { verdict } })];
+  });
+  const jobs = await minimisedWebhookJobs(db, shop);
   const events = ids.length ? await db.returnEvent.findMany({ where: { shop, requestId: { in: ids } }, select: { id: true, actor: true, payload: true } }) : [];
   const exports = await db.returnEvent.findMany({ where: { shop, type: EXPORT_EVENT_TYPE, requestId: null }, select: { id: true, payload: true } });
   const staleExports = exports.filter((e) => (parseJson(e.payload) as { customerId?: unknown } | null)?.customerId === who.customerId).map((e) => e.id);
@@ -156,8 +165,45 @@ export async function redactCustomer(db: Db, shopDomain: string, who: CustomerRe
       }),
     ),
     db.returnEvent.deleteMany({ where: { shop, id: { in: staleExports } } }),
+    ...verdicts,
+    ...jobs.map((j) => db.job.updateMany({ where: { shop, id: j.id, status: { not: "running" } }, data: { payload: j.payload } })),
   ]);
   return { requests: ids.length, lines: (lines as { count: number }).count, events: events.length, exportsDeleted: staleExports.length };
+}
+
+/** The verdict JSON without the customer's notes in its Return plan, or null when it has none. */
+function withoutCustomerNotes(text: string | null): string | null {
+  const verdict = parseJson(text) as { plan?: { returnLineItems?: unknown } } | null;
+  const lines = verdict?.plan?.returnLineItems;
+  if (!Array.isArray(lines) || !lines.some((l) => l && typeof l === "object" && "customerNote" in l)) return null;
+  verdict!.plan!.returnLineItems = lines.map((l) => {
+    if (!l || typeof l !== "object") return l;
+    const { customerNote: _dropped, ...rest } = l as Record<string, unknown>;
+    return rest;
+  });
+  return JSON.stringify(verdict);
+}
+
+/**
+ * The shop's webhook jobs (Job table) whose stored body holds more than its topic's handler needs,
+ * with that body cut down to it (app/webhooks/payloads.ts): jobs queued before bodies were cut down
+ * at the route kept whole webhook bodies (a customer's e-mail and phone, Return notes). Running jobs
+ * are left alone; a body that does not parse is emptied.
+ */
+async function minimisedWebhookJobs(db: Db, shop: string): Promise<{ id: string; payload: string }[]> {
+  const rows = await db.job.findMany({ where: { shop, kind: WEBHOOK_JOB_KIND, status: { not: "running" } }, select: { id: true, payload: true } });
+  return rows.flatMap((row) => {
+    const job = parseJson(row.payload) as Partial<WebhookJobPayload> | null;
+    if (!job || typeof job !== "object" || typeof job.topic !== "string") return [];
+    let body: Record<string, unknown>;
+    try {
+      body = parseWebhookPayload(job.topic, shop, job.payload);
+    } catch {
+      body = {};
+    }
+    const payload = JSON.stringify({ ...job, payload: body });
+    return payload === row.payload ? [] : [{ id: row.id, payload }];
+  });
 }
 
 /**

@@ -1,14 +1,14 @@
 // Parsing of the three mandatory compliance webhook bodies. Shopify sends numeric ids; we store GIDs.
-// A body that does not fit is a WebhookPayloadError naming the field (the route answers 422).
+// A body that does not fit is a WebhookPayloadError naming the field (the route answers 422; app/webhooks/payloads.ts).
 import { z } from "zod";
 
 export class WebhookPayloadError extends Error {
   override name = "WebhookPayloadError";
   constructor(
     readonly field: string,
-    message: string,
+    readonly detail: string,
   ) {
-    super(`${field}: ${message}`);
+    super(`${field}: ${detail}`);
   }
 }
 
@@ -18,14 +18,14 @@ const numericId = z.union([z.number().int().positive().safe(), z.string().regex(
 
 const customerSchema = z.object({ id: numericId, email: z.string().max(320).nullish(), phone: z.string().max(64).nullish() });
 
-const dataRequestSchema = z.object({
+export const dataRequestSchema = z.object({
   shop_domain: z.string().max(255).optional(),
   customer: customerSchema,
   orders_requested: z.array(numericId).max(10_000).default([]),
   data_request: z.object({ id: numericId }).optional(),
 });
 
-const redactSchema = z.object({
+export const redactSchema = z.object({
   shop_domain: z.string().max(255).optional(),
   customer: customerSchema,
   orders_to_redact: z.array(numericId).max(10_000).default([]),

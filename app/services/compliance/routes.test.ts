@@ -85,7 +85,7 @@ describe("compliance webhooks through the routes", () => {
 
   it("a compliance body that does not fit is refused 422 naming the field, and nothing is recorded", async () => {
     const before = await db.prisma.webhookDelivery.count();
-    const res = await send(routes.redact, "customers/redact", { customer: { id: "seventy-seven" } });
+    const res = await send(routes.redact, "customers/redact", { shop_id: 1, shop_domain: SHOP, customer: { id: "seventy-seven" } });
     expect(res.status).toBe(422);
     expect(await res.json()).toMatchObject({ error: { code: "invalid_payload", field: "customer.id" } });
     expect(await db.prisma.webhookDelivery.count()).toBe(before);

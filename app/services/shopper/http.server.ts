@@ -12,6 +12,8 @@ import { parseAdminOrigin } from "~/shopify/admin-origin.server";
 import { ShopperError } from "./errors";
 import { requestLocale } from "./locale";
 import { scheduleOpenReturn } from "./open-return-job.server";
+import { customerTokenProblem } from "~/shopify/session-token-claims";
+import { unstorableTextIn } from "~/services/input-text";
 
 const CORS_FALLBACK = {
   "Access-Control-Allow-Origin": "*",
@@ -53,15 +55,20 @@ export interface CustomerContext {
   deps: ShopperDeps;
 }
 
-/** Reads a JSON body; a body that is not JSON is a 400 naming `body`. */
+/** Reads a JSON body; a body that is not JSON, or holds text that cannot be stored, is a 400 naming the field. */
 export async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   if (!text) return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ShopperError(400, "invalid", "must be JSON", "body");
   }
+  // A NUL or an unpaired surrogate anywhere (notes, filenames...) cannot be stored: 400 naming the field.
+  const bad = unstorableTextIn(body);
+  if (bad) throw new ShopperError(400, "invalid", bad.message, bad.field);
+  return body;
 }
 
 export async function handleCustomer(request: Request, fn: (ctx: CustomerContext) => Promise<Response>): Promise<Response> {
@@ -69,6 +76,9 @@ export async function handleCustomer(request: Request, fn: (ctx: CustomerContext
   try {
     const auth = await authenticate.public.customerAccount(request);
     cors = (r) => withCors(auth.cors(r));
+    // The library verifies signature and exp/nbf when present, but not the audience, and accepts a token with no exp.
+    const refused = customerTokenProblem({ ...auth.sessionToken }, process.env.SHOPIFY_API_KEY);
+    if (refused) return cors(json(401, { error: { code: "unauthorized", message: `The session token ${refused}` } }));
     const shop = shopFromDest(auth.sessionToken.dest);
     const sub = auth.sessionToken.sub;
     if (shop && (sub === undefined || sub === null || sub === "")) {

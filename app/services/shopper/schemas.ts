@@ -65,7 +65,13 @@ export const submitBodySchema = z.object({
 export type SubmitBody = z.infer<typeof submitBodySchema>;
 
 export const uploadBodySchema = z.object({
-  filename: z.string().trim().min(1, "is required").max(255).regex(/^[^/\\]+$/, "must be a file name, not a path"),
+  filename: z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .max(255)
+    .regex(/^[^/\\]+$/, "must be a file name, not a path")
+    .refine((name) => !/^\.+$/.test(name), "must be a file name, not . or .."),
   mimeType: z.enum(["image/jpeg", "image/png", "image/webp", "image/gif", "image/heic"], "must be a JPEG, PNG, WebP, GIF or HEIC image"),
   fileSize: z.number().int().min(1, "must be at least 1 byte").max(20 * 1024 * 1024, "must be at most 20 MB"),
 });

@@ -9,6 +9,7 @@
 //   next submit with the same key or the "shopper.open-return" job. Any attempt after the first (a
 //   failed call, a lost answer, a process that died holding the claim) first looks for the Return an
 //   earlier attempt made and adopts it (made-return.ts), so a crash at any point makes one Return.
+import { createHash } from "node:crypto";
 import type { OrderSnapshotResult } from "~/shopify/order-snapshot";
 import { AdminTransportError, ShopifyUserError, type AdminClient } from "~/shopify/admin-client";
 import { RETURN_REQUEST } from "~/shopify/operations/return-request";
@@ -97,7 +98,7 @@ export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, order
   // A replay answers the stored request without reading the order again: the request was stored
   // only after this customer's ownership of the order was checked at Shopify.
   const existing = await findByKey(deps, who.shop, body.idempotencyKey);
-  if (existing) return replay(deps, repos, who, existing, gid, locale);
+  if (existing) return replay(deps, repos, who, existing, gid, locale, body);
 
   try {
     return await submitNew(deps, repos, who, gid, body, locale);
@@ -106,6 +107,7 @@ export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, order
     if (e instanceof ShopperError && e.status === 422) {
       const raced = await findByKey(deps, who.shop, body.idempotencyKey);
       if (raced && raced.orderId === gid && raced.customerId === who.customerId) {
+        refuseIfAnotherBody(raced, body);
         return { request: await view(repos, who, await ensureShopifyReturn(deps, repos, who, raced), locale), created: false };
       }
     }
@@ -113,12 +115,34 @@ export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, order
   }
 }
 
-async function replay(deps: ShopperDeps, repos: Repos, who: Shopper, existing: ReturnRequestWithLines, gid: string, locale: Locale): Promise<SubmitResult> {
+async function replay(deps: ShopperDeps, repos: Repos, who: Shopper, existing: ReturnRequestWithLines, gid: string, locale: Locale, body: SubmitBody): Promise<SubmitResult> {
   if (existing.orderId !== gid || existing.customerId !== who.customerId) {
     throw new ShopperError(409, "idempotency_conflict", "This idempotencyKey was already used for another request", "idempotencyKey");
   }
+  refuseIfAnotherBody(existing, body);
   const request = await ensureShopifyReturn(deps, repos, who, existing);
   return { request: await view(repos, who, request, locale), created: false };
+}
+
+/**
+ * What a submit asks for, apart from its key: a replay must ask for the same, or the key is being
+ * reused for another request. Like Stripe (a key reused with different parameters is an error), that
+ * is a 409 naming the key, not the first request's answer. Requests stored before fingerprints were
+ * kept have none and replay as before.
+ */
+export function requestFingerprint(body: SubmitBody): string {
+  const asked = {
+    resolution: body.resolution,
+    lines: body.lines.map((l) => ({ lineItemId: l.lineItemId, quantity: l.quantity, reason: l.reason, conditions: [...l.conditions].sort(), note: l.note, photos: l.photos })),
+  };
+  return createHash("sha256").update(JSON.stringify(asked)).digest("base64url");
+}
+
+function refuseIfAnotherBody(stored: ReturnRequestWithLines, body: SubmitBody): void {
+  const kept = (stored.verdict as { requestFingerprint?: unknown } | null)?.requestFingerprint;
+  if (typeof kept === "string" && kept !== requestFingerprint(body)) {
+    throw new ShopperError(409, "idempotency_key_reused", `idempotencyKey ${body.idempotencyKey} was already used with a different request body`, "idempotencyKey");
+  }
 }
 
 /**
@@ -235,6 +259,7 @@ async function checkAndStore(
         lines: j.evaluation.lines.map((d) => ({ lineItemId: d.lineId, eligible: d.eligible, route: d.route, codes: d.codes, deadline: d.deadline, explanation: d.explanation, trace: d.trace })),
         refund: { totalMinor, restockingMinor, returnShippingFeeMinor, cappedByRefundable: j.refund.cappedByRefundable },
         plan: { returnLineItems: plan } satisfies StoredPlan,
+        requestFingerprint: requestFingerprint(body),
       },
       resolution: dbResolution(body.resolution),
       currency: snap.order.currency,
@@ -262,6 +287,7 @@ async function checkAndStore(
     }
     throw e;
   }
+  if (!stored.created) refuseIfAnotherBody(stored.request, body); // a concurrent first submit of this key won
   if (stored.created) {
     await repos.events.append(who.shop, {
       requestId: stored.request.id,
