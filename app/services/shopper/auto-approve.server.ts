@@ -1,4 +1,4 @@
-// Wires the policy's approval mode (G's maybeAutoApprove in app/services/staff) into submit: after the
+// Wires the policy's approval mode (maybeAutoApprove in app/services/staff) into submit: after the
 // request is stored and its Shopify Return opened, an eligible request under an auto-approving
 // policy is approved at once, through the staff services' exactly-once action with actor "auto".
 import type { PrismaClient } from "~/db/client";

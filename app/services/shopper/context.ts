@@ -8,7 +8,7 @@ import { createRepos, type Repos } from "~/db";
 import { getPreset, parsePolicy, policyMatchesCollections, type Locale, type Policy } from "~/returns";
 import { notFound } from "./errors";
 
-/** Mirrors the result of G's maybeAutoApprove (app/services/staff); only `ok` and `request.id` are read. */
+/** Mirrors the result of maybeAutoApprove (app/services/staff); only `ok` and `request.id` are read. */
 export type AutoApprove = (shop: string, requestId: string) => Promise<{ ok: boolean } | null>;
 
 export interface ShopperDeps {

@@ -369,7 +369,7 @@ async function view(repos: Repos, who: Shopper, r: ReturnRequestWithLines, local
  * Opens the Shopify Return for a stored request unless it has one. Ledgered so concurrent
  * submits of one key make one Return; a claim that is not the first attempt (a failed call, or a
  * holder that died after Shopify may have applied it) first looks for the Return an earlier attempt
- * made and adopts it (made-return.ts). Then runs the policy's approval mode (G's maybeAutoApprove).
+ * made and adopts it (made-return.ts). Then runs the policy's approval mode (maybeAutoApprove).
  */
 async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper, request: ReturnRequestWithLines): Promise<ReturnRequestWithLines> {
   if (request.shopifyReturnId || request.status === "cancelled") return request;
