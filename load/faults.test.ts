@@ -202,13 +202,7 @@ beforeAll(async () => {
     webhooks: [],
     bucketClock: now,
   });
-  standin.store.accessTokens.set(TOKEN, {
-    token: TOKEN,
-    kind: "offline",
-    scope: "read_all_orders,write_orders,write_returns,write_products,read_products,write_files,read_customers",
-    userId: null,
-    expiresAt: null,
-  });
+  standin.grantOfflineToken({ token: TOKEN, scope: "read_all_orders,write_orders,write_returns,write_products,read_products,write_files,read_customers" });
   const recordingFetch: typeof fetch = async (input, init) => {
     const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
     const m = /(?:mutation|query)\s+(\w+)/.exec(body.query ?? "");

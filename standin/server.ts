@@ -19,7 +19,7 @@ import { makeFieldResolver, typeResolver } from "./resolvers";
 import type { Ctx } from "./resolvers/context";
 import { TopLevelError } from "./state/errors";
 import { shopifySyntaxError, shopifyValidationError, shopifyVariableError, type ShopifyError } from "./graphqlErrors";
-import { accessTokenValid, tokenExchange } from "./oauth";
+import { adminAccessRefusal, revokeAllTokens, tokenExchange, type AppProfile } from "./oauth";
 import { signJwt, adminSessionClaims, customerSessionClaims } from "./tokens";
 import { API_VERSION } from "./webhooks";
 import { shopPayload } from "./webhookPayloads";
@@ -37,10 +37,11 @@ export interface ServerDeps {
   deliver: (topic: string, payload: unknown) => Promise<void>;
   origin: () => string;
   scopes?: string;
+  /** the app being served (public/custom, created when): decides which offline tokens the Admin API refuses */
+  app?: AppProfile;
 }
 
 const GRAPHQL_PATH = `/admin/api/${API_VERSION}/graphql.json`;
-const UNAUTHORIZED = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = typeof body === "string" ? body : JSON.stringify(body);
@@ -87,7 +88,7 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
         } catch {
           return send(res, 400, { error: "invalid_request", error_description: "Malformed request body." });
         }
-        const out = tokenExchange({ store: deps.store, apiKey: deps.apiKey, apiSecret: deps.apiSecret, clock: deps.clock, scopes: deps.scopes }, params);
+        const out = tokenExchange({ store: deps.store, apiKey: deps.apiKey, apiSecret: deps.apiSecret, clock: deps.clock, scopes: deps.scopes, app: deps.app }, params);
         return send(res, out.status, out.body);
       }
       if (req.method === "GET" && url.pathname === "/_standin/session-token") {
@@ -142,7 +143,7 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
       }
       if (req.method === "POST" && url.pathname === "/_standin/uninstall") {
         // like uninstalling from the admin: every access token stops working, then app/uninstalled is sent
-        deps.store.accessTokens.clear();
+        revokeAllTokens(deps.store);
         await deps.deliver("app/uninstalled", shopPayload(deps.store));
         return send(res, 200, { ok: true });
       }
@@ -160,7 +161,8 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
   async function graphql(req: IncomingMessage, res: ServerResponse, raw: Buffer) {
     const header = req.headers["x-shopify-access-token"];
     const token = Array.isArray(header) ? header[0] : header;
-    if (!accessTokenValid(deps.store, token, deps.clock())) return send(res, 401, UNAUTHORIZED);
+    const refusal = adminAccessRefusal(deps.store, deps.app, token, deps.clock());
+    if (refusal) return send(res, refusal.status, refusal.body);
     const scopes = new Set((deps.store.accessTokens.get(token!)?.scope ?? "").split(",").map((x) => x.trim()).filter(Boolean));
     let body: { query?: string; variables?: Record<string, unknown> | null; operationName?: string | null };
     try {

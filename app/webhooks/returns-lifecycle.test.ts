@@ -54,7 +54,7 @@ async function shopifyReturn(): Promise<{ returnId: string; orderId: string }> {
 beforeAll(async () => {
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: KEY, apiSecret: SECRET, seed: "demo", webhooks: [], clock: () => clock });
-  standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: "read_all_orders,write_orders,write_returns", userId: null, expiresAt: null });
+  standin.grantOfflineToken({ token: TOKEN, scope: "read_all_orders,write_orders,write_returns" });
   admin = offlineAdminClient({ shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } }, { sleep: async () => {} });
   await createRepos(db.prisma).policies.saveNewVersion(SHOP, { policy: manual, now: new Date("2020-01-01T00:00:00Z") });
 });
