@@ -189,7 +189,7 @@ function adminTimeoutMs(explicit: number | undefined, env: { SHOPIFY_ADMIN_TIMEO
 export function offlineTransport({ shop, accessToken, env = process.env, fetch, timeoutMs }: OfflineTransportOptions): Transport {
   const endpoint = `${adminOriginFor(shop, env)}/admin/api/${ADMIN_API_VERSION}/graphql.json`;
   const headers: Record<string, string> = { "X-Shopify-Access-Token": accessToken };
-  if (parseAdminOrigin(env.SHOPIFY_ADMIN_ORIGIN)) headers["X-Forwarded-Host"] = shop;
+  if (parseAdminOrigin(env.SHOPIFY_ADMIN_ORIGIN, env)) headers["X-Forwarded-Host"] = shop;
   const limit = adminTimeoutMs(timeoutMs, env);
   const baseFetch = fetch ?? globalThis.fetch;
   // Each call gets its own deadline (a fresh AbortSignal.timeout per fetch), combined with any signal
