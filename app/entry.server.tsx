@@ -7,11 +7,15 @@ import { renderToPipeableStream } from "react-dom/server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { allowAdminOriginToFrame } from "./shopify/admin-origin.server";
 import { startJobWorker, stopJobWorkerOnSignals } from "./jobs";
+import { migrateOfflineTokensAtStart } from "./shopify/admin-client.server";
 
 // One job worker per server process (webhook processing and other queued work, app/jobs). Durable:
 // jobs left by a crash are taken up by any instance after their lease. `npm run worker` runs more.
 void startJobWorker().catch((error: unknown) => console.error("job worker failed to start", error));
 stopJobWorkerOnSignals();
+// Shops installed when the app still received non-expiring offline tokens get an expiring pair now
+// (docs/decisions/120-expiring-offline-tokens.md); nothing to do once all are migrated.
+void migrateOfflineTokensAtStart().catch((error: unknown) => console.error("offline token migration failed", error));
 
 export const streamTimeout = 5000;
 

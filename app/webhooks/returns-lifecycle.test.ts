@@ -26,6 +26,7 @@ const APP_URL = "https://returns.example.com";
 let db: TestDatabase;
 let standin: Standin;
 let admin: AdminClient;
+let refreshToken: string;
 const clock = new Date("2026-11-20T01:00:00Z");
 const used = new Set<string>();
 
@@ -54,7 +55,7 @@ async function shopifyReturn(): Promise<{ returnId: string; orderId: string }> {
 beforeAll(async () => {
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: KEY, apiSecret: SECRET, seed: "demo", webhooks: [], clock: () => clock });
-  standin.grantOfflineToken({ token: TOKEN, scope: "read_all_orders,write_orders,write_returns" });
+  ({ refreshToken } = standin.grantOfflineToken({ token: TOKEN, scope: "read_all_orders,write_orders,write_returns" }));
   admin = offlineAdminClient({ shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } }, { sleep: async () => {} });
   await createRepos(db.prisma).policies.saveNewVersion(SHOP, { policy: manual, now: new Date("2020-01-01T00:00:00Z") });
 });
@@ -141,7 +142,17 @@ describe("returns webhooks", () => {
     });
     (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
     await db.prisma.session.create({
-      data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN, scope: "read_all_orders,write_orders,write_returns" },
+      data: {
+        id: `offline_${SHOP}`,
+        shop: SHOP,
+        state: "",
+        isOnline: false,
+        accessToken: TOKEN,
+        scope: "read_all_orders,write_orders,write_returns",
+        expires: new Date(Date.now() + 3_600_000),
+        refreshToken,
+        refreshTokenExpires: new Date(Date.now() + 90 * 86_400_000),
+      },
     });
     const { action } = (await import("~/routes/webhooks.returns.request")) as { action: (a: ActionFunctionArgs) => Promise<Response> };
     const { returnId, orderId } = await shopifyReturn();
