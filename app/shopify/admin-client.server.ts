@@ -33,9 +33,9 @@ export function offlineTokens(): OfflineTokens {
  * ReauthRequiredError (the shop must open the app again) before any work when no token can be had.
  */
 export async function adminClientForShop(shop: string, options?: AdminClientOptions): Promise<AdminClient> {
-  const source = offlineTokens().source(shop);
-  await source.current();
-  return offlineAdminClient({ shop, accessToken: source }, options);
+  const tokens = offlineTokens();
+  await tokens.accessToken(shop);
+  return offlineAdminClient({ shop, accessToken: tokens.source(shop) }, options);
 }
 
 /** Server start: migrate shops still holding a non-expiring offline token (see offline-tokens.ts). */

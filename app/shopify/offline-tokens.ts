@@ -98,9 +98,13 @@ export interface OfflineTokensOptions {
 }
 
 export interface OfflineTokens {
-  /** A token valid for at least `refreshBeforeMs`, renewing (or migrating) it first when needed. */
+  /**
+   * A token valid for at least `refreshBeforeMs`, renewing (or migrating) it first when needed; always
+   * checks the database (NoOfflineSessionError once the app is uninstalled).
+   */
   accessToken(shop: string): Promise<string>;
   afterUnauthorized(shop: string, rejected: string): Promise<string>;
+  /** For a client: the token this process last saw while it is fresh, else accessToken(). */
   source(shop: string): OfflineTokenSource;
 }
 
@@ -116,6 +120,18 @@ export function createOfflineTokens(opts: OfflineTokensOptions): OfflineTokens {
   const maxPolls = opts.maxPolls ?? Math.ceil((leaseMs + 10_000) / pollMs);
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const inflight = new Map<string, Promise<string>>();
+  // The last token this process read or stored per shop, so calls of one client need no database read
+  // while it is fresh. Another process renewing meanwhile does not make it wrong: a token Shopify refuses
+  // comes back through afterUnauthorized, which reads the database again.
+  const known = new Map<string, { token: string; expires: number }>();
+  const fresh = (shop: string): string | null => {
+    const k = known.get(shop);
+    return k && k.expires - now().getTime() > refreshBeforeMs ? k.token : null;
+  };
+  const remember = (shop: string, token: string, expires: Date | null) => {
+    if (expires) known.set(shop, { token, expires: expires.getTime() });
+    return token;
+  };
 
   const usable = (row: StoredOfflineToken, rejected: string | undefined) =>
     row.accessToken !== "" && row.accessToken !== rejected && row.expires !== null && row.expires.getTime() - now().getTime() > refreshBeforeMs;
@@ -126,7 +142,7 @@ export function createOfflineTokens(opts: OfflineTokensOptions): OfflineTokens {
     for (;;) {
       const row = await repo.load(shop);
       if (!row) throw new NoOfflineSessionError(shop);
-      if (usable(row, rejected)) return row.accessToken;
+      if (usable(row, rejected)) return remember(shop, row.accessToken, row.expires);
       const holder = `${holderBase}:${randomUUID()}`;
       if (await repo.acquireLease(shop, holder, now(), leaseMs)) {
         let token: string | null;
@@ -149,7 +165,7 @@ export function createOfflineTokens(opts: OfflineTokensOptions): OfflineTokens {
   async function renew(shop: string, rejected: string | undefined): Promise<string | null> {
     const row = await repo.load(shop);
     if (!row) throw new NoOfflineSessionError(shop);
-    if (usable(row, rejected)) return row.accessToken;
+    if (usable(row, rejected)) return remember(shop, row.accessToken, row.expires);
     const migrating = row.refreshToken === null && row.expires === null && row.accessToken !== "";
     const credential = row.refreshToken ?? (migrating ? row.accessToken : null);
     if (credential === null) throw new ReauthRequiredError(shop, "no refresh token is stored");
@@ -172,7 +188,7 @@ export function createOfflineTokens(opts: OfflineTokensOptions): OfflineTokens {
       throw new ReauthRequiredError(shop, `Shopify refused the ${migrating ? "non-expiring token" : "refresh token"}: ${e.error} ${e.description}`.trim());
     }
     const stored = await repo.replace(shop, migrating ? { nonExpiringAccessToken: credential } : { refreshToken: credential }, grant);
-    return stored ? grant.accessToken : null;
+    return stored ? remember(shop, grant.accessToken, grant.expires) : null;
   }
 
   function accessToken(shop: string): Promise<string> {
@@ -183,10 +199,18 @@ export function createOfflineTokens(opts: OfflineTokensOptions): OfflineTokens {
     return p;
   }
 
+  function afterUnauthorized(shop: string, rejected: string): Promise<string> {
+    if (known.get(shop)?.token === rejected) known.delete(shop);
+    return ensure(shop, rejected);
+  }
+
   return {
     accessToken,
-    afterUnauthorized: (shop, rejected) => ensure(shop, rejected),
-    source: (shop) => ({ current: () => accessToken(shop), afterUnauthorized: (rejected) => ensure(shop, rejected) }),
+    afterUnauthorized,
+    source: (shop) => ({
+      current: async () => fresh(shop) ?? accessToken(shop),
+      afterUnauthorized: (rejected) => afterUnauthorized(shop, rejected),
+    }),
   };
 }
 

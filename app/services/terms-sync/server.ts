@@ -21,9 +21,9 @@ import {
  * gets a valid offline token (a catalogue sync may outlast the hour one token lives).
  */
 export async function pacedAdminClientForShop(shop: string): Promise<AdminClient> {
-  const source = offlineTokens().source(shop);
-  await source.current();
-  const transport = pacedTransport(offlineTransport({ shop, accessToken: source }), {
+  const tokens = offlineTokens();
+  await tokens.accessToken(shop);
+  const transport = pacedTransport(offlineTransport({ shop, accessToken: tokens.source(shop) }), {
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     nowMs: () => Date.now(),
   });
