@@ -89,6 +89,11 @@ beforeAll(async () => {
         return;
       }
       res.writeHead(200, { "Content-Type": "application/json" });
+      // expiring=1 (the app asks for expiring offline tokens, also when migrating a non-expiring one): a pair
+      if (body.expiring === "1") {
+        res.end(JSON.stringify({ access_token: "shpat_exchanged", scope: SCOPES, expires_in: 3600, refresh_token: "shprt_exchanged", refresh_token_expires_in: 7776000 }));
+        return;
+      }
       res.end(JSON.stringify({ access_token: "shpat_exchanged", scope: SCOPES }));
     });
   });
@@ -122,12 +127,14 @@ describe("authenticate.admin (embedded, token exchange)", () => {
     expect(data).toMatchObject({ shop: SHOP, counts: { requested: 0, open: 0, closed: 0 } });
     expect(exchanges).toHaveLength(1);
     expect(exchanges[0]!.body.subject_token).toBe(token);
+    expect(exchanges[0]!.body.expiring).toBe("1");
     expect(exchanges[0]!.host).toBe(SHOP);
     // Besides the token exchange, the first page costs exactly one Shopify round trip: the install
     // hook's ShopInfo read (the home loader itself makes none).
     expect(pageCalls()).toEqual(["ShopInfo"]);
     const stored = await db.prisma.session.findUnique({ where: { id: `offline_${SHOP}` } });
-    expect(stored?.accessToken).toBe("shpat_exchanged");
+    expect(stored).toMatchObject({ accessToken: "shpat_exchanged", refreshToken: "shprt_exchanged" });
+    expect(stored?.expires?.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
     // ... and the shop's facts are stored at install, so screens need not fetch them.
     expect(await db.prisma.shop.findUnique({ where: { domain: SHOP } })).toMatchObject({
       name: "Demo Returns",

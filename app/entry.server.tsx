@@ -8,6 +8,7 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 import { allowAdminOriginToFrame } from "./shopify/admin-origin.server";
 import { startJobWorker, stopJobWorkerOnSignals } from "./jobs";
 import { installLogRedaction } from "./logging/redact";
+import { migrateOfflineTokensAtStart } from "./shopify/admin-client.server";
 
 // Before anything logs: no session token, signature or access token reaches the logs (the access
 // log writes full URLs, and embedded page loads carry id_token).
@@ -17,6 +18,9 @@ installLogRedaction();
 // jobs left by a crash are taken up by any instance after their lease. `npm run worker` runs more.
 void startJobWorker().catch((error: unknown) => console.error("job worker failed to start", error));
 stopJobWorkerOnSignals();
+// Shops installed when the app still received non-expiring offline tokens get an expiring pair now
+// (docs/decisions/120-expiring-offline-tokens.md); nothing to do once all are migrated.
+void migrateOfflineTokensAtStart().catch((error: unknown) => console.error("offline token migration failed", error));
 
 export const streamTimeout = 5000;
 

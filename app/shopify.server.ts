@@ -11,9 +11,11 @@ import { installAdminOriginOverride } from "~/shopify/admin-origin.server";
 import { createRepos } from "~/db";
 import { adminClientFromContext } from "~/shopify/admin-client";
 import { storeShopFacts } from "~/shopify/shop-facts";
+import { LibrarySessionStorage } from "~/shopify/session-storage.server";
 
 // Runs after every import above has evaluated, i.e. after the adapter set abstractFetch.
 // No-op unless SHOPIFY_ADMIN_ORIGIN is set; it only changes where requests to https://<shop> go.
+// Throws (the server and the worker do not start) when it is set with NODE_ENV=production.
 installAdminOriginOverride();
 
 /** The Admin API version everything in this app (GraphQL documents, codegen, webhooks) is pinned to. */
@@ -32,15 +34,17 @@ const shopify = shopifyApp({
   scopes: process.env.SCOPES?.split(",").map((s) => s.trim()).filter(Boolean),
   appUrl: requiredEnv("SHOPIFY_APP_URL"),
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
+  // The library never renews offline tokens itself: app/shopify/offline-tokens.ts does, under a lease
+  // (docs/decisions/120-expiring-offline-tokens.md).
+  sessionStorage: new LibrarySessionStorage(new PrismaSessionStorage(prisma), prisma),
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: true,
   hooks: {
-    // Terms sync (helper J): after install/token exchange, queue the catalogue's checkout-terms sync.
+    // Terms sync: after install/token exchange, queue the catalogue's checkout-terms sync.
     // Imported lazily: the sync module imports this file. It logs and never fails the login.
     afterAuth: async ({ session, admin }) => {
       const { termsSyncAfterAuth } = await import("~/services/terms-sync/server");
-      // Shop facts (integration fix K): one ShopInfo read at install, stored on the shop row
+      // Shop facts: one ShopInfo read at install, stored on the shop row
       // (name, currency, time zone, country) so screens need not fetch them. Best effort, in parallel
       // with the terms sync: a failure is logged, never fails the login, and adminContext's lazy
       // fallback fills the row on a later page.
@@ -57,6 +61,9 @@ const shopify = shopifyApp({
   future: {
     // Embedded auth via token exchange (session token -> access token), no OAuth redirects.
     unstable_newEmbeddedAuthStrategy: true,
+    // Token exchange asks for expiring offline tokens (1 h, with a 90-day rotating refresh token), as
+    // public apps must: https://shopify.dev/docs/apps/build/security/credentials-and-data/use-expiring-offline-access-tokens
+    expiringOfflineAccessTokens: true,
   },
   ...(process.env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [process.env.SHOP_CUSTOM_DOMAIN] } : {}),
 });

@@ -25,7 +25,7 @@ export async function measureOneReturn(): Promise<{ calls: CallRecord[]; overvie
   const db = await createTestDatabase();
   const standin = await startStandin({ apiKey: "cost-key", apiSecret: "cost-secret-0123456789", seed: "demo", webhooks: [] });
   try {
-    standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: tomlScopes(), userId: null, expiresAt: null });
+    standin.grantOfflineToken({ token: TOKEN, scope: tomlScopes() });
     let step = "setup";
     const calls: CallRecord[] = [];
     const counting: typeof fetch = async (input, init) => {

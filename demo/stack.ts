@@ -170,7 +170,9 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
       cwd: root,
       env: {
         ...process.env,
-        NODE_ENV: "production",
+        // The production build, run outside production: the app refuses SHOPIFY_ADMIN_ORIGIN (and the
+        // local App Bridge) under NODE_ENV=production (docs/decisions/120-expiring-offline-tokens.md).
+        NODE_ENV: "test",
         PORT: String(appPort),
         HOST: "127.0.0.1",
         SHOPIFY_API_KEY: DEMO_API_KEY,

@@ -67,7 +67,9 @@ export async function startCluster(opts: { databaseUrl: string; log?: (l: string
         cwd: root,
         env: {
           ...process.env,
-          NODE_ENV: "production",
+          // The production build, run outside production: the app refuses SHOPIFY_ADMIN_ORIGIN under
+          // NODE_ENV=production (docs/decisions/120-expiring-offline-tokens.md).
+          NODE_ENV: "test",
           PORT: String(ports[i]),
           HOST: "127.0.0.1",
           SHOPIFY_API_KEY: DEMO_API_KEY,

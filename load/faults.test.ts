@@ -202,13 +202,7 @@ beforeAll(async () => {
     webhooks: [],
     bucketClock: now,
   });
-  standin.store.accessTokens.set(TOKEN, {
-    token: TOKEN,
-    kind: "offline",
-    scope: tomlScopes(),
-    userId: null,
-    expiresAt: null,
-  });
+  standin.grantOfflineToken({ token: TOKEN, scope: tomlScopes() });
   const recordingFetch: typeof fetch = async (input, init) => {
     const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
     const m = /(?:mutation|query)\s+(\w+)/.exec(body.query ?? "");

@@ -10,6 +10,7 @@ import { createStandinServer } from "./server";
 import { readTomlScopes, readTomlSubscriptions, WebhookDispatcher } from "./webhooks";
 import { adminSessionClaims, customerSessionClaims, signJwt, type AdminTokenOpts } from "./tokens";
 import { seedDemo } from "./seed/demo";
+import { DEFAULT_APP, grantExpiringOffline, type AppProfile } from "./oauth";
 import type { Clock } from "./clock";
 import { DEFAULT_CUSTOMER_DATA, parseCustomerData, type CustomerDataSetting } from "./customer-data";
 
@@ -19,6 +20,7 @@ export type { FaultSpec } from "./faults";
 export { webhookHmac } from "./webhooks";
 export { verifyJwt } from "./tokens";
 export type { CustomerDataSetting, ProtectedField } from "./customer-data";
+export type { AppProfile } from "./oauth";
 
 export interface StandinOptions {
   port?: number;
@@ -46,6 +48,12 @@ export interface StandinOptions {
   customerData?: CustomerDataSetting;
   /** test knob: delays between webhook retries (ms) */
   webhookRetryDelays?: number[];
+  /**
+   * The app being served. Default: a public app created 2026-04-01, for which the Admin API refuses
+   * non-expiring offline tokens (403); a custom app, or a public app created earlier, may use them
+   * until the clock reaches 2027-01-01.
+   */
+  app?: Partial<AppProfile>;
 }
 
 export interface Standin {
@@ -55,6 +63,11 @@ export interface Standin {
   faults: Faults;
   mintAdminSessionToken(opts?: AdminTokenOpts): string;
   mintCustomerSessionToken(opts: { customerId: string }): string;
+  /**
+   * An expiring offline access token (1 hour on the stand-in clock) and its refresh token, as a token
+   * exchange with `expiring: "1"` would issue them; for tests that start from an installed app.
+   */
+  grantOfflineToken(opts: { scope: string; token?: string }): { accessToken: string; refreshToken: string };
   deliverWebhook(topic: string, payload: unknown): Promise<void>;
   /** waits for queued webhook deliveries */
   webhooksIdle(): Promise<void>;
@@ -104,6 +117,7 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
     origin: () => origin,
     scopes: opts.scopes ?? readTomlScopes(resolve(here, "../shopify.app.toml")) ?? undefined,
     customerData,
+    app: { ...DEFAULT_APP, ...opts.app },
   });
   async function deliverNow(topic: string, payload: unknown) {
     const subs = store.webhookSubs.filter((s) => s.topic === topic);
@@ -124,6 +138,7 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
     // `sub` only with protected customer data access, like Shopify's tokens
     mintCustomerSessionToken: ({ customerId }) =>
       signJwt(customerSessionClaims(shop, opts.apiKey, customerData.level >= 1 ? customerId : null, clock()), opts.apiSecret),
+    grantOfflineToken: ({ scope, token }) => grantExpiringOffline({ store, clock }, scope, token),
     deliverWebhook: deliverNow,
     webhooksIdle: () => dispatcher.idle(),
     close: async () => {

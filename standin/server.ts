@@ -19,7 +19,7 @@ import { makeFieldResolver, typeResolver } from "./resolvers";
 import type { Ctx } from "./resolvers/context";
 import { TopLevelError } from "./state/errors";
 import { shopifySyntaxError, shopifyValidationError, shopifyVariableError, type ShopifyError } from "./graphqlErrors";
-import { accessTokenValid, tokenExchange } from "./oauth";
+import { adminAccessRefusal, revokeAllTokens, tokenExchange, type AppProfile } from "./oauth";
 import { effectiveScopes } from "./access-scopes";
 import type { CustomerDataGrant } from "./customer-data";
 import { AccessDeniedError } from "./resolvers/guard";
@@ -42,10 +42,11 @@ export interface ServerDeps {
   scopes?: string;
   /** what the app may read of customers (protected customer data) */
   customerData: CustomerDataGrant;
+  /** the app being served (public/custom, created when): decides which offline tokens the Admin API refuses */
+  app?: AppProfile;
 }
 
 const GRAPHQL_PATH = `/admin/api/${API_VERSION}/graphql.json`;
-const UNAUTHORIZED = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = typeof body === "string" ? body : JSON.stringify(body);
@@ -92,7 +93,7 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
         } catch {
           return send(res, 400, { error: "invalid_request", error_description: "Malformed request body." });
         }
-        const out = tokenExchange({ store: deps.store, apiKey: deps.apiKey, apiSecret: deps.apiSecret, clock: deps.clock, scopes: deps.scopes }, params);
+        const out = tokenExchange({ store: deps.store, apiKey: deps.apiKey, apiSecret: deps.apiSecret, clock: deps.clock, scopes: deps.scopes, app: deps.app }, params);
         return send(res, out.status, out.body);
       }
       if (req.method === "GET" && url.pathname === "/_standin/session-token") {
@@ -154,7 +155,7 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
       }
       if (req.method === "POST" && url.pathname === "/_standin/uninstall") {
         // like uninstalling from the admin: every access token stops working, then app/uninstalled is sent
-        deps.store.accessTokens.clear();
+        revokeAllTokens(deps.store);
         await deps.deliver("app/uninstalled", shopPayload(deps.store));
         return send(res, 200, { ok: true });
       }
@@ -172,7 +173,8 @@ export function createStandinServer(deps: ServerDeps): { server: Server; sockets
   async function graphql(req: IncomingMessage, res: ServerResponse, raw: Buffer) {
     const header = req.headers["x-shopify-access-token"];
     const token = Array.isArray(header) ? header[0] : header;
-    if (!accessTokenValid(deps.store, token, deps.clock())) return send(res, 401, UNAUTHORIZED);
+    const refusal = adminAccessRefusal(deps.store, deps.app, token, deps.clock());
+    if (refusal) return send(res, refusal.status, refusal.body);
     // a token holds what was granted plus the reads its writes imply
     const scopes = effectiveScopes(deps.store.accessTokens.get(token!)?.scope ?? "");
     let body: { query?: string; variables?: Record<string, unknown> | null; operationName?: string | null };

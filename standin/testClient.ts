@@ -11,7 +11,10 @@ export interface Client {
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: T & { data?: any; errors?: any; extensions?: any } }>;
 }
 
-export async function exchange(standin: Standin, sessionToken: string, requested = "urn:shopify:params:oauth:token-type:offline-access-token") {
+const OFFLINE = "urn:shopify:params:oauth:token-type:offline-access-token";
+
+/** Token exchange at the stand-in; offline tokens are requested expiring (as the app does) unless `expiring: false`. */
+export async function exchange(standin: Standin, sessionToken: string, requested = OFFLINE, { expiring = true }: { expiring?: boolean } = {}) {
   const res = await fetch(`${standin.url}/admin/oauth/access_token`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -22,6 +25,7 @@ export async function exchange(standin: Standin, sessionToken: string, requested
       subject_token: sessionToken,
       subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
       requested_token_type: requested,
+      ...(requested === OFFLINE && expiring ? { expiring: "1" } : {}),
     }),
   });
   return { status: res.status, body: (await res.json()) as any };

@@ -5,6 +5,7 @@
 import type { Db } from "./shared";
 import { createEventsRepo } from "./events";
 import { createJobsRepo } from "./jobs";
+import { createOfflineTokensRepo } from "./offline-tokens";
 import { createOperationsRepo } from "./operations";
 import { createPoliciesRepo } from "./policies";
 import { createReturnRequestsRepo } from "./return-requests";
@@ -20,6 +21,7 @@ export function createRepos(db: Db) {
     operations: createOperationsRepo(db),
     webhookDeliveries: createWebhookDeliveriesRepo(db),
     jobs: createJobsRepo(db),
+    offlineTokens: createOfflineTokensRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
@@ -33,3 +35,4 @@ export * from "./events";
 export * from "./operations";
 export * from "./webhook-deliveries";
 export * from "./jobs";
+export * from "./offline-tokens";

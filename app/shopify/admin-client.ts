@@ -19,6 +19,7 @@ import type { AdminMutations, AdminQueries } from "@shopify/admin-api-client";
 import { ClientError, GraphQLClient } from "graphql-request";
 import { Kind, parse, type OperationDefinitionNode } from "graphql";
 import { adminOriginFor, parseAdminOrigin, type AdminOriginEnv } from "./admin-origin.server";
+import type { OfflineTokenSource } from "./offline-tokens";
 
 export const ADMIN_API_VERSION = "2026-07";
 
@@ -180,7 +181,12 @@ export function adminGraphqlTransport(graphql: AdminGraphqlFn): Transport {
 
 export interface OfflineTransportOptions {
   shop: string;
-  accessToken: string;
+  /**
+   * The shop's offline access token, or (production) where to get a valid one for each call: see
+   * app/shopify/offline-tokens.ts. With a source, a 401 asks it for another token and repeats the call
+   * once (Shopify refused it before executing anything, so this is safe for every operation).
+   */
+  accessToken: string | OfflineTokenSource;
   env?: AdminOriginEnv & { SHOPIFY_ADMIN_TIMEOUT_MS?: string };
   fetch?: typeof globalThis.fetch;
   /**
@@ -205,8 +211,8 @@ function adminTimeoutMs(explicit: number | undefined, env: { SHOPIFY_ADMIN_TIMEO
 /** Transport over graphql-request with an offline access token (webhooks, jobs). */
 export function offlineTransport({ shop, accessToken, env = process.env, fetch, timeoutMs }: OfflineTransportOptions): Transport {
   const endpoint = `${adminOriginFor(shop, env)}/admin/api/${ADMIN_API_VERSION}/graphql.json`;
-  const headers: Record<string, string> = { "X-Shopify-Access-Token": accessToken };
-  if (parseAdminOrigin(env.SHOPIFY_ADMIN_ORIGIN)) headers["X-Forwarded-Host"] = shop;
+  const headers: Record<string, string> = {};
+  if (parseAdminOrigin(env.SHOPIFY_ADMIN_ORIGIN, env)) headers["X-Forwarded-Host"] = shop;
   const limit = adminTimeoutMs(timeoutMs, env);
   const baseFetch = fetch ?? globalThis.fetch;
   // Each call gets its own deadline (a fresh AbortSignal.timeout per fetch), combined with any signal
@@ -216,9 +222,10 @@ export function offlineTransport({ shop, accessToken, env = process.env, fetch, 
     return baseFetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline });
   };
   const client = new GraphQLClient(endpoint, { headers, fetch: timedFetch });
-  return async (query, variables) => {
+  const source = typeof accessToken === "string" ? null : accessToken;
+  const send = async (query: string, variables: Variables, token: string): Promise<RawResult> => {
     try {
-      const res = await client.rawRequest<unknown, Variables>(query, variables);
+      const res = await client.rawRequest<unknown, Variables>(query, variables, { "X-Shopify-Access-Token": token });
       return { data: res.data, extensions: res.extensions as RawResult["extensions"] };
     } catch (error) {
       if (error instanceof ClientError) {
@@ -233,6 +240,17 @@ export function offlineTransport({ shop, accessToken, env = process.env, fetch, 
         throw new TransportFailure(undefined, { cause: new Error(`no answer within ${limit} ms`, { cause: error }) });
       }
       throw new TransportFailure(undefined, { cause: error });
+    }
+  };
+  return async (query, variables) => {
+    if (!source) return send(query, variables, accessToken as string);
+    const token = await source.current();
+    try {
+      return await send(query, variables, token);
+    } catch (error) {
+      if (!(error instanceof TransportFailure) || error.status !== 401) throw error;
+      // expired or revoked early: renew (or adopt the pair another process stored) and repeat once
+      return send(query, variables, await source.afterUnauthorized(token));
     }
   };
 }

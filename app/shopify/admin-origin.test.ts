@@ -1,7 +1,14 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   adminOriginFor,
   allowAdminOriginToFrame,
+  assertNoDevelopmentRedirects,
+  installAdminOriginOverride,
   parseAdminOrigin,
   rewriteShopUrl,
   withAdminOrigin,
@@ -15,6 +22,26 @@ describe("SHOPIFY_ADMIN_ORIGIN", () => {
     expect(() => parseAdminOrigin("127.0.0.1:4100")).toThrow(/SHOPIFY_ADMIN_ORIGIN/);
     expect(() => parseAdminOrigin("http://127.0.0.1:4100/admin")).toThrow(/without path/);
     expect(() => parseAdminOrigin("ftp://x")).toThrow(/http/);
+  });
+
+  it("must be a loopback address: tokens and the client secret never go to another host", () => {
+    expect(parseAdminOrigin("http://localhost:4100")).toBe("http://localhost:4100");
+    expect(parseAdminOrigin("http://[::1]:4100")).toBe("http://[::1]:4100");
+    expect(parseAdminOrigin("http://127.0.0.2:4100")).toBe("http://127.0.0.2:4100");
+    for (const elsewhere of ["https://standin.example.com", "http://10.0.0.5:4100", "http://127.0.0.1.nip.io:4100", "http://localhost.example.com"]) {
+      expect(() => parseAdminOrigin(elsewhere), elsewhere).toThrow(/must be a loopback address/);
+    }
+  });
+
+  it("is refused in production, naming the variable; without it production talks to https://<shop>", () => {
+    const prod = { NODE_ENV: "production" };
+    expect(() => parseAdminOrigin("http://127.0.0.1:4100", prod)).toThrow(/SHOPIFY_ADMIN_ORIGIN is set while NODE_ENV=production/);
+    expect(() => adminOriginFor("demo-returns.myshopify.com", { ...prod, SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:4100" })).toThrow(/unset it in production/);
+    expect(() => installAdminOriginOverride({ ...prod, SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:4100" })).toThrow(/SHOPIFY_ADMIN_ORIGIN/);
+    expect(() => assertNoDevelopmentRedirects({ ...prod, SHOPIFY_APP_BRIDGE_URL: "http://127.0.0.1:4000/app-bridge.js" })).toThrow(/SHOPIFY_APP_BRIDGE_URL is set while NODE_ENV=production/);
+    expect(adminOriginFor("demo-returns.myshopify.com", prod)).toBe("https://demo-returns.myshopify.com");
+    expect(() => assertNoDevelopmentRedirects({ ...prod, SHOPIFY_ADMIN_ORIGIN: "" })).not.toThrow();
+    expect(() => assertNoDevelopmentRedirects({ NODE_ENV: "test", SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:4100" })).not.toThrow();
   });
 
   it("adminOriginFor validates the shop and honours the override", () => {
@@ -76,4 +103,35 @@ describe("allowAdminOriginToFrame", () => {
     allowAdminOriginToFrame(h, { SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:4000" });
     expect(h.get("Content-Security-Policy")).toBe("frame-ancestors 'none';");
   });
+});
+
+describe("a production process with SHOPIFY_ADMIN_ORIGIN", () => {
+  it("does not start: the job worker exits at once with the reason", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "returns-prod-guard-"));
+    try {
+      const run = promisify(execFile);
+      const failure = await run(process.execPath, ["--import", "tsx", path.join("app", "jobs", "worker.ts")], {
+        cwd: path.resolve(__dirname, "..", ".."),
+        timeout: 60_000,
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          SHOPIFY_ADMIN_ORIGIN: "http://127.0.0.1:4100",
+          SHOPIFY_API_KEY: "k",
+          SHOPIFY_API_SECRET: "s",
+          SHOPIFY_APP_URL: "https://returns.example.com",
+          DATABASE_URL: `file:${path.join(dir, "guard.sqlite")}`,
+        },
+      }).then(
+        () => null,
+        (e: { code?: number; stderr?: string; stdout?: string }) => e,
+      );
+      expect(failure).not.toBeNull();
+      expect(failure!.code).not.toBe(0);
+      expect(failure!.stderr).toMatch(/SHOPIFY_ADMIN_ORIGIN is set while NODE_ENV=production/);
+      expect(failure!.stdout ?? "").not.toMatch(/job worker .* started/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -15,7 +15,7 @@ describe("offline transport request timeout", () => {
   let standin: Standin;
   beforeAll(async () => {
     standin = await startStandin({ apiKey: "timeout-key", apiSecret: "timeout-secret-0123456789", seed: "demo", webhooks: [] });
-    standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: "read_orders,write_returns", userId: null, expiresAt: null });
+    standin.grantOfflineToken({ token: TOKEN, scope: "read_orders,write_returns" });
   });
   afterAll(async () => {
     await standin?.close();

@@ -29,6 +29,7 @@ const APP_URL = "https://returns.example.com";
 let db: TestDatabase;
 let standin: Standin;
 let admin: AdminClient;
+let refreshToken: string;
 const clock = new Date("2026-11-20T01:00:00Z");
 const used = new Set<string>();
 
@@ -73,7 +74,7 @@ beforeAll(async () => {
   // a roomier cost bucket than a standard shop's: these tests read many Returns back to back (the client
   // here does not wait between throttled retries), and throttling is not what they are about
   standin = await startStandin({ apiKey: KEY, apiSecret: SECRET, seed: "demo", webhooks: [], clock: () => clock, bucket: { max: 20_000, restorePerSecond: 1_000 } });
-  standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: tomlScopes(), userId: null, expiresAt: null });
+  ({ refreshToken } = standin.grantOfflineToken({ token: TOKEN, scope: tomlScopes() }));
   admin = offlineAdminClient({ shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } }, { sleep: async () => {} });
   await createRepos(db.prisma).policies.saveNewVersion(SHOP, { policy: manual, now: new Date("2020-01-01T00:00:00Z") });
 });
@@ -246,7 +247,17 @@ describe("returns webhooks", () => {
     });
     (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
     await db.prisma.session.create({
-      data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN, scope: tomlScopes() },
+      data: {
+        id: `offline_${SHOP}`,
+        shop: SHOP,
+        state: "",
+        isOnline: false,
+        accessToken: TOKEN,
+        scope: tomlScopes(),
+        expires: new Date(Date.now() + 3_600_000),
+        refreshToken,
+        refreshTokenExpires: new Date(Date.now() + 90 * 86_400_000),
+      },
     });
     const { action } = (await import("~/routes/webhooks.returns.request")) as { action: (a: ActionFunctionArgs) => Promise<Response> };
     const { returnId, orderId } = await shopifyReturn();

@@ -165,10 +165,11 @@ describe("shop/redact", () => {
     await db.prisma.shopifyOperation.create({ data: { shop, key: "k", kind: "approve", createdAt: now, updatedAt: now } });
     await db.prisma.webhookDelivery.create({ data: { shop, webhookId: randomUUID(), topic: "SHOP_REDACT", receivedAt: now } });
     await db.prisma.job.create({ data: { shop, kind: "x", runAt: now, createdAt: now, updatedAt: now } });
+    await db.prisma.offlineTokenRefresh.create({ data: { shop, holder: "h", leaseUntil: now, updatedAt: now } });
     const otherBefore = await db.prisma.returnRequest.count({ where: { shop: OTHER_SHOP } });
 
     const deleted = await redactShop(db.prisma, shop);
-    expect(deleted).toMatchObject({ Session: 1, Shop: 1, PolicyVersion: 1, ReturnRequest: 1, ReturnRequestLine: 1, ReturnEvent: 2, ShopifyOperation: 1, WebhookDelivery: 1, Job: 1 });
+    expect(deleted).toMatchObject({ Session: 1, Shop: 1, PolicyVersion: 1, ReturnRequest: 1, ReturnRequestLine: 1, ReturnEvent: 2, ShopifyOperation: 1, WebhookDelivery: 1, Job: 1, OfflineTokenRefresh: 1 });
     const p = db.prisma;
     const left = await Promise.all([
       p.session.count({ where: { shop } }),
@@ -180,8 +181,9 @@ describe("shop/redact", () => {
       p.shopifyOperation.count({ where: { shop } }),
       p.webhookDelivery.count({ where: { shop } }),
       p.job.count({ where: { shop } }),
+      p.offlineTokenRefresh.count({ where: { shop } }),
     ]);
-    expect(left).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(left).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(await p.returnRequest.count({ where: { shop: OTHER_SHOP } })).toBe(otherBefore);
     expect(await p.session.count({ where: { shop: OTHER_SHOP } })).toBe(1);
     expect(Object.values(await redactShop(db.prisma, shop)).every((n) => n === 0)).toBe(true);

@@ -25,7 +25,7 @@ export type { CustomerDataRequest, CustomerRedaction } from "./payload";
 
 type Db = Pick<
   PrismaClient,
-  "returnRequest" | "returnRequestLine" | "returnEvent" | "session" | "shop" | "policyVersion" | "shopifyOperation" | "webhookDelivery" | "job" | "$transaction"
+  "returnRequest" | "returnRequestLine" | "returnEvent" | "session" | "shop" | "policyVersion" | "shopifyOperation" | "webhookDelivery" | "job" | "offlineTokenRefresh" | "$transaction"
 >;
 
 export const EXPORT_EVENT_TYPE = "customer_data_export";
@@ -220,6 +220,7 @@ export const SHOP_TABLES = {
   ShopifyOperation: "shop",
   WebhookDelivery: "shop",
   Job: "shop",
+  OfflineTokenRefresh: "shop",
 } as const;
 
 /** shop/redact: delete everything we hold for the shop. Returns rows deleted per table. */
@@ -236,9 +237,10 @@ export async function redactShop(db: Db, shopDomain: string): Promise<Record<key
     db.webhookDelivery.deleteMany({ where: { shop } }),
     db.job.deleteMany({ where: { shop } }),
     db.session.deleteMany({ where: { shop } }),
+    db.offlineTokenRefresh.deleteMany({ where: { shop } }),
     db.shop.deleteMany({ where: { domain: shop } }),
   ]);
-  const [events, lines, requests, policies, ops, deliveries, jobs, sessions, shops] = r.map((x) => x.count);
+  const [events, lines, requests, policies, ops, deliveries, jobs, sessions, tokenRefresh, shops] = r.map((x) => x.count);
   return {
     ReturnEvent: events!,
     ReturnRequestLine: lines!,
@@ -248,6 +250,7 @@ export async function redactShop(db: Db, shopDomain: string): Promise<Record<key
     WebhookDelivery: deliveries!,
     Job: jobs!,
     Session: sessions!,
+    OfflineTokenRefresh: tokenRefresh!,
     Shop: shops!,
   };
 }

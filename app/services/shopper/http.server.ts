@@ -3,7 +3,7 @@
 // every answer including errors, the shop's Admin client, and errors as JSON.
 import { authenticate } from "~/shopify.server";
 import prisma from "~/db.server";
-import { adminClientForShop, NoOfflineSessionError } from "~/shopify/admin-client.server";
+import { adminClientForShop, NoOfflineSessionError, OfflineTokenUnavailableError, ReauthRequiredError } from "~/shopify/admin-client.server";
 import { AdminThrottledError } from "~/shopify/admin-client";
 import { DbInputError } from "~/db";
 import { autoApproveFor } from "./auto-approve.server";
@@ -111,6 +111,15 @@ export async function handleCustomer(request: Request, fn: (ctx: CustomerContext
     if (e instanceof ShopperError) return cors(json(e.status, e.toBody()));
     if (e instanceof DbInputError) return cors(json(400, { error: { code: "invalid", field: e.field, message: e.message } }));
     if (e instanceof NoOfflineSessionError) return cors(json(503, { error: { code: "not_installed", message: "Returns are not available for this store right now" } }));
+    // The shop's offline token cannot be renewed until a staff member opens the app again.
+    if (e instanceof ReauthRequiredError) {
+      console.error(e.message);
+      return cors(json(503, { error: { code: "not_installed", message: "Returns are not available for this store right now" } }));
+    }
+    if (e instanceof OfflineTokenUnavailableError) {
+      console.error(e.message);
+      return cors(json(503, { error: { code: "unavailable", message: "The store cannot be reached right now; please try again in a few seconds" } }, { "Retry-After": "5" }));
+    }
     // The shop's Admin API budget is spent (a flood of shopper calls, or the shop's other apps) even
     // after the client's backoff: tell the caller to slow down instead of a 500 (found by the fuzz).
     if (e instanceof AdminThrottledError) return cors(json(429, { error: { code: "busy", message: "The store is busy; please try again in a few seconds" } }, { "Retry-After": "5" }));

@@ -54,7 +54,7 @@ beforeAll(async () => {
   await new Promise<void>((ok) => receiver.listen(0, "127.0.0.1", ok));
   const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks`;
   standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, seed: "demo", webhooks: [{ topic: "returns/request", uri: hook }] });
-  standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: tomlScopes(), userId: null, expiresAt: null });
+  standin.grantOfflineToken({ token: TOKEN, scope: tomlScopes() });
   const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
   await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "test", now: new Date("2020-01-01T00:00:00Z") });
 }, 60_000);

@@ -88,7 +88,7 @@ async function requested(shop = SHOP): Promise<{ request: ReturnRequestWithLines
 beforeAll(async () => {
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: "staff-key", apiSecret: "staff-secret-0123456789", seed: "demo", webhooks: [] });
-  standin.store.accessTokens.set(TOKEN, { token: TOKEN, kind: "offline", scope: tomlScopes(), userId: null, expiresAt: null });
+  standin.grantOfflineToken({ token: TOKEN, scope: tomlScopes() });
   const counting: typeof fetch = async (input, init) => {
     const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
     const m = /mutation\s+(\w+)/.exec(body.query ?? "");

@@ -3,9 +3,8 @@
  * in-process worker for catalogue jobs, and the install / products/update entry points.
  */
 import prisma from "~/db.server";
-import { sessionStorage } from "~/shopify.server";
 import { AdminClient, offlineTransport } from "~/shopify/admin-client";
-import { adminClientForShop, NoOfflineSessionError } from "~/shopify/admin-client.server";
+import { adminClientForShop, offlineTokens } from "~/shopify/admin-client.server";
 import { pacedTransport } from "./pacing";
 import type { PrismaClient } from "~/db/client";
 import {
@@ -17,11 +16,14 @@ import {
   type PolicySaveResult,
 } from "./service";
 
-/** AdminClient for long syncs: paced by the bucket's throttle status so it rarely hits THROTTLED. */
+/**
+ * AdminClient for long syncs: paced by the bucket's throttle status so it rarely hits THROTTLED. Each call
+ * gets a valid offline token (a catalogue sync may outlast the hour one token lives).
+ */
 export async function pacedAdminClientForShop(shop: string): Promise<AdminClient> {
-  const session = await sessionStorage!.loadSession(`offline_${shop}`);
-  if (!session?.accessToken) throw new NoOfflineSessionError(shop);
-  const transport = pacedTransport(offlineTransport({ shop, accessToken: session.accessToken }), {
+  const tokens = offlineTokens();
+  await tokens.accessToken(shop);
+  const transport = pacedTransport(offlineTransport({ shop, accessToken: tokens.source(shop) }), {
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     nowMs: () => Date.now(),
   });
