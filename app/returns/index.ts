@@ -16,6 +16,21 @@ export {
 } from "./engine";
 export { CODES, type Code, type Route, type TraceEntry } from "./assess";
 export { policyInForce } from "./versioning";
+export { judge, JudgeInputError, type Judged, type LineVerdict, type RequestedLine } from "./judge";
+export { allocateReturnLines, type Allocation, type ReturnableUnits } from "./allocate";
+export {
+  buildStoredVerdict,
+  parseStoredVerdict,
+  verdictOf,
+  planOf,
+  verdictLineFor,
+  StoredVerdictError,
+  POLICY_SOURCES,
+  type StoredVerdict,
+  type StoredVerdictLine,
+  type PlannedReturnLine,
+  type PolicySource,
+} from "./verdict";
 export { parseScenario, runScenario, type Scenario } from "./scenario";
 export { t as translate, formatDate, MESSAGE_KEYS, type MessageKey } from "./messages";
 export {
