@@ -1,6 +1,7 @@
 // Policy versions are append-only. Saving creates version N+1, which is the active one; going back to
-// an old policy means saving a copy of it. So "active" = highest version, and "in force at T" =
-// highest version created at or before T (what a return requested at T must be judged by).
+// an old policy means saving a copy of it. So "active" = highest version, and "in force at T" is the
+// core's rule (policyInForce in app/returns/versioning.ts): the highest version saved at or before T.
+import { policyInForce } from "~/returns/versioning";
 import {
   isUniqueViolation,
   fromJson,
@@ -74,11 +75,14 @@ export function createPoliciesRepo(db: Db) {
       return row ? toRecord(row) : null;
     },
 
+    /** The version in force at `at` (the core's rule, policyInForce: the highest version saved by then). */
     async inForceAt(shop: string, at: Date): Promise<PolicyVersionRecord | null> {
-      const row = await db.policyVersion.findFirst({
-        where: { shop: requireShop(shop), createdAt: { lte: requireDate("at", at) } },
-        orderBy: { version: "desc" },
-      });
+      const s = requireShop(shop);
+      const when = requireDate("at", at);
+      const saved = await db.policyVersion.findMany({ where: { shop: s }, select: { version: true, createdAt: true } });
+      const inForce = policyInForce(saved, when);
+      if (!inForce) return null;
+      const row = await db.policyVersion.findUnique({ where: { shop_version: { shop: s, version: inForce.version } } });
       return row ? toRecord(row) : null;
     },
 

@@ -230,13 +230,18 @@ describe("lineTerms", () => {
 });
 
 describe("policyInForce", () => {
-  const v = (version: number, effectiveFrom?: string) => ({ version, ...(effectiveFrom ? { effectiveFrom } : {}) });
-  it("picks the version in force when the order was placed", () => {
+  const v = (version: number, savedAt: string) => ({ version, createdAt: new Date(savedAt) });
+  it("picks the highest version saved at or before the order was placed", () => {
     const versions = [v(1, "2026-01-01T00:00:00Z"), v(3, "2026-06-01T00:00:00Z"), v(2, "2026-03-01T00:00:00Z")];
-    expect(policyInForce(versions, "2026-02-15T00:00:00Z")?.version).toBe(1);
-    expect(policyInForce(versions, "2026-03-01T00:00:00Z")?.version).toBe(2);
-    expect(policyInForce(versions, "2026-12-01T00:00:00Z")?.version).toBe(3);
-    expect(policyInForce(versions, "2025-12-01T00:00:00Z")).toBeNull();
-    expect(policyInForce([v(1), v(2, "2026-03-01T00:00:00Z")], "2025-01-01T00:00:00Z")?.version).toBe(1);
+    expect(policyInForce(versions, new Date("2026-02-15T00:00:00Z"))?.version).toBe(1);
+    expect(policyInForce(versions, new Date("2026-03-01T00:00:00Z"))?.version).toBe(2);
+    expect(policyInForce(versions, new Date("2026-02-28T23:59:59.999Z"))?.version).toBe(1);
+    expect(policyInForce(versions, new Date("2026-12-01T00:00:00Z"))?.version).toBe(3);
+    expect(policyInForce(versions, new Date("2025-12-01T00:00:00Z"))).toBeNull();
+    expect(policyInForce([], new Date("2026-12-01T00:00:00Z"))).toBeNull();
+  });
+  it("a later save wins over an earlier timestamp of a higher version only by version", () => {
+    // same instant: the higher version (the later save) is in force
+    expect(policyInForce([v(4, "2026-05-01T00:00:00Z"), v(5, "2026-05-01T00:00:00Z")], new Date("2026-05-01T00:00:00Z"))?.version).toBe(5);
   });
 });

@@ -1,26 +1,17 @@
-// Policies change; a return is judged by the version in force when the order was placed.
-import type { Policy } from "./policy";
+// Policies change; a return is judged by the version in force when the order was placed. Versions are
+// append-only (saving makes version N+1, and going back means saving a copy), so a version is in force
+// from the moment it was saved until the next one was: the one in force at T is the highest version
+// saved at or before T. (A policy's own `effectiveFrom` is informational; merchants cannot date a
+// version ahead, and nothing judges by it.)
 
-/**
- * The version in force at `orderProcessedAt`: among versions with the same id, the one with the
- * latest `effectiveFrom` not after the order (a version without `effectiveFrom` counts as in force
- * since forever; ties go to the higher `version`). Null when none was yet in force.
- */
-export function policyInForce<P extends Pick<Policy, "version" | "effectiveFrom">>(
-  versions: readonly P[],
-  orderProcessedAt: string,
-): P | null {
-  const at = Date.parse(orderProcessedAt);
-  if (!Number.isFinite(at)) throw new RangeError(`orderProcessedAt is not a date: ${orderProcessedAt}`);
-  let best: P | null = null;
-  let bestFrom = -Infinity;
+/** The version in force at `at`: the highest `version` saved (`createdAt`) at or before it; null when none was yet. */
+export function policyInForce<V extends { version: number; createdAt: Date }>(versions: readonly V[], at: Date): V | null {
+  const t = at.getTime();
+  if (!Number.isFinite(t)) throw new RangeError("at is not a date");
+  let best: V | null = null;
   for (const v of versions) {
-    const from = v.effectiveFrom === undefined ? -Infinity : Date.parse(v.effectiveFrom);
-    if (from > at) continue;
-    if (best === null || from > bestFrom || (from === bestFrom && v.version > best.version)) {
-      best = v;
-      bestFrom = from;
-    }
+    if (v.createdAt.getTime() > t) continue;
+    if (best === null || v.version > best.version) best = v;
   }
   return best;
 }
