@@ -155,6 +155,21 @@ describe(`repositories on ${process.env.DATABASE_URL?.startsWith("postgres") ? "
       );
     });
 
+    it("finds a request by idempotency key and counts the units its order's requests await a Return for, per shop", async () => {
+      const order = "gid://shopify/Order/units";
+      const line = (lineItemId: string, quantity: number) => ({ lineItemId, title: "Mug", quantity, reason: "UNWANTED", eligible: true });
+      const { request: waiting } = await repos.returnRequests.create(A, requestInput({ idempotencyKey: "units-1", orderId: order, lines: [line("gid://shopify/LineItem/U1", 2), line("gid://shopify/LineItem/U2", 1)] }));
+      await repos.returnRequests.create(A, requestInput({ idempotencyKey: "units-2", orderId: order, lines: [line("gid://shopify/LineItem/U1", 1)] }));
+      await repos.returnRequests.create(A, requestInput({ idempotencyKey: "units-made", orderId: order, shopifyReturnId: "gid://shopify/Return/units", lines: [line("gid://shopify/LineItem/U1", 5)] }));
+      const { request: gone } = await repos.returnRequests.create(A, requestInput({ idempotencyKey: "units-cancelled", orderId: order, lines: [line("gid://shopify/LineItem/U1", 7)] }));
+      await repos.returnRequests.transition(A, gone.id, { expectedLockVersion: gone.lockVersion, to: "cancelled", now: at(1) });
+      await repos.returnRequests.create(B, requestInput({ idempotencyKey: "units-1", orderId: order, lines: [line("gid://shopify/LineItem/U1", 9)] }));
+      expect(await repos.returnRequests.unitsAwaitingReturn(A, order)).toEqual(new Map([["gid://shopify/LineItem/U1", 3], ["gid://shopify/LineItem/U2", 1]]));
+      expect((await repos.returnRequests.findByIdempotencyKey(A, "units-1"))?.id).toBe(waiting.id);
+      expect((await repos.returnRequests.findByIdempotencyKey(A, "units-1"))?.lines).toHaveLength(2);
+      expect(await repos.returnRequests.findByIdempotencyKey(A, "no-such-key")).toBeNull();
+    });
+
     it("transition applies optimistic locking and expected statuses", async () => {
       const { request } = await repos.returnRequests.create(A, requestInput({ idempotencyKey: "lock" }));
       const approved = await repos.returnRequests.transition(A, request.id, {

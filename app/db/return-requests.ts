@@ -24,7 +24,7 @@ import {
   type Db,
 } from "./shared";
 import { RESOLUTIONS, type Resolution } from "./shops";
-import { REQUEST_STATUSES } from "~/returns/request-state";
+import { REQUEST_STATUSES, TERMINAL_STATUSES } from "~/returns/request-state";
 
 /** The request statuses are the domain's (app/returns/request-state.ts); the column holds one of them. */
 export const RETURN_STATUSES = REQUEST_STATUSES;
@@ -371,6 +371,30 @@ export function createReturnRequestsRepo(db: Db) {
         include: { lines: true },
       });
       return row ? withLines(row) : null;
+    },
+
+    /** The request a shopper's idempotency key made, if any. */
+    async findByIdempotencyKey(shop: string, idempotencyKey: string): Promise<ReturnRequestWithLines | null> {
+      const row = await db.returnRequest.findUnique({
+        where: { shop_idempotencyKey: { shop: requireShop(shop), idempotencyKey: requireString("idempotencyKey", idempotencyKey, { max: 255 }) } },
+        include: { lines: true },
+      });
+      return row ? withLines(row) : null;
+    },
+
+    /**
+     * Units of each line item held by the order's live requests (not in a terminal status) that have
+     * no Shopify Return yet: Shopify still counts them returnable.
+     */
+    async unitsAwaitingReturn(shop: string, orderId: string): Promise<Map<string, number>> {
+      const s = requireShop(shop);
+      const rows = await db.returnRequestLine.findMany({
+        where: { shop: s, request: { shop: s, orderId: requireString("orderId", orderId), shopifyReturnId: null, status: { notIn: [...TERMINAL_STATUSES] } } },
+        select: { lineItemId: true, quantity: true },
+      });
+      const out = new Map<string, number>();
+      for (const r of rows) out.set(r.lineItemId, (out.get(r.lineItemId) ?? 0) + r.quantity);
+      return out;
     },
 
     async listForOrder(shop: string, orderId: string): Promise<ReturnRequestWithLines[]> {
