@@ -37,7 +37,7 @@ const used = new Set<string>();
 
 const now = () => new Date(t0.getTime() + virtualMs);
 const staffDeps = (): StaffDeps => ({ db: db.prisma, admin, now, actor: "staff:7" });
-const shopperDeps = (): ShopperDeps => ({ db: db.prisma, admin, now, uploadOrigins: [standin.url] });
+const shopperDeps = (): ShopperDeps => ({ repos: createRepos(db.prisma), admin, now, uploadOrigins: [standin.url] });
 const sentCount = (op: string) => sent.filter((n) => n === op).length;
 
 const policy: Policy = parsePolicy({ ...getPreset("standard-30-day")!, approval: { mode: "manual" } });

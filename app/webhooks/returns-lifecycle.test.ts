@@ -60,7 +60,7 @@ async function unusedOrderLine(inWindow?: boolean) {
     if (inWindow !== undefined) {
       const who = { shop: SHOP, customerId: o.customerId, locale: "en" as const };
       const lines = [{ lineItemId: li.id, quantity: 1, reason: "UNWANTED" as const, conditions: ["unused" as const, "original_packaging" as const], photos: 0, note: "" }];
-      const verdict = await previewReturn({ db: db.prisma, admin, now: () => clock }, who, o.id, { lines });
+      const verdict = await previewReturn({ repos: createRepos(db.prisma), admin, now: () => clock }, who, o.id, { lines });
       if (verdict.eligible !== inWindow) continue;
     }
     used.add(o.id);

@@ -12,14 +12,13 @@
 import type { PrismaClient } from "~/db/client";
 import { createRepos, InvalidTransitionError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
 import { reconcileStatus, STAFF_ACTIONS, type RequestStatus, type ShopifyReturnStatus } from "~/returns/request-state";
-import { REASONS, type Reason } from "~/returns";
+import { buildStoredVerdict, judge, REASONS, type Reason } from "~/returns";
 import { AdminTransportError, type AdminClient } from "~/shopify/admin-client";
 import { loadOrderSnapshot } from "~/shopify/order-snapshot";
 import { factsOf, readReturn, StepError, type ShopifyReturn } from "~/services/staff/shopify-steps";
 import { maybeAutoApprove, operationKey } from "~/services/staff";
-import { policyForOrder } from "~/services/shopper/context";
-import { adoptFromWebhook } from "~/services/shopper/made-return";
-import { judge } from "~/services/shopper/preview";
+import { policyForOrder } from "~/services/policy-for-order";
+import { adoptFromWebhook } from "~/services/returns/made-return";
 
 export interface ReturnWebhookDeps {
   db: PrismaClient;
@@ -238,22 +237,7 @@ async function importSelfServe(
     customerId: ret.order.customer?.id ?? snap.customerId,
     status: "requested",
     policyVersion: choice.version,
-    verdict: {
-      locale: "en",
-      decision,
-      attestations: "not_collected",
-      policyId: j.evaluation.policyId,
-      policyVersion: j.evaluation.policyVersion,
-      policySource: choice.source,
-      evaluatedAt: j.evaluation.evaluatedAt,
-      lines: j.evaluation.lines.map((d) => ({ lineItemId: d.lineId, eligible: d.eligible, route: d.route, codes: d.codes, deadline: d.deadline, explanation: d.explanation })),
-      refund: {
-        totalMinor: j.refund.totalMinor,
-        restockingMinor: j.refund.restockingMinor,
-        returnShippingFeeMinor: j.refund.returnShippingFeeMinor,
-        cappedByRefundable: j.refund.cappedByRefundable,
-      },
-    },
+    verdict: buildStoredVerdict({ evaluation: j.evaluation, refund: j.refund, policySource: choice.source, locale: "en", decision, attestations: "not_collected" }),
     currency: snap.order.currency,
     refundMinor: j.refund.totalMinor,
     feesMinor: j.refund.restockingMinor + j.refund.returnShippingFeeMinor,

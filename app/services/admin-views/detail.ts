@@ -2,7 +2,7 @@
 // version it was judged by, the money preview, and the audit timeline. Another shop's id -> null.
 import type { PrismaClient } from "~/db/client";
 import { createRepos, type ReturnEventRecord, type ReturnRequestWithLines } from "~/db";
-import { formatMoney, type TraceEntry } from "~/returns";
+import { formatMoney, verdictLineFor, verdictOf, type TraceEntry } from "~/returns";
 
 export interface DetailLine {
   id: string;
@@ -15,7 +15,7 @@ export interface DetailLine {
   eligible: boolean;
   codes: string[];
   refundMinor: number;
-  /** from the stored verdict, matched by position */
+  /** from the stored verdict, matched by line item id */
   explanation: string | null;
   deadline: string | null;
   route: string | null;
@@ -47,33 +47,6 @@ export interface RequestDetail {
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : typeof x === "object" && x && "url" in x ? String((x as { url: unknown }).url) : null)).filter((x): x is string => x !== null) : [];
 
-interface VerdictLine {
-  explanation?: unknown;
-  deadline?: unknown;
-  route?: unknown;
-  trace?: unknown;
-  lineId?: unknown;
-  lineItemId?: unknown;
-}
-
-function verdictLines(verdict: unknown): VerdictLine[] {
-  if (verdict && typeof verdict === "object" && Array.isArray((verdict as { lines?: unknown }).lines)) {
-    return (verdict as { lines: VerdictLine[] }).lines;
-  }
-  return [];
-}
-
-function traceOf(v: unknown): TraceEntry[] {
-  if (!Array.isArray(v)) return [];
-  return v
-    .filter((e): e is Record<string, unknown> => typeof e === "object" && e !== null && typeof (e as { rule?: unknown }).rule === "string")
-    .map((e) => ({
-      rule: String(e.rule),
-      pass: e.pass === true,
-      ...(typeof e.code === "string" ? { code: e.code as TraceEntry["code"] } : {}),
-      ...(typeof e.detail === "string" ? { detail: e.detail } : {}),
-    }));
-}
 
 /** Shopify errors recorded on an event (ShopifyUserError payloads or transport messages), as sentences. */
 export function shopifyErrorsOf(e: Pick<ReturnEventRecord, "payload" | "shopifyResponse">): string[] {
@@ -117,17 +90,15 @@ export async function loadRequestDetail(db: PrismaClient, shop: string, id: stri
     repos.events.listForRequest(shop, id),
     r.policyVersion !== null ? repos.policies.get(shop, r.policyVersion) : Promise.resolve(null),
   ]);
-  const vLines = verdictLines(r.verdict);
-  const v = (r.verdict && typeof r.verdict === "object" ? r.verdict : {}) as Record<string, unknown>;
+  // verdicts stored without line ids are given them by the parser (old rows), so lines match by id
+  const v = verdictOf(r);
   const { lines, verdict: _v, createdAt, updatedAt, lastErrorAt, ...rest } = r;
   void _v;
   const gross = r.refundMinor + r.feesMinor;
   return {
     request: { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString(), lastErrorAt: lastErrorAt?.toISOString() ?? null },
-    lines: lines.map((l, i) => {
-      // by line item id; by position only when the stored verdict carries no ids
-      const keyed = vLines.some((x) => typeof x.lineItemId === "string" || typeof x.lineId === "string");
-      const vl = keyed ? vLines.find((x) => x.lineItemId === l.lineItemId || x.lineId === l.lineItemId) : vLines[i];
+    lines: lines.map((l) => {
+      const vl = verdictLineFor(v, l.lineItemId);
       return {
         id: l.id,
         title: l.title,
@@ -139,17 +110,17 @@ export async function loadRequestDetail(db: PrismaClient, shop: string, id: stri
         eligible: l.eligible,
         codes: strings(l.codes),
         refundMinor: l.refundMinor,
-        explanation: typeof vl?.explanation === "string" ? vl.explanation : null,
-        deadline: typeof vl?.deadline === "string" ? vl.deadline : null,
-        route: typeof vl?.route === "string" ? vl.route : null,
-        trace: traceOf(vl?.trace),
+        explanation: vl?.explanation ?? null,
+        deadline: vl?.deadline ?? null,
+        route: vl?.route ?? null,
+        trace: vl?.trace ?? ([] as TraceEntry[]),
       };
     }),
     verdict: {
-      decision: typeof v.decision === "string" ? v.decision : null,
-      eligible: typeof v.eligible === "boolean" ? v.eligible : null,
-      policyId: typeof v.policyId === "string" ? v.policyId : null,
-      evaluatedAt: typeof v.evaluatedAt === "string" ? v.evaluatedAt : null,
+      decision: v.decision ?? null,
+      eligible: v.eligible ?? null,
+      policyId: v.policyId ?? null,
+      evaluatedAt: v.evaluatedAt ?? null,
     },
     policy: policy
       ? {

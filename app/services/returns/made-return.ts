@@ -12,7 +12,9 @@
 // among several, one whose reason definitions and notes are also the planned ones, then the oldest.
 // The submission's retry (shopper replay, the "shopper.open-return" job) and the returns/request
 // webhook use this same choice, so they always agree on which Return is the request's.
+// Shared by the shopper's submission and the returns/request webhook, so neither borrows the other's code.
 import { isUniqueViolation, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
+import { planOf, verdictOf, type PlannedReturnLine } from "~/returns";
 import { reconcileStatus, type ShopifyReturnStatus } from "~/returns/request-state";
 import type { AdminClient } from "~/shopify/admin-client";
 import { ORDER_RETURNS } from "~/shopify/operations/order-returns";
@@ -29,12 +31,7 @@ export const RETURN_REQUEST_LEASE_MS = 60_000;
 /** How far Shopify's clock may be behind the app's when a Return's createdAt is compared with the request's. */
 export const CLOCK_MARGIN_MS = 2 * 60_000;
 
-export interface PlannedReturnLine {
-  fulfillmentLineItemId: string;
-  quantity: number;
-  returnReasonDefinitionId?: string;
-  customerNote?: string;
-}
+export type { PlannedReturnLine };
 
 export interface SeenReturn {
   id: string;
@@ -44,9 +41,8 @@ export interface SeenReturn {
 }
 
 /** The returnRequest plan submit stored in the request's verdict, if any. */
-export function storedPlan(request: Pick<ReturnRequestWithLines, "verdict">): PlannedReturnLine[] | null {
-  const lines = (request.verdict as { plan?: { returnLineItems?: PlannedReturnLine[] } } | null)?.plan?.returnLineItems;
-  return Array.isArray(lines) && lines.length > 0 ? lines : null;
+export function storedPlan(request: Pick<ReturnRequestWithLines, "verdict" | "lines">): PlannedReturnLine[] | null {
+  return planOf(verdictOf(request));
 }
 
 /** Fulfillment line items with their summed quantities, in one comparable string. */

@@ -492,7 +492,7 @@ describe("submit", () => {
     const transport = offlineTransport({ shop: standin.shop, accessToken: session.accessToken!, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } });
     const admin = new AdminClient(transport, { sleep: async () => {} });
     const scheduled: { shop: string; requestId: string; attempt: number }[] = [];
-    const deps = { db: db.prisma, admin, now: () => new Date(), retryOpenReturn: async (shop: string, requestId: string, attempt: number) => void scheduled.push({ shop, requestId, attempt }) };
+    const deps = { repos: createRepos(db.prisma), admin, now: () => new Date(), retryOpenReturn: async (shop: string, requestId: string, attempt: number) => void scheduled.push({ shop, requestId, attempt }) };
     const who = { shop: standin.shop, customerId: o.customerId!, locale: "en" as const };
     const body: SubmitBody = {
       idempotencyKey: randomUUID(),
@@ -554,7 +554,7 @@ describe("submit", () => {
         return result;
       });
       return {
-        db: db.prisma,
+        repos: createRepos(db.prisma),
         admin,
         now: () => {
           nowCalls[me]!++;
@@ -698,7 +698,7 @@ describe("notes", () => {
       });
       const session = await db.prisma.session.findFirstOrThrow({ where: { id: `offline_${standin.shop}` } });
       const admin = new AdminClient(offlineTransport({ shop: standin.shop, accessToken: session.accessToken!, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } }), { sleep: async () => {} });
-      await openReturnLater({ db: db.prisma, admin, now: () => new Date() }, standin.shop, request.id);
+      await openReturnLater({ repos: createRepos(db.prisma), admin, now: () => new Date() }, standin.shop, request.id);
       const after = await db.prisma.returnRequest.findFirstOrThrow({ where: { id: request.id }, include: { lines: true } });
       expect(after.lastError).toBeNull();
       expect(standin.store.returns.get(after.shopifyReturnId!)!.lines[0]!.customerNote).toBe("é".repeat(300));

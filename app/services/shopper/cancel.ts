@@ -3,14 +3,14 @@
 import { InvalidTransitionError, StaleRecordError } from "~/db";
 import { ShopifyUserError } from "~/shopify/admin-client";
 import { RETURN_CANCEL } from "~/shopify/operations/return-cancel";
-import { reposOf, type Shopper, type ShopperDeps } from "./context";
+import type { Shopper, ShopperDeps } from "./context";
 import { notFound, ShopperError } from "./errors";
 import { presentRequest, staffNotes, storedLocale, type ShopperRequestView } from "./present";
 
 const CANCELLABLE = ["requested", "failed"] as const;
 
 export async function cancelReturnRequest(deps: ShopperDeps, who: Shopper, requestId: string): Promise<ShopperRequestView> {
-  const repos = reposOf(deps);
+  const repos = deps.repos;
   let request = await repos.returnRequests.findById(who.shop, requestId);
   if (!request || request.customerId !== who.customerId) throw notFound("return request");
   const locale = who.locale ?? storedLocale(request) ?? "en";

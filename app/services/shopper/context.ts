@@ -1,20 +1,21 @@
 // What every shopper service needs, and the two checks every one of them starts with:
 // the order belongs to the signed-in customer, and which policy judges it.
-import type { PrismaClient } from "~/db/client";
-import type { AdminClient } from "~/shopify/admin-client";
 import { loadOrderSnapshot, OrderSnapshotError, sizesFor, toOrderGid, type OrderSnapshotResult } from "~/shopify/order-snapshot";
 import { orderShapeHints, type OrderShapeHints } from "~/shopify/order-shape-hints";
-import { createRepos, type Repos } from "~/db";
-import { getPreset, parsePolicy, policyMatchesCollections, type Locale, type Policy } from "~/returns";
+import type { Repos } from "~/db";
+import { getPreset, parsePolicy, policyMatchesCollections, type Locale } from "~/returns";
+import type { AdminServiceContext } from "~/services/context";
+import { FALLBACK_PRESET } from "~/services/policy-for-order";
 import { notFound } from "./errors";
 
 /** Mirrors the result of maybeAutoApprove (app/services/staff); only `ok` and `request.id` are read. */
 export type AutoApprove = (shop: string, requestId: string) => Promise<{ ok: boolean } | null>;
 
-export interface ShopperDeps {
-  db: PrismaClient;
-  admin: AdminClient;
-  now: () => Date;
+/**
+ * The composition root (repositories, the shop's Admin client, the clock; built once per request in
+ * http.server.ts or per job) and the shopper API's hooks.
+ */
+export interface ShopperDeps extends AdminServiceContext {
   /** Policy approval mode hook, run after a request is stored and sent to Shopify. */
   autoApprove?: AutoApprove;
   /**
@@ -40,10 +41,6 @@ export interface Shopper {
   /** gid://shopify/Customer/<n> from the session token's `sub`. */
   customerId: string;
   locale: Locale | null;
-}
-
-export function reposOf(deps: ShopperDeps): Repos {
-  return createRepos(deps.db);
 }
 
 /** The order's gid from a numeric id or gid; anything else is the same 404 as an order not owned. */
@@ -73,7 +70,7 @@ export async function loadOwnedOrder(
 ): Promise<OrderSnapshotResult> {
   const gid = ownedOrderGid(orderId);
   const shapes = deps.orderShapes ?? orderShapeHints;
-  const facts = await policyReadFacts(reposOf(deps), who.shop, opts.reasons ?? []);
+  const facts = await policyReadFacts(deps.repos, who.shop, opts.reasons ?? []);
   let snap: OrderSnapshotResult | null;
   try {
     snap = await loadOrderSnapshot(deps.admin, gid, {
@@ -96,7 +93,7 @@ export async function loadOwnedOrder(
  * and the Shopify return reason handles `reasons` map to under any version, plus the "other"
  * fallbacks.
  */
-export async function policyReadFacts(repos: Repos, shop: string, reasons: readonly string[]): Promise<{ withCollections: boolean; reasonHandles: string[] }> {
+export async function policyReadFacts(repos: Pick<Repos, "policies">, shop: string, reasons: readonly string[]): Promise<{ withCollections: boolean; reasonHandles: string[] }> {
   const all = await repos.policies.list(shop, { limit: 250 });
   const policies = all.length ? all.map((v) => parsePolicy(v.policy)) : [getPreset(FALLBACK_PRESET)!];
   const reasonHandles = new Set<string>(["other", "other-reason"]);
@@ -107,29 +104,4 @@ export async function policyReadFacts(repos: Repos, shop: string, reasons: reado
     }
   }
   return { withCollections: policies.some(policyMatchesCollections), reasonHandles: [...reasonHandles] };
-}
-
-export const FALLBACK_PRESET = "standard-30-day" as const;
-
-export interface PolicyChoice {
-  policy: Policy;
-  /** The shop's stored version, or null when a preset stood in. */
-  version: number | null;
-  source: "in_force" | "earliest" | "preset";
-}
-
-/**
- * The policy a return on this order is judged by: the shop's version in force when the order was
- * placed. An order older than the shop's first saved policy is judged by that first version (the
- * merchant set no other terms for it). A shop that never saved a policy gets the
- * "standard-30-day" preset (shops keep no separate preset choice until they save one).
- */
-export async function policyForOrder(repos: Repos, shop: string, processedAt: string): Promise<PolicyChoice> {
-  const at = new Date(processedAt);
-  const inForce = await repos.policies.inForceAt(shop, at);
-  if (inForce) return { policy: parsePolicy(inForce.policy), version: inForce.version, source: "in_force" };
-  const all = await repos.policies.list(shop, { limit: 250 });
-  const earliest = all[all.length - 1];
-  if (earliest) return { policy: parsePolicy(earliest.policy), version: earliest.version, source: "earliest" };
-  return { policy: getPreset(FALLBACK_PRESET)!, version: null, source: "preset" };
 }

@@ -1,10 +1,7 @@
 /** What the shopper API answers when it cannot do what was asked. Routes turn it into JSON. */
-export interface LineVerdict {
-  lineItemId: string;
-  eligible: boolean;
-  codes: string[];
-  explanation: string;
-}
+import type { LineVerdict } from "~/returns";
+
+export type { LineVerdict };
 
 export class ShopperError extends Error {
   override readonly name = "ShopperError";

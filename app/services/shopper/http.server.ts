@@ -14,6 +14,7 @@ import { requestLocale } from "./locale";
 import { scheduleOpenReturn } from "./open-return-job.server";
 import { customerTokenProblem } from "~/shopify/session-token-claims";
 import { unstorableTextIn } from "~/services/input-text";
+import { serviceContext } from "~/services/context";
 
 const CORS_FALLBACK = {
   "Access-Control-Allow-Origin": "*",
@@ -94,9 +95,7 @@ export async function handleCustomer(request: Request, fn: (ctx: CustomerContext
     const admin = await adminClientForShop(shop);
     const now = () => new Date();
     const deps: ShopperDeps = {
-      db: prisma,
-      admin,
-      now,
+      ...serviceContext({ db: prisma, admin, now }),
       autoApprove: autoApproveFor(prisma, admin, now),
       uploadOrigins: uploadOrigins(),
       retryOpenReturn: scheduleOpenReturn,

@@ -1,9 +1,9 @@
 export { getOverview, localDate, type ReturnsOverview } from "./overview";
-export { previewReturn, judge, type PreviewResult } from "./preview";
+export { previewReturn, judgeRequest, type PreviewResult } from "./preview";
 export { submitReturnRequest, dbResolution, type SubmitResult } from "./submit";
 export { cancelReturnRequest } from "./cancel";
 export { stageUpload, type StagedTarget } from "./uploads";
-export { loadOwnedOrder, policyForOrder, FALLBACK_PRESET, type ShopperDeps, type Shopper, type AutoApprove } from "./context";
+export { loadOwnedOrder, type ShopperDeps, type Shopper, type AutoApprove } from "./context";
 export { ShopperError, type LineVerdict } from "./errors";
 export { parseBody, previewBodySchema, submitBodySchema, uploadBodySchema, InvalidBodyError } from "./schemas";
 export { requestLocale, localeFromAcceptLanguage, statusMessage } from "./locale";

@@ -6,6 +6,7 @@ import prisma from "~/db.server";
 import { jobQueue, registerJobHandler } from "~/jobs";
 import { adminClientForShop } from "~/shopify/admin-client.server";
 import { autoApproveFor } from "./auto-approve.server";
+import { serviceContext } from "~/services/context";
 import { openReturnLater } from "./submit";
 
 export const OPEN_RETURN_JOB = "shopper.open-return";
@@ -22,5 +23,5 @@ export async function scheduleOpenReturn(shop: string, requestId: string, attemp
 registerJobHandler<{ requestId: string }>(OPEN_RETURN_JOB, async (job) => {
   const admin = await adminClientForShop(job.shop);
   const now = () => new Date();
-  await openReturnLater({ db: prisma, admin, now, autoApprove: autoApproveFor(prisma, admin, now) }, job.shop, job.payload.requestId);
+  await openReturnLater({ ...serviceContext({ db: prisma, admin, now }), autoApprove: autoApproveFor(prisma, admin, now) }, job.shop, job.payload.requestId);
 });

@@ -1,7 +1,8 @@
 // GET /api/customer/orders/:orderId/returns: what the shopper may still return on the order, the
 // requests already made, and when a refund would land.
 import { expectedRefundDates, regionOf, returnableLines, type Locale } from "~/returns";
-import { loadOwnedOrder, policyForOrder, reposOf, type Shopper, type ShopperDeps } from "./context";
+import { loadOwnedOrder, type Shopper, type ShopperDeps } from "./context";
+import { policyForOrder } from "~/services/policy-for-order";
 import { reasonLabel, resolutionLabel } from "./locale";
 import { presentRequest, staffNotes, storedLocale, type ShopperRequestView } from "./present";
 import { SHOPPER_RESOLUTIONS, type ShopperResolution } from "./schemas";
@@ -38,7 +39,7 @@ export function shopperResolutions(codes: readonly string[], locale: Locale) {
 
 export async function getOverview(deps: ShopperDeps, who: Shopper, orderId: string): Promise<ReturnsOverview> {
   const snap = await loadOwnedOrder(deps, who, orderId);
-  const repos = reposOf(deps);
+  const repos = deps.repos;
   const { policy } = await policyForOrder(repos, who.shop, snap.order.processedAt);
   const locale: Locale = who.locale ?? "en";
   const now = deps.now();

@@ -1,6 +1,6 @@
 // A stored return request as the shopper sees it (ReturnRequest in extensions/customer-returns/src/api.ts).
 import type { Repos, ReturnRequestWithLines } from "~/db";
-import { toDecimalString, type Locale } from "~/returns";
+import { toDecimalString, verdictOf, type Locale } from "~/returns";
 import { declineReasonLabel, isLocale, reasonLabel, statusMessage } from "./locale";
 
 export interface ShopperRequestView {
@@ -18,8 +18,8 @@ export interface ShopperRequestView {
 
 /** What the request was made in (stored in the verdict at submit). */
 export function storedLocale(r: ReturnRequestWithLines): Locale | null {
-  const v = r.verdict as { locale?: unknown } | null;
-  return v && isLocale(v.locale) ? v.locale : null;
+  const locale = verdictOf(r).locale;
+  return locale && isLocale(locale) ? locale : null;
 }
 
 function str(x: unknown): string | undefined {

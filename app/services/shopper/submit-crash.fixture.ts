@@ -7,6 +7,7 @@
 // Without HANG it runs on; a stand-in fault (lostAnswer) is how the test stops it after Shopify applied
 // returnRequest and before any answer came back.
 import { createPrismaClient, type PrismaClient } from "~/db/client";
+import { createRepos } from "~/db";
 import { AdminClient, offlineTransport } from "~/shopify/admin-client";
 import type { SubmitBody } from "./schemas";
 import { submitReturnRequest } from "./submit";
@@ -47,7 +48,7 @@ const admin = new AdminClient(async (query, variables) => {
 const who = { shop: env.SHOP!, customerId: env.CUSTOMER!, locale: "en" as const };
 const body = JSON.parse(env.BODY!) as SubmitBody;
 console.log("ready");
-const result = await submitReturnRequest({ db: prisma, admin, now: () => new Date() }, who, env.ORDER!, body);
+const result = await submitReturnRequest({ repos: createRepos(prisma), admin, now: () => new Date() }, who, env.ORDER!, body);
 console.log(`submitted ${result.request.id}`);
 if (hang === "after-submit") await forever();
 await base.$disconnect();

@@ -81,7 +81,7 @@ function countingAdmin(): { admin: AdminClient; sent: () => number; calls: () =>
 
 /** The app a few minutes after the crash: another process on the same database. */
 function later(admin: AdminClient): ShopperDeps {
-  return { db: db.prisma, admin, now: () => new Date(Date.now() + AFTER_THE_LEASE_MS) };
+  return { repos: createRepos(db.prisma), admin, now: () => new Date(Date.now() + AFTER_THE_LEASE_MS) };
 }
 
 /** A customer's fulfilled order, untouched by other tests, with a line of `units` units the policy takes one of back. */
@@ -93,7 +93,7 @@ async function orderWithLine(units: 1 | 2): Promise<{ order: OrderRec; lineItemI
       if (l.isGiftCard || (units === 1 ? l.quantity !== 1 : l.quantity < 2)) continue;
       const who = { shop: standin.shop, customerId: o.customerId, locale: "en" as const };
       const lines = [{ lineItemId: l.id, quantity: 1, reason: "UNWANTED" as const, conditions: ALL_CONDITIONS, photos: 0, note: "" }];
-      const verdict = await previewReturn({ db: db.prisma, admin, now: () => new Date() }, who, o.id, { lines }).catch(() => null);
+      const verdict = await previewReturn({ repos: createRepos(db.prisma), admin, now: () => new Date() }, who, o.id, { lines }).catch(() => null);
       if (verdict?.eligible) {
         used.add(o.id);
         return { order: o, lineItemId: l.id, customerId: o.customerId };

@@ -15,13 +15,13 @@ import { AdminTransportError, ShopifyUserError, type AdminClient } from "~/shopi
 import { RETURN_REQUEST } from "~/shopify/operations/return-request";
 import { FILE_CREATE } from "~/shopify/operations/file-create";
 import { IdempotencyConflictError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
-import type { Locale } from "~/returns";
-import { TERMINAL_STATUSES } from "~/returns/request-state";
-import { loadOwnedOrder, ownedOrderGid, policyForOrder, reposOf, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
+import { allocateReturnLines, buildStoredVerdict, planOf, verdictOf, type Judged, type Locale, type PlannedReturnLine } from "~/returns";
+import { policyForOrder, type PolicyChoice } from "~/services/policy-for-order";
+import { findMadeReturn, recordReturnOnRequest, RETURN_REQUEST_LEASE_MS, returnRequestKey, UNCERTAIN } from "~/services/returns/made-return";
+import { loadOwnedOrder, ownedOrderGid, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
 import { invalid, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
-import { judge } from "./preview";
-import { findMadeReturn, recordReturnOnRequest, RETURN_REQUEST_LEASE_MS, returnRequestKey, UNCERTAIN } from "./made-return";
+import { judgeRequest } from "./preview";
 import { charCount, NOTE_MAX, type SubmitBody, type ShopperResolution } from "./schemas";
 
 export interface SubmitResult {
@@ -35,23 +35,8 @@ export function dbResolution(r: ShopperResolution): "refund" | "store_credit" | 
   return r === "replacement" ? "exchange" : r;
 }
 
-export interface ReturnLinePlan {
-  fulfillmentLineItemId: string;
-  quantity: number;
-  returnReasonDefinitionId?: string;
-  customerNote?: string;
-}
-
-interface StoredPlan {
-  returnLineItems: ReturnLinePlan[];
-}
-
 async function findByKey(deps: ShopperDeps, shop: string, key: string): Promise<ReturnRequestWithLines | null> {
-  const row = await deps.db.returnRequest.findUnique({
-    where: { shop_idempotencyKey: { shop, idempotencyKey: key } },
-    select: { id: true },
-  });
-  return row ? reposOf(deps).returnRequests.findById(shop, row.id) : null;
+  return deps.repos.returnRequests.findByIdempotencyKey(shop, key);
 }
 
 /** Turns staged uploads into shop files; returns per line [{resourceUrl, fileId, url}]. */
@@ -92,7 +77,7 @@ export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, order
     }),
   );
   const gid = ownedOrderGid(orderId);
-  const repos = reposOf(deps);
+  const repos = deps.repos;
   const locale: Locale = who.locale ?? "en";
 
   // A replay answers the stored request without reading the order again: the request was stored
@@ -139,7 +124,7 @@ export function requestFingerprint(body: SubmitBody): string {
 }
 
 function refuseIfAnotherBody(stored: ReturnRequestWithLines, body: SubmitBody): void {
-  const kept = (stored.verdict as { requestFingerprint?: unknown } | null)?.requestFingerprint;
+  const kept = verdictOf(stored).requestFingerprint;
   if (typeof kept === "string" && kept !== requestFingerprint(body)) {
     throw new ShopperError(409, "idempotency_key_reused", `idempotencyKey ${body.idempotencyKey} was already used with a different request body`, "idempotencyKey");
   }
@@ -158,7 +143,7 @@ async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: str
     const snap = await loadOwnedOrder(deps, who, gid, { reasons: body.lines.map((l) => l.reason) });
     const choice = await policyForOrder(repos, who.shop, snap.order.processedAt);
     const now = deps.now();
-    const j = judge({
+    const j = judgeRequest({
       policy: choice.policy,
       order: snap.order,
       shop: snap.shop,
@@ -187,49 +172,24 @@ async function checkAndStore(
   snap: OrderSnapshotResult,
   body: SubmitBody,
   locale: Locale,
-  choice: Awaited<ReturnType<typeof policyForOrder>>,
-  j: ReturnType<typeof judge>,
+  choice: PolicyChoice,
+  j: Judged,
   now: Date,
   lock: OrderLock,
 ): Promise<SubmitResult> {
   // Which fulfillment line items the Return will hold, from Shopify's returnable quantities (read
   // inside the lock, so an earlier submit's Return, made under the same lock, is already counted),
   // less the units of stored requests whose Return Shopify has not made yet.
-  const available = new Map(Object.entries(snap.returnable).map(([lid, list]) => [lid, list.map((f) => ({ ...f }))]));
-  for (const [lid, held] of await unitsAwaitingReturn(deps, who.shop, snap.order.id)) {
-    let left = held;
-    for (const fli of [...(available.get(lid) ?? [])].reverse()) {
-      const take = Math.min(left, fli.quantity);
-      fli.quantity -= take;
-      left -= take;
-    }
-  }
-  const reasonIds = snap.reasonIds;
-  const plan: ReturnLinePlan[] = [];
-  const firstFli: (string | null)[] = [];
-  body.lines.forEach((l, i) => {
-    let need = l.quantity;
-    const decision = j.evaluation.lines[i]!;
-    const reasonId = (decision.reasonHandle && reasonIds[decision.reasonHandle]) || reasonIds["other"] || reasonIds["other-reason"];
-    firstFli.push(null);
-    for (const fli of available.get(l.lineItemId) ?? []) {
-      if (need === 0) break;
-      const take = Math.min(need, fli.quantity);
-      if (take <= 0) continue;
-      fli.quantity -= take;
-      need -= take;
-      firstFli[i] ??= fli.id;
-      plan.push({
-        fulfillmentLineItemId: fli.id,
-        quantity: take,
-        ...(reasonId ? { returnReasonDefinitionId: reasonId } : {}),
-        ...(l.note ? { customerNote: l.note } : {}),
-      });
-    }
-    if (need > 0) {
-      throw new ShopperError(422, "quantity_unavailable", `Only ${l.quantity - need} of this item can still be returned`, `lines[${i}].quantity`, j.verdicts);
-    }
+  const allocation = allocateReturnLines({
+    returnable: snap.returnable,
+    awaiting: await repos.returnRequests.unitsAwaitingReturn(who.shop, snap.order.id),
+    reasonIds: snap.reasonIds,
+    lines: body.lines.map((l, i) => ({ lineItemId: l.lineItemId, quantity: l.quantity, note: l.note, reasonHandle: j.evaluation.lines[i]!.reasonHandle })),
   });
+  if (!allocation.ok) {
+    throw new ShopperError(422, "quantity_unavailable", `Only ${allocation.available} of this item can still be returned`, `lines[${allocation.line}].quantity`, j.verdicts);
+  }
+  const { plan, firstFulfillmentLineItem: firstFli } = allocation;
 
   const photos = await createFiles(deps.admin, body.lines, snap.order.name);
   if (!(await lock.stillHeld())) {
@@ -247,20 +207,17 @@ async function checkAndStore(
       customerDisplayName: snap.customerDisplayName,
       status: "requested",
       policyVersion: choice.version,
-      verdict: {
+      verdict: buildStoredVerdict({
+        evaluation: j.evaluation,
+        refund: j.refund,
+        policySource: choice.source,
         locale,
         requestedResolution: body.resolution,
-        decision: j.evaluation.decision,
-        policyId: j.evaluation.policyId,
-        policyVersion: j.evaluation.policyVersion,
-        policySource: choice.source,
-        evaluatedAt: j.evaluation.evaluatedAt,
-        // trace: the engine's rule-by-rule check, shown on the staff detail page
-        lines: j.evaluation.lines.map((d) => ({ lineItemId: d.lineId, eligible: d.eligible, route: d.route, codes: d.codes, deadline: d.deadline, explanation: d.explanation, trace: d.trace })),
-        refund: { totalMinor, restockingMinor, returnShippingFeeMinor, cappedByRefundable: j.refund.cappedByRefundable },
-        plan: { returnLineItems: plan } satisfies StoredPlan,
+        // the engine's rule-by-rule check, shown on the staff detail page
+        withTrace: true,
+        plan,
         requestFingerprint: requestFingerprint(body),
-      },
+      }),
       resolution: dbResolution(body.resolution),
       currency: snap.order.currency,
       refundMinor: totalMinor,
@@ -346,21 +303,6 @@ async function lockOrder(deps: ShopperDeps, repos: Repos, shop: string, orderId:
   }
 }
 
-/**
- * Units of each line item promised to this order's stored requests that have no Shopify Return yet
- * (its returnRequest failed or has not run): Shopify still counts them returnable, so another
- * submission must not take them.
- */
-async function unitsAwaitingReturn(deps: ShopperDeps, shop: string, orderId: string): Promise<Map<string, number>> {
-  const rows = await deps.db.returnRequestLine.findMany({
-    where: { shop, request: { shop, orderId, shopifyReturnId: null, status: { notIn: [...TERMINAL_STATUSES] } } },
-    select: { lineItemId: true, quantity: true },
-  });
-  const out = new Map<string, number>();
-  for (const r of rows) out.set(r.lineItemId, (out.get(r.lineItemId) ?? 0) + r.quantity);
-  return out;
-}
-
 async function view(repos: Repos, who: Shopper, r: ReturnRequestWithLines, locale: Locale) {
   return presentRequest(r, locale, await staffNotes(repos, who.shop, r.id));
 }
@@ -384,8 +326,8 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
     // The Return is in the ledger (a crash may have kept it off the request).
     returnId = (claim.result as { returnId: string }).returnId;
   } else {
-    const plan = (request.verdict as { plan?: StoredPlan } | null)?.plan;
-    if (!plan || plan.returnLineItems.length === 0) {
+    const plan = planOf(verdictOf(request));
+    if (!plan) {
       await repos.operations.fail(shop, key, { error: "no return plan stored", now, attempt: claim.attempt });
       throw new ShopperError(502, "shopify_error", "The return could not be opened at the store");
     }
@@ -400,7 +342,7 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
         await repos.events.append(shop, { requestId: request.id, type: "shopify_return_adopted", actor: `customer:${who.customerId}`, at: deps.now(), payload: { returnId: made.id } });
         await repos.operations.complete(shop, key, { result: { returnId: made.id }, now: deps.now(), attempt: claim.attempt });
       } else {
-        const data = await deps.admin.mutate(RETURN_REQUEST, { input: { orderId: request.orderId, returnLineItems: plan.returnLineItems.map(withinNoteLimit) } });
+        const data = await deps.admin.mutate(RETURN_REQUEST, { input: { orderId: request.orderId, returnLineItems: plan.map(withinNoteLimit) } });
         const ret = data.returnRequest?.return;
         if (!ret) throw new Error("returnRequest answered no return");
         await repos.events.append(shop, { requestId: request.id, type: "shopify_return_requested", actor: `customer:${who.customerId}`, at: deps.now(), shopifyResponse: ret });
@@ -443,7 +385,7 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
  * lost answer made); throws to be retried by the queue while Shopify still fails.
  */
 export async function openReturnLater(deps: ShopperDeps, shop: string, requestId: string): Promise<void> {
-  const repos = reposOf(deps);
+  const repos = deps.repos;
   const request = await repos.returnRequests.findById(shop, requestId);
   if (!request || request.shopifyReturnId || request.status === "cancelled" || !request.customerId) return;
   // No retryOpenReturn here: a failure throws and the queue retries this job.
@@ -454,7 +396,7 @@ export async function openReturnLater(deps: ShopperDeps, shop: string, requestId
  * A request stored before notes were limited may plan a longer customer note, which Shopify refuses
  * with the whole Return: it gets the first NOTE_MAX characters (the full note stays on the request line).
  */
-function withinNoteLimit(item: ReturnLinePlan): ReturnLinePlan {
+function withinNoteLimit(item: PlannedReturnLine): PlannedReturnLine {
   if (!item.customerNote || charCount(item.customerNote) <= NOTE_MAX) return item;
   return { ...item, customerNote: Array.from(item.customerNote).slice(0, NOTE_MAX).join("") };
 }

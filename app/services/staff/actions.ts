@@ -37,6 +37,7 @@ import {
   AdminTransportError,
   ShopifyUserError,
 } from "~/shopify/admin-client";
+import { verdictOf } from "~/returns";
 import { approveAtShopify, closeAtShopify, declineAtShopify, refundAtShopify, StepError } from "./shopify-steps";
 import { failure, type ActionResult, type ShopifyErrorEntry, type StaffDeps } from "./types";
 
@@ -209,7 +210,7 @@ async function atShopify<A extends StaffAction>(
 
 /** How many line items the Shopify Return holds: the stored plan's, else one per request line. */
 function returnLineCount(request: ReturnRequestWithLines): number {
-  const plan = (request.verdict as { plan?: { returnLineItems?: unknown[] } } | null)?.plan?.returnLineItems;
+  const plan = verdictOf(request).plan?.returnLineItems;
   return Math.max(1, plan?.length ?? request.lines.length);
 }
 

@@ -7,7 +7,7 @@
 // It acts only when both say so. Runs through the same exactly-once actions, with actor "auto" so the
 // audit log says who decided.
 import { createRepos, DbInputError } from "~/db";
-import { APPROVAL_MODES, getPreset, parsePolicy, type Policy } from "~/returns";
+import { APPROVAL_MODES, getPreset, parsePolicy, verdictOf, type Policy, type StoredVerdict } from "~/returns";
 import type { DeclineReason } from "~/returns/request-state";
 import { runAction } from "./actions";
 import type { ActionResult, StaffDeps } from "./types";
@@ -15,9 +15,8 @@ import type { ActionResult, StaffDeps } from "./types";
 type Mode = (typeof APPROVAL_MODES)[number];
 
 /** What the stored verdict says the approval mode decided, when submit recorded it. */
-function storedDecision(verdict: unknown): "approve" | "decline" | "review" | null {
-  const d = (verdict as { decision?: unknown } | null)?.decision;
-  return d === "approve" || d === "decline" || d === "review" ? d : null;
+function storedDecision(verdict: StoredVerdict): "approve" | "decline" | "review" | null {
+  return verdict.decision ?? null;
 }
 
 export function decideByMode(mode: Mode, lines: { eligible: boolean }[]): "approve" | "decline" | "review" {
@@ -59,13 +58,14 @@ export async function maybeAutoApprove(deps: StaffDeps, shop: string, requestId:
   const mode = policy.approval.mode;
   if (mode === "manual") return null;
   // the engine's decision when stored with the verdict; otherwise the mode applied to the lines
-  let decision = storedDecision(request.verdict) ?? decideByMode(mode, request.lines);
+  const verdict = verdictOf(request);
+  let decision = storedDecision(verdict) ?? decideByMode(mode, request.lines);
   if (decision === "decline" && mode !== "auto_approve_and_decline") decision = "review";
   const auto: StaffDeps = { ...deps, actor: "auto" };
   if (decision === "approve") return runAction(auto, shop, requestId, "approve", {});
   if (decision === "decline") {
     const codes = request.lines.flatMap((l) => (Array.isArray(l.codes) ? (l.codes as unknown[]).filter((c): c is string => typeof c === "string") : []));
-    const explanation = (request.verdict as { lines?: { explanation?: unknown }[] } | null)?.lines?.find((l) => typeof l.explanation === "string")?.explanation;
+    const explanation = verdict.lines?.find((l) => typeof l.explanation === "string")?.explanation;
     return runAction(auto, shop, requestId, "decline", {
       reason: declineReasonFor(codes),
       ...(typeof explanation === "string" ? { message: explanation.slice(0, 500) } : {}),

@@ -12,7 +12,7 @@
  */
 import { createRepos, type Db, type JobRecord } from "~/db";
 import type { Policy } from "~/returns";
-import { policyForOrder } from "~/services/shopper/context";
+import { policyForOrder } from "~/services/policy-for-order";
 import type { AdminClient } from "~/shopify/admin-client";
 import {
   METAFIELDS_PER_CALL,
