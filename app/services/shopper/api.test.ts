@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { createRepos } from "~/db";
-import { getPreset } from "~/returns";
+import { getPreset, parseStoredVerdict } from "~/returns";
 import { AdminClient, offlineTransport } from "~/shopify/admin-client";
 import { ShopperError, submitReturnRequest } from "~/services/shopper";
 import type { SubmitBody } from "~/services/shopper/schemas";
@@ -375,10 +375,15 @@ describe("submit", () => {
     expect(stored.customerDisplayName).toBeNull();
     // the engine's rule-by-rule check is kept per line for the staff detail page
     const viaRepo = await createRepos(db.prisma).returnRequests.findById(standin.shop, created.id);
-    const vLine = (viaRepo!.verdict as { lines: { lineItemId: string; trace: { rule: string; pass: boolean }[] }[] }).lines[0]!;
+    // the stored verdict is one the core's parser reads: what was asked, the policy, the trace, the plan
+    const verdict = parseStoredVerdict(viaRepo!.verdict);
+    expect(verdict).toMatchObject({ locale: "en", requestedResolution: body.resolution, policyVersion: 1, policySource: "earliest" }); // the orders predate the saved policy
+    expect(verdict.requestFingerprint).toEqual(expect.any(String));
+    expect(verdict.plan?.returnLineItems).toHaveLength(1);
+    const vLine = verdict.lines![0]!;
     expect(vLine.lineItemId).toBe(lineOf(o, 103));
-    expect(vLine.trace.length).toBeGreaterThan(0);
-    expect(vLine.trace.every((t) => typeof t.rule === "string" && typeof t.pass === "boolean")).toBe(true);
+    expect(vLine.trace!.length).toBeGreaterThan(0);
+    expect(vLine.trace!.every((t) => typeof t.rule === "string" && typeof t.pass === "boolean")).toBe(true);
     const ret = shopifyReturnsOf(o).at(-1)!;
     expect(ret.status).toBe("REQUESTED");
     // the fulfillment line item of the mats, the reason definition matching the engine's handle, the note
@@ -462,7 +467,7 @@ describe("submit", () => {
     const op = await db.prisma.shopifyOperation.findFirstOrThrow({ where: { key: { startsWith: "shopper:returnRequest:" }, error: { startsWith: "uncertain: " } } });
     // emulate "it applied": the same Return, made at Shopify with the stored plan
     const stored = await db.prisma.returnRequest.findFirstOrThrow({ where: { idempotencyKey: b1.idempotencyKey } });
-    const plan = (JSON.parse(stored.verdict!) as { plan: { returnLineItems: unknown[] } }).plan;
+    const plan = parseStoredVerdict(stored.verdict).plan!;
     const session = await db.prisma.session.findFirstOrThrow({ where: { id: `offline_${standin.shop}` } });
     const made = await fetch(`${standin.url}/admin/api/2026-07/graphql.json`, {
       method: "POST",

@@ -1,5 +1,5 @@
 export { getOverview, localDate, type ReturnsOverview } from "./overview";
-export { previewReturn, judgeRequest, type PreviewResult } from "./preview";
+export { previewReturn, type PreviewResult } from "./preview";
 export { submitReturnRequest, dbResolution, type SubmitResult } from "./submit";
 export { cancelReturnRequest } from "./cancel";
 export { stageUpload, type StagedTarget } from "./uploads";
