@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { drainJobs, stopJobQueue } from "~/jobs";
 import { createRepos } from "~/db";
-import { getPreset, parsePolicy, type Policy } from "~/returns";
+import { getPreset, parsePolicy, parseStoredVerdict, type Policy } from "~/returns";
 import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
 import { RETURN_APPROVE_REQUEST, RETURN_CANCEL, RETURN_CLOSE, RETURN_REQUEST } from "~/shopify/operations";
 import { signedWebhookRequest } from "~/test/session-token";
@@ -98,7 +98,7 @@ describe("returns webhooks", () => {
     const r = rows[0]!;
     expect(r).toMatchObject({ source: "shopify_self_serve", shopifyReturnId: returnId, status: "requested", policyVersion: 1 });
     expect(r.lines[0]!.reason).toBe("UNWANTED");
-    expect((r.verdict as { decision: string }).decision).toBe("review");
+    expect(parseStoredVerdict(r.verdict).decision).toBe("review");
     expect(typeof r.lines[0]!.eligible).toBe("boolean");
     expect((await repos.events.listForRequest(SHOP, r.id)).map((e) => e.type)).toEqual(["imported_self_serve"]);
   });
@@ -153,7 +153,7 @@ describe("returns webhooks", () => {
     expect(r.lines[0]!.refundMinor).toBe(r.refundMinor);
     expect(r.lastError).toBeNull();
     // the conditions were never attested: staff decide, whatever the mode
-    expect(r.verdict).toMatchObject({ decision: "review", attestations: "not_collected" });
+    expect(parseStoredVerdict(r.verdict)).toMatchObject({ decision: "review", attestations: "not_collected", policySource: "in_force" });
   });
 
   it("an import with nothing to refund says why; refunded for nothing, a late approve webhook does not move it back", async () => {
