@@ -10,14 +10,14 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { buildClientSchema, buildSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
+import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
 import { ApiVersion } from "@shopify/shopify-api";
 import { findDocuments, listSourceFiles } from "../app/shopify/graphql-documents";
 import { readAppUrlModule } from "../extensions/app-url";
 import { BUDGET_BYTES, extensionNames, gzipSize } from "../extensions/build";
 import { bundleExtension } from "../preview/bundle";
 import { readExtension } from "../preview/toml";
-import { SCOPE_RULES, effectiveScopes, scopeRuleFor } from "../standin/access-scopes";
+import { SCOPE_RULES, adminSchema, effectiveScopes, scopeRuleFor, sharedPath } from "../standin";
 import { readAppConfig } from "./preflight/app-config";
 import {
   appUrlProblems,
@@ -31,7 +31,6 @@ import { scopeProblems } from "./preflight/scope-check";
 import { runSecurityChecks, type SecurityResult } from "./preflight/security-checks";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SHARED = path.resolve(ROOT, "../shared/shopify");
 
 export interface Section {
   title: string;
@@ -62,11 +61,11 @@ export function adminApiVersionOf(serverSource: string): string | undefined {
 }
 
 function schemas(root: string) {
-  const admin = buildSchema(readFileSync(path.join(SHARED, "admin-2026-07.schema.graphql"), "utf8"));
+  const admin = adminSchema();
   let customer: GraphQLSchema | undefined;
   const customerAccount = () => {
     if (!customer) {
-      const json = JSON.parse(readFileSync(path.join(SHARED, "customer-account-2026-04.schema.json"), "utf8")) as { data: IntrospectionQuery } | IntrospectionQuery;
+      const json = JSON.parse(readFileSync(sharedPath("shopify", "customer-account-2026-04.schema.json"), "utf8")) as { data: IntrospectionQuery } | IntrospectionQuery;
       customer = buildClientSchema("data" in json ? json.data : json);
     }
     return customer;

@@ -2,7 +2,6 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import {
   buildClientSchema,
-  buildSchema,
   Kind,
   NoDeprecatedCustomRule,
   parse,
@@ -15,14 +14,14 @@ import {
 import { describe, expect, it } from "vitest";
 import { findDocuments, type FoundDocument } from "./graphql-documents";
 import { MAX_SINGLE_QUERY_COST, requestedQueryCost } from "./query-cost";
+import { adminSchema as standinAdminSchema, sharedPath } from "../../standin";
 
 const root = resolve(__dirname, "../..");
-const shared = resolve(root, "../shared/shopify");
-const adminSchema = buildSchema(readFileSync(join(shared, "admin-2026-07.schema.graphql"), "utf8"));
+const adminSchema = standinAdminSchema();
 let customerSchema: GraphQLSchema | undefined;
 function customerAccountSchema(): GraphQLSchema {
   if (!customerSchema) {
-    const json = JSON.parse(readFileSync(join(shared, "customer-account-2026-04.schema.json"), "utf8")) as
+    const json = JSON.parse(readFileSync(sharedPath("shopify", "customer-account-2026-04.schema.json"), "utf8")) as
       | { data: IntrospectionQuery }
       | IntrospectionQuery;
     customerSchema = buildClientSchema("data" in json ? json.data : json);
