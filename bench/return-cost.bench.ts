@@ -9,7 +9,7 @@ import { getPreset, parsePolicy } from "../app/returns/index";
 import { offlineAdminClient } from "../app/shopify/admin-client";
 import { approveRequest, closeRequest, markReceived, refundRequest, type StaffDeps } from "../app/services/staff/index";
 import { getOverview, submitReturnRequest, type ShopperDeps } from "../app/services/shopper/index";
-import { startStandin, tomlScopes } from "../standin/index";
+import { startStandin, tomlScopes } from "../standin";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_cost_bench";

@@ -8,8 +8,7 @@ import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate } from "../app/db/migrate";
-import { startStandin, type CustomerDataSetting, type Standin } from "../standin";
-import { readTomlScopes } from "../standin/webhooks";
+import { startStandin, readTomlScopes, type CustomerDataSetting, type Standin } from "../standin";
 import { startAdminHost, type AdminHost } from "./admin-host";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");

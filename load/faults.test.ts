@@ -19,9 +19,7 @@ import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
 import { approveRequest, closeRequest, declineRequest, markReceived, refundRequest, retryLastAction, type StaffDeps } from "~/services/staff";
 import { getOverview, submitReturnRequest, ShopperError, type ShopperDeps } from "~/services/shopper";
 import { drainCatalogueJobs, enqueueCatalogueSync } from "~/services/terms-sync/service";
-import { startStandin, tomlScopes, type Standin } from "../standin";
-import type { FaultKind } from "../standin/faults";
-import type { OrderRec } from "../standin/state/types";
+import { startStandin, tomlScopes, type Standin, type FaultKind, type OrderRec } from "../standin";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_fault_matrix";

@@ -4,7 +4,7 @@
 import { createTestDatabase, type TestDatabase } from "../app/db/test-db";
 import { createRepos } from "../app/db/index";
 import { getPreset } from "../app/returns/index";
-import { startStandin, type Standin } from "../standin/index";
+import { startStandin, type Standin } from "../standin";
 import { startCountingProxy, type CountingProxy } from "./proxy";
 import { installAppAtStandin } from "../app/test/installed-app";
 

@@ -7,7 +7,7 @@
 //    produce two requests, no request two Shopify Returns, no Return without a request, and Shopify may
 //    never be asked for more units than were delivered.
 import type { Cluster } from "./cluster";
-import type { OrderRec } from "../standin/state/types";
+import type { OrderRec } from "../standin";
 
 const STAFF_ROUTE_DATA = "routes/app.requests.$id";
 const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";

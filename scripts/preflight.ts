@@ -10,14 +10,13 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { buildClientSchema, buildSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
 import { ApiVersion } from "@shopify/shopify-api";
 import { findDocuments, listSourceFiles } from "../app/shopify/graphql-documents";
 import { readAppUrlModule } from "../extensions/app-url";
 import { BUDGET_BYTES, extensionNames, gzipSize } from "../extensions/build";
 import { bundleExtension } from "../preview/bundle";
 import { readExtension } from "../preview/toml";
-import { SCOPE_RULES, effectiveScopes, scopeRuleFor } from "../standin/access-scopes";
+import { SCOPE_RULES, effectiveScopes, scopeRuleFor } from "../standin";
 import { readAppConfig } from "./preflight/app-config";
 import {
   appUrlProblems,
@@ -25,13 +24,12 @@ import {
   deprecatedFieldProblems,
   extensionUrlProblems,
   webhookApiVersionProblems,
-  type FoundDocument,
 } from "./preflight/checks";
+import { documentSchemas } from "./preflight/schemas";
 import { scopeProblems } from "./preflight/scope-check";
 import { runSecurityChecks, type SecurityResult } from "./preflight/security-checks";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SHARED = path.resolve(ROOT, "../shared/shopify");
 
 export interface Section {
   title: string;
@@ -61,28 +59,6 @@ export function adminApiVersionOf(serverSource: string): string | undefined {
   return member ? (ApiVersion as Record<string, string>)[member] : undefined;
 }
 
-function schemas(root: string) {
-  const admin = buildSchema(readFileSync(path.join(SHARED, "admin-2026-07.schema.graphql"), "utf8"));
-  let customer: GraphQLSchema | undefined;
-  const customerAccount = () => {
-    if (!customer) {
-      const json = JSON.parse(readFileSync(path.join(SHARED, "customer-account-2026-04.schema.json"), "utf8")) as { data: IntrospectionQuery } | IntrospectionQuery;
-      customer = buildClientSchema("data" in json ? json.data : json);
-    }
-    return customer;
-  };
-  /** Extensions whose targets run in customer accounts query the Customer Account API, everything else Admin. */
-  const schemaFor = (doc: FoundDocument) => {
-    const [top, ext] = doc.file.split(path.sep);
-    const toml = top === "extensions" && ext ? path.join(root, "extensions", ext, "shopify.extension.toml") : "";
-    if (toml && existsSync(toml) && /target\s*=\s*"customer-account\./.test(readFileSync(toml, "utf8"))) {
-      return { name: "customer-account-2026-04", schema: customerAccount() };
-    }
-    return { name: "admin-2026-07", schema: admin };
-  };
-  return { admin, schemaFor };
-}
-
 function trackedFiles(root: string): string[] {
   try {
     return execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }).split("\0").filter(Boolean);
@@ -107,7 +83,7 @@ export async function preflight(opts: { root?: string; config?: string; env?: Re
   if (existsSync(prismaSchema)) sources.set("prisma/schema.prisma", readFileSync(prismaSchema, "utf8"));
   const adminApiVersion = adminApiVersionOf(sources.get("app/shopify.server.ts") ?? "");
 
-  const { admin, schemaFor } = schemas(root);
+  const { admin, schemaFor } = documentSchemas(root);
   const documents = findDocuments(root, ["app", "extensions"]);
   const adminDocs = documents.filter((d) => schemaFor(d).name.startsWith("admin"));
 

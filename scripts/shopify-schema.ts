@@ -1,6 +1,6 @@
 /**
  * Offline schema for @shopify/api-codegen-preset: turns the committed Admin API SDL
- * (../shared/shopify/admin-2026-07.schema.graphql, or $SHOPIFY_ADMIN_SDL) into introspection JSON
+ * (the stand-in's `schemaPath()`: $SHOPIFY_SCHEMA_PATH, else shared/shopify beside the repository) into introspection JSON
  * at the path the preset looks for (<outputDir>/admin-<version>.schema.json). When that file exists
  * the preset uses it instead of downloading the schema, so `npm run graphql-codegen` needs no network.
  */
@@ -8,16 +8,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSchema, introspectionFromSchema } from "graphql";
+import { schemaPath } from "../standin";
 
 export const ADMIN_API_VERSION = "2026-07";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const ADMIN_SDL_PATH = resolve(
-  root,
-  process.env.SHOPIFY_ADMIN_SDL ?? `../shared/shopify/admin-${ADMIN_API_VERSION}.schema.graphql`,
-);
 export const CODEGEN_SCHEMA_PATH = resolve(root, `app/types/admin-${ADMIN_API_VERSION}.schema.json`);
 
-export function writeIntrospection(sdlPath = ADMIN_SDL_PATH, outPath = CODEGEN_SCHEMA_PATH): string {
+export function writeIntrospection(sdlPath = schemaPath(), outPath = CODEGEN_SCHEMA_PATH): string {
   if (!existsSync(sdlPath)) throw new Error(`Admin schema SDL not found at ${sdlPath}`);
   const schema = buildSchema(readFileSync(sdlPath, "utf8"));
   const introspection = introspectionFromSchema(schema, { descriptions: false });

@@ -1,15 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- recorded capture JSON is untyped; assertions check its shape */
 import { readdirSync, readFileSync } from "node:fs";
-import { resolve, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWithClient, type Client } from "./testClient";
 import { diff, errorEssence, IdMap, seedCustomersFromCapture, seedLocationsFromCapture, seedOrdersFromCapture, stepAt, upgradeVariables, type Json, type Step } from "./replay";
 import { createStore } from "./state/store";
 import { GRANTED_SCOPES } from "./oauth";
+import { sharedPath } from "./schema";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const CAPTURES = resolve(here, "../../shared/shopify/captures");
+const CAPTURES = sharedPath("shopify", "captures");
 const load = (f: string) => JSON.parse(readFileSync(resolve(CAPTURES, f), "utf8"));
 const NOW = new Date("2026-07-20T07:30:00Z");
 

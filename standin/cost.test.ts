@@ -6,13 +6,14 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildSchema, parse } from "graphql";
+import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { computeCost } from "./cost";
+import { adminSchema, sharedPath } from "./schema";
 import * as operations from "../app/shopify/operations";
 
-const SHARED = join(__dirname, "../../shared/shopify");
-const schema = buildSchema(readFileSync(join(SHARED, "admin-2026-07.schema.graphql"), "utf8"));
+const CAPTURES = sharedPath("shopify", "captures");
+const schema = adminSchema();
 
 interface Recorded {
   file: string;
@@ -33,8 +34,8 @@ function recorded(): Recorded[] {
     }
     Object.values(o).forEach((v) => walk(file, v));
   };
-  for (const f of readdirSync(join(SHARED, "captures")).filter((n) => n.endsWith(".json"))) {
-    walk(f, JSON.parse(readFileSync(join(SHARED, "captures", f), "utf8")));
+  for (const f of readdirSync(CAPTURES).filter((n) => n.endsWith(".json"))) {
+    walk(f, JSON.parse(readFileSync(join(CAPTURES, f), "utf8")));
   }
   return out;
 }

@@ -21,6 +21,11 @@ export { webhookHmac } from "./webhooks";
 export { verifyJwt } from "./tokens";
 export type { CustomerDataSetting, ProtectedField } from "./customer-data";
 export type { AppProfile } from "./oauth";
+export type { FaultKind } from "./faults";
+export type { OrderRec } from "./state/types";
+export { readTomlScopes } from "./webhooks";
+export { adminSchema, schemaPath, sharedPath } from "./schema";
+export { SCOPE_RULES, effectiveScopes, grants, rulesFor, scopeRuleFor, type ScopeRule } from "./access-scopes";
 
 export interface StandinOptions {
   port?: number;
@@ -54,6 +59,10 @@ export interface StandinOptions {
    * until the clock reaches 2027-01-01.
    */
   app?: Partial<AppProfile>;
+  /** the app config whose [access_scopes] and webhook subscriptions apply (default: the repository's shopify.app.toml) */
+  tomlPath?: string;
+  /** the Admin API SDL to validate and execute against (default: `schemaPath()`) */
+  schemaPath?: string;
 }
 
 export interface Standin {
@@ -76,10 +85,13 @@ export interface Standin {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** shopify.app.toml's [access_scopes] scopes: what a token exchange grants unless `scopes` says otherwise. */
-export function tomlScopes(): string {
-  const scopes = readTomlScopes(resolve(here, "../shopify.app.toml"));
-  if (!scopes) throw new Error("shopify.app.toml has no [access_scopes] scopes");
+/** The repository's shopify.app.toml: the default app config of `startStandin` and `tomlScopes`. */
+export const DEFAULT_TOML_PATH = resolve(here, "../shopify.app.toml");
+
+/** The config's [access_scopes] scopes: what a token exchange grants unless `scopes` says otherwise. */
+export function tomlScopes(tomlPath: string = DEFAULT_TOML_PATH): string {
+  const scopes = readTomlScopes(tomlPath);
+  if (!scopes) throw new Error(`${tomlPath} has no [access_scopes] scopes`);
   return scopes;
 }
 
@@ -89,9 +101,10 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
   const clock = opts.clock ?? (() => new Date());
   const customerData = parseCustomerData(opts.customerData ?? DEFAULT_CUSTOMER_DATA);
   const shop = opts.shop ?? "demo-returns.myshopify.com";
-  const schema = adminSchema();
+  const schema = adminSchema(opts.schemaPath);
+  const tomlPath = opts.tomlPath ?? DEFAULT_TOML_PATH;
   const store = createStore(shop);
-  store.webhookSubs = opts.webhooks ?? readTomlSubscriptions(resolve(here, "../shopify.app.toml"));
+  store.webhookSubs = opts.webhooks ?? readTomlSubscriptions(tomlPath);
   if ((opts.seed ?? "demo") === "demo") seedDemo(store, clock());
   const faults = new Faults();
   const bucket = new LeakyBucket(opts.bucket ?? { max: 2000, restorePerSecond: 100 }, opts.bucketClock ?? (() => new Date()));
@@ -115,7 +128,7 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
     emit: (topic, payload) => dispatcher.emit(topic, payload),
     deliver: (topic, payload) => deliverNow(topic, payload),
     origin: () => origin,
-    scopes: opts.scopes ?? readTomlScopes(resolve(here, "../shopify.app.toml")) ?? undefined,
+    scopes: opts.scopes ?? readTomlScopes(tomlPath) ?? undefined,
     customerData,
     app: { ...DEFAULT_APP, ...opts.app },
   });

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { exchange, startWithClient, TEST_KEY, TEST_SECRET, type Client } from "./testClient";
 import { signJwt, verifyJwt, adminSessionClaims } from "./tokens";
+import { tomlScopes } from "./index";
 
 let c: Client | undefined;
 afterEach(async () => {
@@ -56,10 +57,13 @@ describe("token exchange", () => {
     expect(off.status).toBe(200);
     expect(Object.keys(off.body).sort()).toEqual(["access_token", "expires_in", "refresh_token", "refresh_token_expires_in", "scope"]);
     expect(off.body.access_token).toMatch(/^shpat_/);
+    expect(off.body.scope).toBe(tomlScopes());
     expect((await gql(c, off.body.access_token)).status).toBe(200);
     const on = await exchange(c.standin, c.standin.mintAdminSessionToken({ userId: 7 }), ONLINE);
     expect(on.body).toMatchObject({ expires_in: 86399, associated_user: { id: 7 } });
-    expect(typeof on.body.associated_user_scope).toBe("string");
+    // Shopify answers the scopes the user and the app share; the stand-in grants the user all of the app's
+    expect(on.body.associated_user_scope).toBe(off.body.scope);
+    expect(on.body.scope).toBe(off.body.scope);
     expect((await gql(c, on.body.access_token)).status).toBe(200);
   });
 

@@ -6,10 +6,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runScenario } from "./scenario";
+import { sharedPath } from "../../standin";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ownDir = join(here, "scenarios");
-const sharedDir = join(here, "../../../shared/scenarios/examples");
+const sharedDir = sharedPath("scenarios", "examples");
 
 interface ExpectLine { lineId: string; eligible: boolean; route?: string; codes?: string[]; deadline?: string | null }
 interface Expect { eligible: boolean; lines: ExpectLine[]; resolutions?: string[] }

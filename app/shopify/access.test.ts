@@ -4,22 +4,19 @@
  * standin/access-scopes.ts) and by running each operation in app/shopify/operations against the
  * stand-in, which refuses what Shopify refuses.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { buildSchema, getNamedType, Kind, parse, TypeInfo, visit, visitWithTypeInfo, type OperationDefinitionNode } from "graphql";
+import { getNamedType, Kind, parse, TypeInfo, visit, visitWithTypeInfo, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStandin, type Standin } from "../../standin";
-import { exchange, TEST_KEY, TEST_SECRET } from "../../standin/testClient";
-import { effectiveScopes, grants, rulesFor } from "../../standin/access-scopes";
-import { objectTypeOf } from "../../standin/resolvers/guard";
-import { readTomlScopes } from "../../standin/webhooks";
+import { startStandin, adminSchema, effectiveScopes, grants, rulesFor, readTomlScopes, type Standin } from "../../standin";
+import { exchange, TEST_KEY, TEST_SECRET, objectTypeOf } from "../../standin/testing";
 import { findDocuments } from "./graphql-documents";
 import { AdminGraphQLError, offlineAdminClient, type AdminClient } from "./admin-client";
 import { ORDER_SNAPSHOT_REDACTABLE_AT } from "./order-snapshot";
 import { readReturn } from "~/services/staff/shopify-steps";
 
 const root = resolve(__dirname, "../..");
-const schema = buildSchema(readFileSync(resolve(root, "../shared/shopify/admin-2026-07.schema.graphql"), "utf8"));
+const schema = adminSchema();
 const tomlScopes = readTomlScopes(join(root, "shopify.app.toml"));
 const granted = effectiveScopes(tomlScopes ?? "");
 const adminDocuments = findDocuments(root, ["app"]);

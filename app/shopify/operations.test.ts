@@ -1,47 +1,20 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import {
-  buildClientSchema,
-  buildSchema,
   Kind,
   NoDeprecatedCustomRule,
   parse,
   validate,
   type DocumentNode,
-  type GraphQLSchema,
-  type IntrospectionQuery,
   type OperationDefinitionNode,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { findDocuments, type FoundDocument } from "./graphql-documents";
+import { findDocuments } from "./graphql-documents";
 import { MAX_SINGLE_QUERY_COST, requestedQueryCost } from "./query-cost";
+import { documentSchemas } from "../../scripts/preflight/schemas";
 
 const root = resolve(__dirname, "../..");
-const shared = resolve(root, "../shared/shopify");
-const adminSchema = buildSchema(readFileSync(join(shared, "admin-2026-07.schema.graphql"), "utf8"));
-let customerSchema: GraphQLSchema | undefined;
-function customerAccountSchema(): GraphQLSchema {
-  if (!customerSchema) {
-    const json = JSON.parse(readFileSync(join(shared, "customer-account-2026-04.schema.json"), "utf8")) as
-      | { data: IntrospectionQuery }
-      | IntrospectionQuery;
-    customerSchema = buildClientSchema("data" in json ? json.data : json);
-  }
-  return customerSchema;
-}
-
-/** Extensions whose targets run in customer accounts query the Customer Account API, not Admin. */
-function schemaFor(doc: FoundDocument): { name: string; schema: GraphQLSchema } {
-  const parts = doc.file.split(sep);
-  if (parts[0] === "extensions" && parts[1]) {
-    const toml = join(root, "extensions", parts[1], "shopify.extension.toml");
-    if (existsSync(toml) && /target\s*=\s*"customer-account\./.test(readFileSync(toml, "utf8"))) {
-      return { name: "customer-account-2026-04", schema: customerAccountSchema() };
-    }
-  }
-  return { name: "admin-2026-07", schema: adminSchema };
-}
-
+const { admin: adminSchema, schemaFor } = documentSchemas(root);
 const documents = findDocuments(root, ["app", "extensions"]);
 
 function operationsOf(doc: DocumentNode): OperationDefinitionNode[] {

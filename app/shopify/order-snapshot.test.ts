@@ -3,14 +3,12 @@
  * checking each mapping rule documented in order-snapshot.ts on orders the seed puts in that state.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStandin, type Standin } from "../../standin";
-import { exchange, TEST_KEY, TEST_SECRET } from "../../standin/testClient";
+import { startStandin, adminSchema, type Standin, type OrderRec } from "../../standin";
+import { exchange, TEST_KEY, TEST_SECRET } from "../../standin/testing";
 import { offlineAdminClient, type AdminClient } from "./admin-client";
 import { DEFAULT_SNAPSHOT_SIZES, FIRST_READ_SIZES, findOrderIdByName, loadOrderSnapshot, mapOrderSnapshot, mapSalesChannel, sizesFor, toOrderGid } from "./order-snapshot";
 import { requestedQueryCost } from "./query-cost";
 import { ORDER_SNAPSHOT } from "./operations/order-snapshot";
-import { adminSchema } from "../../standin/schema";
-import type { OrderRec } from "../../standin/state/types";
 
 let standin: Standin;
 let admin: AdminClient;

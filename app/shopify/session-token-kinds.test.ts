@@ -11,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepos } from "~/db";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { installAppAtStandin } from "~/test/installed-app";
-import { startStandin, type Standin } from "../../standin";
-import { adminSessionClaims, customerSessionClaims, signJwt, type Claims } from "../../standin/tokens";
-import type { OrderRec } from "../../standin/state/types";
+import { startStandin, type Standin, type OrderRec } from "../../standin";
+import { adminSessionClaims, customerSessionClaims, signJwt, type Claims } from "../../standin/testing";
 
 const API_KEY = "token-kinds-key";
 const SECRET = "token-kinds-secret-0123456789";

@@ -2,41 +2,27 @@
  * End to end through the same code as real Shopify, against the local stand-in (standin/):
  * a stand-in-minted session token -> authenticate.admin -> token exchange at SHOPIFY_ADMIN_ORIGIN
  * -> AdminClient over admin.graphql (in a request) and over the stored offline token (outside one).
- * Skipped only while standin/ has not landed in the tree.
  */
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { adminClientFromContext, ShopifyUserError } from "./admin-client";
 import { RETURN_CLOSE, SHOP_INFO } from "./operations";
 import { ORDER_SNAPSHOT } from "./operations/order-snapshot";
 import { ORDER_SNAPSHOT_REDACTABLE_AT } from "./order-snapshot";
+import { startStandin, type Standin } from "../../standin";
 
-const STANDIN = resolve(__dirname, "../../standin/index.ts");
 const API_KEY = "standin-it-key";
 const SECRET = "standin-it-secret-0123456789";
 const APP_URL = "https://returns.example.com";
 
-interface StandinLike {
-  url: string;
-  shop: string;
-  store: { orders: Map<string, unknown> };
-  mintAdminSessionToken(): string;
-  close(): Promise<void>;
-}
-
-describe.skipIf(!existsSync(STANDIN))("the app against the local Shopify stand-in", () => {
+describe("the app against the local Shopify stand-in", () => {
   let db: TestDatabase;
-  let standin: StandinLike;
+  let standin: Standin;
   let shopify: typeof import("~/shopify.server");
   let forShop: typeof import("./admin-client.server").adminClientForShop;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const { startStandin } = (await import(/* @vite-ignore */ STANDIN)) as {
-      startStandin(o: { apiKey: string; apiSecret: string; seed: "demo"; webhooks: [] }): Promise<StandinLike>;
-    };
     standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, seed: "demo", webhooks: [] });
     Object.assign(process.env, {
       SHOPIFY_API_KEY: API_KEY,

@@ -17,8 +17,7 @@ import { drainJobs, stopJobQueue } from "~/jobs";
 import { getPreset } from "~/returns";
 import { installAppAtStandin } from "~/test/installed-app";
 import { signedWebhookRequest } from "~/test/session-token";
-import { startStandin, type Standin } from "../../standin";
-import type { OrderRec } from "../../standin/state/types";
+import { startStandin, type Standin, type OrderRec } from "../../standin";
 
 const API_KEY = "two-hours-key";
 const SECRET = "two-hours-secret-0123456789";

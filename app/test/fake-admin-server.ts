@@ -3,17 +3,11 @@
  * token and path like Shopify, rejects documents that are invalid against the real 2026-07 schema
  * (as Shopify would), and answers with scripted, schema-shaped responses (taken from captures).
  */
-import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { resolve } from "node:path";
-import { buildSchema, parse, validate, type GraphQLSchema } from "graphql";
+import { parse, validate } from "graphql";
+import { adminSchema } from "../../standin";
 
-let schema: GraphQLSchema | undefined;
-export function adminSchema(): GraphQLSchema {
-  schema ??= buildSchema(readFileSync(resolve(__dirname, "../../../shared/shopify/admin-2026-07.schema.graphql"), "utf8"));
-  return schema;
-}
 
 export interface ScriptedResponse {
   status?: number;

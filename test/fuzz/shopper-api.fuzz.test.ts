@@ -13,11 +13,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRepos } from "~/db";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { CONDITIONS, getPreset, REASONS } from "~/returns";
-import { startStandin, type Standin } from "../../standin";
-import type { OrderRec } from "../../standin/state/types";
+import { startStandin, type Standin, type OrderRec } from "../../standin";
 import { fuzzRuns, fuzzSeed, timeoutFor } from "./runs";
 import { installAppAtStandin } from "~/test/installed-app";
-import { customerSessionClaims, signJwt, type Claims } from "../../standin/tokens";
+import { customerSessionClaims, signJwt, type Claims } from "../../standin/testing";
 
 const API_KEY = "fuzz-api-key";
 const SECRET = "fuzz-api-secret-0123456789";

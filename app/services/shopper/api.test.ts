@@ -14,12 +14,11 @@ import { AdminClient, offlineTransport } from "~/shopify/admin-client";
 import { ShopperError, submitReturnRequest } from "~/services/shopper";
 import type { SubmitBody } from "~/services/shopper/schemas";
 import { openReturnLater } from "~/services/shopper/submit";
-import { startStandin, type Standin } from "../../../standin";
-import type { OrderRec } from "../../../standin/state/types";
+import { startStandin, type Standin, type OrderRec } from "../../../standin";
 // The extension's own client types: the answers must fit the contract it compiles against.
 import type { ApiErrorBody, PreviewResult, ReturnRequest, ReturnsOverview } from "../../../extensions/customer-returns/src/api";
 import { installAppAtStandin } from "~/test/installed-app";
-import { customerSessionClaims, signJwt } from "../../../standin/tokens";
+import { customerSessionClaims, signJwt } from "../../../standin/testing";
 
 type ErrorBody = { error: ApiErrorBody };
 type RequestBody = { request: ReturnRequest };

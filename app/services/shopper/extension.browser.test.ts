@@ -8,12 +8,11 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepos } from "~/db";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
-import { startStandin, type Standin } from "../../../standin";
-import type { OrderRec } from "../../../standin/state/types";
+import { startStandin, type Standin, type OrderRec } from "../../../standin";
 import { ARTIFACTS, chromiumPath, launch, waitForFrames, watchPage } from "../../../preview/browser";
 import { startPreview, type PreviewServer } from "../../../preview/serve";
 import type { PreviewFixture } from "../../../preview/runtime";
-import { startShopperApiServer, type ShopperApiServer } from "./test-server";
+import { startShopperApiServer, type ShopperApiServer } from "~/test/shopper-api-server";
 import { installAppAtStandin } from "~/test/installed-app";
 
 const API_KEY = "shopper-browser-key";

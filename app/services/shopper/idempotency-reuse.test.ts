@@ -12,8 +12,7 @@ import { createRepos } from "~/db";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { getPreset } from "~/returns";
 import { installAppAtStandin } from "~/test/installed-app";
-import { startStandin, type Standin } from "../../../standin";
-import type { OrderRec } from "../../../standin/state/types";
+import { startStandin, type Standin, type OrderRec } from "../../../standin";
 
 const API_KEY = "idem-reuse-key";
 const SECRET = "idem-reuse-secret-0123456789";

@@ -9,10 +9,8 @@ import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { getPreset, parsePolicy, type Policy } from "~/returns";
 import { AdminClient, offlineTransport, type Transport } from "~/shopify/admin-client";
 import { requestedQueryCost } from "~/shopify/query-cost";
-import { startWithClient, type Client } from "../../../standin/testClient";
-import { adminSchema } from "../../../standin/schema";
-import { gid } from "../../../standin/state/store";
-import type { Store } from "../../../standin/state/store";
+import { gid, startWithClient, type Client } from "../../../standin/testing";
+import { adminSchema, type Store } from "../../../standin";
 import { productTermsFor, stableJson, type CatalogueProduct } from "./mapping";
 import { newCostMeter, pacedTransport, type CostMeter } from "./pacing";
 import {

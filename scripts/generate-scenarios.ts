@@ -1,11 +1,11 @@
-// Writes the conformance scenarios of this folder. The expectations below are written by hand from
+// Writes the conformance scenarios in app/returns/scenarios (read by app/returns/scenarios.test.ts). The expectations below are written by hand from
 // the policy texts and the shared scenario contract (`shared/scenarios/README.md` beside the repository), never computed by the engine.
-// Run: npx tsx app/returns/scenarios/generate.ts
+// Run: npx tsx scripts/generate-scenarios.ts
 import { writeFileSync, readdirSync, unlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(dirname(fileURLToPath(import.meta.url)), "../app/returns/scenarios");
 
 type Json = Record<string, unknown>;
 const NZ = { country: "NZ", timezone: "Pacific/Auckland", currency: "NZD" };
@@ -460,7 +460,7 @@ customSpec({
 
 // ------------------------------------------------------------------ write
 const slug = (s: string) => s.replace(/[^a-z0-9.-]+/gi, "-").toLowerCase();
-for (const f of readdirSync(here)) if (f.endsWith(".json")) unlinkSync(join(here, f));
+for (const f of readdirSync(outDir)) if (f.endsWith(".json")) unlinkSync(join(outDir, f));
 for (const s of specs) {
   n++;
   const order: Json = {
@@ -483,6 +483,6 @@ for (const s of specs) {
     ...(s.locale ? { locale: s.locale } : {}),
     expect: s.expect,
   };
-  writeFileSync(join(here, `${slug(s.clause)}--${slug(s.name)}.json`), `${JSON.stringify(file, null, 2)}\n`);
+  writeFileSync(join(outDir, `${slug(s.clause)}--${slug(s.name)}.json`), `${JSON.stringify(file, null, 2)}\n`);
 }
 console.log(`wrote ${specs.length} scenarios`);
