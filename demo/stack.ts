@@ -11,6 +11,7 @@ import { migrate } from "../app/db/migrate";
 import { startStandin, type CustomerDataSetting, type Standin } from "../standin";
 import { readTomlScopes } from "../standin/webhooks";
 import { startAdminHost, type AdminHost } from "./admin-host";
+import { seedReturnRequests, type SeededRequest } from "./seed-requests";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -37,6 +38,11 @@ export interface DemoStackOptions {
    * "level1" (default), "level2" or "level1+name,email". `npm run demo` reads DEMO_CUSTOMER_DATA.
    */
   customerData?: CustomerDataSetting;
+  /**
+   * Fill the returns queue with requests in every state through the app's own routes (demo/seed-requests.ts).
+   * `npm run demo` does; tests that need the demo customer's orders untouched leave it off (the default).
+   */
+  seedRequests?: boolean;
 }
 
 export interface DemoStack {
@@ -45,6 +51,8 @@ export interface DemoStack {
   standin: Standin;
   host: AdminHost;
   databaseUrl: string;
+  /** The requests seedRequests made, in queue order (empty without it). */
+  seeded: SeededRequest[];
   close(): Promise<void>;
 }
 
@@ -195,12 +203,26 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
   await waitForHttp(`${appUrl}/healthz`, app, () => output);
   log(`app: ${appUrl}`);
 
+  let seeded: SeededRequest[] = [];
+  if (opts.seedRequests) {
+    try {
+      const started = Date.now();
+      seeded = await seedReturnRequests({ appUrl, standin, log });
+      log(`return requests seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      app.kill("SIGTERM");
+      await Promise.all([standin.close(), host.close()]);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\napp output:\n${output.slice(-4000)}`);
+    }
+  }
+
   return {
     adminUrl: host.url,
     appUrl,
     standin,
     host,
     databaseUrl,
+    seeded,
     async close() {
       app.kill("SIGTERM");
       await Promise.all([standin.close(), host.close()]);

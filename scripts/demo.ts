@@ -9,6 +9,8 @@ const stack = await startDemoStack({
   hostPort: port("ADMIN_PORT", 4000),
   // what the app has been granted of protected customer data: none, level1 (default), level2, level1+name,email
   customerData: process.env.DEMO_CUSTOMER_DATA as CustomerDataSetting | undefined,
+  // return requests in every state, made through the app's own routes, so the queue is not empty
+  seedRequests: true,
   log: (l) => console.log(`· ${l}`),
 });
 console.log(`
