@@ -12,6 +12,8 @@ import { startStandin, type CustomerDataSetting, type Standin } from "../standin
 import { readTomlScopes } from "../standin/webhooks";
 import { startAdminHost, type AdminHost } from "./admin-host";
 import { seedReturnRequests, type SeededRequest } from "./seed-requests";
+import { customerAccountView } from "./customer-account";
+import { startPreview, type PreviewServer } from "../preview/serve";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -26,6 +28,8 @@ export interface DemoStackOptions {
   appPort?: number;
   standinPort?: number;
   hostPort?: number;
+  /** The extension preview host behind the customer account view (0 or unset: a free port). */
+  previewPort?: number;
   /** Defaults to a fresh SQLite file demo.sqlite in the project root. */
   databaseUrl?: string;
   /** Build the app first when the build is missing or older than the sources (default true). */
@@ -47,6 +51,9 @@ export interface DemoStackOptions {
 
 export interface DemoStack {
   adminUrl: string;
+  /** The customer account view: sign in as a demo customer, open an order, request a return. */
+  customerUrl: string;
+  preview: PreviewServer;
   appUrl: string;
   standin: Standin;
   host: AdminHost;
@@ -162,12 +169,15 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
   });
   log(`Shopify stand-in: ${standin.shop} at ${standin.url} (protected customer data: ${opts.customerData ?? "level1"})`);
 
+  // The customer-returns extension, bundled for this app's address, with session tokens from the stand-in.
+  const preview = await startPreview({ extension: "customer-returns", appUrl, standinUrl: standin.url, port: opts.previewPort ?? 0 });
   const host = await startAdminHost({
     port: hostPort,
     appUrl,
     shop: standin.shop,
     standinUrl: standin.url,
     mintAdminSessionToken: () => standin.mintAdminSessionToken(),
+    customerAccount: customerAccountView({ store: standin.store, previewUrl: preview.url }),
   });
 
   let output = "";
@@ -211,13 +221,15 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
       log(`return requests seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } catch (error) {
       app.kill("SIGTERM");
-      await Promise.all([standin.close(), host.close()]);
+      await Promise.all([standin.close(), host.close(), preview.close()]);
       throw new Error(`${error instanceof Error ? error.message : String(error)}\napp output:\n${output.slice(-4000)}`);
     }
   }
 
   return {
     adminUrl: host.url,
+    customerUrl: `${host.url}/customer`,
+    preview,
     appUrl,
     standin,
     host,
@@ -225,7 +237,7 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
     seeded,
     async close() {
       app.kill("SIGTERM");
-      await Promise.all([standin.close(), host.close()]);
+      await Promise.all([standin.close(), host.close(), preview.close()]);
     },
   };
 }
