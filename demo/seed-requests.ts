@@ -123,22 +123,28 @@ export async function seedReturnRequests(opts: { appUrl: string; standin: Standi
     throw new Error("demo seed: no returnable order left");
   }
 
+  // Shoppers submit one after another (the queue's order is the plan's); staff then work on the requests at
+  // the same time, as several staff members would; the failed call and the self-serve import come last.
+  const staffWork: Promise<void>[] = [];
+  const afterwards: (() => Promise<void>)[] = [];
   for (const [i, state] of PLAN.entries()) {
     const { order, overview, line, reason } = await nextReturnable();
     const customerId = order.customerId!;
     const numericId = order.id.split("/").pop()!;
     if (state === "self_serve") {
-      // Shopify's own self-serve returns: Shopify creates the Return and tells the app with a signed webhook.
-      const fli = order.fulfillments.flatMap((f) => f.lines).find((l) => l.lineItemId === line.lineItemId)!;
-      const changedMind = standin.store.returnReasonDefinitions.find((d) => d.handle === "changed-my-mind")!;
-      const made = createReturn(standin.store, () => new Date(), {
-        orderId: order.id,
-        returnLineItems: [{ fulfillmentLineItemId: fli.id, quantity: 1, returnReasonDefinitionId: changedMind.id, customerNote: "Bought two by mistake" }],
-      }, { status: "REQUESTED", fieldRoot: "input" });
-      if (!made.ret) throw new Error(`demo seed: the stand-in refused a self-serve return: ${JSON.stringify(made.userErrors)}`);
-      await standin.deliverWebhook("returns/request", returnPayload(standin.store, made.ret));
-      const requestId = await waitForRequest(() => customerFetch(customerId, `/api/customer/orders/${numericId}/returns`));
-      seeded.push({ state, requestId, orderId: order.id, orderName: order.name, customerId });
+      afterwards.push(async () => {
+        // Shopify's own self-serve returns: Shopify creates the Return and tells the app with a signed webhook.
+        const fli = order.fulfillments.flatMap((f) => f.lines).find((l) => l.lineItemId === line.lineItemId)!;
+        const changedMind = standin.store.returnReasonDefinitions.find((d) => d.handle === "changed-my-mind")!;
+        const made = createReturn(standin.store, () => new Date(), {
+          orderId: order.id,
+          returnLineItems: [{ fulfillmentLineItemId: fli.id, quantity: 1, returnReasonDefinitionId: changedMind.id, customerNote: "Bought two by mistake" }],
+        }, { status: "REQUESTED", fieldRoot: "input" });
+        if (!made.ret) throw new Error(`demo seed: the stand-in refused a self-serve return: ${JSON.stringify(made.userErrors)}`);
+        await standin.deliverWebhook("returns/request", returnPayload(standin.store, made.ret));
+        const requestId = await waitForRequest(() => customerFetch(customerId, `/api/customer/orders/${numericId}/returns`));
+        seeded.push({ state, requestId, orderId: order.id, orderName: order.name, customerId });
+      });
       continue;
     }
     const resolution = state === "credited" && overview.resolutions.some((r) => r.code === "store_credit") ? "store_credit" : "refund";
@@ -152,41 +158,50 @@ export async function seedReturnRequests(opts: { appUrl: string; standin: Standi
     });
     if (submit.status !== 201) throw new Error(`demo seed: submitting for ${order.name} answered ${submit.status}: ${await submit.text()}`);
     const { request } = (await submit.json()) as { request: { id: string } };
+    seeded.push({ state, requestId: request.id, orderId: order.id, orderName: order.name, customerId });
     const path = `/app/requests/${request.id}`;
     const act = (form: Record<string, string>) => must(`${form.intent} on ${order.name}`, staffAction(path, form));
-    if (state === "approved" || state === "received" || state === "refunded" || state === "credited") {
-      await act({
-        intent: "approve",
-        returnLabelUrl: `https://labels.example.com/nzpost/${order.number}.pdf`,
-        trackingNumber: `NZR${order.number}01`,
-        carrierName: "NZ Post",
-      });
-    }
-    if (state === "received" || state === "refunded" || state === "credited") await act({ intent: "receive", restock: "true" });
-    if (state === "refunded") await act({ intent: "refund", to: "original_payment" });
-    if (state === "credited") await act({ intent: "refund", to: "store_credit" });
-    if (state === "declined") await act({ intent: "decline", reason: "OTHER", message: "The photos show the item has been used." });
-    if (state === "cancelled") {
-      const res = await customerFetch(customerId, `/api/customer/returns/${encodeURIComponent(request.id)}/cancel`, { method: "POST", body: "{}" });
-      if (res.status !== 200) throw new Error(`demo seed: cancelling ${order.name} answered ${res.status}: ${await res.text()}`);
-    }
     if (state === "failed") {
-      // Shopify refuses the approval once; the request keeps the error and offers "retry".
-      standin.faults.inject({ operationName: "ReturnApproveRequest", kind: "userErrors", times: 1 });
-      const r = await staffAction(path, { intent: "approve" });
-      if (r.status === 200) throw new Error(`demo seed: the approval of ${order.name} should have failed at Shopify`);
+      afterwards.push(async () => {
+        // Shopify refuses the approval once; the request keeps the error and offers "retry".
+        standin.faults.inject({ operationName: "ReturnApproveRequest", kind: "userErrors", times: 1 });
+        const r = await staffAction(path, { intent: "approve" });
+        if (r.status === 200) throw new Error(`demo seed: the approval of ${order.name} should have failed at Shopify`);
+      });
+      continue;
     }
-    seeded.push({ state, requestId: request.id, orderId: order.id, orderName: order.name, customerId });
+    staffWork.push(
+      (async () => {
+        if (state === "approved" || state === "received" || state === "refunded" || state === "credited") {
+          await act({
+            intent: "approve",
+            returnLabelUrl: `https://labels.example.com/nzpost/${order.number}.pdf`,
+            trackingNumber: `NZR${order.number}01`,
+            carrierName: "NZ Post",
+          });
+        }
+        if (state === "received" || state === "refunded" || state === "credited") await act({ intent: "receive", restock: "true" });
+        if (state === "refunded") await act({ intent: "refund", to: "original_payment" });
+        if (state === "credited") await act({ intent: "refund", to: "store_credit" });
+        if (state === "declined") await act({ intent: "decline", reason: "OTHER", message: "The tags have been removed, so we can't take it back as a change of mind." });
+        if (state === "cancelled") {
+          const res = await customerFetch(customerId, `/api/customer/returns/${encodeURIComponent(request.id)}/cancel`, { method: "POST", body: "{}" });
+          if (res.status !== 200) throw new Error(`demo seed: cancelling ${order.name} answered ${res.status}: ${await res.text()}`);
+        }
+      })(),
+    );
   }
+  await Promise.all(staffWork);
+  for (const run of afterwards) await run();
   await standin.webhooksIdle();
   log(`seeded ${seeded.length} return requests: ${seeded.map((s) => `${s.orderName} ${s.state}`).join(", ")}`);
   return seeded;
 }
 
-const NOTES = ["Too small", "Not the colour in the photos", "Arrived scratched", "Changed my mind", "Ordered the wrong one"];
+const NOTES = ["Not what I expected", "Ordered the wrong one", "Changed my mind", "Bought one too many", "Didn't need it after all"];
 
 /** The app imports a webhook on its job worker: wait until the order shows the imported request. */
-async function waitForRequest(read: () => Promise<Response>, timeoutMs = 20_000): Promise<string> {
+async function waitForRequest(read: () => Promise<Response>, timeoutMs = 60_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const res = await read();

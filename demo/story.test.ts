@@ -70,6 +70,17 @@ describe.skipIf(!chromiumPath())("the demo's story (seeded demo stack, headless 
     const detail = await admin.appFrame(`/app/requests/${waiting.requestId}`);
     await detail.getByRole("button", { name: "Approve return" }).waitFor();
     await admin.page.screenshot({ path: join(ARTIFACTS, "story-3-request.png"), fullPage: true });
+
+    // The request whose Shopify call failed says so and offers the retry.
+    const failed = stack.seeded.find((s) => s.state === "failed")!;
+    await admin.page.getByRole("link", { name: "Requests" }).click();
+    const queueAgain = await admin.appFrame("/app/requests");
+    await queueAgain.getByRole("row").filter({ hasText: failed.orderName }).first().click();
+    const failedDetail = await admin.appFrame(`/app/requests/${failed.requestId}`);
+    await failedDetail.getByRole("heading", { level: 1 }).first().waitFor();
+    await admin.page.waitForTimeout(500);
+    await admin.page.screenshot({ path: join(ARTIFACTS, "story-3b-failed-call.png"), fullPage: true });
+    await failedDetail.getByRole("button", { name: "Retry the last action" }).waitFor();
     expect(admin.problems).toEqual([]);
 
     // The shopper's side, from the admin frame's navigation.
