@@ -252,6 +252,7 @@ async function cli() {
     const fake = await startFakeApp();
     appUrl = fake.url;
     standinUrl = fake.url;
+    if (!values.fixture) fixture.order = { id: fake.overview.order.id, name: fake.overview.order.name };
     console.log(`no --app: the extension talks to an in-memory fake of the app's API (${fake.url})`);
   } else if (values.extension === "customer-returns" && (!appUrl || !standinUrl)) {
     console.error(
