@@ -113,6 +113,9 @@ describe.skipIf(!chromiumPath())("the demo's story (seeded demo stack, headless 
     // Shopify holds the Return the app asked for, and staff find the request in the queue.
     const order = [...stack.standin.store.orders.values()].find((o) => o.name === "#1038")!;
     expect([...stack.standin.store.returns.values()].filter((r) => r.orderId === order.id).map((r) => r.status)).toEqual(["REQUESTED"]);
+    // The block reloads the order's returns after a submit: leave the page once that has finished, or the
+    // navigation aborts it.
+    await shopper.waitForLoadState("networkidle");
     await shopper.getByRole("link", { name: "Shopify admin" }).click();
     await admin.page.getByRole("link", { name: "Requests" }).click();
     const after = await admin.appFrame("/app/requests");
