@@ -12,6 +12,7 @@ import { createRepos } from "~/db";
 import { adminClientFromContext } from "~/shopify/admin-client";
 import { storeShopFacts } from "~/shopify/shop-facts";
 import { LibrarySessionStorage } from "~/shopify/session-storage.server";
+import { judgedByToken } from "~/shopify/bot-filter.server";
 
 // Runs after every import above has evaluated, i.e. after the adapter set abstractFetch.
 // No-op unless SHOPIFY_ADMIN_ORIGIN is set; it only changes where requests to https://<shop> go.
@@ -71,7 +72,17 @@ const shopify = shopifyApp({
 export default shopify;
 export const apiVersion = ADMIN_API_VERSION;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+// Requests carrying a session token are judged by the token, not by their user agent (bot-filter.server.ts);
+// tokenless bots still get the library's 410.
+export const authenticate: typeof shopify.authenticate = {
+  ...shopify.authenticate,
+  admin: ((request: Request) => shopify.authenticate.admin(judgedByToken(request))) as typeof shopify.authenticate.admin,
+  public: {
+    ...shopify.authenticate.public,
+    customerAccount: ((request: Request, options?: Parameters<typeof shopify.authenticate.public.customerAccount>[1]) =>
+      shopify.authenticate.public.customerAccount(judgedByToken(request), options)) as typeof shopify.authenticate.public.customerAccount,
+  },
+};
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;

@@ -2,7 +2,7 @@
 // console error, page error and failed request so tests can insist there are none.
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 
-// The app's Shopify library turns away bots (isbot) with 410, as it should; a person's browser is not one.
+// A person's desktop Chrome, for requests made outside the browser (the app judges tokenless bots by this).
 export const DESKTOP_CHROME_UA =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
 
@@ -14,8 +14,12 @@ export interface AdminSession {
   appFrame(path?: string): Promise<Frame>;
 }
 
-export async function openAdmin(browser: Browser, adminUrl: string, path = "/"): Promise<AdminSession> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, userAgent: DESKTOP_CHROME_UA });
+/**
+ * `userAgent` defaults to the headless browser's own ("HeadlessChrome"): requests carrying a session token are
+ * judged by the token, not the user agent (app/shopify/bot-filter.server.ts).
+ */
+export async function openAdmin(browser: Browser, adminUrl: string, path = "/", opts: { userAgent?: string } = {}): Promise<AdminSession> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...(opts.userAgent ? { userAgent: opts.userAgent } : {}) });
   // This machine has no internet: Shopify's CDN (the Inter font stylesheet, the App Bridge preload hint) is
   // answered with an empty 200 instead of a DNS failure. App Bridge itself comes from the demo's admin
   // frame (SHOPIFY_APP_BRIDGE_URL), as it does for a person running `npm run demo`.

@@ -8,6 +8,7 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import type { CustomerAccountView } from "./customer-account";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -18,6 +19,8 @@ export interface AdminHostOptions {
   /** The stand-in's origin, where everything but the admin frame goes. */
   standinUrl: string;
   mintAdminSessionToken: () => string;
+  /** The shopper's side: /customer (demo/customer-account.ts). */
+  customerAccount?: CustomerAccountView;
 }
 
 export interface AdminHost {
@@ -50,13 +53,16 @@ function page(opts: AdminHostOptions, path: string): string {
   iframe{flex:1;border:0;width:100%;background:#f1f1f1}
   #toast{position:fixed;bottom:24px;left:50%;transform:translateX(-50%);background:#303030;color:#fff;padding:10px 16px;border-radius:10px;display:none}
   #toast.error{background:#8e1f0b}
+  nav hr{border:0;border-top:1px solid #d4d4d4;margin:12px 8px}
+  nav .hint{margin:2px 10px;font-size:12px;color:#616161}
   .badge{font-size:12px;background:#ffd79d;color:#4f2f00;padding:2px 8px;border-radius:8px}
 </style></head>
 <body>
 <header><strong>Shopify admin</strong><span class="badge">local stand-in</span><span class="shop">${opts.shop}</span></header>
 <div class="wrap">
   <nav aria-label="Admin navigation"><a href="#">Home</a><a href="#">Orders</a><a href="#">Products</a><a href="#">Customers</a>
-    <a class="app" href="/">Returns</a><div class="sub" id="appnav"></div></nav>
+    <a class="app" href="/">Returns</a><div class="sub" id="appnav"></div>
+    ${opts.customerAccount ? `<hr><a href="/customer">Customer account view</a><p class="hint">What shoppers see: sign in as a demo customer and request a return.</p>` : ""}</nav>
   <main><div class="titlebar" id="title">Returns</div>
     <iframe id="app" title="Returns app" src="${src.href.replace(/"/g, "&quot;")}"></iframe></main>
 </div>
@@ -103,6 +109,10 @@ export function startAdminHost(opts: AdminHostOptions): Promise<AdminHost> {
     } else if (url.pathname === "/session-token") {
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
       res.end(JSON.stringify({ token: opts.mintAdminSessionToken() }));
+    } else if (req.method === "GET" && opts.customerAccount && (url.pathname === "/customer" || url.pathname.startsWith("/customer/"))) {
+      const html = opts.customerAccount.page(url.pathname);
+      res.writeHead(html ? 200 : 404, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      res.end(html ?? `<!doctype html><meta charset="utf-8"><title>Not found</title><p>No such customer or order. <a href="/customer">Sign in as a demo customer</a></p>`);
     } else if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/app" || url.pathname.startsWith("/app/"))) {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
       // Keep the query (filters, cursors) when a link into the app is opened from the frame.

@@ -10,6 +10,9 @@ import { fileURLToPath } from "node:url";
 import { migrate } from "../app/db/migrate";
 import { startStandin, readTomlScopes, type CustomerDataSetting, type Standin } from "../standin";
 import { startAdminHost, type AdminHost } from "./admin-host";
+import { seedReturnRequests, type SeededRequest } from "./seed-requests";
+import { customerAccountView } from "./customer-account";
+import { startPreview, type PreviewServer } from "../preview/serve";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -24,6 +27,8 @@ export interface DemoStackOptions {
   appPort?: number;
   standinPort?: number;
   hostPort?: number;
+  /** The extension preview host behind the customer account view (0 or unset: a free port). */
+  previewPort?: number;
   /** Defaults to a fresh SQLite file demo.sqlite in the project root. */
   databaseUrl?: string;
   /** Build the app first when the build is missing or older than the sources (default true). */
@@ -36,14 +41,24 @@ export interface DemoStackOptions {
    * "level1" (default), "level2" or "level1+name,email". `npm run demo` reads DEMO_CUSTOMER_DATA.
    */
   customerData?: CustomerDataSetting;
+  /**
+   * Fill the returns queue with requests in every state through the app's own routes (demo/seed-requests.ts).
+   * `npm run demo` does; tests that need the demo customer's orders untouched leave it off (the default).
+   */
+  seedRequests?: boolean;
 }
 
 export interface DemoStack {
   adminUrl: string;
+  /** The customer account view: sign in as a demo customer, open an order, request a return. */
+  customerUrl: string;
+  preview: PreviewServer;
   appUrl: string;
   standin: Standin;
   host: AdminHost;
   databaseUrl: string;
+  /** The requests seedRequests made, in queue order (empty without it). */
+  seeded: SeededRequest[];
   close(): Promise<void>;
 }
 
@@ -153,12 +168,15 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
   });
   log(`Shopify stand-in: ${standin.shop} at ${standin.url} (protected customer data: ${opts.customerData ?? "level1"})`);
 
+  // The customer-returns extension, bundled for this app's address, with session tokens from the stand-in.
+  const preview = await startPreview({ extension: "customer-returns", appUrl, standinUrl: standin.url, port: opts.previewPort ?? 0 });
   const host = await startAdminHost({
     port: hostPort,
     appUrl,
     shop: standin.shop,
     standinUrl: standin.url,
     mintAdminSessionToken: () => standin.mintAdminSessionToken(),
+    customerAccount: customerAccountView({ store: standin.store, previewUrl: preview.url }),
   });
 
   let output = "";
@@ -194,15 +212,31 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
   await waitForHttp(`${appUrl}/healthz`, app, () => output);
   log(`app: ${appUrl}`);
 
+  let seeded: SeededRequest[] = [];
+  if (opts.seedRequests) {
+    try {
+      const started = Date.now();
+      seeded = await seedReturnRequests({ appUrl, standin, log });
+      log(`return requests seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      app.kill("SIGTERM");
+      await Promise.all([standin.close(), host.close(), preview.close()]);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\napp output:\n${output.slice(-4000)}`);
+    }
+  }
+
   return {
     adminUrl: host.url,
+    customerUrl: `${host.url}/customer`,
+    preview,
     appUrl,
     standin,
     host,
     databaseUrl,
+    seeded,
     async close() {
       app.kill("SIGTERM");
-      await Promise.all([standin.close(), host.close()]);
+      await Promise.all([standin.close(), host.close(), preview.close()]);
     },
   };
 }

@@ -36,7 +36,9 @@ describe.skipIf(!haveChromium)("customer-returns against the API contract (fake 
   beforeAll(async () => {
     browser = await launch();
     app = await startFakeApp();
-    server = await startPreview({ extension: "customer-returns", appUrl: app.url, standinUrl: app.url, fixture: defaultFixture("customer-returns") });
+    // The fake app knows one order, its overview fixture's (the default fixture names a demo shop order).
+    const fixture = { ...defaultFixture("customer-returns"), order: { id: app.overview.order.id, name: app.overview.order.name } };
+    server = await startPreview({ extension: "customer-returns", appUrl: app.url, standinUrl: app.url, fixture });
   });
   afterAll(async () => {
     await browser?.close();

@@ -18,6 +18,8 @@ export interface PreviewFixture {
   lines?: unknown[];
   appMetafields?: unknown[];
   settings?: Record<string, unknown>;
+  /** Leave out the page's "Order #…" heading (the page is embedded in one that shows it). */
+  hideTitle?: boolean;
 }
 
 export interface HostBridge {
@@ -134,7 +136,7 @@ async function main() {
       if ((e.target as Element | null)?.closest("s-button")) host.openAction(orderIndex ?? undefined);
     });
   }
-  new ResizeObserver(() => host.resize(window, document.documentElement.scrollHeight)).observe(document.body);
+  new ResizeObserver(() => host.resize(window, document.body.scrollHeight)).observe(document.body);
 
   const mod = (await import(/* @vite-ignore */ moduleUrl)) as { default: () => Promise<void> | void };
   await mod.default();

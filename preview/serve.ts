@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { bundleRuntime, bundleTarget } from "./bundle";
 import type { PreviewFixture } from "./runtime";
 import { readExtension, type ExtensionSpec } from "./toml";
+import { startFakeApp } from "./fake-app";
 import { fileURLToPath } from "node:url";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -53,6 +54,26 @@ export function tokenFromBody(body: string): string {
   return t;
 }
 
+/**
+ * The page's fixture with the order and customer named in its query (`?order=<gid>&name=%231038&customer=<gid>`,
+ * optional `locale`): how the demo's customer account view opens any order of any demo customer.
+ */
+export function fixtureFor(base: PreviewFixture, query: URLSearchParams): PreviewFixture {
+  const fixture: PreviewFixture = { ...base };
+  const order = query.get("order");
+  if (order) {
+    fixture.order = { id: order, name: query.get("name") ?? "" };
+    delete fixture.orders;
+  }
+  const customer = query.get("customer");
+  if (customer) fixture.customerId = customer;
+  const locale = query.get("locale");
+  if (locale && /^[a-z]{2}(-[A-Z]{2})?$/.test(locale)) fixture.locale = locale;
+  // Inside a page that already names the order (the demo's customer account view).
+  if (query.get("title") === "0") fixture.hideTitle = true;
+  return fixture;
+}
+
 function hostPage(ext: ExtensionSpec, fixture: PreviewFixture): string {
   const { messages, fallback } = localeMessages(ext, fixture.locale);
   const frame = (target: string, i: number, extra = "") =>
@@ -86,7 +107,7 @@ function hostPage(ext: ExtensionSpec, fixture: PreviewFixture): string {
     body += `<h1>Orders</h1><section aria-label="Orders"><ul class="lines">${rows}</ul></section>`;
     if (has("customer-account.order.action.render")) body += `<dialog id="action" aria-label="Order action"><div id="action-slot"></div></dialog>`;
   } else {
-    body += `<h1>Order ${esc(fixture.order?.name ?? "")}</h1>`;
+    if (!fixture.hideTitle) body += `<h1>Order ${esc(fixture.order?.name ?? "")}</h1>`;
     if (has("customer-account.order.action.menu-item.render")) {
       body += `<section aria-label="Order actions" class="actions">${frame("customer-account.order.action.menu-item.render", idx("customer-account.order.action.menu-item.render"))}</section>`;
     }
@@ -117,6 +138,7 @@ iframe{border:0;width:100%;height:0;display:block}
 dialog{width:min(600px,90vw);border:0;border-radius:14px;padding:16px}
 #toast{position:fixed;bottom:16px;left:50%;transform:translateX(-50%);background:#303030;color:#fff;padding:8px 14px;border-radius:8px}
 #toast:empty{display:none}
+${fixture.hideTitle ? "body{background:transparent;padding:0}main{max-width:none}" : ""}
 </style></head><body><main>${body}</main><div id="toast" role="status"></div>
 <script>
 const fixture = ${JSON.stringify(fixture).replace(/</g, "\\u003c")};
@@ -139,6 +161,11 @@ window.__previewHost = {
   toast(m) { const t = document.getElementById("toast"); t.textContent = m; setTimeout(() => { t.textContent = ""; }, 3000); },
   resize(win, h) { for (const f of document.querySelectorAll("iframe")) if (f.contentWindow === win) f.style.height = h + "px"; },
 };
+// Inside another page (the demo's customer account view): tell it how tall the content is.
+if (window.parent !== window) {
+  const report = () => window.parent.postMessage({ source: "preview-host", height: document.documentElement.scrollHeight }, "*");
+  new ResizeObserver(report).observe(document.body);
+}
 const cont = document.getElementById("continue");
 if (cont) cont.addEventListener("click", async () => {
   const out = document.getElementById("journey");
@@ -170,7 +197,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
       res.end(body);
     };
     try {
-      if (url.pathname === "/") return send(200, "text/html; charset=utf-8", hostPage(ext, fixture));
+      if (url.pathname === "/") return send(200, "text/html; charset=utf-8", hostPage(ext, fixtureFor(fixture, url.searchParams)));
       if (url.pathname === "/frame") return send(200, "text/html; charset=utf-8", FRAME);
       if (url.pathname === "/runtime.js") return send(200, "text/javascript", runtime);
       const m = /^\/ext\/(\d+)\.js$/.exec(url.pathname);
@@ -218,10 +245,26 @@ async function cli() {
   }
   const fixture = values.fixture ? (JSON.parse(readFileSync(values.fixture, "utf8")) as PreviewFixture) : defaultFixture(values.extension);
   if (values.locale) fixture.locale = values.locale;
+  let appUrl = values.app;
+  let standinUrl = values.standin;
+  if (values.extension === "customer-returns" && !appUrl && !standinUrl) {
+    // No app given: the in-memory fake of the API contract answers, session tokens included.
+    const fake = await startFakeApp();
+    appUrl = fake.url;
+    standinUrl = fake.url;
+    if (!values.fixture) fixture.order = { id: fake.overview.order.id, name: fake.overview.order.name };
+    console.log(`no --app: the extension talks to an in-memory fake of the app's API (${fake.url})`);
+  } else if (values.extension === "customer-returns" && (!appUrl || !standinUrl)) {
+    console.error(
+      "customer-returns needs both --app <appUrl> and --standin <standinUrl> (session tokens come from the stand-in), or neither (a fake app).\n" +
+        "To try it against the real app, run `npm run demo` and open the customer account view it prints.",
+    );
+    process.exit(2);
+  }
   const srv = await startPreview({
     extension: values.extension,
-    appUrl: values.app,
-    standinUrl: values.standin,
+    appUrl,
+    standinUrl,
     fixture,
     port: Number(values.port),
   });
