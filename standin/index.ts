@@ -10,6 +10,8 @@ import { createStandinServer } from "./server";
 import { readTomlScopes, readTomlSubscriptions, WebhookDispatcher } from "./webhooks";
 import { adminSessionClaims, customerSessionClaims, signJwt, type AdminTokenOpts } from "./tokens";
 import { seedDemo } from "./seed/demo";
+import { createReturn } from "./state/returns";
+import { returnPayload } from "./webhookPayloads";
 import { DEFAULT_APP, grantExpiringOffline, type AppProfile } from "./oauth";
 import type { Clock } from "./clock";
 import { DEFAULT_CUSTOMER_DATA, parseCustomerData, type CustomerDataSetting } from "./customer-data";
@@ -78,6 +80,14 @@ export interface Standin {
    */
   grantOfflineToken(opts: { scope: string; token?: string }): { accessToken: string; refreshToken: string };
   deliverWebhook(topic: string, payload: unknown): Promise<void>;
+  /**
+   * A shopper uses Shopify's own self-serve return form: Shopify opens a REQUESTED Return for the
+   * fulfillment line items and sends `returns/request`. Throws with Shopify's userErrors if refused.
+   */
+  selfServeReturn(input: {
+    orderId: string;
+    returnLineItems: { fulfillmentLineItemId: string; quantity: number; returnReasonDefinitionId: string; customerNote?: string }[];
+  }): Promise<{ returnId: string }>;
   /** waits for queued webhook deliveries */
   webhooksIdle(): Promise<void>;
   close(): Promise<void>;
@@ -153,6 +163,12 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
       signJwt(customerSessionClaims(shop, opts.apiKey, customerData.level >= 1 ? customerId : null, clock()), opts.apiSecret),
     grantOfflineToken: ({ scope, token }) => grantExpiringOffline({ store, clock }, scope, token),
     deliverWebhook: deliverNow,
+    selfServeReturn: async (input) => {
+      const made = createReturn(store, clock, input, { status: "REQUESTED", fieldRoot: "input" });
+      if (!made.ret) throw new Error(`the stand-in refused a self-serve return: ${JSON.stringify(made.userErrors)}`);
+      await deliverNow("returns/request", returnPayload(store, made.ret));
+      return { returnId: made.ret.id };
+    },
     webhooksIdle: () => dispatcher.idle(),
     close: async () => {
       for (const s of sockets) s.destroy();
