@@ -220,6 +220,26 @@ describe("requests", () => {
     const foreignAct = await call(routes.detail!.action, `/app/requests/${theirs}`, { params: { id: theirs }, form: { intent: "close" } });
     expect(foreignAct.status).toBe(404);
   });
+
+  it("detail offers the actions the request's status allows: Close once approved, nothing once declined", async () => {
+    const offered = async (status: string) => {
+      await db.prisma.returnRequest.update({ where: { id: unclear }, data: { status } });
+      const res = await call(routes.detail!.loader, `/app/requests/${unclear}`, { params: { id: unclear } });
+      return (res.body as { actions: string[] }).actions;
+    };
+    try {
+      expect(await offered("requested")).toEqual(["approve", "decline"]);
+      expect(await offered("approved")).toEqual(["receive", "refund", "close"]);
+      expect(await offered("received")).toEqual(["refund", "close"]);
+      expect(await offered("refunded")).toEqual(["close"]);
+      expect(await offered("declined")).toEqual([]);
+      // and the state machine refuses what is not offered
+      const close = await call(routes.detail!.action, `/app/requests/${unclear}`, { params: { id: unclear }, form: { intent: "close" } });
+      expect(close.status).toBe(409);
+    } finally {
+      await db.prisma.returnRequest.update({ where: { id: unclear }, data: { status: "requested" } });
+    }
+  });
 });
 
 describe("settings and analytics", () => {
@@ -232,11 +252,37 @@ describe("settings and analytics", () => {
     expect(bad.body).toMatchObject({ field: "notifyCustomer" });
   });
 
-  it("analytics loads for the shop's period", async () => {
+  it("analytics counts this shop's requests of the period and their reasons", async () => {
+    await repos.returnRequests.create(standin.shop, {
+      currency: "NZD",
+      now: new Date(),
+      orderId: "gid://shopify/Order/8003",
+      orderName: "#1003",
+      idempotencyKey: "ui-analytics-1",
+      lines: [{ lineItemId: "gid://shopify/LineItem/3", title: "Scarf", quantity: 2, reason: "DAMAGED", eligible: true }],
+    });
+    await repos.returnRequests.create(OTHER, {
+      currency: "NZD",
+      now: new Date(),
+      orderId: "gid://shopify/Order/8004",
+      orderName: "#1004",
+      idempotencyKey: "ui-analytics-other",
+      lines: [{ lineItemId: "gid://shopify/LineItem/4", title: "Scarf", quantity: 1, reason: "DAMAGED", eligible: true }],
+    });
+    const since = Date.now() - 30 * 86_400_000;
+    const earlier = (await db.prisma.returnRequest.findMany({ where: { shop: standin.shop, idempotencyKey: { not: "ui-analytics-1" } } })).filter(
+      (r) => r.createdAt.getTime() >= since,
+    ).length;
     const res = await call(routes.analytics!.loader, "/app/analytics?days=30");
-    const body = res.body as { period: number; analytics: { requests: number }; currency: string };
+    const body = res.body as {
+      period: number;
+      analytics: { requests: number; ordersCount: number | null; reasons: { reason: string; lines: number; units: number }[] };
+      currency: string;
+    };
     expect(body.period).toBe(30);
     expect(body.currency).toBe("NZD");
-    expect(body.analytics.requests).toBeGreaterThanOrEqual(0);
+    // this shop's requests only: the one made now plus those of the setup still inside the 30 days
+    expect(body.analytics.requests).toBe(1 + earlier);
+    expect(body.analytics.reasons).toContainEqual({ reason: "DAMAGED", lines: 1, units: 2 });
   });
 });
