@@ -14,8 +14,8 @@ import { DISMISS_SELF_SERVE } from "~/components/home/SelfServeBanner";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const ctx = await adminContext(request, { shopFacts: false });
   const [dashboard, selfServe] = await Promise.all([
-    loadDashboard(ctx.db, ctx.shop, { now: ctx.now(), timeZone: ctx.timeZone }),
-    selfServeNotice(ctx.db, ctx.shop),
+    loadDashboard(ctx, ctx.shop, { now: ctx.now(), timeZone: ctx.timeZone }),
+    selfServeNotice(ctx, ctx.shop),
   ]);
   const presets = dashboard.hasPolicy ? [] : presetChoices(ctx.currency);
   // counts: the coarse open/closed split (kept for the auth smoke test and quick reads)
@@ -26,7 +26,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const ctx = await adminContext(request);
   const form = await request.formData();
   if (form.get("intent") === DISMISS_SELF_SERVE) {
-    await dismissSelfServeNotice(ctx.db, ctx.shop, { actor: ctx.actor, now: ctx.now() });
+    await dismissSelfServeNotice(ctx, ctx.shop, { actor: ctx.actor, now: ctx.now() });
     return { ok: true, dismissed: true };
   }
   const presetId = String(form.get("presetId") ?? "");

@@ -11,7 +11,7 @@ import { RequestDetailPage } from "~/components/request-detail/RequestDetailPage
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const ctx = await adminContext(request);
-  const detail = await loadRequestDetail(ctx.db, ctx.shop, params.id ?? "");
+  const detail = await loadRequestDetail(ctx, ctx.shop, params.id ?? "");
   // another shop's id is indistinguishable from an id that does not exist
   if (!detail) throw new Response("Return request not found", { status: 404 });
   return {

@@ -14,6 +14,19 @@ export interface BulkResult {
 
 export const BULK_LIMIT = 50;
 
+/** The queue's bulk form: which action, on which ids (at most BULK_LIMIT); a bad field is named. */
+export function parseBulkForm(form: FormData): { ok: true; intent: BulkIntent; ids: string[] } | { ok: false; field: string; message: string } {
+  const intent = String(form.get("intent") ?? "");
+  if (intent !== "approve" && intent !== "decline") return { ok: false, field: "intent", message: "intent must be approve or decline" };
+  const ids = String(form.get("ids") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (ids.length === 0) return { ok: false, field: "ids", message: "select at least one request" };
+  if (ids.length > BULK_LIMIT) return { ok: false, field: "ids", message: `at most ${BULK_LIMIT} requests at a time` };
+  return { ok: true, intent, ids };
+}
+
 function failure(r: Extract<ActionResult, { ok: false }>): string {
   const errs = r.error.shopifyErrors?.map((e) => e.message).filter(Boolean) ?? [];
   return [r.error.message, ...errs].join(" — ");

@@ -249,7 +249,14 @@ describe("settings and analytics", () => {
     expect(await repos.shops.get(standin.shop)).toMatchObject({ notifyCustomer: false, autoApproval: true, defaultResolution: "store_credit" });
     const bad = await call(routes.settings!.action, "/app/settings", { form: { notifyCustomer: "maybe", autoApproval: "true", defaultResolution: "refund" } });
     expect(bad.status).toBe(422);
-    expect(bad.body).toMatchObject({ field: "notifyCustomer" });
+    expect(bad.body).toMatchObject({ field: "notifyCustomer", message: "must be true or false" });
+    const badResolution = await call(routes.settings!.action, "/app/settings", { form: { notifyCustomer: "true", autoApproval: "true", defaultResolution: "cash" } });
+    expect(badResolution.status).toBe(422);
+    expect(badResolution.body).toMatchObject({ field: "defaultResolution", message: "must be one of refund, store_credit, exchange" });
+    const missing = await call(routes.settings!.action, "/app/settings", { form: { notifyCustomer: "true", defaultResolution: "refund" } });
+    expect(missing.body).toMatchObject({ field: "autoApproval" });
+    // nothing was saved by the refused forms
+    expect(await repos.shops.get(standin.shop)).toMatchObject({ notifyCustomer: false, autoApproval: true, defaultResolution: "store_credit" });
   });
 
   it("analytics counts this shop's requests of the period and their reasons", async () => {
