@@ -16,6 +16,7 @@ export {
 } from "./engine";
 export { CODES, type Code, type Route, type TraceEntry } from "./assess";
 export { policyInForce } from "./versioning";
+export { REASON_LABEL, REASON_PHRASE, RESOLUTION_LABEL, RESOLUTION_PHRASE } from "./labels";
 export { parseScenario, runScenario, type Scenario } from "./scenario";
 export { t as translate, formatDate, MESSAGE_KEYS, type MessageKey } from "./messages";
 export {
