@@ -1,6 +1,6 @@
 // A policy in plain words, the way a store's "Returns" page reads. Pure: used by the policy editor's live
 // summary and the onboarding preset picker. English only (staff-facing); shopper texts live in messages.ts.
-import type { ClaimGroup, Condition, Matcher, Policy, Reason, Resolution, SalesChannel } from "./policy";
+import type { ClaimGroup, Condition, Matcher, Policy, Reason, SalesChannel } from "./policy";
 import { REASON_PHRASE, RESOLUTION_PHRASE } from "./labels";
 import { formatMoney } from "./money";
 
