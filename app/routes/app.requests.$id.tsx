@@ -26,8 +26,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const ctx = await adminContext(request);
   const form = await request.formData();
-  const deps = { db: ctx.db, admin: ctx.admin, now: ctx.now, actor: ctx.actor };
-  const { status, answer } = await runStaffIntent(deps, ctx.shop, params.id ?? "", form, ctx.shopRecord?.notifyCustomer ?? true);
+  const { status, answer } = await runStaffIntent(ctx, ctx.shop, params.id ?? "", form, ctx.shopRecord?.notifyCustomer ?? true);
   return Response.json(answer, { status });
 };
 

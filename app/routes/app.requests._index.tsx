@@ -26,8 +26,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const ctx = await adminContext(request);
   const bulk = parseBulkForm(await request.formData());
   if (!bulk.ok) return Response.json(bulk, { status: 422 });
-  const deps = { db: ctx.db, admin: ctx.admin, now: ctx.now, actor: ctx.actor };
-  const results = await runBulk(deps, ctx.shop, bulk.intent, bulk.ids, { notifyCustomer: ctx.shopRecord?.notifyCustomer ?? true });
+  const results = await runBulk(ctx, ctx.shop, bulk.intent, bulk.ids, { notifyCustomer: ctx.shopRecord?.notifyCustomer ?? true });
   return { ok: true, intent: bulk.intent, results };
 };
 

@@ -1,7 +1,6 @@
 // Bulk approve / decline for clear cases only. Each id goes through the staff service one at a time
 // (Shopify's rate limit and the exactly-once ledger do the rest); every id gets its own result line.
 import { approveRequest, declineReasonFor, declineRequest, type ActionResult, type StaffDeps } from "~/services/staff";
-import { createRepos } from "~/db";
 
 export type BulkIntent = "approve" | "decline";
 
@@ -39,7 +38,7 @@ export async function runBulk(
   ids: string[],
   opts: { notifyCustomer: boolean },
 ): Promise<BulkResult[]> {
-  const repos = createRepos(deps.db);
+  const { repos } = deps;
   const out: BulkResult[] = [];
   for (const id of [...new Set(ids)].slice(0, BULK_LIMIT)) {
     const r = await repos.returnRequests.findById(shop, id);

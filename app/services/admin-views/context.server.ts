@@ -14,7 +14,7 @@ import type { Provider } from "./shared";
 export interface AdminContext extends AdminServiceContext {
   shop: string;
   admin: AdminClient;
-  /** for the services not yet on the composition root (staff actions, checkout terms sync) */
+  /** the database client, for checkout terms sync (which does not take the composition root yet) */
   db: PrismaClient;
   /** "staff:<userId>" from the verified session token's subject */
   actor: string;
