@@ -2,6 +2,7 @@
 // Requests screen offers (median of 7). Fresh SQLite database, or PostgreSQL with DATABASE_URL=postgresql://...
 // Not a test (no wall-clock asserts).
 import { performance } from "node:perf_hooks";
+import { createRepos } from "../app/db";
 import { createTestDatabase } from "../app/db/test-db";
 import { listQueue } from "../app/services/admin-views/index";
 import { encodeQueueCursor } from "../app/services/admin-views/shared";
@@ -12,6 +13,7 @@ export async function main(): Promise<void> {
   const N = Number(process.env.N ?? 100_000);
   const db = await createTestDatabase();
   const prisma = db.prisma;
+  const views = { repos: createRepos(prisma) };
   const statuses = ["requested", "approved", "received", "refunded", "credited", "declined", "closed"];
   const reasons = ["UNWANTED", "SIZE_TOO_SMALL", "DAMAGED", "DEFECTIVE", "STYLE"];
   const names = ["Aroha Ngata", "Ben Smith", "Chloé Dupont", "Dev Patel", "Mere Tane"];
@@ -57,17 +59,17 @@ export async function main(): Promise<void> {
   }
   const provider = db.provider;
   const deep = encodeQueueCursor({ createdAt: new Date(start + Math.floor(N / 10) * 300_000), id: `r${String(Math.floor(N / 10)).padStart(7, "0")}` });
-  await time("first page (25)", () => listQueue(prisma, SHOP, {}, { provider }));
-  await time("page at 90% depth via cursor", () => listQueue(prisma, SHOP, { cursor: deep }, { provider }));
-  await time("status=requested", () => listQueue(prisma, SHOP, { statuses: ["requested"] }, { provider }));
-  await time("status=requested at 90% depth", () => listQueue(prisma, SHOP, { statuses: ["requested"], cursor: deep }, { provider }));
-  await time("flag OUTSIDE_WINDOW (1%)", () => listQueue(prisma, SHOP, { flags: ["OUTSIDE_WINDOW"] }, { provider }));
-  await time("flag FINAL_SALE (0.1%)", () => listQueue(prisma, SHOP, { flags: ["FINAL_SALE"] }, { provider }));
-  await time("reason DAMAGED", () => listQueue(prisma, SHOP, { reasons: ["DAMAGED"] }, { provider }));
-  await time("search order #15000", () => listQueue(prisma, SHOP, { q: "#15000" }, { provider }));
-  await time("search customer 'Chloé Dupont 42'", () => listQueue(prisma, SHOP, { q: "Chloé Dupont 42" }, { provider }));
+  await time("first page (25)", () => listQueue(views, SHOP, {}, { provider }));
+  await time("page at 90% depth via cursor", () => listQueue(views, SHOP, { cursor: deep }, { provider }));
+  await time("status=requested", () => listQueue(views, SHOP, { statuses: ["requested"] }, { provider }));
+  await time("status=requested at 90% depth", () => listQueue(views, SHOP, { statuses: ["requested"], cursor: deep }, { provider }));
+  await time("flag OUTSIDE_WINDOW (1%)", () => listQueue(views, SHOP, { flags: ["OUTSIDE_WINDOW"] }, { provider }));
+  await time("flag FINAL_SALE (0.1%)", () => listQueue(views, SHOP, { flags: ["FINAL_SALE"] }, { provider }));
+  await time("reason DAMAGED", () => listQueue(views, SHOP, { reasons: ["DAMAGED"] }, { provider }));
+  await time("search order #15000", () => listQueue(views, SHOP, { q: "#15000" }, { provider }));
+  await time("search customer 'Chloé Dupont 42'", () => listQueue(views, SHOP, { q: "Chloé Dupont 42" }, { provider }));
   await time("date range (1 week)", () =>
-    listQueue(prisma, SHOP, { createdFrom: new Date(start + 30 * 86_400_000), createdTo: new Date(start + 37 * 86_400_000) }, { provider }),
+    listQueue(views, SHOP, { createdFrom: new Date(start + 30 * 86_400_000), createdTo: new Date(start + 37 * 86_400_000) }, { provider }),
   );
   await db.cleanup();
 }

@@ -100,12 +100,12 @@ async function benchOne(label: string, baseUrl: string | undefined): Promise<voi
     const at = deep[0]!;
     const filters: QueueQuery = { statuses: ["requested", "approved"], flags: ["OUTSIDE_WINDOW", "FINAL_SALE"], cursor: encodeQueueCursor(at), limit: 25 };
 
-    const first = await time(15, () => listQueue(db.prisma, SHOP, { limit: 25 }, { provider }));
-    const deepFiltered = await time(15, () => listQueue(db.prisma, SHOP, filters, { provider }));
+    const first = await time(15, () => listQueue({ repos: createRepos(db.prisma) }, SHOP, { limit: 25 }, { provider }));
+    const deepFiltered = await time(15, () => listQueue({ repos: createRepos(db.prisma) }, SHOP, filters, { provider }));
     const deepReason = await time(15, () =>
-      listQueue(db.prisma, SHOP, { statuses: ["requested"], reasons: ["DEFECTIVE"], cursor: encodeQueueCursor(at), limit: 25 }, { provider }),
+      listQueue({ repos: createRepos(db.prisma) }, SHOP, { statuses: ["requested"], reasons: ["DEFECTIVE"], cursor: encodeQueueCursor(at), limit: 25 }, { provider }),
     );
-    const search = await time(15, () => listQueue(db.prisma, SHOP, { q: "#15", limit: 25 }, { provider }));
+    const search = await time(15, () => listQueue({ repos: createRepos(db.prisma) }, SHOP, { q: "#15", limit: 25 }, { provider }));
     const repos = createRepos(db.prisma);
     const repoDeep = await time(15, () =>
       repos.returnRequests.list(SHOP, { statuses: ["requested"], source: "app", cursor: encodeCursor(at), limit: 25 }),

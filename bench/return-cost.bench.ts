@@ -47,7 +47,7 @@ export async function measureOneReturn(): Promise<{ calls: CallRecord[]; overvie
       now: new Date("2020-01-01T00:00:00Z"),
     });
     const shopperDeps: ShopperDeps = { repos: createRepos(db.prisma), admin, now, uploadOrigins: [standin.url] };
-    const staff: StaffDeps = { db: db.prisma, admin, now, actor: "staff:1" };
+    const staff: StaffDeps = { repos: createRepos(db.prisma), admin, now, actor: "staff:1" };
 
     // An NZD order of the demo shop with a returnable line (the overview the extension shows first).
     let chosen: { orderId: string; customerId: string; lineItemId: string; reason: string; conditions: string[] } | null = null;

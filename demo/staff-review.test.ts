@@ -106,10 +106,13 @@ describe.skipIf(!chromiumPath())("staff review end to end (demo stack, headless 
     await detail.getByRole("button", { name: "Approve return" }).waitFor();
     await admin.page.screenshot({ path: join(ARTIFACTS, "staff-detail.png"), fullPage: true });
     await clickAndWait(detail, "Approve return", /approved/i);
+    // an approved request offers what the state machine allows from there: receive, refund, close
+    await detail.getByRole("button", { name: "Close request" }).waitFor();
+    expect(await detail.getByRole("button", { name: "Approve return" }).count()).toBe(0);
     await clickAndWait(detail, "Mark as received", /received/i);
     await clickAndWait(detail, "Refund to original payment", /refund/i);
-    const close = detail.getByRole("button", { name: "Close request" });
-    if (await close.count()) await clickAndWait(detail, "Close request", /closed/i);
+    await clickAndWait(detail, "Close request", /closed/i);
+    await detail.getByText("No action is open for a request that is closed.").waitFor();
     await admin.page.screenshot({ path: join(ARTIFACTS, "staff-detail-done.png"), fullPage: true });
 
     // Shopify, the system of record: one Return for the order, closed, and one refund of the promised amount.
@@ -126,6 +129,15 @@ describe.skipIf(!chromiumPath())("staff review end to end (demo stack, headless 
     const policy = await admin.appFrame("/app/policy");
     await policy.getByRole("heading", { level: 1 }).first().waitFor();
     await admin.page.screenshot({ path: join(ARTIFACTS, "staff-policy.png"), fullPage: true });
+    for (const [link, path, file] of [
+      ["Analytics", "/app/analytics", "staff-analytics.png"],
+      ["Settings", "/app/settings", "staff-settings.png"],
+    ] as const) {
+      await admin.page.getByRole("link", { name: link }).click();
+      const screen = await admin.appFrame(path);
+      await screen.getByRole("heading", { level: 1 }).first().waitFor();
+      await admin.page.screenshot({ path: join(ARTIFACTS, file), fullPage: true });
+    }
 
     expect(admin.problems).toEqual([]);
   });

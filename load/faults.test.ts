@@ -34,7 +34,7 @@ const sent: string[] = [];
 const used = new Set<string>();
 
 const now = () => new Date(t0.getTime() + virtualMs);
-const staffDeps = (): StaffDeps => ({ db: db.prisma, admin, now, actor: "staff:7" });
+const staffDeps = (): StaffDeps => ({ repos: createRepos(db.prisma), admin, now, actor: "staff:7" });
 const shopperDeps = (): ShopperDeps => ({ repos: createRepos(db.prisma), admin, now, uploadOrigins: [standin.url] });
 const sentCount = (op: string) => sent.filter((n) => n === op).length;
 

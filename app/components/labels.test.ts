@@ -1,5 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { traceLabel } from "./labels";
+import { LOCALES, REASONS, RESOLUTIONS } from "~/returns";
+import { REASON_LABEL as CORE_REASON_LABEL, REASON_PHRASE, RESOLUTION_LABEL as CORE_RESOLUTION_LABEL, RESOLUTION_PHRASE } from "~/returns/labels";
+import { REASON_LABELS as SHOPPER_REASON, RESOLUTION_LABELS as SHOPPER_RESOLUTION } from "~/services/shopper/locale";
+import { REASON_LABEL, RESOLUTION_LABEL, traceLabel } from "./labels";
+
+describe("one vocabulary for reasons and resolutions", () => {
+  // Every table keyed by the core's codes; a code added to the core without words fails here, whichever
+  // table lacks them (the types say the same, but a table typed Record<string, …> would not).
+  const tables: [string, readonly string[], Record<string, unknown>][] = [
+    ["staff reason labels", REASONS, CORE_REASON_LABEL],
+    ["summary reason phrases", REASONS, REASON_PHRASE],
+    ["staff resolution labels", RESOLUTIONS, CORE_RESOLUTION_LABEL],
+    ["summary resolution phrases", RESOLUTIONS, RESOLUTION_PHRASE],
+    ...LOCALES.map((l): [string, readonly string[], Record<string, unknown>] => [
+      `shopper reasons (${l})`,
+      REASONS,
+      Object.fromEntries(Object.entries(SHOPPER_REASON).map(([k, v]) => [k, v[l]])),
+    ]),
+    ...LOCALES.map((l): [string, readonly string[], Record<string, unknown>] => [
+      `shopper resolutions (${l})`,
+      RESOLUTIONS,
+      Object.fromEntries(Object.entries(SHOPPER_RESOLUTION).map(([k, v]) => [k, v[l]])),
+    ]),
+  ];
+
+  it.each(tables)("%s: words for every code, and no word for a code the core does not have", (_name, codes, table) => {
+    const missing = codes.filter((c) => typeof table[c] !== "string" || (table[c] as string).trim() === "");
+    expect(missing).toEqual([]);
+    expect(Object.keys(table).filter((k) => !codes.includes(k))).toEqual([]);
+  });
+
+  it("the admin screens show the core's words", () => {
+    expect(REASON_LABEL).toBe(CORE_REASON_LABEL);
+    expect(RESOLUTION_LABEL).toBe(CORE_RESOLUTION_LABEL);
+  });
+});
 
 describe("traceLabel", () => {
   const inAuckland = (iso: string) =>

@@ -27,18 +27,9 @@ export const STATUS_TONE: Record<string, Tone | undefined> = {
   failed: "critical",
 };
 
-export const REASON_LABEL: Record<string, string> = {
-  UNWANTED: "Changed mind",
-  DEFECTIVE: "Defective",
-  DAMAGED: "Damaged",
-  WRONG_ITEM: "Wrong item",
-  NOT_AS_DESCRIBED: "Not as described",
-  SIZE_TOO_SMALL: "Too small",
-  SIZE_TOO_LARGE: "Too large",
-  STYLE: "Style",
-  COLOR: "Colour",
-  OTHER: "Other",
-};
+// Reasons and resolutions: the core's words (one vocabulary with the policy summary and the shopper's
+// translations).
+export { REASON_LABEL, RESOLUTION_LABEL } from "~/returns/labels";
 
 export const CODE_LABEL: Record<string, string> = {
   EXCLUDED_CHANNEL: "Bought through an excluded channel",
@@ -59,13 +50,6 @@ export const DECLINE_REASONS: { value: string; label: string }[] = [
   { value: "FINAL_SALE", label: "Final sale" },
   { value: "OTHER", label: "Other" },
 ];
-
-export const RESOLUTION_LABEL: Record<string, string> = {
-  refund: "Refund",
-  store_credit: "Store credit",
-  exchange: "Exchange",
-  replacement: "Replacement",
-};
 
 export function label(map: Record<string, string>, key: string | null | undefined): string {
   if (!key) return "—";

@@ -31,6 +31,7 @@ export {
   type PlannedReturnLine,
   type PolicySource,
 } from "./verdict";
+export { REASON_LABEL, REASON_PHRASE, RESOLUTION_LABEL, RESOLUTION_PHRASE } from "./labels";
 export { parseScenario, runScenario, type Scenario } from "./scenario";
 export { t as translate, formatDate, MESSAGE_KEYS, type MessageKey } from "./messages";
 export {

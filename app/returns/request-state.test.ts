@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   ACTIONS,
+  actionsFor,
   ActionArgsError,
   REQUEST_STATUSES,
   STAFF_ACTIONS,
@@ -106,5 +107,31 @@ describe("request state machine", () => {
         }
       }
     }
+  });
+});
+
+describe("actionsFor: what a request offers staff", () => {
+  it("offers exactly the actions the state machine accepts, in every status", () => {
+    for (const status of REQUEST_STATUSES) {
+      for (const action of STAFF_ACTIONS) {
+        const offered = actionsFor(status).includes(action);
+        const accepted = ACTIONS[action].from.includes(status);
+        expect({ status, action, offered }).toEqual({ status, action, offered: accepted });
+      }
+    }
+  });
+
+  it("offers Close on approved requests and never on declined ones", () => {
+    expect(actionsFor("approved")).toEqual(["receive", "refund", "close"]);
+    expect(actionsFor("declined")).toEqual([]);
+    expect(checkAction("close", {}, req("declined")).ok).toBe(false);
+  });
+
+  it("offers approve and decline while awaiting review, and nothing once finished", () => {
+    expect(actionsFor("requested")).toEqual(["approve", "decline"]);
+    expect(actionsFor("received")).toEqual(["refund", "close"]);
+    expect(actionsFor("refunded")).toEqual(["close"]);
+    expect(actionsFor("credited")).toEqual(["close"]);
+    for (const s of ["closed", "cancelled", "failed"] as const) expect(actionsFor(s)).toEqual([]);
   });
 });

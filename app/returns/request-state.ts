@@ -75,6 +75,15 @@ export const ACTIONS: Record<StaffAction, ActionSpec> = {
   close: { from: ["approved", "received", "refunded", "credited"], shopifyMutation: "returnClose", shopifyIdempotent: false, needsShopifyReturn: true },
 };
 
+/**
+ * The staff actions a request in `status` offers (what the detail screen shows): exactly those whose
+ * source statuses include it, so a screen never offers what `checkAction` would refuse. A "failed"
+ * request offers none; its pending action is retried as it was.
+ */
+export function actionsFor(status: RequestStatus): StaffAction[] {
+  return STAFF_ACTIONS.filter((a) => ACTIONS[a].from.includes(status));
+}
+
 export const TERMINAL_STATUSES: readonly RequestStatus[] = ["declined", "closed", "cancelled"];
 
 export function isTerminal(status: RequestStatus): boolean {

@@ -1,6 +1,7 @@
 // A policy in plain words, the way a store's "Returns" page reads. Pure: used by the policy editor's live
 // summary and the onboarding preset picker. English only (staff-facing); shopper texts live in messages.ts.
-import type { ClaimGroup, Condition, Matcher, Policy, Reason, Resolution, SalesChannel } from "./policy";
+import type { ClaimGroup, Condition, Matcher, Policy, Reason, SalesChannel } from "./policy";
+import { REASON_PHRASE, RESOLUTION_PHRASE } from "./labels";
 import { formatMoney } from "./money";
 
 export interface PolicySummarySection {
@@ -8,31 +9,11 @@ export interface PolicySummarySection {
   paragraphs: string[];
 }
 
-const REASON_WORDS: Record<Reason, string> = {
-  UNWANTED: "changed their mind",
-  DEFECTIVE: "defective",
-  DAMAGED: "arrived damaged",
-  WRONG_ITEM: "wrong item sent",
-  NOT_AS_DESCRIBED: "not as described",
-  SIZE_TOO_SMALL: "too small",
-  SIZE_TOO_LARGE: "too large",
-  STYLE: "style",
-  COLOR: "colour",
-  OTHER: "other reason",
-};
-
 const CONDITION_WORDS: Record<Condition, string> = {
   unused: "unused",
   unopened: "unopened",
   tags_attached: "with tags attached",
   original_packaging: "in the original packaging",
-};
-
-const RESOLUTION_WORDS: Record<Resolution, string> = {
-  refund: "a refund to the original payment method",
-  store_credit: "store credit",
-  replacement: "a replacement",
-  exchange: "an exchange",
 };
 
 const CHANNEL_WORDS: Record<SalesChannel, string> = {
@@ -87,7 +68,7 @@ function scopeWords(policy: Policy, scopes: readonly string[]): string {
     if (s === "change_of_mind") return "for a change of mind";
     if (s === "faults") return "for a fault";
     if (s === "warranty") return "under warranty";
-    return `as “${REASON_WORDS[s as Reason] ?? s}”`;
+    return `as “${REASON_PHRASE[s as Reason] ?? s}”`;
   });
   void policy;
   return joinWords(parts, "or");
@@ -103,7 +84,7 @@ function windowSentence(policy: Policy, group: ClaimGroup): string | null {
       ? "You can return an item you no longer want"
       : "You can return an item that is faulty, damaged or not what you ordered";
   const days = w.days === 0 ? "on the day of" : `within ${w.days} day${w.days === 1 ? "" : "s"} of`;
-  const reasonList = joinWords(reasons.map((r) => REASON_WORDS[r]), "or");
+  const reasonList = joinWords(reasons.map((r) => REASON_PHRASE[r]), "or");
   return `${subject} ${days} ${from} (reasons: ${reasonList}).`;
 }
 
@@ -139,7 +120,7 @@ export function summarizePolicy(policy: Policy, currency = "USD"): PolicySummary
     for (const [r, n] of photoReasons) byCount.set(n, [...(byCount.get(n) ?? []), r]);
     for (const [n, rs] of [...byCount.entries()].sort((a, b) => a[0] - b[0])) {
       cond.push(
-        `Please include ${n === 1 ? "a photo" : `${n} photos`} when the reason is ${joinWords(rs.map((r) => `“${REASON_WORDS[r]}”`), "or")}.`,
+        `Please include ${n === 1 ? "a photo" : `${n} photos`} when the reason is ${joinWords(rs.map((r) => `“${REASON_PHRASE[r]}”`), "or")}.`,
       );
     }
   }
@@ -167,9 +148,9 @@ export function summarizePolicy(policy: Policy, currency = "USD"): PolicySummary
       paragraphs: policy.warranties.map((w) => {
         const what = joinWords(w.match.map(describeMatcher), "or");
         const span = w.months % 12 === 0 ? `${w.months / 12} year${w.months === 12 ? "" : "s"}` : `${w.months} months`;
-        const res = joinWords(w.resolutions.map((r) => RESOLUTION_WORDS[r]), "or");
+        const res = joinWords(w.resolutions.map((r) => RESOLUTION_PHRASE[r]), "or");
         return `${capitalize(what)} are covered for ${span} from ${w.from === "delivery" ? "delivery" : "dispatch"} if they are ${joinWords(
-          w.reasons.map((r) => REASON_WORDS[r]),
+          w.reasons.map((r) => REASON_PHRASE[r]),
           "or",
         )}; we offer ${res}.`;
       }),
@@ -178,7 +159,7 @@ export function summarizePolicy(policy: Policy, currency = "USD"): PolicySummary
 
   // Resolutions, fees, timing
   const money: string[] = [];
-  money.push(`You can choose ${joinWords(policy.resolutions.return.map((r) => RESOLUTION_WORDS[r]), "or")}.`);
+  money.push(`You can choose ${joinWords(policy.resolutions.return.map((r) => RESOLUTION_PHRASE[r]), "or")}.`);
   const feeParts: string[] = [];
   if (policy.fees.restockingBps > 0) {
     const pct = policy.fees.restockingBps / 100;

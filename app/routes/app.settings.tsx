@@ -1,141 +1,22 @@
 // Settings: whether Shopify emails the customer on our actions, auto-approval, default resolution.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Card, Checkbox, Layout, Page, Select, Text } from "@shopify/polaris";
-import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
-import { useEffect, useState } from "react";
-import { DbInputError, RESOLUTIONS } from "~/db";
+import { useLoaderData } from "@remix-run/react";
 import { adminContext } from "~/services/admin-views/context.server";
+import { loadSettings, saveSettings } from "~/services/staff/settings";
+import { SettingsPage } from "~/components/settings/SettingsPage";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const ctx = await adminContext(request);
-  const [s, active] = await Promise.all([ctx.repos.shops.get(ctx.shop), ctx.repos.policies.active(ctx.shop)]);
-  const mode =
-    active && typeof active.policy === "object" && active.policy !== null
-      ? ((active.policy as { approval?: { mode?: string } }).approval?.mode ?? null)
-      : null;
-  return {
-    settings: { notifyCustomer: s?.notifyCustomer ?? true, autoApproval: s?.autoApproval ?? false, defaultResolution: s?.defaultResolution ?? "refund" },
-    policyMode: mode,
-  };
-};
-
-const bool = (v: FormDataEntryValue | null, field: string) => {
-  if (v === "true") return true;
-  if (v === "false") return false;
-  throw new DbInputError(field, "must be true or false");
+  return loadSettings(ctx, ctx.shop);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const ctx = await adminContext(request);
-  const form = await request.formData();
-  try {
-    const patch = {
-      notifyCustomer: bool(form.get("notifyCustomer"), "notifyCustomer"),
-      autoApproval: bool(form.get("autoApproval"), "autoApproval"),
-      defaultResolution: String(form.get("defaultResolution") ?? "") as (typeof RESOLUTIONS)[number],
-    };
-    // the shop row is written at install; create it if this install predates that hook
-    if (!ctx.shopRecord) await ctx.repos.shops.upsertInstalled(ctx.shop, { now: ctx.now() });
-    await ctx.repos.shops.updateSettings(ctx.shop, patch);
-    return { ok: true as const };
-  } catch (e) {
-    if (e instanceof DbInputError) return Response.json({ ok: false, field: e.field, message: e.message }, { status: 422 });
-    throw e;
-  }
-};
-
-const MODE_WORDS: Record<string, string> = {
-  manual: "staff review every request",
-  auto_approve_eligible: "requests that meet the policy are approved, the rest go to staff",
-  auto_approve_and_decline: "requests that meet the policy are approved and the others declined",
+  const saved = await saveSettings(ctx, ctx.shop, await request.formData(), { installed: ctx.shopRecord !== null });
+  if (!saved.ok) return Response.json(saved, { status: 422 });
+  return saved;
 };
 
 export default function Settings() {
-  const { settings, policyMode } = useLoaderData<typeof loader>();
-  const fetcher = useFetcher<{ ok: true } | { ok: false; field: string; message: string }>();
-  const [notify, setNotify] = useState(settings.notifyCustomer);
-  const [auto, setAuto] = useState(settings.autoApproval);
-  const [resolution, setResolution] = useState<string>(settings.defaultResolution);
-  const shopify = useAppBridge();
-  useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data) shopify.toast.show(fetcher.data.ok ? "Settings saved" : "Settings not saved", { isError: !fetcher.data.ok });
-  }, [fetcher.state, fetcher.data]);
-  const dirty = notify !== settings.notifyCustomer || auto !== settings.autoApproval || resolution !== settings.defaultResolution;
-  const save = () =>
-    fetcher.submit({ notifyCustomer: String(notify), autoApproval: String(auto), defaultResolution: resolution }, { method: "post" });
-  return (
-    <Page
-      primaryAction={{ content: "Save", onAction: save, disabled: !dirty, loading: fetcher.state !== "idle" }}
-    >
-      <TitleBar title="Settings" />
-      {/* the admin's title bar shows the title; this h1 keeps the page's outline for assistive tech */}
-      <Text as="h1" variant="headingLg" visuallyHidden>
-        Settings
-      </Text>
-      <Layout>
-        {fetcher.data && fetcher.state === "idle" && (
-          <Layout.Section>
-            {fetcher.data.ok ? (
-              <Banner tone="success" title="Settings saved" />
-            ) : (
-              <Banner tone="critical" title="Settings were not saved">
-                <p>
-                  {fetcher.data.field}: {fetcher.data.message}
-                </p>
-              </Banner>
-            )}
-          </Layout.Section>
-        )}
-        <Layout.AnnotatedSection title="Customer notifications" description="The app sends no email of its own; Shopify emails the customer when asked to.">
-          <Card>
-            <Checkbox
-              label="Ask Shopify to notify the customer when a return is approved or declined"
-              helpText="Passed as notifyCustomer on Shopify's return mutations."
-              checked={notify}
-              onChange={setNotify}
-            />
-          </Card>
-        </Layout.AnnotatedSection>
-        <Layout.AnnotatedSection
-          title="Auto-approval"
-          description="When this is on, your policy's review setting decides new requests (approve the ones that meet the policy, and decline clear refusals if the policy says so); when it is off, every request waits for staff."
-        >
-          <Card>
-            <BlockStack gap="200">
-              <Checkbox
-                label="Let the policy decide new requests automatically"
-                helpText={
-                  policyMode
-                    ? `Your policy says: ${MODE_WORDS[policyMode] ?? policyMode}. Change that on the Policy page.`
-                    : "Set a policy first; its review setting says what is decided automatically."
-                }
-                checked={auto}
-                onChange={setAuto}
-              />
-              {auto && policyMode === "manual" && (
-                <Text as="p" tone="subdued">
-                  Your policy has staff review every request, so nothing is decided automatically until you change it on the Policy page.
-                </Text>
-              )}
-            </BlockStack>
-          </Card>
-        </Layout.AnnotatedSection>
-        <Layout.AnnotatedSection title="Default resolution" description="Offered first to shoppers, and used when a request does not say.">
-          <Card>
-            <Select
-              label="Default resolution"
-              options={[
-                { value: "refund", label: "Refund to the original payment" },
-                { value: "store_credit", label: "Store credit" },
-                { value: "exchange", label: "Exchange" },
-              ]}
-              value={resolution}
-              onChange={setResolution}
-            />
-          </Card>
-        </Layout.AnnotatedSection>
-      </Layout>
-    </Page>
-  );
+  return <SettingsPage {...useLoaderData<typeof loader>()} />;
 }

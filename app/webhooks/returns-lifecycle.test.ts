@@ -166,7 +166,7 @@ describe("returns webhooks", () => {
     expect(r.lines[0]!.eligible).toBe(false);
     expect(r.lastError).toMatch(/^Imported from Shopify with nothing to refund under the policy: ./);
     // staff approve and refund it anyway: a refund of nothing processes the Return and creates no refund
-    const staff = { db: db.prisma, admin, now: () => clock, actor: "staff:1" };
+    const staff = { repos: createRepos(db.prisma), admin, now: () => clock, actor: "staff:1" };
     expect(await approveRequest(staff, SHOP, r.id)).toMatchObject({ ok: true, request: { status: "approved" } });
     expect(await refundRequest(staff, SHOP, r.id, { to: "original_payment" })).toMatchObject({ ok: true, request: { status: "refunded" } });
     expect(standin.store.returns.get(returnId)).toMatchObject({ status: "OPEN", refundIds: [] });

@@ -184,7 +184,7 @@ async function importSelfServe(
     const adoption = await adoptFromWebhook(deps, repos, shop, mine, { id: returnId, status: ret.status as ShopifyReturnStatus });
     if (adoption.outcome === "wait") throw new RetryLaterError(`${adoption.why}; this Return on ${orderId} may be its own`);
     if (adoption.outcome === "adopted") {
-      const auto = await maybeAutoApprove({ db: deps.db, admin: deps.admin, now: deps.now, actor: "auto" }, shop, mine.id);
+      const auto = await maybeAutoApprove({ repos, admin: deps.admin, now: deps.now, actor: "auto" }, shop, mine.id);
       return { outcome: "adopted", requestId: mine.id, autoApproved: Boolean(auto?.ok) };
     }
   }
@@ -270,6 +270,6 @@ async function importSelfServe(
     payload: { returnName: ret.name, decision, refundMinor: j.refund.totalMinor },
     shopifyResponse: { status: ret.status },
   });
-  const auto = await maybeAutoApprove({ db: deps.db, admin: deps.admin, now: deps.now, actor: "auto" }, shop, request.id);
+  const auto = await maybeAutoApprove({ repos, admin: deps.admin, now: deps.now, actor: "auto" }, shop, request.id);
   return { outcome: "imported", requestId: request.id, autoApproved: Boolean(auto?.ok) };
 }

@@ -1,6 +1,7 @@
 // Read models against a real migrated database (SQLite by default, PostgreSQL when DATABASE_URL says so).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepos, type ReturnStatus } from "~/db";
+import { serviceContext } from "~/services/context";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { getPreset } from "~/returns";
 import { listQueue, loadAnalytics, loadDashboard, loadRequestDetail, queueQueryFromSearchParams } from "./index";
@@ -9,6 +10,8 @@ const SHOP = "views-shop.myshopify.com";
 const OTHER = "other-shop.myshopify.com";
 const NOW = new Date("2026-11-20T03:00:00Z"); // 16:00 in Auckland
 let db: TestDatabase;
+/** the composition root the screens hand the read models */
+const views = () => serviceContext({ db: db.prisma, now: () => NOW });
 let repos: ReturnType<typeof createRepos>;
 const ids: Record<string, string> = {};
 
@@ -93,7 +96,7 @@ afterAll(() => db.cleanup());
 
 describe("dashboard", () => {
   it("counts what needs attention and buckets 14 local days", async () => {
-    const d = await loadDashboard(db.prisma, SHOP, { now: NOW, timeZone: "Pacific/Auckland" });
+    const d = await loadDashboard(views(), SHOP, { now: NOW, timeZone: "Pacific/Auckland" });
     expect(d.hasPolicy).toBe(true);
     expect(d.policyVersion).toBe(1);
     expect(d.attention).toEqual({ awaitingReview: 4, awaitingParcel: 2, failedShopifyCalls: 1 });
@@ -106,14 +109,14 @@ describe("dashboard", () => {
   });
 
   it("knows when the shop has no policy yet", async () => {
-    const d = await loadDashboard(db.prisma, OTHER, { now: NOW });
+    const d = await loadDashboard(views(), OTHER, { now: NOW });
     expect(d.hasPolicy).toBe(false);
     expect(d.attention.awaitingReview).toBe(1);
   });
 });
 
 describe("queue", () => {
-  const q = (query: Parameters<typeof listQueue>[2]) => listQueue(db.prisma, SHOP, query, { provider: db.provider });
+  const q = (query: Parameters<typeof listQueue>[2]) => listQueue(views(), SHOP, query, { provider: db.provider });
 
   it("without the customer's name (protected customer data level 1) a row names the order, never an id; a guest has none", async () => {
     const shop = "names-shop.myshopify.com";
@@ -131,7 +134,7 @@ describe("queue", () => {
     await repos.returnRequests.create(shop, { ...base, idempotencyKey: "named", orderId: "gid://shopify/Order/9001", orderName: "#9001", customerId: "gid://shopify/Customer/77", customerDisplayName: "Aroha Ngata" });
     await repos.returnRequests.create(shop, { ...base, idempotencyKey: "unnamed", orderId: "gid://shopify/Order/9002", orderName: "#9002", customerId: "gid://shopify/Customer/78", customerDisplayName: null });
     await repos.returnRequests.create(shop, { ...base, idempotencyKey: "guest", orderId: "gid://shopify/Order/9003", orderName: "#9003", customerId: null, customerDisplayName: null });
-    const rows = (await listQueue(db.prisma, shop, {}, { provider: db.provider })).items;
+    const rows = (await listQueue(views(), shop, {}, { provider: db.provider })).items;
     expect(Object.fromEntries(rows.map((r) => [r.orderName, r.customer]))).toEqual({ "#9001": "Aroha Ngata", "#9002": "Customer of #9002", "#9003": null });
     // the customer ids (77, 78) appear nowhere on screen
     expect(rows.map((r) => r.customer).join(" ")).not.toMatch(/gid:|\b7[78]\b/);
@@ -180,7 +183,7 @@ describe("queue", () => {
   });
 
   it("never shows another shop's requests", async () => {
-    const other = await listQueue(db.prisma, OTHER, {}, { provider: db.provider });
+    const other = await listQueue(views(), OTHER, {}, { provider: db.provider });
     expect(other.items).toHaveLength(1);
     expect((await q({ q: "1001" })).items.map((i) => i.id)).toEqual([ids.a]);
   });
@@ -216,7 +219,7 @@ describe("queue", () => {
 
 describe("request detail", () => {
   it("returns lines, policy version, money and timeline with Shopify errors in words", async () => {
-    const d = (await loadRequestDetail(db.prisma, SHOP, ids.c!))!;
+    const d = (await loadRequestDetail(views(), SHOP, ids.c!))!;
     expect(d.request.orderName).toBe("#1003");
     expect(d.lines[0]!.title).toBe("Vase");
     expect(d.policy?.version).toBe(1);
@@ -231,14 +234,14 @@ describe("request detail", () => {
   });
 
   it("is null for another shop's request id", async () => {
-    expect(await loadRequestDetail(db.prisma, OTHER, ids.c!)).toBeNull();
-    expect(await loadRequestDetail(db.prisma, SHOP, "nope")).toBeNull();
+    expect(await loadRequestDetail(views(), OTHER, ids.c!)).toBeNull();
+    expect(await loadRequestDetail(views(), SHOP, "nope")).toBeNull();
   });
 });
 
 describe("analytics", () => {
   it("aggregates reasons, products, return rate and refunded/credited totals by week", async () => {
-    const a = await loadAnalytics(db.prisma, SHOP, { from: day(30), to: new Date(NOW.getTime() + 1), timeZone: "Pacific/Auckland", ordersCount: 40 });
+    const a = await loadAnalytics(views(), SHOP, { from: day(30), to: new Date(NOW.getTime() + 1), timeZone: "Pacific/Auckland", ordersCount: 40 });
     expect(a.requests).toBe(8);
     expect(a.ordersWithReturns).toBe(8);
     expect(a.returnRateBps).toBe(2000);
@@ -249,7 +252,7 @@ describe("analytics", () => {
     expect(a.money).toMatchObject({ currency: "NZD", refundedMinor: 4500, creditedMinor: 1250 });
     expect(a.money.weeks.reduce((s, w) => s + w.refundedMinor + w.creditedMinor, 0)).toBe(5750);
     expect(a.money.weeks.length).toBeGreaterThanOrEqual(5);
-    const other = await loadAnalytics(db.prisma, OTHER, { from: day(30), to: new Date(NOW.getTime() + 1) });
+    const other = await loadAnalytics(views(), OTHER, { from: day(30), to: new Date(NOW.getTime() + 1) });
     expect(other.requests).toBe(1);
     expect(other.returnRateBps).toBeNull();
   });
@@ -283,7 +286,7 @@ describe("request detail trace", () => {
       ],
       now: day(1),
     });
-    const d = (await loadRequestDetail(db.prisma, SHOP, request.id))!;
+    const d = (await loadRequestDetail(views(), SHOP, request.id))!;
     expect(d.lines[1]!.trace).toEqual([
       { rule: "window:change_of_mind", pass: false, code: "OUTSIDE_WINDOW", detail: "deadline 2026-11-01" },
       { rule: "reason:accepted", pass: true, code: "REASON_NOT_ACCEPTED" },

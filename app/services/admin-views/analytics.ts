@@ -1,7 +1,7 @@
 // Analytics read model: return rate, reasons, top returned products, refunded and credited totals by week.
 // Aggregations run in the database (count/groupBy); only the refund rows of the period are bucketed here.
-import type { PrismaClient } from "~/db/client";
-import { requireShop } from "~/db";
+import type { AdminServiceContext, ServiceContext } from "~/services/context";
+import { ORDERS_COUNT_FOR_ANALYTICS } from "~/shopify/operations/orders-count";
 import { localDay } from "./shared";
 
 export interface Analytics {
@@ -33,7 +33,7 @@ function mondayOf(day: string): string {
 }
 
 export async function loadAnalytics(
-  db: PrismaClient,
+  ctx: Pick<ServiceContext, "repos">,
   shop: string,
   {
     from,
@@ -42,35 +42,7 @@ export async function loadAnalytics(
     ordersCount = null,
   }: { from: Date; to: Date; timeZone?: string; ordersCount?: number | null },
 ): Promise<Analytics> {
-  const s = requireShop(shop);
-  const inPeriod = { shop: s, createdAt: { gte: from, lt: to } };
-  const [requests, orders, reasonRows, productRows, settled] = await Promise.all([
-    db.returnRequest.count({ where: inPeriod }),
-    db.returnRequest.groupBy({ by: ["orderId"], where: inPeriod }),
-    db.returnRequestLine.groupBy({
-      by: ["reason"],
-      where: { shop: s, request: { is: inPeriod } },
-      _count: { _all: true },
-      _sum: { quantity: true },
-    }),
-    db.returnRequestLine.groupBy({
-      by: ["title"],
-      where: { shop: s, request: { is: inPeriod } },
-      _count: { requestId: true },
-      _sum: { quantity: true },
-      orderBy: { _sum: { quantity: "desc" } },
-      take: 10,
-    }),
-    // Money that left the shop: refunds and store credit issued, by when the request reached that state.
-    db.returnRequest.findMany({
-      where: {
-        shop: s,
-        updatedAt: { gte: from, lt: to },
-        OR: [{ status: { in: ["refunded", "credited"] } }, { status: "closed", resolution: { in: ["refund", "store_credit"] }, refundMinor: { gt: 0 } }],
-      },
-      select: { status: true, resolution: true, refundMinor: true, currency: true, updatedAt: true },
-    }),
-  ]);
+  const { requests, ordersWithReturns, reasons, topProducts, settled } = await ctx.repos.adminViews.analytics(shop, { from, to });
   const weeks = new Map<string, { refundedMinor: number; creditedMinor: number }>();
   // every week of the period, so empty weeks show as empty bars
   for (let ms = from.getTime(); ms < to.getTime(); ms += 7 * 86_400_000) {
@@ -81,7 +53,7 @@ export async function loadAnalytics(
   let credited = 0;
   const currencies = new Map<string, number>();
   for (const r of settled) {
-    const amount = Number(r.refundMinor);
+    const amount = r.refundMinor;
     currencies.set(r.currency, (currencies.get(r.currency) ?? 0) + 1);
     const isCredit = r.status === "credited" || (r.status === "closed" && r.resolution === "store_credit");
     const w = mondayOf(localDay(r.updatedAt, timeZone));
@@ -95,7 +67,6 @@ export async function loadAnalytics(
     }
     weeks.set(w, bucket);
   }
-  const ordersWithReturns = orders.length;
   return {
     from: from.toISOString(),
     to: to.toISOString(),
@@ -103,10 +74,8 @@ export async function loadAnalytics(
     ordersWithReturns,
     ordersCount,
     returnRateBps: ordersCount && ordersCount > 0 ? Math.round((ordersWithReturns * 10_000) / ordersCount) : null,
-    reasons: reasonRows
-      .map((r) => ({ reason: r.reason, lines: r._count._all, units: r._sum.quantity ?? 0 }))
-      .sort((a, b) => b.units - a.units || a.reason.localeCompare(b.reason)),
-    topProducts: productRows.map((r) => ({ title: r.title, units: r._sum.quantity ?? 0, requests: r._count.requestId })),
+    reasons: [...reasons].sort((a, b) => b.units - a.units || a.reason.localeCompare(b.reason)),
+    topProducts,
     money: {
       currency: [...currencies.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null,
       refundedMinor: refunded,
@@ -114,4 +83,33 @@ export async function loadAnalytics(
       weeks: [...weeks.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([week, v]) => ({ week, ...v })),
     },
   };
+}
+
+/** The periods the Analytics screen offers, in days. */
+export const ANALYTICS_PERIODS = [30, 90, 365] as const;
+
+/**
+ * The Analytics screen for the last `days` (one of ANALYTICS_PERIODS, else 90) up to now: the read model,
+ * with the orders placed in the period read from Shopify as the return rate's denominator. When Shopify
+ * can't say, the rate is unknown and everything else still shows.
+ */
+export async function loadAnalyticsForPeriod(
+  ctx: Pick<AdminServiceContext, "repos" | "admin" | "now">,
+  shop: string,
+  { days, timeZone }: { days: number; timeZone: string },
+): Promise<{ analytics: Analytics; period: number }> {
+  const period = (ANALYTICS_PERIODS as readonly number[]).includes(days) ? days : 90;
+  const to = ctx.now();
+  const from = new Date(to.getTime() - period * 86_400_000);
+  let ordersCount: number | null = null;
+  try {
+    const data = await ctx.admin.request(ORDERS_COUNT_FOR_ANALYTICS, {
+      query: `created_at:>=${localDay(from, timeZone)} created_at:<=${localDay(to, timeZone)}`,
+    });
+    ordersCount = data.ordersCount?.count ?? null;
+  } catch {
+    ordersCount = null;
+  }
+  const analytics = await loadAnalytics(ctx, shop, { from, to: new Date(to.getTime() + 1), timeZone, ordersCount });
+  return { analytics, period };
 }

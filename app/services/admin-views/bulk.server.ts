@@ -1,7 +1,6 @@
 // Bulk approve / decline for clear cases only. Each id goes through the staff service one at a time
 // (Shopify's rate limit and the exactly-once ledger do the rest); every id gets its own result line.
 import { approveRequest, declineReasonFor, declineRequest, type ActionResult, type StaffDeps } from "~/services/staff";
-import { createRepos } from "~/db";
 
 export type BulkIntent = "approve" | "decline";
 
@@ -13,6 +12,19 @@ export interface BulkResult {
 }
 
 export const BULK_LIMIT = 50;
+
+/** The queue's bulk form: which action, on which ids (at most BULK_LIMIT); a bad field is named. */
+export function parseBulkForm(form: FormData): { ok: true; intent: BulkIntent; ids: string[] } | { ok: false; field: string; message: string } {
+  const intent = String(form.get("intent") ?? "");
+  if (intent !== "approve" && intent !== "decline") return { ok: false, field: "intent", message: "intent must be approve or decline" };
+  const ids = String(form.get("ids") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (ids.length === 0) return { ok: false, field: "ids", message: "select at least one request" };
+  if (ids.length > BULK_LIMIT) return { ok: false, field: "ids", message: `at most ${BULK_LIMIT} requests at a time` };
+  return { ok: true, intent, ids };
+}
 
 function failure(r: Extract<ActionResult, { ok: false }>): string {
   const errs = r.error.shopifyErrors?.map((e) => e.message).filter(Boolean) ?? [];
@@ -26,7 +38,7 @@ export async function runBulk(
   ids: string[],
   opts: { notifyCustomer: boolean },
 ): Promise<BulkResult[]> {
-  const repos = createRepos(deps.db);
+  const { repos } = deps;
   const out: BulkResult[] = [];
   for (const id of [...new Set(ids)].slice(0, BULK_LIMIT)) {
     const r = await repos.returnRequests.findById(shop, id);

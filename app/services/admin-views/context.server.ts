@@ -1,20 +1,21 @@
-// What every admin route needs after authentication: the shop, a typed AdminClient, the DB, the clock,
-// who is acting, the shop's time zone and currency. Routes call this, then read models / services.
+// What every admin route needs after authentication: the composition root (repositories, a typed
+// AdminClient, the clock) built once per request, the shop, who is acting, the shop's time zone and
+// currency. Routes call this, then hand it to read models / services.
 import type { AdminClient } from "~/shopify/admin-client";
 import { adminClientFromContext } from "~/shopify/admin-client";
 import prisma, { databaseProvider, type PrismaClient } from "~/db.server";
-import { createRepos, type ShopRecord } from "~/db";
+import type { ShopRecord } from "~/db";
+import { serviceContext, type AdminServiceContext } from "~/services/context";
 import { authenticateStaff } from "~/shopify/staff-auth.server";
 import { unstorableTextInRequest } from "~/services/input-text";
 import { storeShopFacts } from "~/shopify/shop-facts";
 import type { Provider } from "./shared";
 
-export interface AdminContext {
+export interface AdminContext extends AdminServiceContext {
   shop: string;
   admin: AdminClient;
+  /** the database client, for checkout terms sync (which does not take the composition root yet) */
   db: PrismaClient;
-  repos: ReturnType<typeof createRepos>;
-  now: () => Date;
   /** "staff:<userId>" from the verified session token's subject */
   actor: string;
   provider: Provider;
@@ -34,25 +35,24 @@ export async function adminContext(request: Request, { shopFacts = true }: { sho
   // Free text that cannot be stored (NUL, unpaired surrogates) in the path, query or form: 400 naming it.
   const unstorable = await unstorableTextInRequest(request);
   if (unstorable) throw jsonError(400, unstorable.field, unstorable.message);
-  const repos = createRepos(prisma);
-  let shopRecord = await repos.shops.get(session.shop);
   const client = adminClientFromContext(admin);
+  const services = serviceContext({ db: prisma, admin: client, now: () => new Date() });
+  const { repos } = services;
+  let shopRecord = await repos.shops.get(session.shop);
   if (shopFacts && (!shopRecord?.currency || !shopRecord.timezone)) {
     // Money and days are shown in the shop's currency and time zone: read them once from Shopify if the
     // install hook has not stored them yet.
     try {
-      shopRecord = await storeShopFacts(client, repos.shops, session.shop, new Date());
+      shopRecord = await storeShopFacts(client, repos.shops, session.shop, services.now());
     } catch {
       // keep going with UTC/USD defaults; the page still works
     }
   }
   const sub = sessionToken?.sub;
   return {
+    ...services,
     shop: session.shop,
-    admin: client,
     db: prisma,
-    repos,
-    now: () => new Date(),
     actor: `staff:${sub ? String(sub) : "unknown"}`,
     provider: databaseProvider(process.env.DATABASE_URL),
     shopRecord,

@@ -1,6 +1,6 @@
 // Home screen read model: what needs attention now, and requests per day over the last 14 days.
-import type { PrismaClient } from "~/db/client";
-import { RETURN_STATUSES, requireShop } from "~/db";
+import { RETURN_STATUSES } from "~/db";
+import type { ServiceContext } from "~/services/context";
 import { lastDays, localDay } from "./shared";
 
 export interface Dashboard {
@@ -22,40 +22,29 @@ export interface Dashboard {
 }
 
 export async function loadDashboard(
-  db: PrismaClient,
+  ctx: Pick<ServiceContext, "repos">,
   shop: string,
   { now, timeZone = "UTC", days = 14 }: { now: Date; timeZone?: string; days?: number },
 ): Promise<Dashboard> {
-  const s = requireShop(shop);
   const dayList = lastDays(now, days, timeZone);
   // 14 local days start at most 15 UTC days ago; rows outside the local range are dropped when bucketing.
   const since = new Date(now.getTime() - (days + 1) * 86_400_000);
-  const [policy, statusRows, failed, recent] = await Promise.all([
-    db.policyVersion.findFirst({ where: { shop: s }, orderBy: { version: "desc" }, select: { version: true } }),
-    db.returnRequest.groupBy({ by: ["status"], where: { shop: s }, _count: { _all: true } }),
-    db.returnRequest.count({
-      where: { shop: s, OR: [{ status: "failed" }, { lastError: { not: null }, status: { notIn: ["closed", "cancelled"] } }] },
-    }),
-    db.returnRequest.findMany({
-      where: { shop: s, createdAt: { gte: since, lte: now } },
-      select: { createdAt: true },
-    }),
-  ]);
+  const counts = await ctx.repos.adminViews.dashboard(shop, { since, now });
   const buckets = new Map(dayList.map((d) => [d, 0]));
-  for (const r of recent) {
-    const d = localDay(r.createdAt, timeZone);
+  for (const at of counts.createdAts) {
+    const d = localDay(at, timeZone);
     const n = buckets.get(d);
     if (n !== undefined) buckets.set(d, n + 1);
   }
   const byStatus: Record<string, number> = Object.fromEntries(RETURN_STATUSES.map((st) => [st, 0]));
-  for (const r of statusRows) byStatus[r.status] = r._count._all;
+  for (const r of counts.byStatus) byStatus[r.status] = r.count;
   const awaitingReview = byStatus.requested ?? 0;
   const awaitingParcel = byStatus.approved ?? 0;
   const trend = dayList.map((day) => ({ day, requested: buckets.get(day) ?? 0 }));
   return {
-    hasPolicy: policy !== null,
-    policyVersion: policy?.version ?? null,
-    attention: { awaitingReview, awaitingParcel, failedShopifyCalls: failed },
+    hasPolicy: counts.policyVersion !== null,
+    policyVersion: counts.policyVersion,
+    attention: { awaitingReview, awaitingParcel, failedShopifyCalls: counts.failedShopifyCalls },
     byStatus,
     trend,
     trendTotal: trend.reduce((a, b) => a + b.requested, 0),

@@ -1,8 +1,8 @@
 // Request detail read model: the request and lines, the engine's verdict rule by rule with the policy
 // version it was judged by, the money preview, and the audit timeline. Another shop's id -> null.
-import type { PrismaClient } from "~/db/client";
-import { createRepos, type ReturnEventRecord, type ReturnRequestWithLines } from "~/db";
+import { type ReturnEventRecord, type ReturnRequestWithLines } from "~/db";
 import { formatMoney, verdictLineFor, verdictOf, type TraceEntry } from "~/returns";
+import type { ServiceContext } from "~/services/context";
 
 export interface DetailLine {
   id: string;
@@ -82,8 +82,8 @@ function eventSummary(e: ReturnEventRecord): string {
   return bits.join(" · ");
 }
 
-export async function loadRequestDetail(db: PrismaClient, shop: string, id: string): Promise<RequestDetail | null> {
-  const repos = createRepos(db);
+export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop: string, id: string): Promise<RequestDetail | null> {
+  const { repos } = ctx;
   const r = await repos.returnRequests.findById(shop, id);
   if (!r) return null;
   const [events, policy] = await Promise.all([

@@ -193,7 +193,7 @@ describe("requests", () => {
     const results = (res.body as { results: { id: string; outcome: string; message: string }[] }).results;
     const by = Object.fromEntries(results.map((r) => [r.id, r]));
     expect(by[mine]!.outcome).toBe("failed"); // no Shopify return behind it: the staff service says why
-    expect(by[mine]!.message.length).toBeGreaterThan(0);
+    expect(by[mine]!.message).toBe("cannot approve: the request has no Shopify return yet");
     expect(by[unclear]).toMatchObject({ outcome: "skipped" });
     expect(by[unclear]!.message).toMatch(/Not a clear case/);
     expect(by[theirs]).toMatchObject({ outcome: "skipped", message: "Not found" });
@@ -220,6 +220,26 @@ describe("requests", () => {
     const foreignAct = await call(routes.detail!.action, `/app/requests/${theirs}`, { params: { id: theirs }, form: { intent: "close" } });
     expect(foreignAct.status).toBe(404);
   });
+
+  it("detail offers the actions the request's status allows: Close once approved, nothing once declined", async () => {
+    const offered = async (status: string) => {
+      await db.prisma.returnRequest.update({ where: { id: unclear }, data: { status } });
+      const res = await call(routes.detail!.loader, `/app/requests/${unclear}`, { params: { id: unclear } });
+      return (res.body as { actions: string[] }).actions;
+    };
+    try {
+      expect(await offered("requested")).toEqual(["approve", "decline"]);
+      expect(await offered("approved")).toEqual(["receive", "refund", "close"]);
+      expect(await offered("received")).toEqual(["refund", "close"]);
+      expect(await offered("refunded")).toEqual(["close"]);
+      expect(await offered("declined")).toEqual([]);
+      // and the state machine refuses what is not offered
+      const close = await call(routes.detail!.action, `/app/requests/${unclear}`, { params: { id: unclear }, form: { intent: "close" } });
+      expect(close.status).toBe(409);
+    } finally {
+      await db.prisma.returnRequest.update({ where: { id: unclear }, data: { status: "requested" } });
+    }
+  });
 });
 
 describe("settings and analytics", () => {
@@ -229,14 +249,47 @@ describe("settings and analytics", () => {
     expect(await repos.shops.get(standin.shop)).toMatchObject({ notifyCustomer: false, autoApproval: true, defaultResolution: "store_credit" });
     const bad = await call(routes.settings!.action, "/app/settings", { form: { notifyCustomer: "maybe", autoApproval: "true", defaultResolution: "refund" } });
     expect(bad.status).toBe(422);
-    expect(bad.body).toMatchObject({ field: "notifyCustomer" });
+    expect(bad.body).toMatchObject({ field: "notifyCustomer", message: "must be true or false" });
+    const badResolution = await call(routes.settings!.action, "/app/settings", { form: { notifyCustomer: "true", autoApproval: "true", defaultResolution: "cash" } });
+    expect(badResolution.status).toBe(422);
+    expect(badResolution.body).toMatchObject({ field: "defaultResolution", message: "must be one of refund, store_credit, exchange" });
+    const missing = await call(routes.settings!.action, "/app/settings", { form: { notifyCustomer: "true", defaultResolution: "refund" } });
+    expect(missing.body).toMatchObject({ field: "autoApproval" });
+    // nothing was saved by the refused forms
+    expect(await repos.shops.get(standin.shop)).toMatchObject({ notifyCustomer: false, autoApproval: true, defaultResolution: "store_credit" });
   });
 
-  it("analytics loads for the shop's period", async () => {
+  it("analytics counts this shop's requests of the period and their reasons", async () => {
+    await repos.returnRequests.create(standin.shop, {
+      currency: "NZD",
+      now: new Date(),
+      orderId: "gid://shopify/Order/8003",
+      orderName: "#1003",
+      idempotencyKey: "ui-analytics-1",
+      lines: [{ lineItemId: "gid://shopify/LineItem/3", title: "Scarf", quantity: 2, reason: "DAMAGED", eligible: true }],
+    });
+    await repos.returnRequests.create(OTHER, {
+      currency: "NZD",
+      now: new Date(),
+      orderId: "gid://shopify/Order/8004",
+      orderName: "#1004",
+      idempotencyKey: "ui-analytics-other",
+      lines: [{ lineItemId: "gid://shopify/LineItem/4", title: "Scarf", quantity: 1, reason: "DAMAGED", eligible: true }],
+    });
+    const since = Date.now() - 30 * 86_400_000;
+    const earlier = (await db.prisma.returnRequest.findMany({ where: { shop: standin.shop, idempotencyKey: { not: "ui-analytics-1" } } })).filter(
+      (r) => r.createdAt.getTime() >= since,
+    ).length;
     const res = await call(routes.analytics!.loader, "/app/analytics?days=30");
-    const body = res.body as { period: number; analytics: { requests: number }; currency: string };
+    const body = res.body as {
+      period: number;
+      analytics: { requests: number; ordersCount: number | null; reasons: { reason: string; lines: number; units: number }[] };
+      currency: string;
+    };
     expect(body.period).toBe(30);
     expect(body.currency).toBe("NZD");
-    expect(body.analytics.requests).toBeGreaterThanOrEqual(0);
+    // this shop's requests only: the one made now plus those of the setup still inside the 30 days
+    expect(body.analytics.requests).toBe(1 + earlier);
+    expect(body.analytics.reasons).toContainEqual({ reason: "DAMAGED", lines: 1, units: 2 });
   });
 });

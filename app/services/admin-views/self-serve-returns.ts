@@ -8,8 +8,7 @@
 // So the home page says it once, until the merchant hides the note, and says it again, as a warning,
 // whenever a request made through Shopify's returns arrives after that: the one sign the app does get.
 // Turning them off: https://help.shopify.com/en/manual/orders/self-serve-returns/setting-up-returns
-import type { PrismaClient } from "~/db/client";
-import { createRepos, requireShop } from "~/db";
+import type { ServiceContext } from "~/services/context";
 
 /** The shop-level event (no request) recording that a staff member hid the note. */
 export const SELF_SERVE_NOTE_DISMISSED = "self_serve_returns_note_dismissed";
@@ -21,24 +20,17 @@ export type SelfServeNotice =
   | { kind: "reminder" }
   | null;
 
-export async function selfServeNotice(db: PrismaClient, shop: string): Promise<SelfServeNotice> {
-  const s = requireShop(shop);
-  const dismissed = await db.returnEvent.findFirst({
-    where: { shop: s, requestId: null, type: SELF_SERVE_NOTE_DISMISSED },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    select: { at: true },
-  });
-  const since = dismissed ? { createdAt: { gt: dismissed.at } } : {};
-  const where = { shop: s, source: "shopify_self_serve", ...since };
-  const [count, latest] = await Promise.all([
-    db.returnRequest.count({ where }),
-    db.returnRequest.findFirst({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { orderName: true } }),
-  ]);
-  if (count > 0 && latest) return { kind: "arrived", count, latestOrderName: latest.orderName };
+export async function selfServeNotice(ctx: Pick<ServiceContext, "repos">, shop: string): Promise<SelfServeNotice> {
+  const { dismissed, count, latestOrderName } = await ctx.repos.adminViews.selfServeSince(shop, SELF_SERVE_NOTE_DISMISSED);
+  if (count > 0 && latestOrderName !== null) return { kind: "arrived", count, latestOrderName };
   return dismissed ? null : { kind: "reminder" };
 }
 
 /** Hides the note until the next request made through Shopify's own returns. */
-export async function dismissSelfServeNotice(db: PrismaClient, shop: string, { actor, now }: { actor: string; now: Date }): Promise<void> {
-  await createRepos(db).events.append(shop, { type: SELF_SERVE_NOTE_DISMISSED, actor, at: now });
+export async function dismissSelfServeNotice(
+  ctx: Pick<ServiceContext, "repos">,
+  shop: string,
+  { actor, now }: { actor: string; now: Date },
+): Promise<void> {
+  await ctx.repos.events.append(shop, { type: SELF_SERVE_NOTE_DISMISSED, actor, at: now });
 }

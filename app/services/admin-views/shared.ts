@@ -34,7 +34,7 @@ export function parseJsonArray(text: string | null | undefined): unknown[] {
   }
 }
 
-export type Provider = "sqlite" | "postgresql";
+export type { Provider } from "~/db";
 
 /** The instant local midnight starts `day` (YYYY-MM-DD) in `timeZone`. */
 export function startOfLocalDay(day: string, timeZone: string): Date {

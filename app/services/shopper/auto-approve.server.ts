@@ -3,9 +3,10 @@
 // policy is approved at once, through the staff services' exactly-once action with actor "auto".
 import type { PrismaClient } from "~/db/client";
 import type { AdminClient } from "~/shopify/admin-client";
+import { serviceContext } from "~/services/context";
 import { maybeAutoApprove } from "~/services/staff";
 import type { AutoApprove } from "./context";
 
 export function autoApproveFor(db: PrismaClient, admin: AdminClient, now: () => Date): AutoApprove {
-  return (shop, requestId) => maybeAutoApprove({ db, admin, now, actor: "auto" }, shop, requestId);
+  return (shop, requestId) => maybeAutoApprove({ ...serviceContext({ db, admin, now }), actor: "auto" }, shop, requestId);
 }

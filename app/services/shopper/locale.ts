@@ -1,6 +1,6 @@
 // The shopper's language: explicit ?locale= first, then Accept-Language, then what the request was
 // made in, then English. Only the engine's locales (en, fr, de, es) are offered.
-import { LOCALES, type Locale } from "~/returns";
+import { LOCALES, type Locale, type Reason, type Resolution } from "~/returns";
 import type { ReturnStatus } from "~/db";
 
 export function isLocale(x: unknown): x is Locale {
@@ -87,7 +87,8 @@ export function statusMessage(status: ReturnStatus, locale: Locale): string {
   return STATUS[key][locale];
 }
 
-const REASON_LABELS: Record<string, Record<Locale, string>> = {
+/** Shopper-facing words for the core's reason codes (app/returns/labels.ts), in every locale. */
+export const REASON_LABELS: Record<Reason, Record<Locale, string>> = {
   UNWANTED: { en: "Changed my mind", fr: "J'ai changé d'avis", de: "Meinung geändert", es: "Cambié de opinión" },
   DEFECTIVE: { en: "Defective", fr: "Défectueux", de: "Defekt", es: "Defectuoso" },
   DAMAGED: { en: "Arrived damaged", fr: "Arrivé endommagé", de: "Beschädigt angekommen", es: "Llegó dañado" },
@@ -101,17 +102,19 @@ const REASON_LABELS: Record<string, Record<Locale, string>> = {
 };
 
 export function reasonLabel(reason: string, locale: Locale): string {
-  return REASON_LABELS[reason]?.[locale] ?? reason;
+  return REASON_LABELS[reason as Reason]?.[locale] ?? reason;
 }
 
-const RESOLUTION_LABELS: Record<string, Record<Locale, string>> = {
+/** Shopper-facing words for the core's resolution codes, in every locale. */
+export const RESOLUTION_LABELS: Record<Resolution, Record<Locale, string>> = {
   refund: { en: "Refund to original payment", fr: "Remboursement sur le moyen de paiement", de: "Erstattung auf die ursprüngliche Zahlungsart", es: "Reembolso al método de pago original" },
   store_credit: { en: "Store credit", fr: "Avoir", de: "Guthaben", es: "Crédito en tienda" },
   replacement: { en: "Free replacement", fr: "Remplacement gratuit", de: "Kostenloser Ersatz", es: "Reemplazo gratuito" },
+  exchange: { en: "Exchange", fr: "Échange", de: "Umtausch", es: "Cambio" },
 };
 
 export function resolutionLabel(code: string, locale: Locale): string {
-  return RESOLUTION_LABELS[code]?.[locale] ?? code;
+  return RESOLUTION_LABELS[code as Resolution]?.[locale] ?? code;
 }
 
 const DECLINE_REASONS: Record<string, Record<Locale, string>> = {

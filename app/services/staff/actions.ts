@@ -24,7 +24,6 @@ import {
   type StaffAction,
 } from "~/returns/request-state";
 import {
-  createRepos,
   DbInputError,
   InvalidTransitionError,
   StaleRecordError,
@@ -236,7 +235,7 @@ export async function runAction<A extends StaffAction>(
     if (e instanceof ActionArgsError) return { ok: false, status: 422, error: { code: "invalid_argument", message: e.message, field: e.field } };
     throw e;
   }
-  const repos = createRepos(deps.db);
+  const { repos } = deps;
   const request = await load(repos, shop, requestId);
   if (!request) return failure(404, "not_found", `return request ${requestId} not found`);
 
@@ -311,7 +310,7 @@ export async function runAction<A extends StaffAction>(
 
 /** Replays the action whose Shopify call failed last (the request's lastError). */
 export async function retryLast(deps: StaffDeps, shop: string, requestId: string): Promise<ActionResult> {
-  const repos = createRepos(deps.db);
+  const { repos } = deps;
   const request = await load(repos, shop, requestId);
   if (!request) return failure(404, "not_found", `return request ${requestId} not found`);
   if (request.lastError === null) return failure(409, "nothing_to_retry", "the request has no failed action");

@@ -6,7 +6,7 @@
 //   declines clear refusals (no eligible line); "manual" does nothing.
 // It acts only when both say so. Runs through the same exactly-once actions, with actor "auto" so the
 // audit log says who decided.
-import { createRepos, DbInputError } from "~/db";
+import { DbInputError } from "~/db";
 import { APPROVAL_MODES, getPreset, parsePolicy, verdictOf, type Policy, type StoredVerdict } from "~/returns";
 import type { DeclineReason } from "~/returns/request-state";
 import { runAction } from "./actions";
@@ -36,13 +36,13 @@ export function declineReasonFor(codes: string[]): DeclineReason {
 }
 
 async function policyOf(deps: StaffDeps, shop: string, version: number | null): Promise<Policy> {
-  const repos = createRepos(deps.db);
+  const { repos } = deps;
   const rec = version !== null ? await repos.policies.get(shop, version) : await repos.policies.active(shop);
   return rec ? parsePolicy(rec.policy) : getPreset("standard-30-day")!;
 }
 
 export async function maybeAutoApprove(deps: StaffDeps, shop: string, requestId: string): Promise<ActionResult | null> {
-  const repos = createRepos(deps.db);
+  const { repos } = deps;
   let request;
   try {
     request = await repos.returnRequests.findById(shop, requestId);

@@ -34,7 +34,7 @@ const clock = new Date("2026-11-20T01:00:00Z");
 const used = new Set<string>();
 
 function deps(actor = "staff:42"): StaffDeps {
-  return { db: db.prisma, admin, now: () => clock, actor };
+  return { repos: createRepos(db.prisma), admin, now: () => clock, actor };
 }
 
 const mutationsSent = (name: string) => sent.filter((n) => n === name).length;
@@ -198,7 +198,7 @@ describe("staff actions against the stand-in", () => {
     // two app instances: half the clicks arrive through a second database client
     const second = createPrismaClient(db.url);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => approveRequest(i % 2 ? { ...deps(), db: second } : deps(), SHOP, request.id)),
+      Array.from({ length: 20 }, (_, i) => approveRequest(i % 2 ? { ...deps(), repos: createRepos(second) } : deps(), SHOP, request.id)),
     );
     await second.$disconnect();
     expect(mutationsSent("ReturnApproveRequest") - before).toBe(1);

@@ -1,14 +1,11 @@
-import type { PrismaClient } from "~/db/client";
 import type { ReturnRequestWithLines } from "~/db";
-import type { AdminClient } from "~/shopify/admin-client";
+import type { AdminServiceContext } from "~/services/context";
 
-export interface StaffDeps {
-  db: PrismaClient;
-  admin: AdminClient;
-  now: () => Date;
+/** The composition root (repositories, Admin client, clock) and who is acting. */
+export type StaffDeps = AdminServiceContext & {
   /** "staff:<userId>" | "auto" | "webhook" */
   actor: string;
-}
+};
 
 export interface ShopifyErrorEntry {
   field: string[] | null;

@@ -1,0 +1,148 @@
+// Analytics: return rate, reasons, top returned products, refunded and credited totals by week.
+import { useNavigate, useSearchParams } from "@remix-run/react";
+import { BlockStack, Card, InlineGrid, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { BarList, ColumnChart } from "~/components/Bars";
+import { REASON_LABEL, label } from "~/components/labels";
+import { formatMoney } from "~/returns";
+import type { Analytics } from "~/services/admin-views/analytics";
+
+function Stat({ title, value, note }: { title: string; value: string; note?: string }) {
+  return (
+    <Card>
+      <BlockStack gap="100">
+        <Text as="h2" variant="headingSm" tone="subdued">
+          {title}
+        </Text>
+        <Text as="p" variant="headingXl">
+          {value}
+        </Text>
+        {note && (
+          <Text as="p" variant="bodySm" tone="subdued">
+            {note}
+          </Text>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
+
+export function AnalyticsPage({
+  analytics: a,
+  period,
+  periods,
+  currency,
+}: {
+  analytics: Analytics;
+  period: number;
+  /** the periods offered, in days */
+  periods: readonly number[];
+  currency: string;
+}) {
+  const navigate = useNavigate();
+  const [sp] = useSearchParams();
+  const money = (n: number) => formatMoney(n, currency);
+  const rate = a.returnRateBps === null ? "—" : `${(a.returnRateBps / 100).toFixed(1)}%`;
+  return (
+    <Page>
+      <TitleBar title="Analytics" />
+      {/* the admin's title bar shows the title; this h1 keeps the page's outline for assistive tech */}
+      <Text as="h1" variant="headingLg" visuallyHidden>
+        Analytics
+      </Text>
+      <Layout>
+        <Layout.Section>
+          <InlineStack align="end">
+            <Select
+              label="Period"
+              labelInline
+              options={periods.map((d) => ({ value: String(d), label: `Last ${d} days` }))}
+              value={String(period)}
+              onChange={(v) => {
+                const next = new URLSearchParams(sp);
+                next.set("days", v);
+                navigate(`?${next.toString()}`);
+              }}
+            />
+          </InlineStack>
+        </Layout.Section>
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, md: 4 }} gap="400">
+            <Stat
+              title="Return rate"
+              value={rate}
+              note={a.ordersCount === null ? "Order count unavailable from Shopify" : `${a.ordersWithReturns} of ${a.ordersCount} orders`}
+            />
+            <Stat title="Return requests" value={String(a.requests)} />
+            <Stat title="Refunded" value={money(a.money.refundedMinor)} />
+            <Stat title="Store credit issued" value={money(a.money.creditedMinor)} />
+          </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack align="space-between">
+                <Text as="h2" variant="headingMd">
+                  Refunded and credited, by week
+                </Text>
+                <InlineStack gap="300">
+                  <Legend color="var(--p-color-bg-fill-info)" text="Refunded" />
+                  <Legend color="var(--p-color-bg-fill-success)" text="Store credit" />
+                </InlineStack>
+              </InlineStack>
+              <ColumnChart
+                height={120}
+                ariaLabel="Refunded and credited totals by week"
+                data={a.money.weeks.map((w) => ({
+                  label: `Week of ${w.week}`,
+                  value: w.refundedMinor,
+                  value2: w.creditedMinor,
+                  title: `Week of ${w.week}: ${money(w.refundedMinor)} refunded, ${money(w.creditedMinor)} credited`,
+                }))}
+              />
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Why items come back
+                </Text>
+                {a.reasons.length === 0 ? (
+                  <Text as="p" tone="subdued">No returns in this period.</Text>
+                ) : (
+                  <BarList data={a.reasons.map((r) => ({ label: label(REASON_LABEL, r.reason), value: r.units }))} formatValue={(n) => `${n} units`} />
+                )}
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  Most returned products
+                </Text>
+                {a.topProducts.length === 0 ? (
+                  <Text as="p" tone="subdued">No returns in this period.</Text>
+                ) : (
+                  <BarList data={a.topProducts.map((p) => ({ label: p.title, value: p.units }))} formatValue={(n) => `${n} units`} />
+                )}
+              </BlockStack>
+            </Card>
+          </InlineGrid>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+function Legend({ color, text }: { color: string; text: string }) {
+  return (
+    <InlineStack gap="100" blockAlign="center">
+      <span style={{ display: "inline-block", width: 10, height: 10, borderRadius: 2, background: color }} />
+      <Text as="span" variant="bodySm">
+        {text}
+      </Text>
+    </InlineStack>
+  );
+}

@@ -1,0 +1,168 @@
+// The policy editor's parts about what the shopper gets: resolutions, fees, refund timing, checkout,
+// and the whole policy as JSON.
+import { BlockStack, Button, Checkbox, ChoiceList, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
+import { RESOLUTIONS } from "~/returns";
+import { errorsUnder } from "~/services/admin-views/policy-editor";
+import { RESOLUTION_LABEL, label } from "~/components/labels";
+import { csv } from "./draft";
+import { Part } from "./Part";
+import type { SectionProps } from "./acceptance";
+
+/** The fee inputs as typed (percent, decimal money), with their own errors. */
+export interface FeeInputs {
+  currency: string;
+  restockText: string;
+  setRestockText: (v: string) => void;
+  restockError?: string;
+  feeText: string;
+  setFeeText: (v: string) => void;
+  feeError?: string;
+}
+
+export function ResolutionsAndFees({ draft, set, err, errors, currency, restockText, setRestockText, restockError, feeText, setFeeText, feeError }: SectionProps & FeeInputs) {
+  const fees = draft.fees ?? { restockingBps: 0, returnShippingFeeMinor: 0, appliesTo: ["change_of_mind"] };
+  return (
+    <Part title="Resolutions and fees" errors={[...errorsUnder(errors, "resolutions"), ...errorsUnder(errors, "fees")]}>
+      <InlineGrid columns={2} gap="400">
+        <ChoiceList
+          allowMultiple
+          title="Shoppers returning an item can choose"
+          choices={RESOLUTIONS.map((r) => ({ value: r, label: label(RESOLUTION_LABEL, r) }))}
+          selected={draft.resolutions.return}
+          onChange={(v) => set(["resolutions", "return"], v)}
+          error={err("resolutions.return")}
+        />
+        <ChoiceList
+          allowMultiple
+          title="Warranty claims can get"
+          choices={RESOLUTIONS.map((r) => ({ value: r, label: label(RESOLUTION_LABEL, r) }))}
+          selected={draft.resolutions.warranty ?? []}
+          onChange={(v) => set(["resolutions", "warranty"], v)}
+          error={err("resolutions.warranty")}
+        />
+      </InlineGrid>
+      <InlineGrid columns={3} gap="200">
+        <TextField label="Restocking fee" suffix="%" autoComplete="off" value={restockText} onChange={setRestockText} error={restockError ?? err("fees.restockingBps")} />
+        <TextField
+          label="Return shipping fee"
+          prefix={currency}
+          autoComplete="off"
+          value={feeText}
+          onChange={setFeeText}
+          error={feeError ?? err("fees.returnShippingFeeMinor")}
+        />
+        <ChoiceList
+          allowMultiple
+          title="Fees apply to"
+          choices={[
+            { value: "change_of_mind", label: "Change of mind" },
+            { value: "faults", label: "Faults" },
+            { value: "warranty", label: "Warranty" },
+          ]}
+          selected={fees.appliesTo ?? []}
+          onChange={(v) => set(["fees", "appliesTo"], v)}
+        />
+      </InlineGrid>
+    </Part>
+  );
+}
+
+export function RefundTiming({ draft, set, err, errors }: SectionProps) {
+  const tl = draft.refundTimelines ?? null;
+  return (
+    <Part title="Refund timing" help="Business days from approval, shown to shoppers as expected dates." errors={errorsUnder(errors, "refundTimelines")}>
+      <Checkbox
+        label="Tell shoppers when to expect their refund"
+        checked={tl !== null}
+        onChange={(on) =>
+          set(["refundTimelines"], on ? { domestic: { min: 3, max: 10 }, international: { min: 5, max: 15 }, bank: { min: 0, max: 5 }, holidays: [] } : null)
+        }
+      />
+      {tl && (
+        <BlockStack gap="200">
+          {(["domestic", "international", "bank"] as const).map((k) => (
+            <InlineGrid key={k} columns="2fr 1fr 1fr" gap="200" alignItems="center">
+              <Text as="span">{k === "bank" ? "Bank processing" : k === "domestic" ? "Domestic orders" : "International orders"}</Text>
+              <TextField
+                label={`${k} minimum days`}
+                labelHidden
+                prefix="min"
+                type="number"
+                autoComplete="off"
+                value={String(tl[k].min)}
+                onChange={(v) => set(["refundTimelines", k, "min"], Number(v))}
+                error={err(`refundTimelines.${k}.min`)}
+              />
+              <TextField
+                label={`${k} maximum days`}
+                labelHidden
+                prefix="max"
+                type="number"
+                autoComplete="off"
+                value={String(tl[k].max)}
+                onChange={(v) => set(["refundTimelines", k, "max"], Number(v))}
+                error={err(`refundTimelines.${k}.max`)}
+              />
+            </InlineGrid>
+          ))}
+        </BlockStack>
+      )}
+      {tl && (
+        <TextField
+          label="Holidays (YYYY-MM-DD, comma separated)"
+          autoComplete="off"
+          value={(tl.holidays ?? []).join(", ")}
+          onChange={(v) => set(["refundTimelines", "holidays"], csv(v))}
+          error={Object.entries(errors).find(([f]) => f.startsWith("refundTimelines.holidays"))?.[1]}
+        />
+      )}
+    </Part>
+  );
+}
+
+export function Checkout({ draft, set }: Pick<SectionProps, "draft" | "set">) {
+  return (
+    <Part title="Checkout">
+      <Checkbox
+        label="Ask buyers to confirm that final-sale items can't be returned before they pay"
+        checked={Boolean((draft as { checkout?: { requireFinalSaleAck?: boolean } }).checkout?.requireFinalSaleAck)}
+        onChange={(on) => set(["checkout", "requireFinalSaleAck"], on)}
+      />
+    </Part>
+  );
+}
+
+export function PolicyJson({ effective, jsonText, setJsonText, jsonError, onApply }: {
+  effective: unknown;
+  jsonText: string | null;
+  setJsonText: (v: string | null) => void;
+  jsonError: string | null;
+  onApply: () => void;
+}) {
+  return (
+    <Part
+      title="Everything else, as JSON"
+      help="Shopper-facing message overrides, translations, Shopify reason handles and effective date. Applying replaces the draft."
+      errors={jsonError ? [jsonError] : []}
+    >
+      <TextField
+        label="Policy JSON"
+        labelHidden
+        multiline={12}
+        monospaced
+        autoComplete="off"
+        value={jsonText ?? JSON.stringify(effective, null, 2)}
+        onChange={setJsonText}
+      />
+      <InlineStack gap="200">
+        <Button
+          disabled={jsonText === null}
+          onClick={onApply}
+        >
+          Apply JSON
+        </Button>
+        {jsonText !== null && <Button variant="plain" onClick={() => setJsonText(null)}>Discard JSON edits</Button>}
+      </InlineStack>
+    </Part>
+  );
+}

@@ -1,0 +1,75 @@
+// One return request: what was asked, the engine's verdict rule by rule, the money, the timeline, and the
+// staff actions the request's status offers.
+import { useFetcher } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Layout, Page } from "@shopify/polaris";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { useEffect, useState } from "react";
+import type { StaffAction } from "~/returns/request-state";
+import type { RequestDetail } from "~/services/admin-views/detail";
+import type { StaffIntentAnswer } from "~/services/staff/screen";
+import { STATUS_LABEL, STATUS_TONE, label } from "~/components/labels";
+import { Actions, Money } from "./Actions";
+import { Items, Timeline } from "./Items";
+import { ACTION_FETCHER, ActionForm, ResultBanner } from "./parts";
+
+export interface RequestDetailProps {
+  detail: RequestDetail;
+  actions: readonly StaffAction[];
+  notifyCustomer: boolean;
+  timeZone: string;
+  suggestedDeclineReason: string;
+}
+
+export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, suggestedDeclineReason }: RequestDetailProps) {
+  const r = detail.request;
+  const action = useFetcher<StaffIntentAnswer>({ key: ACTION_FETCHER });
+  const [last, setLast] = useState<StaffIntentAnswer | null>(null);
+  const shopify = useAppBridge();
+  useEffect(() => {
+    if (action.state !== "idle" || !action.data) return;
+    setLast(action.data);
+    shopify.toast.show(action.data.message, { isError: !action.data.ok });
+  }, [action.state, action.data]);
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString("en", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+  return (
+    <Page
+      backAction={{ content: "Return requests", url: "/app/requests" }}
+      title={`Return for ${r.orderName}`}
+      titleMetadata={<Badge tone={STATUS_TONE[r.status]}>{label(STATUS_LABEL, r.status)}</Badge>}
+      subtitle={`Requested ${when(r.createdAt)}${r.customerDisplayName ? ` by ${r.customerDisplayName}` : ""}`}
+    >
+      <TitleBar title={`Return for ${r.orderName}`} />
+      <Layout>
+        {last && (
+          <Layout.Section>
+            <ResultBanner answer={last} onDismiss={() => setLast(null)} />
+          </Layout.Section>
+        )}
+        {r.lastError && (
+          <Layout.Section>
+            <Banner tone="critical" title="The last Shopify call failed">
+              <BlockStack gap="200">
+                <p>{r.lastError}</p>
+                <ActionForm intent="retry" title="" submitLabel="Retry the last action" />
+              </BlockStack>
+            </Banner>
+          </Layout.Section>
+        )}
+        <Layout.Section>
+          <BlockStack gap="400">
+            <Items detail={detail} when={when} />
+            <Timeline detail={detail} when={when} />
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <Money detail={detail} />
+            <Actions status={r.status} actions={actions} notifyCustomer={notifyCustomer} suggestedDeclineReason={suggestedDeclineReason} />
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

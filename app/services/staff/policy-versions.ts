@@ -1,0 +1,58 @@
+// Saving a policy: the one way a new policy version is made, for the policy editor and for the home
+// screen's preset picker. The draft is checked by the core's schema (errors on the field), stored as the
+// next version, then the new terms are published to checkout (which logs and never fails the save).
+import { isPresetId, safeParsePolicy } from "~/returns";
+import { fieldErrors } from "~/services/admin-views/policy-editor";
+import type { ServiceContext } from "~/services/context";
+
+export type SavePolicyResult =
+  | { ok: true; version: number }
+  | {
+      ok: false;
+      status: 409 | 422;
+      /** the field a merchant should look at */
+      field: string;
+      /** every field's first problem ("windows.faults.days" -> "must be 0 or more") */
+      errors: Record<string, string>;
+      message: string;
+    };
+
+export interface SavePolicyInput {
+  draft: unknown;
+  /** the preset the draft started from, when it is one */
+  presetId: string | null;
+  /** "staff:<userId>" */
+  actor: string;
+  /** only when the shop has no policy yet (onboarding); otherwise 409 */
+  firstOnly?: boolean;
+}
+
+export async function savePolicyVersion(
+  ctx: Pick<ServiceContext, "repos" | "now">,
+  shop: string,
+  input: SavePolicyInput,
+  /** publishes the saved terms to checkout (`termsSyncAfterPolicySave`); must not throw */
+  publishTerms: (shop: string) => Promise<unknown>,
+): Promise<SavePolicyResult> {
+  const active = await ctx.repos.policies.active(shop);
+  if (active && input.firstOnly) {
+    const message = `A policy is already set (version ${active.version}); edit it on the Policy page.`;
+    return { ok: false, status: 409, field: "presetId", errors: { presetId: message }, message };
+  }
+  const draft = { ...(input.draft as object), version: (active?.version ?? 0) + 1 };
+  const parsed = safeParsePolicy(draft);
+  if (!parsed.ok) {
+    const { errors } = fieldErrors(draft);
+    return { ok: false, status: 422, field: parsed.error.field, errors, message: parsed.error.message };
+  }
+  const saved = await ctx.repos.policies.saveNewVersion(shop, {
+    policy: parsed.policy,
+    presetId: input.presetId && isPresetId(input.presetId) ? input.presetId : null,
+    createdBy: input.actor,
+    now: ctx.now(),
+  });
+  // Publish the new terms to checkout (shop metafield now, catalogue in the worker); the queued job
+  // retries a failed write.
+  await publishTerms(shop);
+  return { ok: true, version: saved.version };
+}

@@ -1,0 +1,99 @@
+// The request detail screen's staff actions: a posted form in, the staff service run, an answer in the
+// merchant's words out. Validation names the field; the state machine and the ledger decide the rest.
+import { DECLINE_REASONS, type DeclineReason } from "~/returns/request-state";
+import { approveRequest, closeRequest, declineRequest, markReceived, refundRequest, retryLastAction } from "./index";
+import type { ActionResult, StaffDeps } from "./types";
+
+export type StaffIntentAnswer =
+  | { ok: true; intent: string; message: string }
+  | { ok: false; intent: string; field?: string; message: string; shopifyErrors: string[] };
+
+const DONE: Record<string, string> = {
+  approve: "Approved in Shopify.",
+  decline: "Declined in Shopify.",
+  receive: "Marked as received.",
+  refund: "Refund issued.",
+  close: "Closed.",
+  retry: "The last action was retried successfully.",
+};
+
+/** What the screen answers, with its HTTP status. */
+export interface StaffIntentOutcome {
+  status: number;
+  answer: StaffIntentAnswer;
+}
+
+const bad = (intent: string, field: string, message: string): StaffIntentOutcome => ({
+  status: 422,
+  answer: { ok: false, intent, field, message, shopifyErrors: [] },
+});
+
+/**
+ * Runs the action a detail-screen form asks for. `notifyDefault` is the shop's setting, used when the
+ * form does not say whether Shopify should email the customer.
+ */
+export async function runStaffIntent(
+  deps: StaffDeps,
+  shop: string,
+  requestId: string,
+  form: FormData,
+  notifyDefault: boolean,
+): Promise<StaffIntentOutcome> {
+  const intent = String(form.get("intent") ?? "");
+  const text = (k: string) => {
+    const v = form.get(k);
+    return typeof v === "string" && v.trim() !== "" ? v.trim() : undefined;
+  };
+  const notifyCustomer = form.has("notifyCustomer") ? form.get("notifyCustomer") === "true" : notifyDefault;
+  let res: ActionResult;
+  switch (intent) {
+    case "approve": {
+      const returnLabelUrl = text("returnLabelUrl");
+      if (returnLabelUrl && !/^https:\/\/\S+$/.test(returnLabelUrl)) return bad(intent, "returnLabelUrl", "must be an https:// link");
+      res = await approveRequest(deps, shop, requestId, {
+        note: text("note"),
+        returnLabelUrl,
+        trackingNumber: text("trackingNumber"),
+        carrierName: text("carrierName"),
+        notifyCustomer,
+      });
+      break;
+    }
+    case "decline": {
+      const reason = text("reason");
+      if (!reason || !(DECLINE_REASONS as readonly string[]).includes(reason)) return bad(intent, "reason", "pick a decline reason");
+      const message = text("message");
+      if (message && message.length > 500) return bad(intent, "message", "must be at most 500 characters");
+      res = await declineRequest(deps, shop, requestId, { reason: reason as DeclineReason, message, notifyCustomer });
+      break;
+    }
+    case "receive":
+      res = await markReceived(deps, shop, requestId, { restock: form.get("restock") === "true" });
+      break;
+    case "refund": {
+      const to = text("to");
+      if (to !== "original_payment" && to !== "store_credit") return bad(intent, "to", "must be original_payment or store_credit");
+      res = await refundRequest(deps, shop, requestId, { to });
+      break;
+    }
+    case "close":
+      res = await closeRequest(deps, shop, requestId);
+      break;
+    case "retry":
+      res = await retryLastAction(deps, shop, requestId);
+      break;
+    default:
+      return bad(intent, "intent", "unknown action");
+  }
+  if (res.ok) return { status: 200, answer: { ok: true, intent, message: DONE[intent] ?? "Done." } };
+  return {
+    status: res.status,
+    answer: {
+      ok: false,
+      intent,
+      ...(res.error.field ? { field: res.error.field } : {}),
+      message: res.error.message,
+      shopifyErrors: (res.error.shopifyErrors ?? []).map((e) => `${e.message}${e.field?.length ? ` (${e.field.join(".")})` : ""}`),
+    },
+  };
+}
