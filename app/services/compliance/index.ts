@@ -16,7 +16,7 @@
  */
 import type { PrismaClient } from "~/db.server";
 import { requireShop } from "~/db";
-import { WEBHOOK_JOB_KIND, type WebhookJobPayload } from "~/jobs/webhook-jobs";
+import { WEBHOOK_JOB_KIND, type WebhookJobPayload } from "~/webhooks/types";
 import { parseWebhookPayload } from "~/webhooks/payloads";
 import type { CustomerDataRequest, CustomerRedaction } from "./payload";
 

@@ -1,0 +1,24 @@
+// The worker's side of a webhook: runs the topic's handler from the registry with the shop's offline
+// session, then marks the delivery processed; on error it marks it failed and rethrows, so the queue
+// retries (docs/decisions/100-job-queue.md).
+import type { JobContext } from "~/jobs/types";
+import { webhookDeliveryStore } from "./deliveries.server";
+import { webhookHandlerFor } from "./registry.server";
+import type { WebhookJobPayload } from "./types";
+
+export async function runWebhookJob(job: JobContext<WebhookJobPayload>): Promise<void> {
+  const { topic, webhookId, apiVersion, payload } = job.payload;
+  const store = await webhookDeliveryStore();
+  try {
+    const handler = webhookHandlerFor(topic);
+    // Fail (and retry later) rather than mark processed: an instance with an older build may lack it.
+    if (!handler) throw new Error(`no handler registered for webhook topic ${topic} in this process`);
+    const { sessionStorage } = await import("~/shopify.server");
+    const session = await sessionStorage!.loadSession(`offline_${job.shop}`);
+    await handler({ shop: job.shop, topic, webhookId, apiVersion, payload, session });
+  } catch (error) {
+    await store.fail(job.shop, webhookId, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+  await store.complete(job.shop, webhookId);
+}
