@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { InvalidShopError } from "@shopify/shopify-api";
 import { authenticate } from "~/shopify.server";
 import { jobQueue } from "~/jobs/queue";
-import { webhookDeliveryStore } from "./deliveries.server";
+import { createRepos } from "~/db";
 import { parseWebhookPayload, WebhookPayloadError, WebhookShopMismatchError, webhookBodyLimit } from "./payloads";
 import { readSignedBody } from "./signed-body";
 import type { WebhookTopicName } from "./registry.server";
@@ -85,8 +85,9 @@ export async function handleWebhook(request: Request, expectedTopics: readonly s
     if (e instanceof WebhookPayloadError) return jsonRefusal(422, "invalid_payload", e.field, e.detail);
     throw e;
   }
-  const store = await webhookDeliveryStore();
-  const state = await store.begin({ shop: ctx.shop, webhookId: ctx.webhookId, topic });
+  const { default: prisma } = await import("~/db.server");
+  const deliveries = createRepos(prisma).webhookDeliveries;
+  const state = await deliveries.begin(ctx.shop, { webhookId: ctx.webhookId, topic, receivedAt: new Date() });
   if (state === "duplicate") return new Response(null, { status: 200 });
   const job: WebhookJobPayload = {
     topic,
@@ -98,7 +99,7 @@ export async function handleWebhook(request: Request, expectedTopics: readonly s
     // Same webhook id -> same job (a redelivery while it is queued or running adds nothing).
     await (await jobQueue()).enqueue(WEBHOOK_JOB_KIND, job, { shop: ctx.shop, dedupeKey: `webhook:${ctx.webhookId}` });
   } catch (error) {
-    await store.fail(ctx.shop, ctx.webhookId, error instanceof Error ? error.message : String(error));
+    await deliveries.markFailed(ctx.shop, ctx.webhookId, error instanceof Error ? error.message : String(error));
     // Non-2xx makes Shopify deliver again later; begin() then answers "retry".
     console.error(`webhook ${topic} ${ctx.webhookId} for ${ctx.shop}: could not queue its processing`, error);
     return new Response(null, { status: 500 });

@@ -2,13 +2,14 @@
 // session, then marks the delivery processed; on error it marks it failed and rethrows, so the queue
 // retries (docs/decisions/100-job-queue.md).
 import type { JobContext } from "~/jobs/types";
-import { webhookDeliveryStore } from "./deliveries.server";
+import { createRepos } from "~/db";
 import { webhookHandlerFor } from "./registry.server";
 import type { WebhookJobPayload } from "./types";
 
 export async function runWebhookJob(job: JobContext<WebhookJobPayload>): Promise<void> {
   const { topic, webhookId, apiVersion, payload } = job.payload;
-  const store = await webhookDeliveryStore();
+  const { default: prisma } = await import("~/db.server");
+  const deliveries = createRepos(prisma).webhookDeliveries;
   try {
     const handler = webhookHandlerFor(topic);
     // Fail (and retry later) rather than mark processed: an instance with an older build may lack it.
@@ -17,8 +18,8 @@ export async function runWebhookJob(job: JobContext<WebhookJobPayload>): Promise
     const session = await sessionStorage!.loadSession(`offline_${job.shop}`);
     await handler({ shop: job.shop, topic, webhookId, apiVersion, payload, session });
   } catch (error) {
-    await store.fail(job.shop, webhookId, error instanceof Error ? error.message : String(error));
+    await deliveries.markFailed(job.shop, webhookId, error instanceof Error ? error.message : String(error));
     throw error;
   }
-  await store.complete(job.shop, webhookId);
+  await deliveries.markProcessed(job.shop, webhookId, new Date());
 }
