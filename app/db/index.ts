@@ -3,6 +3,7 @@
 //   const repos = createRepos(prisma);
 //   await repos.returnRequests.findById(session.shop, id);
 import type { Db } from "./shared";
+import { createComplianceRepo } from "./compliance";
 import { createEventsRepo } from "./events";
 import { createJobsRepo } from "./jobs";
 import { createOfflineTokensRepo } from "./offline-tokens";
@@ -22,6 +23,7 @@ export function createRepos(db: Db) {
     webhookDeliveries: createWebhookDeliveriesRepo(db),
     jobs: createJobsRepo(db),
     offlineTokens: createOfflineTokensRepo(db),
+    compliance: createComplianceRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
@@ -36,3 +38,4 @@ export * from "./operations";
 export * from "./webhook-deliveries";
 export * from "./jobs";
 export * from "./offline-tokens";
+export * from "./compliance";
