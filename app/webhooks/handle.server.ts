@@ -4,20 +4,13 @@ import { authenticate } from "~/shopify.server";
 import { jobQueue } from "~/jobs/queue";
 import { createRepos } from "~/db";
 import { parseWebhookPayload, WebhookPayloadError, WebhookShopMismatchError, webhookBodyLimit } from "./payloads";
-import { readSignedBody } from "./signed-body";
+import { badSignature, readSignedBody, refusal } from "./signed-body";
 import type { WebhookTopicName } from "./registry.server";
 import { WEBHOOK_JOB_KIND, type WebhookJobPayload } from "./types";
 
 const REQUIRED_HEADERS = ["X-Shopify-Hmac-Sha256", "X-Shopify-Topic", "X-Shopify-Shop-Domain", "X-Shopify-API-Version", "X-Shopify-Webhook-Id"];
 
-function jsonRefusal(status: number, code: string, field: string, message: string): Response {
-  return new Response(JSON.stringify({ error: { code, field, message } }), {
-    status,
-    headers: { "Content-Type": "application/json" },
-  });
-}
-
-const badDelivery = (field: string, message: string) => jsonRefusal(400, "invalid_webhook", field, message);
+const badDelivery = (field: string, message: string) => refusal(400, "invalid_webhook", field, message);
 
 /**
  * The signature is checked here first, streaming (./signed-body.ts): the body's size is capped (by
@@ -41,10 +34,7 @@ export async function verifyWebhook(
     return await authenticate.webhook(new Request(request.url, { method: "POST", headers: request.headers, body }));
   } catch (e) {
     if (e instanceof Response && e.status === 401) {
-      throw new Response(JSON.stringify({ error: { code: "unauthorized", field: "X-Shopify-Hmac-Sha256", message: "does not match the body signed with the app's secret" } }), {
-        status: 401,
-        headers: { "Content-Type": "application/json" },
-      });
+      throw badSignature();
     }
     if (e instanceof Response && e.status === 400) {
       const missing = REQUIRED_HEADERS.find((h) => !request.headers.get(h));
@@ -80,9 +70,9 @@ export async function handleWebhook(request: Request, expectedTopics: readonly s
   } catch (e) {
     if (e instanceof WebhookShopMismatchError) {
       console.warn(`webhook ${topic} ${ctx.webhookId} for ${ctx.shop}: body names another shop; refused`);
-      return jsonRefusal(400, "invalid_webhook", "X-Shopify-Shop-Domain", `does not match the shop named in the signed body (${e.field})`);
+      return refusal(400, "invalid_webhook", "X-Shopify-Shop-Domain", `does not match the shop named in the signed body (${e.field})`);
     }
-    if (e instanceof WebhookPayloadError) return jsonRefusal(422, "invalid_payload", e.field, e.detail);
+    if (e instanceof WebhookPayloadError) return refusal(422, "invalid_payload", e.field, e.detail);
     throw e;
   }
   const { default: prisma } = await import("~/db.server");
