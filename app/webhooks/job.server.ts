@@ -2,6 +2,9 @@
 // session, then marks the delivery processed; on error it marks it failed and rethrows, so the queue
 // retries (docs/decisions/100-job-queue.md).
 import type { JobContext } from "~/jobs/types";
+// Static: loading the worker's job kinds evaluates shopify.server, whose start-up checks (no
+// development redirect in production) then stop a worker-only process at once.
+import { sessionStorage } from "~/shopify.server";
 import { createRepos } from "~/db";
 import { webhookHandlerFor } from "./registry.server";
 import type { WebhookJobPayload } from "./types";
@@ -14,7 +17,6 @@ export async function runWebhookJob(job: JobContext<WebhookJobPayload>): Promise
     const handler = webhookHandlerFor(topic);
     // Fail (and retry later) rather than mark processed: an instance with an older build may lack it.
     if (!handler) throw new Error(`no handler registered for webhook topic ${topic} in this process`);
-    const { sessionStorage } = await import("~/shopify.server");
     const session = await sessionStorage!.loadSession(`offline_${job.shop}`);
     await handler({ shop: job.shop, topic, webhookId, apiVersion, payload, session });
   } catch (error) {
