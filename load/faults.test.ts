@@ -18,7 +18,8 @@ import { getPreset, parsePolicy, type Policy } from "~/returns";
 import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
 import { approveRequest, closeRequest, declineRequest, markReceived, refundRequest, retryLastAction, type StaffDeps } from "~/services/staff";
 import { getOverview, submitReturnRequest, ShopperError, type ShopperDeps } from "~/services/shopper";
-import { drainCatalogueJobs, enqueueCatalogueSync } from "~/services/terms-sync/service";
+import { enqueueCatalogueSync } from "~/services/terms-sync/service";
+import { catalogueQueue } from "~/services/terms-sync/testing";
 import { startStandin, tomlScopes, type Standin, type FaultKind, type OrderRec } from "../standin";
 
 const SHOP = "demo-returns.myshopify.com";
@@ -266,9 +267,9 @@ describe("terms sync job under Admin API faults", () => {
       // Nothing published yet, so the run must write (writes happen only when a value differs).
       for (const [id, m] of standin.store.metafields) if (/terms|returns/i.test(`${(m as { namespace?: string }).namespace ?? ""}`)) standin.store.metafields.delete(id);
       const runId = `fault-${f.kind}-${f.times}`;
-      const { job } = await enqueueCatalogueSync({ db: db.prisma, now }, SHOP, { runId, policyVersion: 1 });
+      const job = await enqueueCatalogueSync({ jobs: catalogueQueue(db.prisma, { now, workerId: "enqueue" }) }, SHOP, { runId, policyVersion: 1 });
       standin.faults.inject({ operationName: "MetafieldsSet", kind: f.kind, times: f.times });
-      await drainCatalogueJobs({ db: db.prisma, adminFor: async () => admin, now, workerId: "w1" });
+      await catalogueQueue(db.prisma, { adminFor: async () => admin, now, workerId: "w1" }).drain();
       standin.faults.clear();
       const jobs = createRepos(db.prisma).jobs;
       const after = await jobs.get(SHOP, job.id);
@@ -278,7 +279,7 @@ describe("terms sync job under Admin API faults", () => {
         expect(after!.status, "failed step stays queued for a retry").toBe("queued");
         expect(after!.lastError, "with its error visible").toBeTruthy();
         virtualMs += 24 * 3600_000; // the job's backoff elapses
-        await drainCatalogueJobs({ db: db.prisma, adminFor: async () => admin, now, workerId: "w2" });
+        await catalogueQueue(db.prisma, { adminFor: async () => admin, now, workerId: "w2" }).drain();
         expect((await jobs.get(SHOP, job.id))!.status).toBe("succeeded");
       }
       const published = [...standin.store.metafields.values()].filter((m) => /terms|returns/i.test(`${(m as { namespace?: string }).namespace ?? ""}`));

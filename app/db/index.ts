@@ -4,6 +4,7 @@
 //   await repos.returnRequests.findById(session.shop, id);
 import type { Db } from "./shared";
 import { createAdminReadModels } from "./admin-read-models";
+import { createComplianceRepo } from "./compliance";
 import { createEventsRepo } from "./events";
 import { createJobsRepo } from "./jobs";
 import { createOfflineTokensRepo } from "./offline-tokens";
@@ -25,6 +26,7 @@ export function createRepos(db: Db) {
     offlineTokens: createOfflineTokensRepo(db),
     /** the admin screens' aggregate and list queries (named read models) */
     adminViews: createAdminReadModels(db),
+    compliance: createComplianceRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;
@@ -40,3 +42,4 @@ export * from "./webhook-deliveries";
 export * from "./jobs";
 export * from "./offline-tokens";
 export * from "./admin-read-models";
+export * from "./compliance";

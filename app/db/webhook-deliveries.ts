@@ -1,8 +1,11 @@
-// Webhook idempotency: Shopify may deliver the same webhook (X-Shopify-Webhook-Id) more than once.
-//   const d = await webhooks.begin(shop, { webhookId, topic, receivedAt: now });
-//   if (d.outcome === "duplicate") return 200;          // processed, or being processed, already
-//   ... process ... then markProcessed / markFailed (a failed one is processed again on redelivery)
-import { isUniqueViolation, requireDate, requireShop, requireString, type Db } from "./shared";
+// Webhook deliveries, once per X-Shopify-Webhook-Id and scoped by shop (docs/decisions/100-job-queue.md).
+// Shopify delivers at least once and retries on non-2xx or slow answers. The route calls begin() and
+// queues the processing unless the delivery was processed already; the job calls markProcessed() or
+// markFailed(). A delivery not yet processed (queued, running, failed, or its queueing lost in a
+// crash) is queued again on redelivery: the job's dedupe key (`webhook:<id>`) keeps it to one job.
+// The shop and ids come from the library's verified webhook context, which checked them.
+import { storableText } from "./text";
+import { isUniqueViolation, type Db } from "./shared";
 
 export type DeliveryStatus = "received" | "processed" | "failed";
 
@@ -16,79 +19,43 @@ export interface WebhookDeliveryRecord {
   error: string | null;
 }
 
-function toRecord(row: {
-  shop: string;
-  webhookId: string;
-  topic: string;
-  receivedAt: Date;
-  processedAt: Date | null;
-  status: string;
-  error: string | null;
-}): WebhookDeliveryRecord {
-  return {
-    shop: row.shop,
-    webhookId: row.webhookId,
-    topic: row.topic,
-    receivedAt: row.receivedAt,
-    processedAt: row.processedAt,
-    status: row.status as DeliveryStatus,
-    error: row.error,
-  };
+/** `new`: first time. `retry`: recorded, not processed yet (queue it again). `duplicate`: processed. */
+export type DeliveryOutcome = "new" | "retry" | "duplicate";
+
+function toRecord(row: Omit<WebhookDeliveryRecord, "status"> & { status: string }): WebhookDeliveryRecord {
+  const { shop, webhookId, topic, receivedAt, processedAt, status, error } = row;
+  return { shop, webhookId, topic, receivedAt, processedAt, status: status as DeliveryStatus, error };
 }
 
 export function createWebhookDeliveriesRepo(db: Db) {
   return {
-    /**
-     * Records the delivery once. `new`: first time, process it. `retry`: an earlier attempt failed,
-     * process it again (this caller now owns it). `duplicate`: received/processed already, skip.
-     */
-    async begin(
-      shop: string,
-      input: { webhookId: string; topic: string; receivedAt: Date },
-    ): Promise<{ outcome: "new" | "retry" | "duplicate"; delivery: WebhookDeliveryRecord }> {
-      const s = requireShop(shop);
-      const webhookId = requireString("webhookId", input.webhookId, { max: 255 });
-      const topic = requireString("topic", input.topic, { max: 255 });
-      const receivedAt = requireDate("receivedAt", input.receivedAt);
+    async begin(shop: string, input: { webhookId: string; topic: string; receivedAt: Date }): Promise<DeliveryOutcome> {
       try {
-        const row = await db.webhookDelivery.create({ data: { shop: s, webhookId, topic, receivedAt, status: "received" } });
-        return { outcome: "new", delivery: toRecord(row) };
+        await db.webhookDelivery.create({ data: { shop, webhookId: input.webhookId, topic: input.topic, receivedAt: input.receivedAt, status: "received" } });
+        return "new";
       } catch (e) {
         if (!isUniqueViolation(e)) throw e;
       }
-      const existing = await db.webhookDelivery.findFirst({ where: { webhookId, shop: s } });
-      if (!existing) throw new Error(`webhookId: ${webhookId} was recorded for another shop`);
-      if (existing.status === "failed") {
-        const res = await db.webhookDelivery.updateMany({
-          where: { id: existing.id, status: "failed" },
-          data: { status: "received", receivedAt, error: null },
-        });
-        if (res.count === 1) {
-          return { outcome: "retry", delivery: toRecord({ ...existing, status: "received", receivedAt, error: null }) };
-        }
-      }
-      return { outcome: "duplicate", delivery: toRecord(existing) };
+      const existing = await db.webhookDelivery.findFirst({ where: { shop, webhookId: input.webhookId } });
+      // Same id recorded for another shop: never act on it for this one.
+      if (!existing) throw new Error(`webhookId: ${input.webhookId} was recorded for another shop`);
+      return existing.status === "processed" ? "duplicate" : "retry";
     },
 
     async markProcessed(shop: string, webhookId: string, now: Date): Promise<void> {
-      await db.webhookDelivery.updateMany({
-        where: { shop: requireShop(shop), webhookId: requireString("webhookId", webhookId) },
-        data: { status: "processed", processedAt: requireDate("now", now), error: null },
-      });
+      await db.webhookDelivery.updateMany({ where: { shop, webhookId }, data: { status: "processed", processedAt: now, error: null } });
     },
 
-    async markFailed(shop: string, webhookId: string, error: string, now: Date): Promise<void> {
-      requireDate("now", now);
+    /** A processed delivery stays processed (a late failure of a second copy changes nothing). */
+    async markFailed(shop: string, webhookId: string, error: string): Promise<void> {
       await db.webhookDelivery.updateMany({
-        where: { shop: requireShop(shop), webhookId: requireString("webhookId", webhookId), status: { not: "processed" } },
-        data: { status: "failed", error: requireString("error", error, { max: 10_000, clean: true }) },
+        where: { shop, webhookId, status: { not: "processed" } },
+        data: { status: "failed", error: storableText(error.slice(0, 2000)) },
       });
     },
 
     async get(shop: string, webhookId: string): Promise<WebhookDeliveryRecord | null> {
-      const row = await db.webhookDelivery.findFirst({
-        where: { shop: requireShop(shop), webhookId: requireString("webhookId", webhookId) },
-      });
+      const row = await db.webhookDelivery.findFirst({ where: { shop, webhookId } });
       return row ? toRecord(row) : null;
     },
   };

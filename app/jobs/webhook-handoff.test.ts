@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { signedWebhookRequest } from "~/test/session-token";
 import { drainJobs, startJobWorker, stopJobQueue } from "./index";
-import { registerWebhookJob, type WebhookWork } from "./webhook-jobs";
+import { registerWebhookJob, type WebhookWork } from "~/webhooks/registry.server";
 
 const SECRET = "handoff-secret";
 const APP_URL = "https://handoff.example";

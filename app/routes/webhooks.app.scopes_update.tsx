@@ -1,11 +1,4 @@
-import { sessionStorage } from "~/shopify.server";
-import { webhookJobRoute } from "~/webhooks/handle.server";
+import { webhookRoute } from "~/webhooks/handle.server";
 
-// The merchant granted/revoked optional scopes: keep the stored offline session's scope in step (as a
-// job; the worker loads the offline session).
-export const action = webhookJobRoute("APP_SCOPES_UPDATE", async ({ payload, session }) => {
-  const current = payload.current;
-  if (!session || !Array.isArray(current)) return;
-  session.scope = current.map(String).join(",");
-  await sessionStorage!.storeSession(session);
-});
+// APP_SCOPES_UPDATE: verified, bound to its shop, recorded once and queued; processed as a job (app/webhooks/registry.server.ts).
+export const action = webhookRoute("APP_SCOPES_UPDATE");

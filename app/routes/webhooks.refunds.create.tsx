@@ -1,5 +1,4 @@
-import { returnsWebhook } from "~/webhooks/returns-route.server";
+import { webhookRoute } from "~/webhooks/handle.server";
 
-// REFUNDS_CREATE: a refund on a Return (made outside the app) moves our request to refunded; refunds
-// without a return are ignored. See app/webhooks/returns-lifecycle.ts.
-export const action = returnsWebhook("REFUNDS_CREATE");
+// REFUNDS_CREATE: verified, bound to its shop, recorded once and queued; processed as a job (app/webhooks/registry.server.ts).
+export const action = webhookRoute("REFUNDS_CREATE");

@@ -1,5 +1,4 @@
-import { returnsWebhook } from "~/webhooks/returns-route.server";
+import { webhookRoute } from "~/webhooks/handle.server";
 
-// RETURNS_CLOSE: reconcile our request to the Return's current state at Shopify (changes made outside
-// the app); see app/webhooks/returns-lifecycle.ts.
-export const action = returnsWebhook("RETURNS_CLOSE");
+// RETURNS_CLOSE: verified, bound to its shop, recorded once and queued; processed as a job (app/webhooks/registry.server.ts).
+export const action = webhookRoute("RETURNS_CLOSE");

@@ -1,5 +1,4 @@
-import { complianceWebhook } from "~/services/compliance/webhooks.server";
+import { webhookRoute } from "~/webhooks/handle.server";
 
-// SHOP_REDACT: HMAC-verified, body checked (422 naming the field), recorded once, processed as a job by
-// app/services/compliance (see docs/security.md, "Compliance").
-export const action = complianceWebhook("SHOP_REDACT");
+// SHOP_REDACT: verified, bound to its shop, recorded once and queued; processed as a job (app/webhooks/registry.server.ts).
+export const action = webhookRoute("SHOP_REDACT");

@@ -1,31 +1,16 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { InvalidShopError } from "@shopify/shopify-api";
 import { authenticate } from "~/shopify.server";
-import { jobQueue } from "~/jobs";
-import {
-  registerRecordOnlyWebhook,
-  registerWebhookJob,
-  WEBHOOK_JOB_KIND,
-  type WebhookHandler,
-  type WebhookJobPayload,
-} from "~/jobs/webhook-jobs";
-import { webhookDeliveryStore } from "./deliveries.server";
+import { jobQueue } from "~/jobs/queue";
+import { createRepos } from "~/db";
 import { parseWebhookPayload, WebhookPayloadError, WebhookShopMismatchError, webhookBodyLimit } from "./payloads";
-import { readSignedBody } from "./signed-body";
-
-export type { WebhookWork } from "~/jobs/webhook-jobs";
-export { registerWebhookJob } from "~/jobs/webhook-jobs";
+import { badSignature, readSignedBody, refusal } from "./signed-body";
+import type { WebhookTopicName } from "./registry.server";
+import { WEBHOOK_JOB_KIND, type WebhookJobPayload } from "./types";
 
 const REQUIRED_HEADERS = ["X-Shopify-Hmac-Sha256", "X-Shopify-Topic", "X-Shopify-Shop-Domain", "X-Shopify-API-Version", "X-Shopify-Webhook-Id"];
 
-function jsonRefusal(status: number, code: string, field: string, message: string): Response {
-  return new Response(JSON.stringify({ error: { code, field, message } }), {
-    status,
-    headers: { "Content-Type": "application/json" },
-  });
-}
-
-const badDelivery = (field: string, message: string) => jsonRefusal(400, "invalid_webhook", field, message);
+const badDelivery = (field: string, message: string) => refusal(400, "invalid_webhook", field, message);
 
 /**
  * The signature is checked here first, streaming (./signed-body.ts): the body's size is capped (by
@@ -49,10 +34,7 @@ export async function verifyWebhook(
     return await authenticate.webhook(new Request(request.url, { method: "POST", headers: request.headers, body }));
   } catch (e) {
     if (e instanceof Response && e.status === 401) {
-      throw new Response(JSON.stringify({ error: { code: "unauthorized", field: "X-Shopify-Hmac-Sha256", message: "does not match the body signed with the app's secret" } }), {
-        status: 401,
-        headers: { "Content-Type": "application/json" },
-      });
+      throw badSignature();
     }
     if (e instanceof Response && e.status === 400) {
       const missing = REQUIRED_HEADERS.find((h) => !request.headers.get(h));
@@ -68,17 +50,10 @@ export async function verifyWebhook(
  * The one path every webhook route takes: authenticate.webhook verifies the HMAC (401 if wrong) and
  * parses headers; we check the topic matches the route, record the delivery idempotently, enqueue its
  * processing as a durable job keyed by the webhook id, and answer 200 at once. The job runs the
- * topic's handler registered with registerWebhookJob (app/jobs/webhook-jobs.ts) in whichever worker
- * takes it, then marks the delivery processed (docs/decisions/100-job-queue.md).
- *
- * `work`, when given, is registered as the topic's handler (same as registerWebhookJob in the route
- * module); prefer registering at module load so a separate worker process has it too.
+ * topic's handler from ./registry.server.ts in whichever worker takes it (./job.server.ts), then
+ * marks the delivery processed (docs/decisions/100-job-queue.md).
  */
-export async function handleWebhook(
-  request: Request,
-  expectedTopics: readonly string[],
-  work?: WebhookHandler,
-): Promise<Response> {
+export async function handleWebhook(request: Request, expectedTopics: readonly string[]): Promise<Response> {
   const ctx = await verifyWebhook(request, { maxBytes: webhookBodyLimit(expectedTopics) });
   const topic = String(ctx.topic);
   if (!expectedTopics.includes(topic)) {
@@ -95,14 +70,14 @@ export async function handleWebhook(
   } catch (e) {
     if (e instanceof WebhookShopMismatchError) {
       console.warn(`webhook ${topic} ${ctx.webhookId} for ${ctx.shop}: body names another shop; refused`);
-      return jsonRefusal(400, "invalid_webhook", "X-Shopify-Shop-Domain", `does not match the shop named in the signed body (${e.field})`);
+      return refusal(400, "invalid_webhook", "X-Shopify-Shop-Domain", `does not match the shop named in the signed body (${e.field})`);
     }
-    if (e instanceof WebhookPayloadError) return jsonRefusal(422, "invalid_payload", e.field, e.detail);
+    if (e instanceof WebhookPayloadError) return refusal(422, "invalid_payload", e.field, e.detail);
     throw e;
   }
-  if (work) registerWebhookJob(topic, work);
-  const store = await webhookDeliveryStore();
-  const state = await store.begin({ shop: ctx.shop, webhookId: ctx.webhookId, topic });
+  const { default: prisma } = await import("~/db.server");
+  const deliveries = createRepos(prisma).webhookDeliveries;
+  const state = await deliveries.begin(ctx.shop, { webhookId: ctx.webhookId, topic, receivedAt: new Date() });
   if (state === "duplicate") return new Response(null, { status: 200 });
   const job: WebhookJobPayload = {
     topic,
@@ -114,7 +89,7 @@ export async function handleWebhook(
     // Same webhook id -> same job (a redelivery while it is queued or running adds nothing).
     await (await jobQueue()).enqueue(WEBHOOK_JOB_KIND, job, { shop: ctx.shop, dedupeKey: `webhook:${ctx.webhookId}` });
   } catch (error) {
-    await store.fail(ctx.shop, ctx.webhookId, error instanceof Error ? error.message : String(error));
+    await deliveries.markFailed(ctx.shop, ctx.webhookId, error instanceof Error ? error.message : String(error));
     // Non-2xx makes Shopify deliver again later; begin() then answers "retry".
     console.error(`webhook ${topic} ${ctx.webhookId} for ${ctx.shop}: could not queue its processing`, error);
     return new Response(null, { status: 500 });
@@ -123,18 +98,10 @@ export async function handleWebhook(
 }
 
 /**
- * Route action for a topic processed as a job: registers `handler` when the route module loads on the
- * server (app/jobs/handlers.server.ts imports every webhook route, so `npm run worker` has it too) and
- * answers deliveries through handleWebhook. Use it as `export const action = webhookJobRoute(...)`:
- * Remix strips the action export (and so this call) from the client bundle.
+ * The route action of a topic: `export const action = webhookRoute("RETURNS_APPROVE")` is the whole
+ * route module. Remix strips the action export (and so this call) from the client bundle. The
+ * topic's processing is not named here: the worker finds it in ./registry.server.ts.
  */
-export function webhookJobRoute(topic: string, handler: WebhookHandler) {
-  registerWebhookJob(topic, handler);
+export function webhookRoute(topic: WebhookTopicName) {
   return async ({ request }: ActionFunctionArgs) => handleWebhook(request, [topic]);
-}
-
-/** Route action factory for topics whose only work is being recorded. */
-export function recordOnlyWebhook(...topics: string[]) {
-  registerRecordOnlyWebhook(...topics);
-  return async ({ request }: ActionFunctionArgs) => handleWebhook(request, topics);
 }

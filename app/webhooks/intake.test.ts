@@ -9,7 +9,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { pgBossSchemaFor, stopJobQueue } from "~/jobs";
-import { webhookHandlerFor } from "~/jobs/webhook-jobs";
+import { webhookHandlerFor } from "~/webhooks/registry.server";
 import { WEBHOOK_BODY_LIMITS } from "./payloads";
 
 const API_KEY = "intake-key";

@@ -7,13 +7,15 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const HMAC_HEADER = "X-Shopify-Hmac-Sha256";
 
-function refusal(status: number, code: string, field: string, message: string): Response {
+/** A webhook refusal: JSON naming the code and the field (header or body) at fault. */
+export function refusal(status: number, code: string, field: string, message: string): Response {
   return new Response(JSON.stringify({ error: { code, field, message } }), {
     status,
     headers: { "Content-Type": "application/json" },
   });
 }
 
+export const badSignature = () => refusal(401, "unauthorized", HMAC_HEADER, "does not match the body signed with the app's secret");
 const tooLarge = (maxBytes: number) => refusal(413, "payload_too_large", "body", `must be at most ${maxBytes} bytes for this topic`);
 
 /**
@@ -51,7 +53,7 @@ export async function readSignedBody(request: Request, opts: { secret: string; m
   const expected = Buffer.from(mac.digest("base64"));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw refusal(401, "unauthorized", HMAC_HEADER, "does not match the body signed with the app's secret");
+    throw badSignature();
   }
   const out = new Uint8Array(total);
   let at = 0;

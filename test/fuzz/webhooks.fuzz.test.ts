@@ -12,7 +12,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
-import { webhookHandlerFor } from "~/jobs/webhook-jobs";
+import { webhookHandlerFor } from "~/webhooks/registry.server";
 import { webhookBodyLimit } from "~/webhooks/payloads";
 import { startStandin, type Standin } from "../../standin";
 import { fuzzRuns, fuzzSeed, timeoutFor } from "./runs";

@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRepos } from "~/db";
+import { createRepos, SHOP_TABLES } from "~/db";
+import { serviceContext } from "~/services/context";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import {
   exportCustomerData,
@@ -14,7 +15,6 @@ import {
   parseDataRequest,
   redactCustomer,
   redactShop,
-  SHOP_TABLES,
   WebhookPayloadError,
 } from "./index";
 
@@ -24,6 +24,7 @@ const ALEX = "gid://shopify/Customer/7001";
 const SAM = "gid://shopify/Customer/7002";
 const now = new Date("2026-07-10T00:00:00Z");
 let db: TestDatabase;
+const ctx = (at?: Date) => serviceContext({ db: db.prisma, now: () => at ?? new Date() });
 
 async function seedRequest(shop: string, customerId: string | null, orderN: number, noteArg?: string) {
   const name = customerId === SAM ? "Sam Jones" : "Alex Smith";
@@ -90,16 +91,16 @@ describe("customers/data_request", () => {
     const byOrder = await seedRequest(SHOP, null, 1002, "imported"); // self-serve import without customer, named by order
     await seedRequest(SHOP, SAM, 1003);
     await seedRequest(OTHER_SHOP, ALEX, 1001);
-    const { eventId, export: data } = await exportCustomerData(db.prisma, SHOP, { customerId: ALEX, orderIds: ["gid://shopify/Order/1002"], dataRequestId: "9" }, now);
+    const { eventId, export: data } = await exportCustomerData(ctx(now), SHOP, { customerId: ALEX, orderIds: ["gid://shopify/Order/1002"], dataRequestId: "9" });
     expect(data.requests.map((r) => r.id).sort()).toEqual([mine.id, byOrder.id].sort());
     const r = data.requests.find((x) => x.id === mine.id)!;
     expect(r).toMatchObject({ customerId: ALEX, customerDisplayName: "Alex Smith", currency: "NZD", refundMinor: "4599", feesMinor: "500" });
     expect(r.lines[0]).toMatchObject({ note: expect.stringContaining("Alex Smith"), photos: ["https://shopify-staged-uploads.storage.googleapis.com/x/alex.jpg"] });
     expect(r.events.map((e) => e.type)).toEqual(["requested", "declined"]);
-    const stored = await listCustomerDataExports(db.prisma, SHOP);
+    const stored = await listCustomerDataExports(ctx(), SHOP);
     expect(stored.map((s) => s.id)).toEqual([eventId]);
     expect(stored[0]!.export).toEqual(data);
-    expect(await listCustomerDataExports(db.prisma, OTHER_SHOP)).toEqual([]);
+    expect(await listCustomerDataExports(ctx(), OTHER_SHOP)).toEqual([]);
   });
 });
 
@@ -109,10 +110,10 @@ describe("customers/redact", () => {
     const mine = await seedRequest(shop, ALEX, 2001);
     const samS = await seedRequest(shop, SAM, 2002);
     const elsewhere = await seedRequest(OTHER_SHOP, ALEX, 2001);
-    await exportCustomerData(db.prisma, shop, { customerId: ALEX, orderIds: [], dataRequestId: null }, now);
-    await exportCustomerData(db.prisma, shop, { customerId: SAM, orderIds: [], dataRequestId: null }, now);
+    await exportCustomerData(ctx(now), shop, { customerId: ALEX, orderIds: [], dataRequestId: null });
+    await exportCustomerData(ctx(now), shop, { customerId: SAM, orderIds: [], dataRequestId: null });
 
-    const result = await redactCustomer(db.prisma, shop, { customerId: ALEX, orderIds: [] });
+    const result = await redactCustomer(ctx(), shop, { customerId: ALEX, orderIds: [] });
     expect(result).toMatchObject({ requests: 1, lines: 1, events: 2, exportsDeleted: 1 });
 
     const row = await db.prisma.returnRequest.findUniqueOrThrow({ where: { id: mine.id }, include: { lines: true, events: { orderBy: { id: "asc" } } } });
@@ -131,16 +132,16 @@ describe("customers/redact", () => {
     expect(sam.customerDisplayName).toBe("Sam Jones");
     expect(sam.lines[0]!.note).toContain("Sam Jones");
     expect((await db.prisma.returnRequest.findUniqueOrThrow({ where: { id: elsewhere.id } })).customerId).toBe(ALEX);
-    expect((await listCustomerDataExports(db.prisma, shop)).map((e) => e.export.customerId)).toEqual([SAM]);
+    expect((await listCustomerDataExports(ctx(), shop)).map((e) => e.export.customerId)).toEqual([SAM]);
 
-    const again = await redactCustomer(db.prisma, shop, { customerId: ALEX, orderIds: [] });
+    const again = await redactCustomer(ctx(), shop, { customerId: ALEX, orderIds: [] });
     expect(again).toMatchObject({ requests: 0, exportsDeleted: 0 });
   });
 
   it("also redacts requests named only by orders_to_redact", async () => {
     const shop = "redact-d.myshopify.com";
     const imported = await seedRequest(shop, null, 3001, "note from an import");
-    await redactCustomer(db.prisma, shop, { customerId: ALEX, orderIds: ["gid://shopify/Order/3001"] });
+    await redactCustomer(ctx(), shop, { customerId: ALEX, orderIds: ["gid://shopify/Order/3001"] });
     const line = await db.prisma.returnRequestLine.findFirstOrThrow({ where: { requestId: imported.id } });
     expect(line.note).toBeNull();
   });
@@ -168,7 +169,7 @@ describe("shop/redact", () => {
     await db.prisma.offlineTokenRefresh.create({ data: { shop, holder: "h", leaseUntil: now, updatedAt: now } });
     const otherBefore = await db.prisma.returnRequest.count({ where: { shop: OTHER_SHOP } });
 
-    const deleted = await redactShop(db.prisma, shop);
+    const deleted = await redactShop(ctx(), shop);
     expect(deleted).toMatchObject({ Session: 1, Shop: 1, PolicyVersion: 1, ReturnRequest: 1, ReturnRequestLine: 1, ReturnEvent: 2, ShopifyOperation: 1, WebhookDelivery: 1, Job: 1, OfflineTokenRefresh: 1 });
     const p = db.prisma;
     const left = await Promise.all([
@@ -186,6 +187,6 @@ describe("shop/redact", () => {
     expect(left).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(await p.returnRequest.count({ where: { shop: OTHER_SHOP } })).toBe(otherBefore);
     expect(await p.session.count({ where: { shop: OTHER_SHOP } })).toBe(1);
-    expect(Object.values(await redactShop(db.prisma, shop)).every((n) => n === 0)).toBe(true);
+    expect(Object.values(await redactShop(ctx(), shop)).every((n) => n === 0)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Mandatory compliance webhooks (GDPR/CCPA), as services over the PrismaClient the caller passes in.
- * Every query is scoped by the shop of the (HMAC-verified) webhook.
+ * Mandatory compliance webhooks (GDPR/CCPA), as services over the composition root's repositories
+ * (app/db/compliance.ts reads and writes; this module decides what is kept). Every query is scoped by
+ * the shop of the (HMAC-verified) webhook.
  *
  * - customers/data_request -> exportCustomerData: everything we hold on the customer (requests,
  *   lines, notes, photo references, audit events) as one JSON export, stored as a ReturnEvent of type
@@ -14,19 +15,16 @@
  * - shop/redact -> redactShop: deletes every row of every table for the shop, sessions included.
  * All three are idempotent: running them again changes nothing more.
  */
-import type { PrismaClient } from "~/db.server";
-import { requireShop } from "~/db";
-import { WEBHOOK_JOB_KIND, type WebhookJobPayload } from "~/jobs/webhook-jobs";
+import { requireShop, type ShopTable } from "~/db";
+import type { ServiceContext } from "~/services/context";
+import { WEBHOOK_JOB_KIND, type WebhookJobPayload } from "~/webhooks/types";
 import { parseWebhookPayload } from "~/webhooks/payloads";
 import type { CustomerDataRequest, CustomerRedaction } from "./payload";
 
 export { parseCustomerRedact, parseDataRequest, WebhookPayloadError } from "./payload";
 export type { CustomerDataRequest, CustomerRedaction } from "./payload";
 
-type Db = Pick<
-  PrismaClient,
-  "returnRequest" | "returnRequestLine" | "returnEvent" | "session" | "shop" | "policyVersion" | "shopifyOperation" | "webhookDelivery" | "job" | "offlineTokenRefresh" | "$transaction"
->;
+type Ctx = Pick<ServiceContext, "repos">;
 
 export const EXPORT_EVENT_TYPE = "customer_data_export";
 export const REDACTED_ACTOR = "customer:redacted";
@@ -42,10 +40,6 @@ const parseJson = (text: string | null): unknown => {
     return text;
   }
 };
-
-function whereCustomer(shop: string, who: { customerId: string; orderIds: string[] }) {
-  return { shop, OR: [{ customerId: who.customerId }, ...(who.orderIds.length ? [{ orderId: { in: who.orderIds } }] : [])] };
-}
 
 export interface CustomerDataExport {
   kind: typeof EXPORT_EVENT_TYPE;
@@ -74,13 +68,14 @@ export interface CustomerDataExport {
 }
 
 /** customers/data_request: builds the export and stores it for the merchant. */
-export async function exportCustomerData(db: Db, shopDomain: string, req: CustomerDataRequest, now: Date): Promise<{ eventId: number; export: CustomerDataExport }> {
+export async function exportCustomerData(
+  ctx: Pick<ServiceContext, "repos" | "now">,
+  shopDomain: string,
+  req: CustomerDataRequest,
+): Promise<{ eventId: number; export: CustomerDataExport }> {
   const shop = requireShop(shopDomain);
-  const rows = await db.returnRequest.findMany({
-    where: whereCustomer(shop, req),
-    include: { lines: { orderBy: { position: "asc" } }, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
+  const now = ctx.now();
+  const rows = await ctx.repos.compliance.customerRequests(shop, req);
   const data: CustomerDataExport = {
     kind: EXPORT_EVENT_TYPE,
     shop,
@@ -114,16 +109,13 @@ export async function exportCustomerData(db: Db, shopDomain: string, req: Custom
       events: r.events.map((e) => ({ type: e.type, actor: e.actor, at: e.at.toISOString(), payload: parseJson(e.payload) })),
     })),
   };
-  const event = await db.returnEvent.create({
-    data: { shop, requestId: null, type: EXPORT_EVENT_TYPE, actor: "shopify:customers/data_request", at: now, payload: JSON.stringify(data) },
-  });
-  return { eventId: event.id, export: data };
+  const eventId = await ctx.repos.compliance.storeExport(shop, { type: EXPORT_EVENT_TYPE, actor: "shopify:customers/data_request", at: now, payload: JSON.stringify(data) });
+  return { eventId, export: data };
 }
 
 /** The stored exports of a shop, newest first (what the merchant hands to the customer). */
-export async function listCustomerDataExports(db: Db, shopDomain: string): Promise<{ id: number; at: Date; export: CustomerDataExport }[]> {
-  const shop = requireShop(shopDomain);
-  const rows = await db.returnEvent.findMany({ where: { shop, type: EXPORT_EVENT_TYPE }, orderBy: [{ at: "desc" }, { id: "desc" }] });
+export async function listCustomerDataExports(ctx: Ctx, shopDomain: string): Promise<{ id: number; at: Date; export: CustomerDataExport }[]> {
+  const rows = await ctx.repos.compliance.listExports(shopDomain, EXPORT_EVENT_TYPE);
   return rows.map((r) => ({ id: r.id, at: r.at, export: parseJson(r.payload) as CustomerDataExport }));
 }
 
@@ -142,33 +134,24 @@ export interface RedactionResult {
 }
 
 /** customers/redact: erase the customer's personal data, keep anonymised money records. */
-export async function redactCustomer(db: Db, shopDomain: string, who: CustomerRedaction): Promise<RedactionResult> {
+export async function redactCustomer(ctx: Ctx, shopDomain: string, who: CustomerRedaction): Promise<RedactionResult> {
   const shop = requireShop(shopDomain);
-  const requests = await db.returnRequest.findMany({ where: whereCustomer(shop, who), select: { id: true, verdict: true } });
-  const ids = requests.map((r) => r.id);
+  const rows = await ctx.repos.compliance.customerErasureRows(shop, who, { exportType: EXPORT_EVENT_TYPE, webhookJobKind: WEBHOOK_JOB_KIND });
+  const requestIds = rows.requests.map((r) => r.id);
   // The verdict keeps the Return's plan, whose lines carry the customer's note as sent to Shopify.
-  const verdicts = requests.flatMap((r) => {
+  const verdicts = rows.requests.flatMap((r) => {
     const verdict = withoutCustomerNotes(r.verdict);
-    return verdict === null ? [] : [db.returnRequest.updateMany({ where: { shop, id: r.id }, data: { verdict } })];
+    return verdict === null ? [] : [{ id: r.id, verdict }];
   });
-  const jobs = await minimisedWebhookJobs(db, shop);
-  const events = ids.length ? await db.returnEvent.findMany({ where: { shop, requestId: { in: ids } }, select: { id: true, actor: true, payload: true } }) : [];
-  const exports = await db.returnEvent.findMany({ where: { shop, type: EXPORT_EVENT_TYPE, requestId: null }, select: { id: true, payload: true } });
-  const staleExports = exports.filter((e) => (parseJson(e.payload) as { customerId?: unknown } | null)?.customerId === who.customerId).map((e) => e.id);
-  const [, lines] = await db.$transaction([
-    db.returnRequest.updateMany({ where: { shop, id: { in: ids } }, data: { customerId: null, customerDisplayName: null } }),
-    db.returnRequestLine.updateMany({ where: { shop, requestId: { in: ids } }, data: { note: null, photos: "[]" } }),
-    ...events.map((e) =>
-      db.returnEvent.update({
-        where: { id: e.id },
-        data: { payload: redactPayload(e.payload), shopifyResponse: null, ...(e.actor.startsWith("customer:") ? { actor: REDACTED_ACTOR } : {}) },
-      }),
-    ),
-    db.returnEvent.deleteMany({ where: { shop, id: { in: staleExports } } }),
-    ...verdicts,
-    ...jobs.map((j) => db.job.updateMany({ where: { shop, id: j.id, status: { not: "running" } }, data: { payload: j.payload } })),
-  ]);
-  return { requests: ids.length, lines: (lines as { count: number }).count, events: events.length, exportsDeleted: staleExports.length };
+  const exportIds = rows.exports.filter((e) => (parseJson(e.payload) as { customerId?: unknown } | null)?.customerId === who.customerId).map((e) => e.id);
+  const { lines } = await ctx.repos.compliance.eraseCustomer(shop, {
+    requestIds,
+    events: rows.events.map((e) => ({ id: e.id, payload: redactPayload(e.payload), ...(e.actor.startsWith("customer:") ? { actor: REDACTED_ACTOR } : {}) })),
+    exportIds,
+    verdicts,
+    jobs: minimisedWebhookJobs(rows.jobs, shop),
+  });
+  return { requests: requestIds.length, lines, events: rows.events.length, exportsDeleted: exportIds.length };
 }
 
 /** The verdict JSON without the customer's notes in its Return plan, or null when it has none. */
@@ -190,8 +173,7 @@ function withoutCustomerNotes(text: string | null): string | null {
  * at the route kept whole webhook bodies (a customer's e-mail and phone, Return notes). Running jobs
  * are left alone; a body that does not parse is emptied.
  */
-async function minimisedWebhookJobs(db: Db, shop: string): Promise<{ id: string; payload: string }[]> {
-  const rows = await db.job.findMany({ where: { shop, kind: WEBHOOK_JOB_KIND, status: { not: "running" } }, select: { id: true, payload: true } });
+function minimisedWebhookJobs(rows: { id: string; payload: string }[], shop: string): { id: string; payload: string }[] {
   return rows.flatMap((row) => {
     const job = parseJson(row.payload) as Partial<WebhookJobPayload> | null;
     if (!job || typeof job !== "object" || typeof job.topic !== "string") return [];
@@ -206,51 +188,7 @@ async function minimisedWebhookJobs(db: Db, shop: string): Promise<{ id: string;
   });
 }
 
-/**
- * Every table that holds rows for a shop, and how the shop is named in it. The test compares this
- * with prisma/schema.prisma so a new table cannot be forgotten.
- */
-export const SHOP_TABLES = {
-  Session: "shop",
-  Shop: "domain",
-  PolicyVersion: "shop",
-  ReturnRequest: "shop",
-  ReturnRequestLine: "shop",
-  ReturnEvent: "shop",
-  ShopifyOperation: "shop",
-  WebhookDelivery: "shop",
-  Job: "shop",
-  OfflineTokenRefresh: "shop",
-} as const;
-
 /** shop/redact: delete everything we hold for the shop. Returns rows deleted per table. */
-export async function redactShop(db: Db, shopDomain: string): Promise<Record<keyof typeof SHOP_TABLES, number>> {
-  const shop = requireShop(shopDomain);
-  // Children before parents (lines/events cascade from requests, but delete them explicitly so rows
-  // of this shop that point at nothing are gone too).
-  const r = await db.$transaction([
-    db.returnEvent.deleteMany({ where: { shop } }),
-    db.returnRequestLine.deleteMany({ where: { shop } }),
-    db.returnRequest.deleteMany({ where: { shop } }),
-    db.policyVersion.deleteMany({ where: { shop } }),
-    db.shopifyOperation.deleteMany({ where: { shop } }),
-    db.webhookDelivery.deleteMany({ where: { shop } }),
-    db.job.deleteMany({ where: { shop } }),
-    db.session.deleteMany({ where: { shop } }),
-    db.offlineTokenRefresh.deleteMany({ where: { shop } }),
-    db.shop.deleteMany({ where: { domain: shop } }),
-  ]);
-  const [events, lines, requests, policies, ops, deliveries, jobs, sessions, tokenRefresh, shops] = r.map((x) => x.count);
-  return {
-    ReturnEvent: events!,
-    ReturnRequestLine: lines!,
-    ReturnRequest: requests!,
-    PolicyVersion: policies!,
-    ShopifyOperation: ops!,
-    WebhookDelivery: deliveries!,
-    Job: jobs!,
-    Session: sessions!,
-    OfflineTokenRefresh: tokenRefresh!,
-    Shop: shops!,
-  };
+export async function redactShop(ctx: Ctx, shopDomain: string): Promise<Record<ShopTable, number>> {
+  return ctx.repos.compliance.deleteShop(requireShop(shopDomain));
 }

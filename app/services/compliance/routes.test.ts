@@ -8,6 +8,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRepos } from "~/db";
+import { serviceContext } from "~/services/context";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { drainJobs, stopJobQueue } from "~/jobs";
 import { signedWebhookRequest } from "~/test/session-token";
@@ -19,6 +20,7 @@ const APP_URL = "https://returns.example.com";
 const SHOP = "compliance-routes.myshopify.com";
 type Action = (args: ActionFunctionArgs) => Promise<Response>;
 let db: TestDatabase;
+const ctx = (at?: Date) => serviceContext({ db: db.prisma, now: () => at ?? new Date() });
 let routes: Record<"dataRequest" | "redact" | "shopRedact", Action>;
 
 async function run(action: Action, request: Request): Promise<Response> {
@@ -68,7 +70,7 @@ describe("compliance webhooks through the routes", () => {
     const res = await send(routes.dataRequest, "customers/data_request", { shop_id: 1, shop_domain: SHOP, customer: { id: 77, email: "r@example.com" }, orders_requested: [501], data_request: { id: 3 } });
     expect(res.status).toBe(200);
     await drainJobs();
-    const exports = await listCustomerDataExports(db.prisma, SHOP);
+    const exports = await listCustomerDataExports(ctx(), SHOP);
     expect(exports).toHaveLength(1);
     expect(exports[0]!.export.requests[0]).toMatchObject({ customerDisplayName: "Riley Tane", orderName: "#501" });
     expect(exports[0]!.export.requests[0]!.lines[0]!.note).toBe("Riley's note");

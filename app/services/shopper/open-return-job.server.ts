@@ -3,7 +3,7 @@
 // instance's worker takes it, 30 s later so the shop's cost bucket has refilled; the queue retries it
 // with backoff while Shopify still fails. The ledger in ensureShopifyReturn keeps it to one Return.
 import prisma from "~/db.server";
-import { jobQueue, registerJobHandler } from "~/jobs";
+import { jobQueue, registerJobHandler } from "~/jobs/queue";
 import { adminClientForShop } from "~/shopify/admin-client.server";
 import { autoApproveFor } from "./auto-approve.server";
 import { serviceContext } from "~/services/context";

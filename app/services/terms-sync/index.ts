@@ -8,9 +8,10 @@ export {
   syncProductAfterUpdate,
   enqueueCatalogueSync,
   runCatalogueStep,
-  drainCatalogueJobs,
+  catalogueJobHandler,
   CATALOGUE_JOB_KIND,
   type TermsSyncDeps,
   type CatalogueJobPayload,
+  type QueuedStep,
 } from "./service";
 export { pacedTransport, newCostMeter, type CostMeter } from "./pacing";

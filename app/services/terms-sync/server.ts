@@ -1,18 +1,21 @@
 /**
- * Production glue for the terms sync: paced AdminClient from the shop's offline session, the
- * in-process worker for catalogue jobs, and the install / products/update entry points.
+ * Production glue for the terms sync: the composition root (repositories over the app's database,
+ * the process's job queue, a paced AdminClient from the shop's offline session) for the catalogue
+ * job and the install / products/update / policy-save entry points.
  */
 import prisma from "~/db.server";
+import { jobQueue } from "~/jobs/queue";
+import type { JobHandler } from "~/jobs/types";
+import { serviceContext } from "~/services/context";
 import { AdminClient, offlineTransport } from "~/shopify/admin-client";
 import { adminClientForShop, offlineTokens } from "~/shopify/admin-client.server";
 import { pacedTransport } from "./pacing";
-import type { PrismaClient } from "~/db/client";
 import {
-  CATALOGUE_JOB_KIND,
-  drainCatalogueJobs,
+  catalogueJobHandler,
   syncProductAfterUpdate,
   syncTermsAfterInstall,
   syncTermsAfterPolicySave,
+  type CatalogueJobPayload,
   type PolicySaveResult,
 } from "./service";
 
@@ -30,58 +33,20 @@ export async function pacedAdminClientForShop(shop: string): Promise<AdminClient
   return new AdminClient(transport);
 }
 
-let running: Promise<void> | null = null;
-let again = false;
+const now = () => new Date();
 
-/** Runs queued catalogue jobs in this process (single flight); safe to call often. */
-export function kickTermsSyncWorker(): void {
-  if (running) {
-    again = true;
-    return;
-  }
-  running = (async () => {
-    do {
-      again = false;
-      await drainCatalogueJobs({
-        db: prisma,
-        adminFor: pacedAdminClientForShop,
-        now: () => new Date(),
-        workerId: `terms-sync:${process.pid}`,
-      });
-    } while (again);
-    await scheduleNextWake();
-  })()
-    .catch((error: unknown) => console.error("terms-sync worker failed", error))
-    .finally(() => {
-      running = null;
-    });
+async function context() {
+  return { ...serviceContext({ db: prisma, now }), jobs: await jobQueue() };
 }
 
-let wake: ReturnType<typeof setTimeout> | null = null;
-
-/**
- * A failed step is requeued with a backoff (runAt in the future); wake up for it. Cross-shop read
- * like the jobs repo's claimNext: the worker serves every shop.
- */
-async function scheduleNextWake(): Promise<void> {
-  const next = await prisma.job.findFirst({
-    where: { kind: CATALOGUE_JOB_KIND, status: "queued" },
-    orderBy: { runAt: "asc" },
-    select: { runAt: true },
-  });
-  if (!next) return;
-  if (wake) clearTimeout(wake);
-  wake = setTimeout(() => {
-    wake = null;
-    kickTermsSyncWorker();
-  }, Math.max(1_000, next.runAt.getTime() - Date.now()));
-  wake.unref?.();
-}
+/** The catalogue job, as app/jobs/kinds.server.ts registers it: one step, paced. */
+export const runCatalogueJob: JobHandler<CatalogueJobPayload> = async (job) =>
+  catalogueJobHandler({ ...(await context()), adminFor: pacedAdminClientForShop })(job);
 
 /** afterAuth hook: queue the catalogue sync (never fails the login). */
 export async function termsSyncAfterAuth(shop: string): Promise<void> {
   try {
-    await syncTermsAfterInstall({ db: prisma, now: () => new Date(), startWorker: kickTermsSyncWorker }, shop);
+    await syncTermsAfterInstall(await context(), shop);
   } catch (error) {
     console.error(`terms-sync: could not queue the install sync for ${shop}`, error);
   }
@@ -93,22 +58,17 @@ export async function termsSyncForProductUpdate(shop: string, payload: Record<st
   const id = gid ?? (payload.id !== undefined ? `gid://shopify/Product/${String(payload.id)}` : null);
   if (!id) throw new Error("products/update payload has no admin_graphql_api_id or id");
   const admin = await adminClientForShop(shop);
-  await syncProductAfterUpdate({ db: prisma, admin, now: () => new Date() }, shop, id);
-  // Webhooks arrive often: also a chance to resume catalogue jobs left by a restart.
-  kickTermsSyncWorker();
+  await syncProductAfterUpdate({ ...serviceContext({ db: prisma, now }), admin }, shop, id);
 }
 
 /**
- * For the policy editor's save action: publish the new terms (shop metafield now, catalogue in the
- * worker). Never fails the save: on error it logs, and the queued job (when queued) retries the write.
- *   await termsSyncAfterPolicySave(ctx, ctx.shop)   // ctx from adminContext(): { db, admin, now }
+ * For the policy editor's save action: publish the new terms (shop metafield now, catalogue as a
+ * queued job). Never fails the save: on error it logs, and the queued job (when queued) retries the write.
+ *   await termsSyncAfterPolicySave(ctx, ctx.shop)   // ctx: the request's { admin, now, ... }
  */
-export async function termsSyncAfterPolicySave(
-  ctx: { db: PrismaClient; admin: AdminClient; now: () => Date },
-  shop: string,
-): Promise<PolicySaveResult | null> {
+export async function termsSyncAfterPolicySave(ctx: { admin: AdminClient; now: () => Date }, shop: string): Promise<PolicySaveResult | null> {
   try {
-    return await syncTermsAfterPolicySave({ db: ctx.db, admin: ctx.admin, now: ctx.now, startWorker: kickTermsSyncWorker }, shop);
+    return await syncTermsAfterPolicySave({ ...serviceContext({ db: prisma, now: ctx.now }), admin: ctx.admin, jobs: await jobQueue() }, shop);
   } catch (error) {
     console.error(`terms-sync: publishing the policy for ${shop} failed`, error);
     return null;

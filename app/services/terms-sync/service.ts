@@ -6,12 +6,16 @@
  * - products/update: syncProductAfterUpdate -> that product only;
  * - first install: enqueueCatalogueSync(reason "install").
  *
- * The catalogue job walks the products a few pages at a time; before it finishes it queues the next
- * step with the cursor it reached (dedupe key per step), so a crash resumes from the last cursor and a
- * repeated step writes nothing new (writes only happen when the stored value differs).
+ * The catalogue job (kind CATALOGUE_JOB_KIND on the app's job queue, app/jobs) walks the products a
+ * few pages at a time; before it finishes it queues the next step with the cursor it reached (dedupe
+ * key per step), so a crash resumes from the last cursor and a repeated step writes nothing new
+ * (writes only happen when the stored value differs). The queue's lease gives a dead worker's step to
+ * another after it, and retries a failed step with backoff.
  */
-import { createRepos, type Db, type JobRecord } from "~/db";
+import type { Repos } from "~/db";
+import type { JobHandler, JobQueue } from "~/jobs/types";
 import type { Policy } from "~/returns";
+import type { ServiceContext } from "~/services/context";
 import { policyForOrder } from "~/services/policy-for-order";
 import type { AdminClient } from "~/shopify/admin-client";
 import {
@@ -28,13 +32,19 @@ export const CATALOGUE_JOB_KIND = "terms-sync.catalogue";
 /** Pages per job step; a crash repeats at most this many pages (which then write nothing). */
 export const PAGES_PER_STEP = 10;
 
-export interface TermsSyncDeps {
-  db: Db;
+/** The composition root's repositories and clock, the shop's Admin client, and the queue to add steps to. */
+export interface TermsSyncDeps extends Pick<ServiceContext, "repos" | "now"> {
   admin: AdminClient;
-  now: () => Date;
-  /** Called after a catalogue job is queued (production: kick the in-process worker). */
-  startWorker?: () => void;
+  jobs: Pick<JobQueue, "enqueue">;
 }
+
+/** A queued catalogue step: the queue's job id, and whether this call created it (false: deduped). */
+export interface QueuedStep {
+  id: string;
+  created: boolean;
+}
+
+const STEP_ATTEMPTS = 10;
 
 export interface CatalogueJobPayload {
   runId: string;
@@ -51,31 +61,26 @@ export interface CatalogueJobPayload {
  * (policyForOrder: version in force, else the shop's first, else the standard-30-day preset, version 0),
  * so checkout never promises other terms than the returns flow applies.
  */
-export async function policyForCheckout(db: Db, shop: string, at: Date): Promise<{ policy: Policy; version: number }> {
-  const choice = await policyForOrder(createRepos(db), shop, at.toISOString());
+export async function policyForCheckout(repos: Repos, shop: string, at: Date): Promise<{ policy: Policy; version: number }> {
+  const choice = await policyForOrder(repos, shop, at.toISOString());
   return { policy: choice.policy, version: choice.version ?? 0 };
 }
 
+function enqueueStep(jobs: TermsSyncDeps["jobs"], shop: string, step: CatalogueJobPayload): Promise<QueuedStep> {
+  return jobs.enqueue(CATALOGUE_JOB_KIND, step, { shop, dedupeKey: `terms-sync:${step.runId}:${step.step}`, maxAttempts: STEP_ATTEMPTS });
+}
+
 export async function enqueueCatalogueSync(
-  deps: Pick<TermsSyncDeps, "db" | "now" | "startWorker">,
+  deps: Pick<TermsSyncDeps, "jobs">,
   shop: string,
   input: { runId: string; policyVersion: number },
-): Promise<{ job: JobRecord; created: boolean }> {
-  const payload: CatalogueJobPayload = { runId: input.runId, policyVersion: input.policyVersion, cursor: null, step: 0, scanned: 0, written: 0 };
-  const out = await createRepos(deps.db).jobs.enqueue(shop, {
-    kind: CATALOGUE_JOB_KIND,
-    payload,
-    dedupeKey: `terms-sync:${input.runId}:0`,
-    now: deps.now(),
-    maxAttempts: 10,
-  });
-  deps.startWorker?.();
-  return out;
+): Promise<QueuedStep> {
+  return enqueueStep(deps.jobs, shop, { runId: input.runId, policyVersion: input.policyVersion, cursor: null, step: 0, scanned: 0, written: 0 });
 }
 
 export interface PolicySaveResult {
   shop: ShopSyncResult;
-  job: JobRecord;
+  job: QueuedStep;
 }
 
 /**
@@ -83,29 +88,24 @@ export interface PolicySaveResult {
  * acknowledgement setting and default terms are live at once) and queues the catalogue re-check.
  */
 export async function syncTermsAfterPolicySave(deps: TermsSyncDeps, shop: string): Promise<PolicySaveResult> {
-  const active = await policyForCheckout(deps.db, shop, deps.now());
+  const active = await policyForCheckout(deps.repos, shop, deps.now());
   // Queue first: the job's first step writes the shop metafield too, so a failed write below heals.
-  const { job } = await enqueueCatalogueSync({ db: deps.db, now: deps.now }, shop, { runId: `policy-v${active.version}`, policyVersion: active.version });
-  try {
-    const shopResult = await syncShopTerms(deps.admin, active.policy);
-    return { shop: shopResult, job };
-  } finally {
-    deps.startWorker?.();
-  }
+  const job = await enqueueCatalogueSync(deps, shop, { runId: `policy-v${active.version}`, policyVersion: active.version });
+  return { shop: await syncShopTerms(deps.admin, active.policy), job };
 }
 
 /** After install: the whole catalogue (and the shop metafield), once per shop and policy version. */
-export async function syncTermsAfterInstall(deps: Pick<TermsSyncDeps, "db" | "now" | "startWorker">, shop: string) {
+export async function syncTermsAfterInstall(deps: Pick<TermsSyncDeps, "repos" | "now" | "jobs">, shop: string): Promise<QueuedStep> {
   // Before the first save this publishes the fallback preset the returns flow would apply (version 0).
-  const active = await policyForCheckout(deps.db, shop, deps.now());
+  const active = await policyForCheckout(deps.repos, shop, deps.now());
   // The hour in the key lets a reinstall re-publish while a burst of token exchanges queues one run.
   const hour = deps.now().toISOString().slice(0, 13);
   return enqueueCatalogueSync(deps, shop, { runId: `install-v${active.version}-${hour}`, policyVersion: active.version });
 }
 
 /** products/update: recompute that product's terms. */
-export async function syncProductAfterUpdate(deps: Pick<TermsSyncDeps, "db" | "admin" | "now">, shop: string, productId: string) {
-  const active = await policyForCheckout(deps.db, shop, deps.now());
+export async function syncProductAfterUpdate(deps: Pick<TermsSyncDeps, "repos" | "admin" | "now">, shop: string, productId: string) {
+  const active = await policyForCheckout(deps.repos, shop, deps.now());
   return syncProductTerms(deps.admin, active.policy, productId);
 }
 
@@ -117,12 +117,12 @@ export interface StepResult {
 
 /** Runs one job step (PAGES_PER_STEP pages); queues the next step unless the catalogue is done. */
 export async function runCatalogueStep(
-  deps: Pick<TermsSyncDeps, "db" | "admin" | "now">,
-  job: Pick<JobRecord, "shop" | "payload">,
-  opts: { pagesPerStep?: number; pageSize?: number } = {},
+  deps: TermsSyncDeps,
+  job: { shop: string; payload: unknown },
+  opts: StepOptions = {},
 ): Promise<StepResult> {
   const p = job.payload as CatalogueJobPayload;
-  const active = await policyForCheckout(deps.db, job.shop, deps.now());
+  const active = await policyForCheckout(deps.repos, job.shop, deps.now());
   if (active.version > p.policyVersion) return { done: true, superseded: true, payload: p };
   if (p.step === 0) await syncShopTerms(deps.admin, active.policy);
   let cursor = p.cursor;
@@ -147,43 +147,24 @@ export async function runCatalogueStep(
   await writeTermsMetafields(deps.admin, pending);
   if (cursor === null) return { done: true, payload: { ...p, cursor, scanned, written } };
   const next: CatalogueJobPayload = { ...p, cursor, step: p.step + 1, scanned, written };
-  await createRepos(deps.db).jobs.enqueue(job.shop, {
-    kind: CATALOGUE_JOB_KIND,
-    payload: next,
-    dedupeKey: `terms-sync:${p.runId}:${next.step}`,
-    now: deps.now(),
-    maxAttempts: 10,
-  });
+  await enqueueStep(deps.jobs, job.shop, next);
   return { done: false, payload: next };
 }
 
-export interface DrainDeps {
-  db: Db;
-  adminFor: (shop: string) => Promise<AdminClient>;
-  now: () => Date;
-  workerId: string;
+export interface StepOptions {
   pagesPerStep?: number;
   pageSize?: number;
-  /** Called after every step (tests: crash simulation, figures). */
-  onStep?: (job: JobRecord, result: StepResult) => void | Promise<void>;
 }
 
-/** Runs queued catalogue jobs until none is due. Returns how many steps ran. */
-export async function drainCatalogueJobs(deps: DrainDeps): Promise<number> {
-  const jobs = createRepos(deps.db).jobs;
-  let steps = 0;
-  for (;;) {
-    const job = await jobs.claimNext({ workerId: deps.workerId, now: deps.now(), kinds: [CATALOGUE_JOB_KIND] });
-    if (!job) return steps;
-    try {
-      const admin = await deps.adminFor(job.shop);
-      const result = await runCatalogueStep({ db: deps.db, admin, now: deps.now }, job, deps);
-      await jobs.complete(job.shop, job.id, { workerId: deps.workerId, now: deps.now() });
-      steps++;
-      await deps.onStep?.(job, result);
-    } catch (error) {
-      await jobs.fail(job.shop, job.id, { workerId: deps.workerId, error: error instanceof Error ? error.message : String(error), now: deps.now() });
-      steps++;
-    }
-  }
+/**
+ * The queue's handler for CATALOGUE_JOB_KIND: one step with the shop's Admin client. Registered by
+ * app/jobs/kinds.server.ts (through ./server.ts); tests give it to a queue of their own.
+ */
+export function catalogueJobHandler(
+  deps: Pick<TermsSyncDeps, "repos" | "now" | "jobs"> & { adminFor: (shop: string) => Promise<AdminClient> } & StepOptions,
+): JobHandler<CatalogueJobPayload> {
+  return async (job) => {
+    const admin = await deps.adminFor(job.shop);
+    await runCatalogueStep({ repos: deps.repos, now: deps.now, jobs: deps.jobs, admin }, job, deps);
+  };
 }

@@ -13,9 +13,9 @@ import { gid, startWithClient, type Client } from "../../../standin/testing";
 import { adminSchema, type Store } from "../../../standin";
 import { productTermsFor, stableJson, type CatalogueProduct } from "./mapping";
 import { newCostMeter, pacedTransport, type CostMeter } from "./pacing";
+import { catalogueQueue } from "./testing";
 import {
   CATALOGUE_JOB_KIND,
-  drainCatalogueJobs,
   PAGES_PER_STEP,
   runCatalogueStep,
   syncProductAfterUpdate,
@@ -111,6 +111,17 @@ afterAll(async () => {
   await db?.cleanup();
 });
 
+/** What the install trigger needs: repositories, the clock, and a Job-table queue to add the run to. */
+function installDeps() {
+  const now = () => new Date(T0);
+  return { repos: createRepos(db.prisma), now, jobs: catalogueQueue(db.prisma, { now, workerId: "enqueue" }) };
+}
+
+async function queuedJob(id: string) {
+  const row = await db.prisma.job.findUniqueOrThrow({ where: { id } });
+  return { ...row, payload: JSON.parse(row.payload) as unknown };
+}
+
 async function savePolicy(shop: string, policy: Policy) {
   return createRepos(db.prisma).policies.saveNewVersion(shop, { policy, now: new Date(T0), createdBy: "test" });
 }
@@ -126,20 +137,21 @@ describe("policy saved / product updated (small catalogue)", () => {
   it("policy save writes the shop metafield (incl. requireFinalSaleAck) and queues the catalogue once per version", async () => {
     const policy = parsePolicy({ ...getPreset("ekoh-store")!, checkout: { requireFinalSaleAck: true } });
     const v = await savePolicy(shop, policy);
-    let kicked = 0;
-    const deps = { db: db.prisma, admin: h.admin, now: () => new Date(T0), startWorker: () => void kicked++ };
+    const deps = { ...installDeps(), admin: h.admin };
     const res = await syncTermsAfterPolicySave(deps, shop);
     expect(res.shop?.written).toBe(true);
     const stored = JSON.parse(storedTerms(h.client.standin.store, h.client.standin.store.shop.id) ?? "null");
     expect(stored).toEqual({ version: 1, requireFinalSaleAck: true, defaultTerm: { code: "NO_CHANGE_OF_MIND", from: "delivery" } });
-    expect(res.job?.kind).toBe(CATALOGUE_JOB_KIND);
-    expect(res.job?.payload).toMatchObject({ policyVersion: v.version, cursor: null });
-    expect(kicked).toBe(1);
+    expect(res.job.created).toBe(true);
+    const job = await queuedJob(res.job.id);
+    expect(job.kind).toBe(CATALOGUE_JOB_KIND);
+    expect(job.status).toBe("queued"); // on the app's queue: a started worker is woken by the enqueue
+    expect(job.payload).toMatchObject({ policyVersion: v.version, cursor: null });
     // Saving again without a change: no metafield write, same job (deduped)
     h.ops.length = 0;
     const again = await syncTermsAfterPolicySave(deps, shop);
     expect(again.shop?.written).toBe(false);
-    expect(again.job?.id).toBe(res.job?.id);
+    expect(again.job).toEqual({ id: res.job.id, created: false });
     expect(h.ops).toEqual(["ShopTerms"]);
     // Turning the acknowledgement off is a new version and a rewrite
     await savePolicy(shop, getPreset("ekoh-store")!);
@@ -149,7 +161,7 @@ describe("policy saved / product updated (small catalogue)", () => {
   });
 
   it("the catalogue job writes only products that differ from the default, then nothing on a rerun", async () => {
-    const steps = await drainCatalogueJobs({ db: db.prisma, adminFor: async () => h.admin, now: () => new Date(T0), workerId: "w1" });
+    const steps = await catalogueQueue(db.prisma, { adminFor: async () => h.admin, now: () => new Date(T0), workerId: "w1" }).drain();
     expect(steps).toBeGreaterThan(0);
     const policy = getPreset("ekoh-store")!;
     let special = 0;
@@ -162,8 +174,8 @@ describe("policy saved / product updated (small catalogue)", () => {
     expect(special).toBeGreaterThan(5);
     // superseded runs (the first policy version) stop without work; a fresh install run writes nothing
     h.ops.length = 0;
-    await syncTermsAfterInstall({ db: db.prisma, now: () => new Date(T0) }, shop);
-    await drainCatalogueJobs({ db: db.prisma, adminFor: async () => h.admin, now: () => new Date(T0), workerId: "w1" });
+    await syncTermsAfterInstall(installDeps(), shop);
+    await catalogueQueue(db.prisma, { adminFor: async () => h.admin, now: () => new Date(T0), workerId: "w1" }).drain();
     expect(h.ops.filter((o) => o === "MetafieldsSet")).toEqual([]);
     expect(h.ops.filter((o) => o === "ProductsForTerms")).toHaveLength(Math.ceil(60 / PRODUCTS_PAGE_SIZE));
   });
@@ -173,19 +185,19 @@ describe("policy saved / product updated (small catalogue)", () => {
     expect(storedTerms(h.client.standin.store, id)).toBeNull();
     h.client.standin.store.products.get(id)!.tags.push("final-sale");
     h.ops.length = 0;
-    expect(await syncProductAfterUpdate({ db: db.prisma, admin: h.admin, now: () => new Date(T0) }, shop, id)).toEqual({ written: true });
+    expect(await syncProductAfterUpdate({ repos: createRepos(db.prisma), admin: h.admin, now: () => new Date(T0) }, shop, id)).toEqual({ written: true });
     expect(JSON.parse(storedTerms(h.client.standin.store, id)!)).toEqual({ codes: ["FINAL_SALE"] });
     expect(h.ops).toEqual(["ProductForTerms", "MetafieldsSet"]);
     // the products/update our own write causes: read, nothing to write
     h.ops.length = 0;
-    expect(await syncProductAfterUpdate({ db: db.prisma, admin: h.admin, now: () => new Date(T0) }, shop, id)).toEqual({ written: false });
+    expect(await syncProductAfterUpdate({ repos: createRepos(db.prisma), admin: h.admin, now: () => new Date(T0) }, shop, id)).toEqual({ written: false });
     expect(h.ops).toEqual(["ProductForTerms"]);
     // back to plain: reset to the shop default
     const p = h.client.standin.store.products.get(id)!;
     p.tags = p.tags.filter((t) => t !== "final-sale");
-    expect(await syncProductAfterUpdate({ db: db.prisma, admin: h.admin, now: () => new Date(T0) }, shop, id)).toEqual({ written: true });
+    expect(await syncProductAfterUpdate({ repos: createRepos(db.prisma), admin: h.admin, now: () => new Date(T0) }, shop, id)).toEqual({ written: true });
     expect(JSON.parse(storedTerms(h.client.standin.store, id)!)).toEqual({ codes: [] });
-    expect(await syncProductAfterUpdate({ db: db.prisma, admin: h.admin, now: () => new Date(T0) }, shop, gid("Product", 999_999))).toBeNull();
+    expect(await syncProductAfterUpdate({ repos: createRepos(db.prisma), admin: h.admin, now: () => new Date(T0) }, shop, gid("Product", 999_999))).toBeNull();
   });
 });
 
@@ -194,9 +206,9 @@ describe("install before any policy is saved", () => {
     const h = await harness({ products: 30 });
     try {
       const shop = "fresh.myshopify.com";
-      const queued = await syncTermsAfterInstall({ db: db.prisma, now: () => new Date(T0) }, shop);
-      expect(queued.job.payload).toMatchObject({ policyVersion: 0 });
-      await drainCatalogueJobs({ db: db.prisma, adminFor: async () => h.admin, now: () => new Date(T0), workerId: "w0" });
+      const queued = await syncTermsAfterInstall(installDeps(), shop);
+      expect((await queuedJob(queued.id)).payload).toMatchObject({ policyVersion: 0 });
+      await catalogueQueue(db.prisma, { adminFor: async () => h.admin, now: () => new Date(T0), workerId: "w0" }).drain();
       expect(JSON.parse(storedTerms(h.client.standin.store, h.client.standin.store.shop.id)!)).toEqual({
         version: 1,
         requireFinalSaleAck: false,
@@ -226,11 +238,11 @@ describe("first install on a catalogue of 5,000 products", () => {
 
   it("resumes from the last cursor after a crash, completes paced, and writes exactly the special products", async () => {
     const repos = createRepos(db.prisma);
-    const queued = await syncTermsAfterInstall({ db: db.prisma, now: () => new Date(T0) }, shop);
+    const queued = await syncTermsAfterInstall(installDeps(), shop);
     expect(queued?.created).toBe(true);
     // worker 1 runs the first step, then "crashes" before completing it
     const first = await repos.jobs.claimNext({ workerId: "crashy", now: new Date(T0), kinds: [CATALOGUE_JOB_KIND] });
-    const step = await runCatalogueStep({ db: db.prisma, admin: h.admin, now: () => new Date(T0) }, first!);
+    const step = await runCatalogueStep({ ...installDeps(), admin: h.admin }, first!);
     expect(step.done).toBe(false);
     expect(step.payload.scanned).toBe(PAGES_PER_STEP * PRODUCTS_PAGE_SIZE);
     expect(step.payload.cursor).not.toBeNull();
@@ -240,7 +252,7 @@ describe("first install on a catalogue of 5,000 products", () => {
     const later = () => new Date(T0 + 10 * 60_000);
     const setsBefore = h.ops.filter((o) => o === "MetafieldsSet").length;
     const started = Date.now();
-    const steps = await drainCatalogueJobs({ db: db.prisma, adminFor: async () => h.admin, now: later, workerId: "w2" });
+    const steps = await catalogueQueue(db.prisma, { adminFor: async () => h.admin, now: later, workerId: "w2" }).drain();
     const wallMs = Date.now() - started;
 
     const policy = getPreset("ekr-auto")!;
@@ -279,8 +291,8 @@ describe("first install on a catalogue of 5,000 products", () => {
     const raw = await harness({ products: 5000, paced: false });
     try {
       await savePolicy(shop2, getPreset("ekoh-store")!);
-      await syncTermsAfterInstall({ db: db.prisma, now: () => new Date(T0) }, shop2);
-      await drainCatalogueJobs({ db: db.prisma, adminFor: async () => raw.admin, now: () => new Date(T0), workerId: "w3", pagesPerStep: 1000 });
+      await syncTermsAfterInstall(installDeps(), shop2);
+      await catalogueQueue(db.prisma, { adminFor: async () => raw.admin, now: () => new Date(T0), workerId: "w3", pagesPerStep: 1000 }).drain();
       console.log(`[terms-sync 5k unpaced] calls=${raw.meter.calls} throttled=${raw.meter.throttled} virtualTime=${(raw.clock.ms / 1000).toFixed(1)}s`);
       expect(raw.meter.calls).toBeGreaterThan(0);
     } finally {
