@@ -3,7 +3,7 @@
 // currency. Routes call this, then hand it to read models / services.
 import type { AdminClient } from "~/shopify/admin-client";
 import { adminClientFromContext } from "~/shopify/admin-client";
-import prisma, { databaseProvider, type PrismaClient } from "~/db.server";
+import prisma, { databaseProvider } from "~/db.server";
 import type { ShopRecord } from "~/db";
 import { serviceContext, type AdminServiceContext } from "~/services/context";
 import { authenticateStaff } from "~/shopify/staff-auth.server";
@@ -14,8 +14,6 @@ import type { Provider } from "./shared";
 export interface AdminContext extends AdminServiceContext {
   shop: string;
   admin: AdminClient;
-  /** the database client, for checkout terms sync (which does not take the composition root yet) */
-  db: PrismaClient;
   /** "staff:<userId>" from the verified session token's subject */
   actor: string;
   provider: Provider;
@@ -52,7 +50,6 @@ export async function adminContext(request: Request, { shopFacts = true }: { sho
   return {
     ...services,
     shop: session.shop,
-    db: prisma,
     actor: `staff:${sub ? String(sub) : "unknown"}`,
     provider: databaseProvider(process.env.DATABASE_URL),
     shopRecord,

@@ -94,9 +94,10 @@ export async function handleCustomer(request: Request, fn: (ctx: CustomerContext
     }
     const admin = await adminClientForShop(shop);
     const now = () => new Date();
+    const ctx = serviceContext({ db: prisma, admin, now });
     const deps: ShopperDeps = {
-      ...serviceContext({ db: prisma, admin, now }),
-      autoApprove: autoApproveFor(prisma, admin, now),
+      ...ctx,
+      autoApprove: autoApproveFor(ctx),
       uploadOrigins: uploadOrigins(),
       retryOpenReturn: scheduleOpenReturn,
     };

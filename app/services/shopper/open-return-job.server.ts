@@ -23,5 +23,6 @@ export async function scheduleOpenReturn(shop: string, requestId: string, attemp
 registerJobHandler<{ requestId: string }>(OPEN_RETURN_JOB, async (job) => {
   const admin = await adminClientForShop(job.shop);
   const now = () => new Date();
-  await openReturnLater({ ...serviceContext({ db: prisma, admin, now }), autoApprove: autoApproveFor(prisma, admin, now) }, job.shop, job.payload.requestId);
+  const ctx = serviceContext({ db: prisma, admin, now });
+  await openReturnLater({ ...ctx, autoApprove: autoApproveFor(ctx) }, job.shop, job.payload.requestId);
 });
