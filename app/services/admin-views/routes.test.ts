@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepos } from "~/db";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { getPreset } from "~/returns";
+import { jobQueue } from "~/jobs";
+import { enqueueCatalogueSync } from "~/services/terms-sync/service";
 import { startStandin, type Standin } from "../../../standin";
 
 const API_KEY = "admin-ui-key";
@@ -121,8 +123,9 @@ describe("policy editor", () => {
     expect((v2?.policy as { checkout: { requireFinalSaleAck: boolean } }).checkout.requireFinalSaleAck).toBe(true);
     // the save published the new terms to checkout: the shop metafield now, the catalogue re-check queued
     expect(shopTerms()).toMatchObject({ version: 1, requireFinalSaleAck: true, defaultTerm: { code: "WINDOW_30D", days: 30 } });
-    const jobs = await db.prisma.job.findMany({ where: { shop: standin.shop, kind: "terms-sync.catalogue" } });
-    expect(jobs.some((j) => JSON.stringify(j.payload).includes("policy-v2"))).toBe(true);
+    // queued on the app's job queue (the Job table, or pg-boss on PostgreSQL): the same run again is a duplicate
+    const again = await enqueueCatalogueSync({ jobs: await jobQueue() }, standin.shop, { runId: "policy-v2", policyVersion: 2 });
+    expect(again.created).toBe(false);
   });
 
   it("the editor shows the checkout acknowledgement and whether automation is on in Settings", async () => {
