@@ -1,7 +1,7 @@
 // Policy editor: start from a preset or the active version, edit every part of the policy with errors on
 // the field, read it in plain words, try it on a real order, save as a new version.
 import { useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Box, Button, InlineStack, Layout, Page, Select } from "@shopify/polaris";
 import { useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useMemo, useState } from "react";
 import { PRESET_IDS, type Policy } from "~/returns";
