@@ -12,6 +12,7 @@
 // so the story is the same for a given clock.
 import type { Standin } from "../standin";
 import { getPreset } from "../app/returns/presets";
+import type { ReturnsOverview } from "../app/services/shopper/overview";
 
 export type SeededState =
   | "requested"
@@ -32,17 +33,9 @@ export interface SeededRequest {
   customerId: string;
 }
 
-interface OverviewLine {
-  lineItemId: string;
-  quantityLeft: number;
-  reasons: { code: string; conditions: string[]; minPhotos: number }[];
-}
-interface Overview {
-  canRequest: boolean;
-  lines: OverviewLine[];
-  resolutions: { code: string }[];
-  requests: { id: string; status: string }[];
-}
+// the shopper API's answer to GET /api/customer/orders/:orderId/returns
+type Overview = ReturnsOverview;
+type OverviewLine = ReturnsOverview["lines"][number];
 
 // What each seeded request goes through, in queue order; the customers are taken in turn.
 const PLAN: SeededState[] = ["requested", "approved", "received", "refunded", "credited", "declined", "cancelled", "failed", "requested", "self_serve"];

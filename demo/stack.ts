@@ -142,6 +142,57 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
   throw new Error(`the app did not answer at ${url} within ${timeoutMs} ms:\n${output()}`);
 }
 
+export interface ServedApp {
+  child: ChildProcess;
+  /** The last `keepOutput` characters the app wrote (stdout and stderr). */
+  output(): string;
+}
+
+/**
+ * The app's production build served by remix-serve on 127.0.0.1:port with the demo's key, secret and
+ * scopes, Shopify at adminOrigin; resolves once /healthz answers. Used by the demo and the load cluster.
+ */
+export async function serveBuiltApp(opts: {
+  port: number;
+  appUrl: string;
+  databaseUrl: string;
+  adminOrigin: string;
+  env?: Record<string, string>;
+  keepOutput: number;
+}): Promise<ServedApp> {
+  let output = "";
+  const child = spawn(
+    process.execPath,
+    [join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), join(root, "build", "server", "index.js")],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        // The production build, run outside production: the app refuses SHOPIFY_ADMIN_ORIGIN (and the
+        // local App Bridge) under NODE_ENV=production (docs/decisions/120-expiring-offline-tokens.md).
+        NODE_ENV: "test",
+        PORT: String(opts.port),
+        HOST: "127.0.0.1",
+        SHOPIFY_API_KEY: DEMO_API_KEY,
+        SHOPIFY_API_SECRET: DEMO_API_SECRET,
+        SHOPIFY_APP_URL: opts.appUrl,
+        SCOPES: DEMO_SCOPES,
+        DATABASE_URL: opts.databaseUrl,
+        SHOPIFY_ADMIN_ORIGIN: opts.adminOrigin,
+        ...opts.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-opts.keepOutput);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  await waitForHttp(`http://127.0.0.1:${opts.port}/healthz`, child, () => output);
+  return { child, output: () => output };
+}
+
 export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoStack> {
   const log = opts.log ?? (() => {});
   const databaseUrl = opts.databaseUrl ?? `file:${join(root, "demo.sqlite")}`;
@@ -179,37 +230,15 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
     customerAccount: customerAccountView({ store: standin.store, previewUrl: preview.url }),
   });
 
-  let output = "";
-  const app = spawn(
-    process.execPath,
-    [join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), join(root, "build", "server", "index.js")],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        // The production build, run outside production: the app refuses SHOPIFY_ADMIN_ORIGIN (and the
-        // local App Bridge) under NODE_ENV=production (docs/decisions/120-expiring-offline-tokens.md).
-        NODE_ENV: "test",
-        PORT: String(appPort),
-        HOST: "127.0.0.1",
-        SHOPIFY_API_KEY: DEMO_API_KEY,
-        SHOPIFY_API_SECRET: DEMO_API_SECRET,
-        SHOPIFY_APP_URL: appUrl,
-        SCOPES: DEMO_SCOPES,
-        DATABASE_URL: databaseUrl,
-        SHOPIFY_ADMIN_ORIGIN: host.url,
-        SHOPIFY_APP_BRIDGE_URL: `${host.url}/app-bridge.js`,
-        ...opts.env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  app.stdout?.on("data", collect);
-  app.stderr?.on("data", collect);
-  await waitForHttp(`${appUrl}/healthz`, app, () => output);
+  const served = await serveBuiltApp({
+    port: appPort,
+    appUrl,
+    databaseUrl,
+    adminOrigin: host.url,
+    env: { SHOPIFY_APP_BRIDGE_URL: `${host.url}/app-bridge.js`, ...opts.env },
+    keepOutput: 20_000,
+  });
+  const app = served.child;
   log(`app: ${appUrl}`);
 
   let seeded: SeededRequest[] = [];
@@ -221,7 +250,7 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
     } catch (error) {
       app.kill("SIGTERM");
       await Promise.all([standin.close(), host.close(), preview.close()]);
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\napp output:\n${output.slice(-4000)}`);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\napp output:\n${served.output().slice(-4000)}`);
     }
   }
 

@@ -2,18 +2,14 @@
 // served twice by remix-serve on two ports with the same env and DATABASE_URL, one Shopify stand-in, and a
 // counting proxy between the apps and the stand-in (SHOPIFY_ADMIN_ORIGIN) so every Admin call is counted.
 // Webhooks from the stand-in go to instance A.
-import { spawn, type ChildProcess } from "node:child_process";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { migrate } from "../app/db/migrate";
 import { createPrismaClient, type PrismaClient } from "../app/db/client";
 import { createRepos } from "../app/db";
 import { getPreset } from "../app/returns";
 import { startStandin, type Standin } from "../standin";
-import { DEMO_API_KEY, DEMO_API_SECRET, DEMO_SCOPES, ensureAppBuilt, freePort } from "../demo/stack";
+import { DEMO_API_KEY, DEMO_API_SECRET, ensureAppBuilt, freePort, serveBuiltApp } from "../demo/stack";
 import { startCountingProxy, type CountingProxy } from "./proxy";
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface Cluster {
   urls: [string, string];
@@ -24,21 +20,6 @@ export interface Cluster {
   databaseUrl: string;
   output(i: 0 | 1): string;
   close(): Promise<void>;
-}
-
-async function waitForHttp(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${output()}`);
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`the app did not answer at ${url} within ${timeoutMs} ms:\n${output()}`);
 }
 
 /**
@@ -57,40 +38,19 @@ export async function startCluster(opts: { databaseUrl: string; log?: (l: string
   const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
   await createRepos(prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "load", now: new Date() });
 
-  const outputs = ["", ""];
-  const children: ChildProcess[] = [];
-  for (const i of [0, 1] as const) {
-    const child = spawn(
-      process.execPath,
-      [join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), join(root, "build", "server", "index.js")],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          // The production build, run outside production: the app refuses SHOPIFY_ADMIN_ORIGIN under
-          // NODE_ENV=production (docs/decisions/120-expiring-offline-tokens.md).
-          NODE_ENV: "test",
-          PORT: String(ports[i]),
-          HOST: "127.0.0.1",
-          SHOPIFY_API_KEY: DEMO_API_KEY,
-          SHOPIFY_API_SECRET: DEMO_API_SECRET,
-          // Both instances sit behind one public URL in production; the session tokens' aud is the key.
-          SHOPIFY_APP_URL: urls[0],
-          SCOPES: DEMO_SCOPES,
-          DATABASE_URL: opts.databaseUrl,
-          SHOPIFY_ADMIN_ORIGIN: proxy.url,
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    const collect = (chunk: Buffer) => {
-      outputs[i] = (outputs[i] + chunk.toString()).slice(-400_000);
-    };
-    child.stdout?.on("data", collect);
-    child.stderr?.on("data", collect);
-    children.push(child);
-  }
-  await Promise.all(children.map((c, i) => waitForHttp(`${urls[i]}/healthz`, c, () => outputs[i]!)));
+  const apps = await Promise.all(
+    ([0, 1] as const).map((i) =>
+      serveBuiltApp({
+        port: ports[i],
+        // Both instances sit behind one public URL in production; the session tokens' aud is the key.
+        appUrl: urls[0],
+        databaseUrl: opts.databaseUrl,
+        adminOrigin: proxy.url,
+        keepOutput: 400_000,
+      }),
+    ),
+  );
+  const children: ChildProcess[] = apps.map((a) => a.child);
   log(`app instances: ${urls.join(", ")}; stand-in ${standin.url} behind ${proxy.url}`);
   return {
     urls,
@@ -98,7 +58,7 @@ export async function startCluster(opts: { databaseUrl: string; log?: (l: string
     proxy,
     prisma,
     databaseUrl: opts.databaseUrl,
-    output: (i) => outputs[i]!,
+    output: (i) => apps[i]!.output(),
     async close() {
       await Promise.all(
         children.map(

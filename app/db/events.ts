@@ -22,16 +22,13 @@ export interface AppendEventInput {
   shopifyResponse?: unknown;
 }
 
-function toRecord(row: {
-  id: number;
-  shop: string;
-  requestId: string | null;
-  type: string;
-  actor: string;
-  at: Date;
+/** A stored row: the record's fields, with the JSON ones as text. */
+type EventRow = Omit<ReturnEventRecord, "payload" | "shopifyResponse"> & {
   payload: string | null;
   shopifyResponse: string | null;
-}): ReturnEventRecord {
+};
+
+function toRecord(row: EventRow): ReturnEventRecord {
   return {
     ...row,
     payload: fromOptionalJson("payload", row.payload),

@@ -143,42 +143,19 @@ export interface QueuePage {
   nextCursor: string | null;
 }
 
-type RequestRow = {
-  id: string;
-  shop: string;
-  orderId: string;
-  orderName: string;
-  customerId: string | null;
-  customerDisplayName: string | null;
+/** A stored row: the record's fields, with JSON as text, money as bigint and enums as plain strings. */
+type RequestRow = Omit<ReturnRequestRecord, "status" | "verdict" | "resolution" | "refundMinor" | "feesMinor" | "source"> & {
   status: string;
-  policyVersion: number | null;
   verdict: string | null;
   resolution: string | null;
-  currency: string;
   refundMinor: bigint;
   feesMinor: bigint;
-  idempotencyKey: string;
-  shopifyReturnId: string | null;
   source: string;
-  lastError: string | null;
-  lastErrorAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  lockVersion: number;
 };
 
-type LineRow = {
-  id: string;
-  position: number;
-  lineItemId: string;
-  fulfillmentLineItemId: string | null;
-  title: string;
-  quantity: number;
-  reason: string;
+type LineRow = Omit<ReturnRequestLineRecord, "conditions" | "photos" | "codes" | "refundMinor"> & {
   conditions: string;
-  note: string | null;
   photos: string;
-  eligible: boolean;
   codes: string;
   refundMinor: bigint;
 };

@@ -34,18 +34,10 @@ export interface ShopDetails {
   country?: string | null;
 }
 
-function toRecord(row: {
-  domain: string;
-  name: string | null;
-  currency: string | null;
-  timezone: string | null;
-  country: string | null;
-  installedAt: Date;
-  uninstalledAt: Date | null;
-  notifyCustomer: boolean;
-  autoApproval: boolean;
-  defaultResolution: string;
-}): ShopRecord {
+/** A stored row: the record's fields, with the default resolution as a plain string. */
+type ShopRow = Omit<ShopRecord, "defaultResolution"> & { defaultResolution: string };
+
+function toRecord(row: ShopRow): ShopRecord {
   return {
     domain: row.domain,
     name: row.name,

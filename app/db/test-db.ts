@@ -33,33 +33,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const baseUrl = "baseUrl" in options ? options.baseUrl : process.env.DATABASE_URL;
   const migrated = options.migrate ?? true;
   const provider = providerForUrl(baseUrl);
-  if (provider === "postgresql") {
-    const { connectionString } = parsePostgresUrl(baseUrl!);
-    const schema = `t_${randomBytes(6).toString("hex")}`;
-    const u = new URL(connectionString);
-    u.searchParams.set("schema", schema);
-    const url = u.toString();
-    if (migrated) {
-      await migrate(url);
-    } else {
-      await withPg(connectionString, (c) => c.query(`CREATE SCHEMA "${schema}"`));
-    }
-    const prisma = createPrismaClient(url);
-    return {
-      prisma,
-      url,
-      provider,
-      async cleanup() {
-        await prisma.$disconnect();
-        await withPg(connectionString, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
-        // pg-boss's own schema for this database, if a test used the job queue (app/jobs)
-        await withPg(connectionString, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}_pgboss" CASCADE`));
-      },
-    };
-  }
-  const dir = mkdtempSync(path.join(os.tmpdir(), "returns-db-"));
-  const url = `file:${path.join(dir, "test.sqlite")}`;
-  if (migrated) await migrate(url);
+  const { url, drop } = provider === "postgresql" ? await freshSchema(baseUrl!, migrated) : await freshSqliteFile(migrated);
   const prisma = createPrismaClient(url);
   return {
     prisma,
@@ -67,6 +41,42 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     provider,
     async cleanup() {
       await prisma.$disconnect();
+      await drop();
+    },
+  };
+}
+
+/** Where a test database lives, and how to remove it once its client is disconnected. */
+type FreshDatabase = { url: string; drop: () => Promise<void> };
+
+async function freshSchema(baseUrl: string, migrated: boolean): Promise<FreshDatabase> {
+  const { connectionString } = parsePostgresUrl(baseUrl);
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  const u = new URL(connectionString);
+  u.searchParams.set("schema", schema);
+  const url = u.toString();
+  if (migrated) {
+    await migrate(url);
+  } else {
+    await withPg(connectionString, (c) => c.query(`CREATE SCHEMA "${schema}"`));
+  }
+  return {
+    url,
+    async drop() {
+      await withPg(connectionString, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+      // pg-boss's own schema for this database, if a test used the job queue (app/jobs)
+      await withPg(connectionString, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}_pgboss" CASCADE`));
+    },
+  };
+}
+
+async function freshSqliteFile(migrated: boolean): Promise<FreshDatabase> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "returns-db-"));
+  const url = `file:${path.join(dir, "test.sqlite")}`;
+  if (migrated) await migrate(url);
+  return {
+    url,
+    async drop() {
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -130,29 +130,22 @@ const endCache = new Map<string, number>();
  * in the zone: a window of N days opened on 1 March closes at 31 March 23:59:59.999.
  */
 export function windowEnd(startMs: number, days: number, timeZone: string): number {
-  const key = `${timeZone}|${startMs}|d${days}`;
-  const hit = endCache.get(key);
-  if (hit !== undefined) return hit;
-  const last = addDays(civilDateOf(startMs, timeZone), days);
-  const end = startOfDay(addDays(last, 1), timeZone) - 1;
-  remember(key, end);
-  return end;
+  return endOfLastDay(`${timeZone}|${startMs}|d${days}`, () => addDays(civilDateOf(startMs, timeZone), days), timeZone);
 }
 
 /** Like windowEnd, counted in calendar months (warranties). */
 export function windowEndMonths(startMs: number, months: number, timeZone: string): number {
-  const key = `${timeZone}|${startMs}|m${months}`;
-  const hit = endCache.get(key);
-  if (hit !== undefined) return hit;
-  const last = addMonths(civilDateOf(startMs, timeZone), months);
-  const end = startOfDay(addDays(last, 1), timeZone) - 1;
-  remember(key, end);
-  return end;
+  return endOfLastDay(`${timeZone}|${startMs}|m${months}`, () => addMonths(civilDateOf(startMs, timeZone), months), timeZone);
 }
 
-function remember(key: string, value: number): void {
+/** The last millisecond of the day `lastDay()` names, in the zone; remembered under `key`. */
+function endOfLastDay(key: string, lastDay: () => CivilDate, timeZone: string): number {
+  const hit = endCache.get(key);
+  if (hit !== undefined) return hit;
+  const end = startOfDay(addDays(lastDay(), 1), timeZone) - 1;
   if (endCache.size > 10_000) endCache.clear();
-  endCache.set(key, value);
+  endCache.set(key, end);
+  return end;
 }
 
 /** Adds n business days (Mon–Fri, skipping holidays) to a date; n = 0 returns the date itself. */

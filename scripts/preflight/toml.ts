@@ -11,23 +11,8 @@ export class TomlError extends Error {
   override name = "TomlError";
 }
 
-/** Removes a `#` comment that is not inside a string. */
-function stripComment(line: string): string {
-  let quote: string | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === "\\" && quote === '"') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "#") return line.slice(0, i);
-  }
-  return line;
-}
-
-/** Square brackets still open outside strings (for arrays written over several lines). */
-function openBrackets(text: string): number {
-  let depth = 0;
+/** Calls visit with each character outside a quoted string, until it returns true; that character's index, or -1. */
+function scanUnquoted(text: string, visit: (c: string) => boolean | void): number {
   let quote: string | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -35,9 +20,24 @@ function openBrackets(text: string): number {
       if (c === "\\" && quote === '"') i++;
       else if (c === quote) quote = null;
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === "[") depth++;
-    else if (c === "]") depth--;
+    else if (visit(c)) return i;
   }
+  return -1;
+}
+
+/** Removes a `#` comment that is not inside a string. */
+function stripComment(line: string): string {
+  const hash = scanUnquoted(line, (c) => c === "#");
+  return hash < 0 ? line : line.slice(0, hash);
+}
+
+/** Square brackets still open outside strings (for arrays written over several lines). */
+function openBrackets(text: string): number {
+  let depth = 0;
+  scanUnquoted(text, (c) => {
+    if (c === "[") depth++;
+    else if (c === "]") depth--;
+  });
   return depth;
 }
 

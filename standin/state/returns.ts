@@ -219,24 +219,22 @@ export function declineReturn(store: Store, _clock: Clock, input: { id: string; 
 }
 
 export function closeReturn(store: Store, clock: Clock, id: string): Result {
-  const f = lookup(store, id, ["id"]);
-  if ("err" in f) return { ret: null, userErrors: [f.err] };
-  const ret = f.ret;
-  if (ret.status === "CLOSED") return { ret, userErrors: [] };
-  if (ret.status !== "OPEN") return { ret: null, userErrors: [ue(["id"], "Return status is invalid.", "INVALID_STATE")] };
-  ret.status = "CLOSED";
-  ret.closedAt = iso(clock());
-  return { ret, userErrors: [] };
+  return openOrClose(store, id, "OPEN", "CLOSED", () => iso(clock()));
 }
 
 export function reopenReturn(store: Store, _clock: Clock, id: string): Result {
+  return openOrClose(store, id, "CLOSED", "OPEN", () => null);
+}
+
+/** returnClose and returnReopen: `from` -> `to`, a no-op when already there, refused from any other status. */
+function openOrClose(store: Store, id: string, from: "OPEN" | "CLOSED", to: "OPEN" | "CLOSED", closedAt: () => string | null): Result {
   const f = lookup(store, id, ["id"]);
   if ("err" in f) return { ret: null, userErrors: [f.err] };
   const ret = f.ret;
-  if (ret.status === "OPEN") return { ret, userErrors: [] };
-  if (ret.status !== "CLOSED") return { ret: null, userErrors: [ue(["id"], "Return status is invalid.", "INVALID_STATE")] };
-  ret.status = "OPEN";
-  ret.closedAt = null;
+  if (ret.status === to) return { ret, userErrors: [] };
+  if (ret.status !== from) return { ret: null, userErrors: [ue(["id"], "Return status is invalid.", "INVALID_STATE")] };
+  ret.status = to;
+  ret.closedAt = closedAt();
   return { ret, userErrors: [] };
 }
 

@@ -34,83 +34,59 @@ function resolveAccount(store: Store, id: string, currency: string, createForOwn
   return { err: ue(["id"], "Store credit account does not exist", "ACCOUNT_NOT_FOUND") };
 }
 
-export function creditAccount(
-  store: Store,
-  clock: Clock,
-  id: string,
-  amount: Amount,
-  expiresAt: string | null,
-): { acc: StoreCreditAccountRec | null; txnId: string | null; userErrors: UserErr[] } {
-  const now = clock();
-  const t = gidType(id);
-  if (t === "StoreCreditAccount" && !store.storeCreditAccounts.has(id))
-    return { acc: null, txnId: null, userErrors: [ue(["id"], "Store credit account does not exist", "ACCOUNT_NOT_FOUND")] };
-  if (t !== "StoreCreditAccount" && !(t === "Customer" && store.customers.has(id)))
-    return { acc: null, txnId: null, userErrors: [ue(["id"], t === "Customer" || t === "CompanyLocation" ? "Owner does not exist" : "Store credit account does not exist", t === "Customer" || t === "CompanyLocation" ? "OWNER_NOT_FOUND" : "ACCOUNT_NOT_FOUND")] };
-  if (expiresAt && new Date(expiresAt).getTime() <= now.getTime())
-    return { acc: null, txnId: null, userErrors: [ue(["creditInput", "expiresAt"], "The expiry date must be in the future", "EXPIRES_AT_IN_PAST")] };
-  const minor = fromDecimal(amount.amount, amount.currencyCode);
-  if (minor <= 0)
-    return {
-      acc: null,
-      txnId: null,
-      userErrors: [ue(["creditInput", "creditAmount", "amount"], "A positive amount must be used to credit a store credit account", "NEGATIVE_OR_ZERO_AMOUNT")],
-    };
-  const r = resolveAccount(store, id, amount.currencyCode, true);
-  if ("err" in r) return { acc: null, txnId: null, userErrors: [r.err!] };
-  const acc = r.acc!;
-  if (acc.currencyCode !== amount.currencyCode)
-    return {
-      acc: null,
-      txnId: null,
-      userErrors: [
-        ue(["creditInput", "creditAmount", "currencyCode"], "The currency provided does not match the currency of the store credit account", "MISMATCHING_CURRENCY"),
-      ],
-    };
-  if (acc.balance + minor > CREDIT_LIMIT_MINOR)
-    return {
-      acc: null,
-      txnId: null,
-      userErrors: [ue(["creditInput", "creditAmount", "amount"], "The operation would cause the account's credit limit to be exceeded", "CREDIT_LIMIT_EXCEEDED")],
-    };
-  acc.balance += minor;
-  const txnId = newId(store, "StoreCreditAccountCreditTransaction");
-  acc.transactions.push({ id: txnId, kind: "CREDIT", amount: minor, balanceAfter: acc.balance, createdAt: iso(now), expiresAt });
+/** What a credit or debit answers: the account and the new transaction, or why not. */
+type Posting = { acc: StoreCreditAccountRec | null; txnId: string | null; userErrors: UserErr[] };
+
+const refused = (err: UserErr): Posting => ({ acc: null, txnId: null, userErrors: [err] });
+
+/** The check both mutations make, under their own input name: the amount's currency is the account's. */
+function currencyMismatch(input: "creditInput" | "debitInput", acc: StoreCreditAccountRec, amount: Amount): Posting | null {
+  if (acc.currencyCode === amount.currencyCode) return null;
+  const field = input === "creditInput" ? "creditAmount" : "debitAmount";
+  return refused(ue([input, field, "currencyCode"], "The currency provided does not match the currency of the store credit account", "MISMATCHING_CURRENCY"));
+}
+
+/** Moves the balance and records the transaction. */
+function post(store: Store, acc: StoreCreditAccountRec, kind: "CREDIT" | "DEBIT", minor: number, createdAt: Date, expiresAt: string | null): Posting {
+  acc.balance += kind === "CREDIT" ? minor : -minor;
+  const txnId = newId(store, kind === "CREDIT" ? "StoreCreditAccountCreditTransaction" : "StoreCreditAccountDebitTransaction");
+  acc.transactions.push({ id: txnId, kind, amount: minor, balanceAfter: acc.balance, createdAt: iso(createdAt), expiresAt });
   return { acc, txnId, userErrors: [] };
 }
 
-export function debitAccount(
-  store: Store,
-  clock: Clock,
-  id: string,
-  amount: Amount,
-): { acc: StoreCreditAccountRec | null; txnId: string | null; userErrors: UserErr[] } {
+export function creditAccount(store: Store, clock: Clock, id: string, amount: Amount, expiresAt: string | null): Posting {
+  const now = clock();
+  const t = gidType(id);
+  if (t === "StoreCreditAccount" && !store.storeCreditAccounts.has(id)) return refused(ue(["id"], "Store credit account does not exist", "ACCOUNT_NOT_FOUND"));
+  if (t !== "StoreCreditAccount" && !(t === "Customer" && store.customers.has(id))) {
+    const owner = t === "Customer" || t === "CompanyLocation";
+    return refused(ue(["id"], owner ? "Owner does not exist" : "Store credit account does not exist", owner ? "OWNER_NOT_FOUND" : "ACCOUNT_NOT_FOUND"));
+  }
+  if (expiresAt && new Date(expiresAt).getTime() <= now.getTime())
+    return refused(ue(["creditInput", "expiresAt"], "The expiry date must be in the future", "EXPIRES_AT_IN_PAST"));
+  const minor = fromDecimal(amount.amount, amount.currencyCode);
+  if (minor <= 0)
+    return refused(ue(["creditInput", "creditAmount", "amount"], "A positive amount must be used to credit a store credit account", "NEGATIVE_OR_ZERO_AMOUNT"));
+  const r = resolveAccount(store, id, amount.currencyCode, true);
+  if ("err" in r) return refused(r.err!);
+  const acc = r.acc!;
+  const mismatch = currencyMismatch("creditInput", acc, amount);
+  if (mismatch) return mismatch;
+  if (acc.balance + minor > CREDIT_LIMIT_MINOR)
+    return refused(ue(["creditInput", "creditAmount", "amount"], "The operation would cause the account's credit limit to be exceeded", "CREDIT_LIMIT_EXCEEDED"));
+  return post(store, acc, "CREDIT", minor, now, expiresAt);
+}
+
+export function debitAccount(store: Store, clock: Clock, id: string, amount: Amount): Posting {
   const minor = fromDecimal(amount.amount, amount.currencyCode);
   const r = resolveAccount(store, id, amount.currencyCode, false);
-  if ("err" in r) return { acc: null, txnId: null, userErrors: [r.err!] };
+  if ("err" in r) return refused(r.err!);
   const acc = r.acc!;
   if (minor <= 0)
-    return {
-      acc: null,
-      txnId: null,
-      userErrors: [ue(["debitInput", "debitAmount", "amount"], "A positive amount must be used to debit a store credit account", "NEGATIVE_OR_ZERO_AMOUNT")],
-    };
-  if (acc.currencyCode !== amount.currencyCode)
-    return {
-      acc: null,
-      txnId: null,
-      userErrors: [
-        ue(["debitInput", "debitAmount", "currencyCode"], "The currency provided does not match the currency of the store credit account", "MISMATCHING_CURRENCY"),
-      ],
-    };
+    return refused(ue(["debitInput", "debitAmount", "amount"], "A positive amount must be used to debit a store credit account", "NEGATIVE_OR_ZERO_AMOUNT"));
+  const mismatch = currencyMismatch("debitInput", acc, amount);
+  if (mismatch) return mismatch;
   if (minor > acc.balance)
-    return {
-      acc: null,
-      txnId: null,
-      userErrors: [ue(["debitInput", "debitAmount", "amount"], "The store credit account does not have sufficient funds to satisfy the request", "INSUFFICIENT_FUNDS")],
-    };
-  acc.balance -= minor;
-  const txnId = newId(store, "StoreCreditAccountDebitTransaction");
-  acc.transactions.push({ id: txnId, kind: "DEBIT", amount: minor, balanceAfter: acc.balance, createdAt: iso(clock()), expiresAt: null });
-  return { acc, txnId, userErrors: [] };
+    return refused(ue(["debitInput", "debitAmount", "amount"], "The store credit account does not have sufficient funds to satisfy the request", "INSUFFICIENT_FUNDS"));
+  return post(store, acc, "DEBIT", minor, clock(), null);
 }

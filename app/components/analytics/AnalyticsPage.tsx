@@ -1,11 +1,11 @@
 // Analytics: return rate, reasons, top returned products, refunded and credited totals by week.
 import { useNavigate, useSearchParams } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
 import { BarList, ColumnChart } from "~/components/Bars";
 import { REASON_LABEL, label } from "~/components/labels";
 import { formatMoney } from "~/returns";
 import type { Analytics } from "~/services/admin-views/analytics";
+import { ScreenTitle } from "~/components/ScreenTitle";
 
 function Stat({ title, value, note }: { title: string; value: string; note?: string }) {
   return (
@@ -45,11 +45,7 @@ export function AnalyticsPage({
   const rate = a.returnRateBps === null ? "—" : `${(a.returnRateBps / 100).toFixed(1)}%`;
   return (
     <Page>
-      <TitleBar title="Analytics" />
-      {/* the admin's title bar shows the title; this h1 keeps the page's outline for assistive tech */}
-      <Text as="h1" variant="headingLg" visuallyHidden>
-        Analytics
-      </Text>
+      <ScreenTitle title="Analytics" />
       <Layout>
         <Layout.Section>
           <InlineStack align="end">

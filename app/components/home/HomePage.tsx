@@ -2,13 +2,14 @@
 // the note about Shopify's own self-serve returns.
 import { Form, Link as RemixLink, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Box, Button, Card, InlineGrid, InlineStack, Layout, Page, RadioButton, Text } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import { ColumnChart } from "~/components/Bars";
 import type { Dashboard } from "~/services/admin-views/dashboard";
 import type { PresetChoice } from "~/services/admin-views/home";
 import type { SelfServeNotice } from "~/services/admin-views/self-serve-returns";
 import { DISMISS_SELF_SERVE, SelfServeBanner } from "./SelfServeBanner";
+import { PolicySummary } from "~/components/PolicySummary";
+import { ScreenTitle } from "~/components/ScreenTitle";
 
 /** What the home action answers: a saved preset, a hidden note, or why nothing was saved. */
 export interface HomeAnswer {
@@ -95,18 +96,7 @@ function PresetPicker({ presets, saving }: { presets: PresetChoice[]; saving: bo
             </BlockStack>
             <Box background="bg-surface-secondary" padding="400" borderRadius="200">
               <BlockStack gap="300">
-                {chosen?.summary.map((s) => (
-                  <BlockStack key={s.heading} gap="100">
-                    <Text as="h3" variant="headingSm">
-                      {s.heading}
-                    </Text>
-                    {s.paragraphs.map((para) => (
-                      <Text key={para} as="p">
-                        {para}
-                      </Text>
-                    ))}
-                  </BlockStack>
-                ))}
+                {chosen && <PolicySummary sections={chosen.summary} />}
               </BlockStack>
             </Box>
           </InlineGrid>
@@ -136,11 +126,7 @@ export function HomePage({
   const submitting = nav.state === "submitting";
   return (
     <Page>
-      <TitleBar title="Returns" />
-      {/* the admin's title bar shows the title; this h1 keeps the page's outline for assistive tech */}
-      <Text as="h1" variant="headingLg" visuallyHidden>
-        Returns
-      </Text>
+      <ScreenTitle title="Returns" />
       <Layout>
         {selfServe && (
           <Layout.Section>

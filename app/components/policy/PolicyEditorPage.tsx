@@ -1,8 +1,8 @@
 // Policy editor: start from a preset or the active version, edit every part of the policy with errors on
 // the field, read it in plain words, try it on a real order, save as a new version.
 import { useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
-import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { Banner, BlockStack, Box, Button, InlineStack, Layout, Page, Select } from "@shopify/polaris";
+import { useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useMemo, useState } from "react";
 import { PRESET_IDS, type Policy } from "~/returns";
 import { summarizePolicy } from "~/returns/summary";
@@ -13,6 +13,7 @@ import { Exclusions, Warranties } from "./exclusions";
 import { Checkout, PolicyJson, RefundTiming, ResolutionsAndFees } from "./outcome";
 import { Part } from "./Part";
 import { PlainWords, TryIt, Versions } from "./side";
+import { ScreenTitle } from "~/components/ScreenTitle";
 
 /** The action's answer to "save". */
 export type SaveAnswer =
@@ -91,11 +92,7 @@ export function PolicyEditorPage({ active, versions, presets, currency, autoAppr
       subtitle={active ? `Version ${active.version} is in force` : "No policy saved yet"}
       primaryAction={{ content: "Save as new version", onAction: onSave, disabled: !canSave, loading: save.state !== "idle" }}
     >
-      <TitleBar title="Return policy" />
-      {/* the admin's title bar shows the title; this h1 keeps the page's outline for assistive tech */}
-      <Text as="h1" variant="headingLg" visuallyHidden>
-        Return policy
-      </Text>
+      <ScreenTitle title="Return policy" />
       <Layout>
         {save.data && save.state === "idle" && (
           <Layout.Section>

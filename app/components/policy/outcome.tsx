@@ -83,26 +83,19 @@ export function RefundTiming({ draft, set, err, errors }: SectionProps) {
           {(["domestic", "international", "bank"] as const).map((k) => (
             <InlineGrid key={k} columns="2fr 1fr 1fr" gap="200" alignItems="center">
               <Text as="span">{k === "bank" ? "Bank processing" : k === "domestic" ? "Domestic orders" : "International orders"}</Text>
-              <TextField
-                label={`${k} minimum days`}
-                labelHidden
-                prefix="min"
-                type="number"
-                autoComplete="off"
-                value={String(tl[k].min)}
-                onChange={(v) => set(["refundTimelines", k, "min"], Number(v))}
-                error={err(`refundTimelines.${k}.min`)}
-              />
-              <TextField
-                label={`${k} maximum days`}
-                labelHidden
-                prefix="max"
-                type="number"
-                autoComplete="off"
-                value={String(tl[k].max)}
-                onChange={(v) => set(["refundTimelines", k, "max"], Number(v))}
-                error={err(`refundTimelines.${k}.max`)}
-              />
+              {(["min", "max"] as const).map((end) => (
+                <TextField
+                  key={end}
+                  label={`${k} ${end === "min" ? "minimum" : "maximum"} days`}
+                  labelHidden
+                  prefix={end}
+                  type="number"
+                  autoComplete="off"
+                  value={String(tl[k][end])}
+                  onChange={(v) => set(["refundTimelines", k, end], Number(v))}
+                  error={err(`refundTimelines.${k}.${end}`)}
+                />
+              ))}
             </InlineGrid>
           ))}
         </BlockStack>

@@ -6,6 +6,7 @@ import { REASONS } from "~/returns";
 import type { PolicySummarySection } from "~/returns/summary";
 import type { TryItResult } from "~/services/admin-views/policy-editor";
 import { CODE_LABEL, REASON_LABEL, label } from "~/components/labels";
+import { PolicySummary } from "~/components/PolicySummary";
 
 /** The action's answer to "try". */
 export type TryAnswer = { ok: true; intent: "try"; result: TryItResult } | { ok: false; intent: "try"; field: string; message: string };
@@ -21,18 +22,7 @@ export function PlainWords({ valid, summary, errors }: { valid: boolean; summary
           {valid ? <Badge tone="success">Valid</Badge> : <Badge tone="critical">{`${Object.keys(errors).length} to fix`}</Badge>}
         </InlineStack>
         {summary ? (
-          summary.map((s) => (
-            <BlockStack key={s.heading} gap="100">
-              <Text as="h3" variant="headingSm">
-                {s.heading}
-              </Text>
-              {s.paragraphs.map((para) => (
-                <Text key={para} as="p">
-                  {para}
-                </Text>
-              ))}
-            </BlockStack>
-          ))
+          <PolicySummary sections={summary} />
         ) : (
           <List>
             {Object.entries(errors).slice(0, 8).map(([f, m]) => (

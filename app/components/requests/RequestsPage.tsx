@@ -1,13 +1,14 @@
 // Requests queue: filters in the URL, keyset pagination, bulk approve/decline of clear cases.
 import { useFetcher, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Card, Filters, IndexTable, Layout, List, Page, Text, useIndexResourceState } from "@shopify/polaris";
-import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import type { BulkResult } from "~/services/admin-views/bulk.server";
 import type { QueueItem } from "~/services/admin-views/queue";
 import { appliedQueueFilters, queueFilters } from "./filters";
 import { QueueRow } from "./QueueRow";
 import { useQueueUrl } from "./queue-url";
+import { ScreenTitle } from "~/components/ScreenTitle";
 
 export type BulkResponse = { ok: true; intent: string; results: BulkResult[] } | { ok: false; field: string; message: string };
 
@@ -77,11 +78,7 @@ export function RequestsPage({
 
   return (
     <Page fullWidth>
-      <TitleBar title="Return requests" />
-      {/* the admin's title bar shows the title; this h1 keeps the page's outline for assistive tech */}
-      <Text as="h1" variant="headingLg" visuallyHidden>
-        Return requests
-      </Text>
+      <ScreenTitle title="Return requests" />
       <Layout>
         {error && (
           <Layout.Section>

@@ -1,9 +1,10 @@
 // Settings: whether Shopify emails the customer on our actions, auto-approval, default resolution.
 import { useFetcher } from "@remix-run/react";
 import { Banner, BlockStack, Card, Checkbox, Layout, Page, Select, Text } from "@shopify/polaris";
-import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import type { SettingsAnswer } from "~/services/staff/settings";
+import { ScreenTitle } from "~/components/ScreenTitle";
 
 const MODE_WORDS: Record<string, string> = {
   manual: "staff review every request",
@@ -33,11 +34,7 @@ export function SettingsPage({
     <Page
       primaryAction={{ content: "Save", onAction: save, disabled: !dirty, loading: fetcher.state !== "idle" }}
     >
-      <TitleBar title="Settings" />
-      {/* the admin's title bar shows the title; this h1 keeps the page's outline for assistive tech */}
-      <Text as="h1" variant="headingLg" visuallyHidden>
-        Settings
-      </Text>
+      <ScreenTitle title="Settings" />
       <Layout>
         {fetcher.data && fetcher.state === "idle" && (
           <Layout.Section>

@@ -3,7 +3,6 @@
 import type { Api as BlockApi } from "@shopify/ui-extensions/customer-account.order-status.block.render";
 import type { Api as MenuItemApi } from "@shopify/ui-extensions/customer-account.order.action.menu-item.render";
 import type { Api as ActionApi } from "@shopify/ui-extensions/customer-account.order.action.render";
-import { useEffect, useState } from "preact/hooks";
 import { createReturnsApi } from "./api";
 import { APP_URL } from "./app-url";
 
@@ -30,19 +29,7 @@ export function hostTools(api: Common) {
   };
 }
 
-interface SignalLike<T> {
-  readonly value: T;
-  subscribe(fn: (value: T) => void): () => void;
-}
-
-export function useSignal<T>(signal: SignalLike<T>): T {
-  const [value, setValue] = useState(signal.value);
-  useEffect(() => {
-    setValue(() => signal.value);
-    return signal.subscribe((v) => setValue(() => v));
-  }, [signal]);
-  return value;
-}
+export { useSignal } from "../../shared/use-signal";
 
 export function uuid(): string {
   const c = globalThis.crypto;
