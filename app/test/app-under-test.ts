@@ -1,0 +1,39 @@
+// Test setup shared by the suites that import the app's real route modules: the app reads its configuration
+// (SHOPIFY_*, SCOPES, DATABASE_URL) at import, and app/db.server.ts keeps one Prisma client per process, so a
+// suite points both at its own keys and database before the first import. callRoute calls a route module the
+// way Remix does, where a thrown Response (a redirect, a 401) is the answer rather than a crash.
+
+export interface AppUnderTestEnv {
+  apiKey: string;
+  apiSecret: string;
+  appUrl: string;
+  scopes: string;
+  databaseUrl: string;
+  /** Where the app sends https://<shop> requests (SHOPIFY_ADMIN_ORIGIN); left as it is when not given. */
+  adminOrigin?: string;
+}
+
+export function configureAppUnderTest(o: AppUnderTestEnv): void {
+  Object.assign(process.env, {
+    SHOPIFY_API_KEY: o.apiKey,
+    SHOPIFY_API_SECRET: o.apiSecret,
+    SHOPIFY_APP_URL: o.appUrl,
+    SCOPES: o.scopes,
+    DATABASE_URL: o.databaseUrl,
+    ...(o.adminOrigin === undefined ? {} : { SHOPIFY_ADMIN_ORIGIN: o.adminOrigin }),
+  });
+  // The next import of app/db.server.ts must open this suite's database.
+  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+}
+
+type RouteArgs = { request: Request; params: Record<string, string | undefined>; context: Record<string, unknown> };
+
+/** What a loader or action answers: its value, or the Response it threw. Anything else thrown is a crash and propagates. */
+export async function callRoute<T>(fn: (args: RouteArgs) => Promise<T>, request: Request, params: Record<string, string> = {}): Promise<T | Response> {
+  try {
+    return await fn({ request, params, context: {} });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
