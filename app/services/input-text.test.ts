@@ -9,10 +9,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRepos } from "~/db";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { type TestDatabase } from "~/db/test-db";
 import { getPreset } from "~/returns";
-import { installAppAtStandin } from "~/test/installed-app";
-import { startStandin, type Standin, type OrderRec } from "../../standin";
+import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
+import { type Standin, type OrderRec } from "../../standin";
 
 const API_KEY = "input-text-key";
 const SECRET = "input-text-secret-0123456789";
@@ -66,11 +66,8 @@ async function stored() {
 
 beforeAll(async () => {
   vi.spyOn(console, "error").mockImplementation(() => {});
-  db = await createTestDatabase();
-  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
-  await installAppAtStandin({ db, standin, apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files,read_customers,read_products" });
-  const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
-  await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "test", now: new Date() });
+  ({ db, standin } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files,read_customers,read_products" }));
+  await saveManualApprovalPolicy(db, standin.shop);
   const { request } = await createRepos(db.prisma).returnRequests.create(standin.shop, {
     idempotencyKey: randomUUID(),
     orderId: "gid://shopify/Order/999002",

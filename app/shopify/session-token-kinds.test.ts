@@ -9,9 +9,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepos } from "~/db";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
-import { installAppAtStandin } from "~/test/installed-app";
-import { startStandin, type Standin, type OrderRec } from "../../standin";
+import { type TestDatabase } from "~/db/test-db";
+import { startInstalledApp } from "~/test/installed-app";
+import { type Standin, type OrderRec } from "../../standin";
 import { adminSessionClaims, customerSessionClaims, signJwt, type Claims } from "../../standin/testing";
 
 const API_KEY = "token-kinds-key";
@@ -59,9 +59,7 @@ const shopperCall = (token: string, method = "GET", body?: unknown) =>
   });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
-  await installAppAtStandin({ db, standin, apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files,read_customers" });
+  ({ db, standin } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files,read_customers" }));
   const repos = createRepos(db.prisma);
   const { request } = await repos.returnRequests.create(standin.shop, {
     idempotencyKey: randomUUID(),

@@ -10,12 +10,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createRepos } from "~/db";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
-import { CONDITIONS, getPreset, REASONS } from "~/returns";
-import { startStandin, type Standin, type OrderRec } from "../../standin";
+import { type TestDatabase } from "~/db/test-db";
+import { CONDITIONS, REASONS } from "~/returns";
+import { type Standin, type OrderRec } from "../../standin";
 import { fuzzRuns, fuzzSeed, timeoutFor } from "./runs";
-import { installAppAtStandin } from "~/test/installed-app";
+import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
 import { customerSessionClaims, signJwt, type Claims } from "../../standin/testing";
 
 const API_KEY = "fuzz-api-key";
@@ -35,18 +34,8 @@ beforeAll(async () => {
   vi.spyOn(console, "log").mockImplementation(() => {});
   vi.spyOn(console, "info").mockImplementation(() => {});
   vi.spyOn(console, "debug").mockImplementation(() => {});
-  db = await createTestDatabase();
-  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
-  await installAppAtStandin({
-    db,
-    standin,
-    apiKey: API_KEY,
-    apiSecret: SECRET,
-    appUrl: APP_URL,
-    scopes: "read_orders,write_returns,write_files",
-  });
-  const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
-  await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "fuzz", now: new Date() });
+  ({ db, standin } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files" }));
+  await saveManualApprovalPolicy(db, standin.shop, "fuzz");
   const returns = await import("~/routes/api.customer.orders.$orderId.returns");
   r = {
     returnsLoader: returns.loader as Fn,

@@ -7,17 +7,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { type TestDatabase } from "~/db/test-db";
 import { createRepos } from "~/db";
-import { getPreset, parseStoredVerdict } from "~/returns";
+import { parseStoredVerdict } from "~/returns";
 import { AdminClient, offlineTransport } from "~/shopify/admin-client";
 import { ShopperError, submitReturnRequest } from "~/services/shopper";
 import type { SubmitBody } from "~/services/shopper/schemas";
 import { openReturnLater } from "~/services/shopper/submit";
-import { startStandin, type Standin, type OrderRec } from "../../../standin";
+import { type Standin, type OrderRec } from "../../../standin";
 // The extension's own client types: the answers must fit the contract it compiles against.
 import type { ApiErrorBody, PreviewResult, ReturnRequest, ReturnsOverview } from "../../../extensions/customer-returns/src/api";
-import { installAppAtStandin } from "~/test/installed-app";
+import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
 import { customerSessionClaims, signJwt } from "../../../standin/testing";
 
 type ErrorBody = { error: ApiErrorBody };
@@ -36,20 +36,8 @@ let standin: Standin;
 let routes: Record<"returnsLoader" | "returnsAction" | "previewLoader" | "previewAction" | "cancelLoader" | "cancelAction" | "uploadsLoader" | "uploadsAction", Fn>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
-  await installAppAtStandin({
-    db,
-    standin,
-    apiKey: API_KEY,
-    apiSecret: SECRET,
-    appUrl: APP_URL,
-    scopes: "read_orders,write_returns,write_files",
-  });
-  // The shop's first saved policy: standard-30-day with manual approval, so requests stay "requested"
-  // (the orders predate it, so it judges them as the earliest version; see policyForOrder).
-  const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
-  await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "test", now: new Date() });
+  ({ db, standin } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files" }));
+  await saveManualApprovalPolicy(db, standin.shop);
   routes = {
     returnsLoader: (await import("~/routes/api.customer.orders.$orderId.returns")).loader as Fn,
     returnsAction: (await import("~/routes/api.customer.orders.$orderId.returns")).action as Fn,
