@@ -12,6 +12,7 @@ import { createRepos } from "~/db";
 import { type TestDatabase } from "~/db/test-db";
 import { getPreset } from "~/returns";
 import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
+import { loadRoutes } from "~/test/app-under-test";
 import { type Standin, type OrderRec } from "../../standin";
 
 const API_KEY = "input-text-key";
@@ -80,20 +81,18 @@ beforeAll(async () => {
   });
   requestId = request.id;
   alexOrder = ([...standin.store.orders.values()] as OrderRec[]).find((o) => o.customerId === ALEX && o.fulfillments.length > 0)!;
-  const returns = await import("~/routes/api.customer.orders.$orderId.returns");
-  shopper = {
-    submit: returns.action as Fn,
-    preview: (await import("~/routes/api.customer.orders.$orderId.returns.preview")).action as Fn,
-    uploads: (await import("~/routes/api.customer.uploads")).action as Fn,
-    cancel: (await import("~/routes/api.customer.returns.$requestId.cancel")).action as Fn,
-  };
-  const detail = await import("~/routes/app.requests.$id");
-  staff = {
-    detailAction: detail.action as Fn,
-    detailLoader: detail.loader as Fn,
-    queue: (await import("~/routes/app.requests._index")).loader as Fn,
-    policy: (await import("~/routes/app.policy")).action as Fn,
-  };
+  shopper = await loadRoutes({
+    submit: "api.customer.orders.$orderId.returns#action",
+    preview: "api.customer.orders.$orderId.returns.preview#action",
+    uploads: "api.customer.uploads#action",
+    cancel: "api.customer.returns.$requestId.cancel#action",
+  });
+  staff = await loadRoutes({
+    detailAction: "app.requests.$id#action",
+    detailLoader: "app.requests.$id#loader",
+    queue: "app.requests._index#loader",
+    policy: "app.policy#action",
+  });
 }, 60_000);
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepos } from "~/db";
 import { type TestDatabase } from "~/db/test-db";
 import { startInstalledApp } from "~/test/installed-app";
+import { loadRoutes } from "~/test/app-under-test";
 import { type Standin, type OrderRec } from "../../standin";
 import { adminSessionClaims, customerSessionClaims, signJwt, type Claims } from "../../standin/testing";
 
@@ -74,14 +75,13 @@ beforeAll(async () => {
   });
   samsRequestId = request.id;
   alexOrder = ([...standin.store.orders.values()] as OrderRec[]).find((o) => o.customerId === ALEX && o.fulfillments.length > 0)!;
-  staff = {
-    app: (await import("~/routes/app")).loader as Fn,
-    home: (await import("~/routes/app._index")).loader as Fn,
-    queue: (await import("~/routes/app.requests._index")).loader as Fn,
-    detail: (await import("~/routes/app.requests.$id")).loader as Fn,
-  };
-  const returns = await import("~/routes/api.customer.orders.$orderId.returns");
-  shopper = { overview: returns.loader as Fn, submit: returns.action as Fn };
+  staff = await loadRoutes({
+    app: "app#loader",
+    home: "app._index#loader",
+    queue: "app.requests._index#loader",
+    detail: "app.requests.$id#loader",
+  });
+  shopper = await loadRoutes({ overview: "api.customer.orders.$orderId.returns#loader", submit: "api.customer.orders.$orderId.returns#action" });
 }, 60_000);
 
 afterAll(async () => {

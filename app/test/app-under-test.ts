@@ -37,3 +37,22 @@ export async function callRoute<T>(fn: (args: RouteArgs) => Promise<T>, request:
     throw thrown;
   }
 }
+
+/** A loader or action as the tests call it; assignable to a suite's own narrower function type. */
+export type RouteHandler = (args: { request: Request; params: Record<string, string | undefined>; context: Record<string, unknown> }) => Promise<never>;
+
+/**
+ * Imports route handlers by "<file in app/routes, no extension>#loader|action", e.g.
+ * { redact: "webhooks.customers.redact#action" }. Call configureAppUnderTest (or start the installed app) first.
+ */
+export async function loadRoutes<T extends Record<string, `${string}#${"loader" | "action"}`>>(table: T): Promise<{ [K in keyof T]: RouteHandler }> {
+  const out = {} as { [K in keyof T]: RouteHandler };
+  for (const key of Object.keys(table) as (keyof T)[]) {
+    const [file, name] = table[key]!.split("#") as [string, "loader" | "action"];
+    const mod = (await import(`../routes/${file}`)) as Partial<Record<"loader" | "action", RouteHandler>>;
+    const fn = mod[name];
+    if (!fn) throw new Error(`app/routes/${file} has no ${name}`);
+    out[key] = fn;
+  }
+  return out;
+}

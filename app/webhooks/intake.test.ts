@@ -9,7 +9,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { stopJobQueue } from "~/jobs";
-import { callRoute, configureAppUnderTest } from "~/test/app-under-test";
+import { callRoute, configureAppUnderTest, loadRoutes } from "~/test/app-under-test";
 import { storedJobPayloads } from "~/test/stored-jobs";
 import { webhookHandlerFor } from "~/webhooks/registry.server";
 import { WEBHOOK_BODY_LIMITS } from "./payloads";
@@ -74,14 +74,14 @@ beforeAll(async () => {
   vi.spyOn(console, "warn").mockImplementation(() => {});
   db = await createTestDatabase();
   configureAppUnderTest({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders", databaseUrl: db.url });
-  routes = {
-    products: (await import("~/routes/webhooks.products.update")).action as Action,
-    shopRedact: (await import("~/routes/webhooks.shop.redact")).action as Action,
-    customersRedact: (await import("~/routes/webhooks.customers.redact")).action as Action,
-    uninstalled: (await import("~/routes/webhooks.app.uninstalled")).action as Action,
-    returnsRequest: (await import("~/routes/webhooks.returns.request")).action as Action,
-    scopes: (await import("~/routes/webhooks.app.scopes_update")).action as Action,
-  };
+  routes = await loadRoutes({
+    products: "webhooks.products.update#action",
+    shopRedact: "webhooks.shop.redact#action",
+    customersRedact: "webhooks.customers.redact#action",
+    uninstalled: "webhooks.app.uninstalled#action",
+    returnsRequest: "webhooks.returns.request#action",
+    scopes: "webhooks.app.scopes_update#action",
+  });
 }, 60_000);
 
 beforeEach(async () => {

@@ -15,6 +15,7 @@ import { CONDITIONS, REASONS } from "~/returns";
 import { type Standin, type OrderRec } from "../../standin";
 import { fuzzRuns, fuzzSeed, timeoutFor } from "./runs";
 import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
+import { loadRoutes } from "~/test/app-under-test";
 import { customerSessionClaims, signJwt, type Claims } from "../../standin/testing";
 
 const API_KEY = "fuzz-api-key";
@@ -36,17 +37,16 @@ beforeAll(async () => {
   vi.spyOn(console, "debug").mockImplementation(() => {});
   ({ db, standin } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files" }));
   await saveManualApprovalPolicy(db, standin.shop, "fuzz");
-  const returns = await import("~/routes/api.customer.orders.$orderId.returns");
-  r = {
-    returnsLoader: returns.loader as Fn,
-    returnsAction: returns.action as Fn,
-    previewAction: (await import("~/routes/api.customer.orders.$orderId.returns.preview")).action as Fn,
-    cancelAction: (await import("~/routes/api.customer.returns.$requestId.cancel")).action as Fn,
-    uploadsAction: (await import("~/routes/api.customer.uploads")).action as Fn,
-    staffApp: (await import("~/routes/app")).loader as unknown as Fn,
-    staffQueue: (await import("~/routes/app.requests._index")).loader as unknown as Fn,
-    staffDetail: (await import("~/routes/app.requests.$id")).loader as unknown as Fn,
-  };
+  r = await loadRoutes({
+    returnsLoader: "api.customer.orders.$orderId.returns#loader",
+    returnsAction: "api.customer.orders.$orderId.returns#action",
+    previewAction: "api.customer.orders.$orderId.returns.preview#action",
+    cancelAction: "api.customer.returns.$requestId.cancel#action",
+    uploadsAction: "api.customer.uploads#action",
+    staffApp: "app#loader",
+    staffQueue: "app.requests._index#loader",
+    staffDetail: "app.requests.$id#loader",
+  });
   const all = [...standin.store.orders.values()] as OrderRec[];
   alexOrders = all.filter((o) => o.customerId === ALEX && o.fulfillments.length > 0);
   otherOrders = all.filter((o) => o.customerId !== ALEX).slice(0, 3);

@@ -15,7 +15,7 @@ import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { sqliteFilePath } from "~/db/url";
 import { drainJobs, stopJobQueue } from "~/jobs";
 import { signedWebhookRequest } from "~/test/session-token";
-import { callRoute, configureAppUnderTest } from "~/test/app-under-test";
+import { callRoute, configureAppUnderTest, loadRoutes } from "~/test/app-under-test";
 import { storedJobPayloads } from "~/test/stored-jobs";
 
 const API_KEY = "erasure-key";
@@ -58,11 +58,7 @@ beforeAll(async () => {
   vi.spyOn(console, "warn").mockImplementation(() => {});
   db = await createTestDatabase();
   configureAppUnderTest({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders", databaseUrl: db.url });
-  routes = {
-    dataRequest: (await import("~/routes/webhooks.customers.data_request")).action as Action,
-    redact: (await import("~/routes/webhooks.customers.redact")).action as Action,
-    shopRedact: (await import("~/routes/webhooks.shop.redact")).action as Action,
-  };
+  routes = await loadRoutes({ dataRequest: "webhooks.customers.data_request#action", redact: "webhooks.customers.redact#action", shopRedact: "webhooks.shop.redact#action" });
   await db.prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN } });
 }, 60_000);
 

@@ -12,7 +12,7 @@ import { serviceContext } from "~/services/context";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { drainJobs, stopJobQueue } from "~/jobs";
 import { signedWebhookRequest } from "~/test/session-token";
-import { callRoute, configureAppUnderTest } from "~/test/app-under-test";
+import { callRoute, configureAppUnderTest, loadRoutes } from "~/test/app-under-test";
 import { EXPORT_EVENT_TYPE, listCustomerDataExports } from "./index";
 
 const API_KEY = "compliance-routes-key";
@@ -33,11 +33,7 @@ beforeAll(async () => {
   vi.spyOn(console, "log").mockImplementation(() => {});
   db = await createTestDatabase();
   configureAppUnderTest({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders", databaseUrl: db.url });
-  routes = {
-    dataRequest: (await import("~/routes/webhooks.customers.data_request")).action as Action,
-    redact: (await import("~/routes/webhooks.customers.redact")).action as Action,
-    shopRedact: (await import("~/routes/webhooks.shop.redact")).action as Action,
-  };
+  routes = await loadRoutes({ dataRequest: "webhooks.customers.data_request#action", redact: "webhooks.customers.redact#action", shopRedact: "webhooks.shop.redact#action" });
   const now = new Date("2026-07-01T00:00:00Z");
   await createRepos(db.prisma).returnRequests.create(SHOP, {
     idempotencyKey: randomUUID(),

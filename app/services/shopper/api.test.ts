@@ -18,6 +18,7 @@ import { type Standin, type OrderRec } from "../../../standin";
 // The extension's own client types: the answers must fit the contract it compiles against.
 import type { ApiErrorBody, PreviewResult, ReturnRequest, ReturnsOverview } from "../../../extensions/customer-returns/src/api";
 import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
+import { loadRoutes } from "~/test/app-under-test";
 import { customerSessionClaims, signJwt } from "../../../standin/testing";
 
 type ErrorBody = { error: ApiErrorBody };
@@ -38,16 +39,16 @@ let routes: Record<"returnsLoader" | "returnsAction" | "previewLoader" | "previe
 beforeAll(async () => {
   ({ db, standin } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files" }));
   await saveManualApprovalPolicy(db, standin.shop);
-  routes = {
-    returnsLoader: (await import("~/routes/api.customer.orders.$orderId.returns")).loader as Fn,
-    returnsAction: (await import("~/routes/api.customer.orders.$orderId.returns")).action as Fn,
-    previewLoader: (await import("~/routes/api.customer.orders.$orderId.returns.preview")).loader as Fn,
-    previewAction: (await import("~/routes/api.customer.orders.$orderId.returns.preview")).action as Fn,
-    cancelLoader: (await import("~/routes/api.customer.returns.$requestId.cancel")).loader as Fn,
-    cancelAction: (await import("~/routes/api.customer.returns.$requestId.cancel")).action as Fn,
-    uploadsLoader: (await import("~/routes/api.customer.uploads")).loader as Fn,
-    uploadsAction: (await import("~/routes/api.customer.uploads")).action as Fn,
-  };
+  routes = await loadRoutes({
+    returnsLoader: "api.customer.orders.$orderId.returns#loader",
+    returnsAction: "api.customer.orders.$orderId.returns#action",
+    previewLoader: "api.customer.orders.$orderId.returns.preview#loader",
+    previewAction: "api.customer.orders.$orderId.returns.preview#action",
+    cancelLoader: "api.customer.returns.$requestId.cancel#loader",
+    cancelAction: "api.customer.returns.$requestId.cancel#action",
+    uploadsLoader: "api.customer.uploads#loader",
+    uploadsAction: "api.customer.uploads#action",
+  });
 }, 60_000);
 
 afterAll(async () => {
