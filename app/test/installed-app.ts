@@ -53,37 +53,51 @@ export async function installAppAtStandin(o: InstalledAppOptions): Promise<{ acc
   return { accessToken: token.access_token, refreshToken: token.refresh_token, scope: token.scope };
 }
 
-export interface InstalledApp {
+export interface AppWithStandin {
   db: TestDatabase;
   standin: Standin;
-  accessToken: string;
-  refreshToken: string;
-  scope: string;
   /** Closes the stand-in, then drops the database. */
   close(): Promise<void>;
 }
 
-/**
- * A fresh migrated database, a stand-in (demo seed, no webhook subscriptions unless `standin` says
- * otherwise) and the app installed at it, with its env pointing at both.
- */
-export async function startInstalledApp(o: {
+export interface AppWithStandinOptions {
   apiKey: string;
   apiSecret: string;
   scopes: string;
   appUrl?: string;
   standin?: Omit<Partial<StandinOptions>, "apiKey" | "apiSecret">;
-}): Promise<InstalledApp> {
+}
+
+/**
+ * A fresh migrated database and a stand-in (demo seed, no webhook subscriptions unless `standin` says
+ * otherwise), with the app's env pointing at both; the app is not installed yet (see startInstalledApp).
+ */
+export async function startAppWithStandin(o: AppWithStandinOptions): Promise<AppWithStandin> {
   const db = await createTestDatabase();
-  let standin: Standin | undefined;
   try {
-    standin = await startStandin({ apiKey: o.apiKey, apiSecret: o.apiSecret, webhooks: [], seed: "demo", ...o.standin });
-    const token = await installAppAtStandin({ db, standin, apiKey: o.apiKey, apiSecret: o.apiSecret, appUrl: o.appUrl ?? "https://returns.example.com", scopes: o.scopes });
-    const started = standin;
-    return { db, standin, ...token, close: async () => { await started.close(); await db.cleanup(); } };
+    const standin = await startStandin({ apiKey: o.apiKey, apiSecret: o.apiSecret, webhooks: [], seed: "demo", ...o.standin });
+    configureAppUnderTest({ apiKey: o.apiKey, apiSecret: o.apiSecret, appUrl: o.appUrl ?? "https://returns.example.com", scopes: o.scopes, databaseUrl: db.url, adminOrigin: standin.url });
+    return { db, standin, close: async () => { await standin.close(); await db.cleanup(); } };
   } catch (e) {
-    await standin?.close();
     await db.cleanup();
+    throw e;
+  }
+}
+
+export interface InstalledApp extends AppWithStandin {
+  accessToken: string;
+  refreshToken: string;
+  scope: string;
+}
+
+/** startAppWithStandin, then the app installed at the stand-in as token exchange leaves it (installAppAtStandin). */
+export async function startInstalledApp(o: AppWithStandinOptions): Promise<InstalledApp> {
+  const app = await startAppWithStandin(o);
+  try {
+    const token = await installAppAtStandin({ ...app, apiKey: o.apiKey, apiSecret: o.apiSecret, appUrl: o.appUrl ?? "https://returns.example.com", scopes: o.scopes });
+    return { ...app, ...token };
+  } catch (e) {
+    await app.close();
     throw e;
   }
 }
