@@ -12,7 +12,7 @@ import { createRepos } from "~/db";
 import { type TestDatabase } from "~/db/test-db";
 import { getPreset } from "~/returns";
 import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
-import { loadRoutes } from "~/test/app-under-test";
+import { callRoute, loadRoutes } from "~/test/app-under-test";
 import { type Standin, type OrderRec } from "../../standin";
 
 const API_KEY = "input-text-key";
@@ -31,13 +31,7 @@ let alexOrder: OrderRec;
 let requestId: string;
 
 async function call(fn: Fn, request: Request, params: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
-  let out: unknown;
-  try {
-    out = await fn({ request, params, context: {} });
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    out = thrown;
-  }
+  const out: unknown = await callRoute(fn, request, params);
   if (out instanceof Response) return { status: out.status, body: ((await out.json().catch(() => ({}))) ?? {}) as Record<string, unknown> };
   return { status: 200, body: out as Record<string, unknown> };
 }

@@ -7,7 +7,8 @@ export interface AppUnderTestEnv {
   apiKey: string;
   apiSecret: string;
   appUrl: string;
-  scopes: string;
+  /** SCOPES; left as it is when not given. */
+  scopes?: string;
   databaseUrl: string;
   /** Where the app sends https://<shop> requests (SHOPIFY_ADMIN_ORIGIN); left as it is when not given. */
   adminOrigin?: string;
@@ -18,8 +19,8 @@ export function configureAppUnderTest(o: AppUnderTestEnv): void {
     SHOPIFY_API_KEY: o.apiKey,
     SHOPIFY_API_SECRET: o.apiSecret,
     SHOPIFY_APP_URL: o.appUrl,
-    SCOPES: o.scopes,
     DATABASE_URL: o.databaseUrl,
+    ...(o.scopes === undefined ? {} : { SCOPES: o.scopes }),
     ...(o.adminOrigin === undefined ? {} : { SHOPIFY_ADMIN_ORIGIN: o.adminOrigin }),
   });
   // The next import of app/db.server.ts must open this suite's database.

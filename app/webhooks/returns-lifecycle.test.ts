@@ -8,6 +8,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { configureAppUnderTest } from "~/test/app-under-test";
 import { drainJobs, stopJobQueue } from "~/jobs";
 import { createRepos } from "~/db";
 import { getPreset, parsePolicy, parseStoredVerdict, type Policy } from "~/returns";
@@ -238,15 +239,7 @@ describe("returns webhooks", () => {
   });
 
   it("through the signed route, a replayed returns/request delivery is processed once", async () => {
-    Object.assign(process.env, {
-      SHOPIFY_API_KEY: KEY,
-      SHOPIFY_API_SECRET: SECRET,
-      SHOPIFY_APP_URL: APP_URL,
-      SCOPES: "read_all_orders,write_orders,write_returns",
-      DATABASE_URL: db.url,
-      SHOPIFY_ADMIN_ORIGIN: standin.url,
-    });
-    (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+    configureAppUnderTest({ apiKey: KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_all_orders,write_orders,write_returns", databaseUrl: db.url, adminOrigin: standin.url });
     await db.prisma.session.create({
       data: {
         id: `offline_${SHOP}`,

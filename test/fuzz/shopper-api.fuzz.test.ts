@@ -15,7 +15,7 @@ import { CONDITIONS, REASONS } from "~/returns";
 import { type Standin, type OrderRec } from "../../standin";
 import { fuzzRuns, fuzzSeed, timeoutFor } from "./runs";
 import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
-import { loadRoutes } from "~/test/app-under-test";
+import { callRoute, loadRoutes } from "~/test/app-under-test";
 import { customerSessionClaims, signJwt, type Claims } from "../../standin/testing";
 
 const API_KEY = "fuzz-api-key";
@@ -63,12 +63,7 @@ async function call(fn: Fn, path: string, init: { method?: string; body?: string
   const auth = init.auth === undefined ? `Bearer ${standin.mintCustomerSessionToken({ customerId: ALEX })}` : init.auth;
   if (auth !== null) headers.Authorization = auth;
   const request = new Request(`${APP_URL}${path}`, { method: init.method ?? "POST", headers, ...(init.body !== undefined ? { body: init.body } : {}) });
-  try {
-    return await fn({ request, params, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown; // a crash: fails the property with the input that caused it
-  }
+  return callRoute(fn, request, params); // anything thrown but a Response is a crash: fails the property with the input that caused it
 }
 
 /** Answers seen, by "status code" (printed at the end, and checked: the inputs must reach past validation). */
@@ -310,14 +305,8 @@ describe("shopper API under hostile input: never a 5xx, refusals name the proble
         const request = t.asDocument
           ? new Request(`${APP_URL}${path}?embedded=1&shop=${standin.shop}&host=${host}&id_token=${token}`)
           : new Request(`${APP_URL}${path}?shop=${standin.shop}`, { headers: { Authorization: `Bearer ${token}` } });
-        let status: number;
-        try {
-          const out = await r[t.route]({ request, params: { id: "x" }, context: {} });
-          status = out instanceof Response ? out.status : 200;
-        } catch (thrown) {
-          if (!(thrown instanceof Response)) throw thrown;
-          status = thrown.status;
-        }
+        const out: unknown = await callRoute(r[t.route], request, { id: "x" });
+        const status = out instanceof Response ? out.status : 200;
         expect(status, JSON.stringify(t)).toBe(t.asDocument ? 302 : 401);
       }),
       { seed: staffRuns.seed, numRuns: staffRuns.numRuns },

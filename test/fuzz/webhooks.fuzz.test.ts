@@ -12,6 +12,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type TestDatabase } from "~/db/test-db";
+import { callRoute } from "~/test/app-under-test";
 import { webhookHandlerFor } from "~/webhooks/registry.server";
 import { webhookBodyLimit } from "~/webhooks/payloads";
 import { type Standin } from "../../standin";
@@ -92,12 +93,7 @@ async function deliver(d: Delivery): Promise<Response> {
     else headers[k] = v;
   }
   const request = new Request(`${APP_URL}/webhooks/${topic}`, { method: "POST", body: d.raw, headers, ...(typeof d.raw === "string" ? {} : { duplex: "half" }) } as RequestInit);
-  try {
-    return await actions[d.route]({ request, params: {}, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
+  return callRoute(actions[d.route], request);
 }
 
 async function expectHandled(res: Response, what: string): Promise<void> {
