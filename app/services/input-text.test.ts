@@ -12,12 +12,10 @@ import { createRepos } from "~/db";
 import { type TestDatabase } from "~/db/test-db";
 import { getPreset } from "~/returns";
 import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
-import { callRoute, loadRoutes } from "~/test/app-under-test";
+import { callRoute, loadRoutes, testAppCredentials } from "~/test/app-under-test";
 import { type Standin, type OrderRec } from "../../standin";
 
-const API_KEY = "input-text-key";
-const SECRET = "input-text-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("input-text");
 const ALEX = "gid://shopify/Customer/1";
 const LONE = "\uD800";
 const NUL = "\u0000";

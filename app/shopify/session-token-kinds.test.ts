@@ -11,13 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepos } from "~/db";
 import { type TestDatabase } from "~/db/test-db";
 import { startInstalledApp } from "~/test/installed-app";
-import { loadRoutes } from "~/test/app-under-test";
+import { loadRoutes, testAppCredentials } from "~/test/app-under-test";
 import { type Standin, type OrderRec } from "../../standin";
 import { adminSessionClaims, customerSessionClaims, signJwt, type Claims } from "../../standin/testing";
 
-const API_KEY = "token-kinds-key";
-const SECRET = "token-kinds-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("token-kinds");
 const ALEX = "gid://shopify/Customer/1";
 const SAM = "gid://shopify/Customer/2";
 

@@ -11,10 +11,9 @@ import { RETURN_CLOSE, SHOP_INFO } from "./operations";
 import { ORDER_SNAPSHOT } from "./operations/order-snapshot";
 import { ORDER_SNAPSHOT_REDACTABLE_AT } from "./order-snapshot";
 import { type Standin } from "../../standin";
+import { testAppCredentials } from "~/test/app-under-test";
 
-const API_KEY = "standin-it-key";
-const SECRET = "standin-it-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("standin-it");
 
 describe("the app against the local Shopify stand-in", () => {
   let db: TestDatabase;

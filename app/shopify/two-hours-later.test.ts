@@ -16,10 +16,9 @@ import { drainJobs, pgBossSchemaFor, stopJobQueue } from "~/jobs";
 import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
 import { signedWebhookRequest } from "~/test/session-token";
 import { type Standin, type OrderRec } from "../../standin";
+import { testAppCredentials } from "~/test/app-under-test";
 
-const API_KEY = "two-hours-key";
-const SECRET = "two-hours-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("two-hours");
 const ALEX = "gid://shopify/Customer/1";
 const HOUR = 3_600_000;
 const SCOPES = "read_orders,write_orders,read_all_orders,write_returns,read_products,write_products,write_files,read_customers";

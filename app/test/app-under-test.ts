@@ -57,3 +57,8 @@ export async function loadRoutes<T extends Record<string, `${string}#${"loader" 
   }
   return out;
 }
+
+/** A suite's own app identity: key and secret named after the suite (so a leak says whose), and the app's URL. */
+export function testAppCredentials(name: string): { apiKey: string; apiSecret: string; appUrl: string } {
+  return { apiKey: `${name}-key`, apiSecret: `${name}-secret-0123456789abcdef`, appUrl: "https://returns.example.com" };
+}

@@ -9,14 +9,12 @@ import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { stopJobQueue } from "~/jobs";
-import { callRoute, configureAppUnderTest, loadRoutes } from "~/test/app-under-test";
+import { callRoute, configureAppUnderTest, loadRoutes, testAppCredentials } from "~/test/app-under-test";
 import { storedJobPayloads } from "~/test/stored-jobs";
 import { webhookHandlerFor } from "~/webhooks/registry.server";
 import { WEBHOOK_BODY_LIMITS } from "./payloads";
 
-const API_KEY = "intake-key";
-const SECRET = "intake-secret-0123456789abcdef";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("intake");
 const SHOP = "intake-a.myshopify.com";
 const VICTIM = "intake-b.myshopify.com";
 const MiB = 1024 * 1024;

@@ -8,7 +8,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
-import { configureAppUnderTest } from "~/test/app-under-test";
+import { configureAppUnderTest, testAppCredentials } from "~/test/app-under-test";
 import { drainJobs, stopJobQueue } from "~/jobs";
 import { createRepos } from "~/db";
 import { getPreset, parsePolicy, parseStoredVerdict, type Policy } from "~/returns";
@@ -23,9 +23,7 @@ import { processReturnWebhook, RetryLaterError, type ReturnWebhookDeps } from ".
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_webhook_test";
-const KEY = "wh-key";
-const SECRET = "wh-secret-0123456789abcdef";
-const APP_URL = "https://returns.example.com";
+const { apiKey: KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("wh");
 
 let db: TestDatabase;
 let standin: Standin;

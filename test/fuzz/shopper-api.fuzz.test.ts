@@ -15,12 +15,10 @@ import { CONDITIONS, REASONS } from "~/returns";
 import { type Standin, type OrderRec } from "../../standin";
 import { fuzzRuns, fuzzSeed, timeoutFor } from "./runs";
 import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
-import { callRoute, loadRoutes } from "~/test/app-under-test";
+import { callRoute, loadRoutes, testAppCredentials } from "~/test/app-under-test";
 import { customerSessionClaims, signJwt, type Claims } from "../../standin/testing";
 
-const API_KEY = "fuzz-api-key";
-const SECRET = "fuzz-api-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("fuzz-api");
 const ALEX = "gid://shopify/Customer/1";
 
 type Fn = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<Response>;

@@ -12,16 +12,14 @@ import { createHmac, randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type TestDatabase } from "~/db/test-db";
-import { callRoute } from "~/test/app-under-test";
+import { callRoute, testAppCredentials } from "~/test/app-under-test";
 import { webhookHandlerFor } from "~/webhooks/registry.server";
 import { webhookBodyLimit } from "~/webhooks/payloads";
 import { type Standin } from "../../standin";
 import { fuzzRuns, fuzzSeed, timeoutFor } from "./runs";
 import { startInstalledApp } from "~/test/installed-app";
 
-const API_KEY = "fuzz-webhook-key";
-const SECRET = "fuzz-webhook-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("fuzz-webhook");
 
 // route module -> the topic header Shopify sends to it
 const ROUTES = {

@@ -8,10 +8,9 @@ import { type TestDatabase } from "~/db/test-db";
 import { startAppWithStandin } from "~/test/installed-app";
 import { getPreset } from "~/returns";
 import { type Standin } from "../../../standin";
+import { testAppCredentials } from "~/test/app-under-test";
 
-const API_KEY = "admin-ui-key";
-const SECRET = "admin-ui-secret-0123456789abcdef";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("admin-ui");
 const OTHER = "someone-else.myshopify.com";
 
 type Fn = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;

@@ -15,12 +15,10 @@ import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { sqliteFilePath } from "~/db/url";
 import { drainJobs, stopJobQueue } from "~/jobs";
 import { signedWebhookRequest } from "~/test/session-token";
-import { callRoute, configureAppUnderTest, loadRoutes } from "~/test/app-under-test";
+import { callRoute, configureAppUnderTest, loadRoutes, testAppCredentials } from "~/test/app-under-test";
 import { storedJobPayloads } from "~/test/stored-jobs";
 
-const API_KEY = "erasure-key";
-const SECRET = "erasure-secret-0123456789abcdef";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("erasure");
 const SHOP = "erasure-shop.myshopify.com";
 const TOKEN = "shpat_erasure0123456789abcdefSECRET";
 const EMAIL = "kai.tane.private@example.com";

@@ -12,12 +12,10 @@ import { serviceContext } from "~/services/context";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { drainJobs, stopJobQueue } from "~/jobs";
 import { signedWebhookRequest } from "~/test/session-token";
-import { callRoute, configureAppUnderTest, loadRoutes } from "~/test/app-under-test";
+import { callRoute, configureAppUnderTest, loadRoutes, testAppCredentials } from "~/test/app-under-test";
 import { EXPORT_EVENT_TYPE, listCustomerDataExports } from "./index";
 
-const API_KEY = "compliance-routes-key";
-const SECRET = "compliance-routes-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("compliance-routes");
 const SHOP = "compliance-routes.myshopify.com";
 type Action = (args: ActionFunctionArgs) => Promise<Response>;
 let db: TestDatabase;

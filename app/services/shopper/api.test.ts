@@ -18,15 +18,13 @@ import { type Standin, type OrderRec } from "../../../standin";
 // The extension's own client types: the answers must fit the contract it compiles against.
 import type { ApiErrorBody, PreviewResult, ReturnRequest, ReturnsOverview } from "../../../extensions/customer-returns/src/api";
 import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
-import { loadRoutes } from "~/test/app-under-test";
+import { loadRoutes, testAppCredentials } from "~/test/app-under-test";
 import { customerSessionClaims, signJwt } from "../../../standin/testing";
 
 type ErrorBody = { error: ApiErrorBody };
 type RequestBody = { request: ReturnRequest };
 
-const API_KEY = "shopper-api-key";
-const SECRET = "shopper-api-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("shopper-api");
 const ORIGIN = "https://extensions.shopifycdn.com";
 const ALEX = "gid://shopify/Customer/1";
 const OTHER = "gid://shopify/Customer/2";

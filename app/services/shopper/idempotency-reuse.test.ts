@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase } from "~/db/test-db";
 import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
 import { type Standin, type OrderRec } from "../../../standin";
+import { testAppCredentials } from "~/test/app-under-test";
 
-const API_KEY = "idem-reuse-key";
-const SECRET = "idem-reuse-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("idem-reuse");
 const ALEX = "gid://shopify/Customer/1";
 const CONDITIONS = ["unused", "tags_attached", "original_packaging"];
 

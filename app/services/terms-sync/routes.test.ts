@@ -12,10 +12,9 @@ import { drainJobs, stopJobQueue } from "~/jobs";
 import { getPreset, parsePolicy } from "~/returns";
 import { signedWebhookRequest } from "~/test/session-token";
 import { type Standin } from "../../../standin";
+import { testAppCredentials } from "~/test/app-under-test";
 
-const API_KEY = "terms-sync-key";
-const SECRET = "terms-sync-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("terms-sync");
 
 let db: TestDatabase;
 let standin: Standin;
