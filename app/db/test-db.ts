@@ -44,22 +44,20 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     } else {
       await withPg(connectionString, (c) => c.query(`CREATE SCHEMA "${schema}"`));
     }
-    const prisma = createPrismaClient(url);
-    return {
-      prisma,
-      url,
-      provider,
-      async cleanup() {
-        await prisma.$disconnect();
-        await withPg(connectionString, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
-        // pg-boss's own schema for this database, if a test used the job queue (app/jobs)
-        await withPg(connectionString, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}_pgboss" CASCADE`));
-      },
-    };
+    return opened(url, provider, async () => {
+      await withPg(connectionString, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+      // pg-boss's own schema for this database, if a test used the job queue (app/jobs)
+      await withPg(connectionString, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}_pgboss" CASCADE`));
+    });
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "returns-db-"));
   const url = `file:${path.join(dir, "test.sqlite")}`;
   if (migrated) await migrate(url);
+  return opened(url, provider, async () => rmSync(dir, { recursive: true, force: true }));
+}
+
+/** A client on the new database; cleanup disconnects it, then removes the database. */
+function opened(url: string, provider: DatabaseProvider, remove: () => Promise<void>): TestDatabase {
   const prisma = createPrismaClient(url);
   return {
     prisma,
@@ -67,7 +65,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     provider,
     async cleanup() {
       await prisma.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
+      await remove();
     },
   };
 }
