@@ -8,19 +8,14 @@
 //    never be asked for more units than were delivered.
 import type { Cluster } from "./cluster";
 import type { OrderRec } from "../standin";
+import type { ReturnableLine, ReturnsOverview } from "../extensions/customer-returns/src/api";
 
 const STAFF_ROUTE_DATA = "routes/app.requests.$id";
 const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
-interface OverviewLine {
-  lineItemId: string;
-  quantityLeft: number;
-  reasons: { code: string; conditions: string[]; minPhotos: number }[];
-}
-interface Overview {
-  canRequest: boolean;
-  lines: OverviewLine[];
-}
+// The shopper API's answers, as the extension's client types them (the contract the API is tested against).
+type Overview = ReturnsOverview;
+type OverviewLine = ReturnableLine;
 
 export function shopperFetch(cluster: Cluster, base: string, customerId: string, path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${base}${path}`, {
