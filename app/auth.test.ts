@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { callRoute, configureAppUnderTest } from "~/test/app-under-test";
 import { drainJobs, stopJobQueue } from "~/jobs";
 import { signSessionToken, signedWebhookRequest } from "~/test/session-token";
 
@@ -37,13 +38,8 @@ let returnsRequest: Action;
 
 /** Runs a loader/action; returns the thrown or returned Response, or the data. */
 async function run(fn: Loader | Action, request: Request): Promise<{ response?: Response; data?: unknown }> {
-  try {
-    const out = await fn({ request, params: {}, context: {} });
-    return out instanceof Response ? { response: out } : { data: out };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { response: thrown };
-    throw thrown;
-  }
+  const out: unknown = await callRoute(fn, request);
+  return out instanceof Response ? { response: out } : { data: out };
 }
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -98,15 +94,7 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((r) => oauth.listen(0, "127.0.0.1", r));
-  Object.assign(process.env, {
-    SHOPIFY_API_KEY: API_KEY,
-    SHOPIFY_API_SECRET: SECRET,
-    SHOPIFY_APP_URL: APP_URL,
-    SCOPES,
-    DATABASE_URL: db.url,
-    SHOPIFY_ADMIN_ORIGIN: `http://127.0.0.1:${(oauth.address() as AddressInfo).port}`,
-  });
-  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+  configureAppUnderTest({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: SCOPES, databaseUrl: db.url, adminOrigin: `http://127.0.0.1:${(oauth.address() as AddressInfo).port}` });
   indexLoader = (await import("~/routes/app._index")).loader;
   appLoader = (await import("~/routes/app")).loader;
   uninstalled = (await import("~/routes/webhooks.app.uninstalled")).action;

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWithClient, type Client } from "./testClient";
+import { describe, expect, it } from "vitest";
+import { clientForSuite } from "./suiteClient";
 
-let c: Client;
-beforeAll(async () => {
-  c = await startWithClient({ clock: () => new Date("2026-11-20T00:00:00Z") });
-});
-afterAll(async () => {
-  await c.standin.close();
-});
+const c = clientForSuite({ clock: () => new Date("2026-11-20T00:00:00Z") });
 
 describe("metafields", () => {
   it("metafieldsSet with $app resolves to app--<id> and reads back on shop and product", async () => {

@@ -1,16 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers in tests are read loosely; assertions check their shape */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWithClient, type Client } from "./testClient";
+import { describe, expect, it } from "vitest";
+import { clientForSuite } from "./suiteClient";
+import { startWithClient } from "./testClient";
 
 const NOW = new Date("2026-11-20T00:00:00Z");
-let c: Client;
 
-beforeAll(async () => {
-  c = await startWithClient({ clock: () => NOW });
-});
-afterAll(async () => {
-  await c.standin.close();
-});
+const c = clientForSuite({ clock: () => NOW });
 
 const RETURNABLE = `query Returnable($orderId: ID!) {
   returnableFulfillments(orderId: $orderId, first: 5) {

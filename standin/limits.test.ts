@@ -2,18 +2,12 @@
 // The documented input limits of the inputs the app sends are refused as Shopify's userErrors, at the
 // limit's edge (the longest accepted value passes, one more character is refused), counted in
 // characters as Shopify counts them (an emoji is one).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWithClient, type Client } from "./testClient";
+import { describe, expect, it } from "vitest";
+import { clientForSuite } from "./suiteClient";
 
 const NOW = new Date("2026-11-20T00:00:00Z");
-let c: Client;
 
-beforeAll(async () => {
-  c = await startWithClient({ clock: () => NOW });
-});
-afterAll(async () => {
-  await c.standin.close();
-});
+const c = clientForSuite({ clock: () => NOW });
 
 const REQUEST = `mutation Req($input: ReturnRequestInput!) {
   returnRequest(input: $input) { return { id returnLineItems(first: 5) { nodes { customerNote } } } userErrors { field message code } }

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { configureAppUnderTest } from "~/test/app-under-test";
 import { signedWebhookRequest } from "~/test/session-token";
 import { drainJobs, startJobWorker, stopJobQueue } from "./index";
 import { registerWebhookJob, type WebhookWork } from "~/webhooks/registry.server";
@@ -22,13 +23,7 @@ let gate: Promise<void> | null = null;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  Object.assign(process.env, {
-    SHOPIFY_API_KEY: "handoff-key",
-    SHOPIFY_API_SECRET: SECRET,
-    SHOPIFY_APP_URL: APP_URL,
-    DATABASE_URL: db.url,
-  });
-  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+  configureAppUnderTest({ apiKey: "handoff-key", apiSecret: SECRET, appUrl: APP_URL, databaseUrl: db.url });
   ({ handleWebhook } = await import("~/webhooks/handle.server"));
   registerWebhookJob("ORDERS_CREATE", async (work) => {
     if (gate) await gate;

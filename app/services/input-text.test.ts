@@ -9,14 +9,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRepos } from "~/db";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { type TestDatabase } from "~/db/test-db";
 import { getPreset } from "~/returns";
-import { installAppAtStandin } from "~/test/installed-app";
-import { startStandin, type Standin, type OrderRec } from "../../standin";
+import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
+import { callRoute, loadRoutes, testAppCredentials } from "~/test/app-under-test";
+import { type Standin, type OrderRec } from "../../standin";
 
-const API_KEY = "input-text-key";
-const SECRET = "input-text-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("input-text");
 const ALEX = "gid://shopify/Customer/1";
 const LONE = "\uD800";
 const NUL = "\u0000";
@@ -30,13 +29,7 @@ let alexOrder: OrderRec;
 let requestId: string;
 
 async function call(fn: Fn, request: Request, params: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
-  let out: unknown;
-  try {
-    out = await fn({ request, params, context: {} });
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    out = thrown;
-  }
+  const out: unknown = await callRoute(fn, request, params);
   if (out instanceof Response) return { status: out.status, body: ((await out.json().catch(() => ({}))) ?? {}) as Record<string, unknown> };
   return { status: 200, body: out as Record<string, unknown> };
 }
@@ -66,11 +59,8 @@ async function stored() {
 
 beforeAll(async () => {
   vi.spyOn(console, "error").mockImplementation(() => {});
-  db = await createTestDatabase();
-  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
-  await installAppAtStandin({ db, standin, apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files,read_customers,read_products" });
-  const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
-  await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "test", now: new Date() });
+  ({ db, standin } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files,read_customers,read_products" }));
+  await saveManualApprovalPolicy(db, standin.shop);
   const { request } = await createRepos(db.prisma).returnRequests.create(standin.shop, {
     idempotencyKey: randomUUID(),
     orderId: "gid://shopify/Order/999002",
@@ -83,20 +73,18 @@ beforeAll(async () => {
   });
   requestId = request.id;
   alexOrder = ([...standin.store.orders.values()] as OrderRec[]).find((o) => o.customerId === ALEX && o.fulfillments.length > 0)!;
-  const returns = await import("~/routes/api.customer.orders.$orderId.returns");
-  shopper = {
-    submit: returns.action as Fn,
-    preview: (await import("~/routes/api.customer.orders.$orderId.returns.preview")).action as Fn,
-    uploads: (await import("~/routes/api.customer.uploads")).action as Fn,
-    cancel: (await import("~/routes/api.customer.returns.$requestId.cancel")).action as Fn,
-  };
-  const detail = await import("~/routes/app.requests.$id");
-  staff = {
-    detailAction: detail.action as Fn,
-    detailLoader: detail.loader as Fn,
-    queue: (await import("~/routes/app.requests._index")).loader as Fn,
-    policy: (await import("~/routes/app.policy")).action as Fn,
-  };
+  shopper = await loadRoutes({
+    submit: "api.customer.orders.$orderId.returns#action",
+    preview: "api.customer.orders.$orderId.returns.preview#action",
+    uploads: "api.customer.uploads#action",
+    cancel: "api.customer.returns.$requestId.cancel#action",
+  });
+  staff = await loadRoutes({
+    detailAction: "app.requests.$id#action",
+    detailLoader: "app.requests.$id#loader",
+    queue: "app.requests._index#loader",
+    policy: "app.policy#action",
+  });
 }, 60_000);
 
 afterAll(async () => {

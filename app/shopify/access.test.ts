@@ -10,6 +10,7 @@ import { getNamedType, Kind, parse, TypeInfo, visit, visitWithTypeInfo, type Ope
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandin, adminSchema, effectiveScopes, grants, rulesFor, readTomlScopes, type Standin } from "../../standin";
 import { exchange, TEST_KEY, TEST_SECRET, objectTypeOf } from "../../standin/testing";
+import { startStandinWithAdmin } from "~/test/standin-admin";
 import { findDocuments } from "./graphql-documents";
 import { AdminGraphQLError, offlineAdminClient, type AdminClient } from "./admin-client";
 import { ORDER_SNAPSHOT_REDACTABLE_AT } from "./order-snapshot";
@@ -70,11 +71,9 @@ describe("every operation against the stand-in under the toml's scopes and prote
 
   beforeAll(async () => {
     // the stand-in's defaults: the toml's scopes, protected customer data level 1
-    standin = await startStandin({ apiKey: TEST_KEY, apiSecret: TEST_SECRET, webhooks: [], seed: "demo", clock: () => NOW });
-    const ex = await exchange(standin, standin.mintAdminSessionToken());
-    token = ex.body.access_token as string;
-    expect(ex.body.scope).toBe(tomlScopes);
-    admin = offlineAdminClient({ shop: standin.shop, accessToken: token, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } });
+    let scope: string;
+    ({ standin, token, scope, admin } = await startStandinWithAdmin({ clock: () => NOW }));
+    expect(scope).toBe(tomlScopes);
   });
   afterAll(async () => {
     await standin.close();

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandin, adminSchema, type Standin, type OrderRec } from "../../standin";
 import { exchange, TEST_KEY, TEST_SECRET } from "../../standin/testing";
+import { startStandinWithAdmin } from "~/test/standin-admin";
 import { offlineAdminClient, type AdminClient } from "./admin-client";
 import { DEFAULT_SNAPSHOT_SIZES, FIRST_READ_SIZES, findOrderIdByName, loadOrderSnapshot, mapOrderSnapshot, mapSalesChannel, sizesFor, toOrderGid } from "./order-snapshot";
 import { requestedQueryCost } from "./query-cost";
@@ -16,10 +17,7 @@ let token: string;
 const NOW = new Date("2026-11-20T00:00:00Z");
 
 beforeAll(async () => {
-  standin = await startStandin({ apiKey: TEST_KEY, apiSecret: TEST_SECRET, webhooks: [], seed: "demo", clock: () => NOW });
-  const ex = await exchange(standin, standin.mintAdminSessionToken());
-  token = ex.body.access_token as string;
-  admin = offlineAdminClient({ shop: standin.shop, accessToken: token, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } });
+  ({ standin, token, admin } = await startStandinWithAdmin({ clock: () => NOW }));
 });
 afterAll(async () => {
   await standin.close();

@@ -9,14 +9,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepos } from "~/db";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
-import { installAppAtStandin } from "~/test/installed-app";
-import { startStandin, type Standin, type OrderRec } from "../../standin";
+import { type TestDatabase } from "~/db/test-db";
+import { startInstalledApp } from "~/test/installed-app";
+import { loadRoutes, testAppCredentials } from "~/test/app-under-test";
+import { type Standin, type OrderRec } from "../../standin";
 import { adminSessionClaims, customerSessionClaims, signJwt, type Claims } from "../../standin/testing";
 
-const API_KEY = "token-kinds-key";
-const SECRET = "token-kinds-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("token-kinds");
 const ALEX = "gid://shopify/Customer/1";
 const SAM = "gid://shopify/Customer/2";
 
@@ -59,9 +58,7 @@ const shopperCall = (token: string, method = "GET", body?: unknown) =>
   });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
-  await installAppAtStandin({ db, standin, apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files,read_customers" });
+  ({ db, standin } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files,read_customers" }));
   const repos = createRepos(db.prisma);
   const { request } = await repos.returnRequests.create(standin.shop, {
     idempotencyKey: randomUUID(),
@@ -76,14 +73,13 @@ beforeAll(async () => {
   });
   samsRequestId = request.id;
   alexOrder = ([...standin.store.orders.values()] as OrderRec[]).find((o) => o.customerId === ALEX && o.fulfillments.length > 0)!;
-  staff = {
-    app: (await import("~/routes/app")).loader as Fn,
-    home: (await import("~/routes/app._index")).loader as Fn,
-    queue: (await import("~/routes/app.requests._index")).loader as Fn,
-    detail: (await import("~/routes/app.requests.$id")).loader as Fn,
-  };
-  const returns = await import("~/routes/api.customer.orders.$orderId.returns");
-  shopper = { overview: returns.loader as Fn, submit: returns.action as Fn };
+  staff = await loadRoutes({
+    app: "app#loader",
+    home: "app._index#loader",
+    queue: "app.requests._index#loader",
+    detail: "app.requests.$id#loader",
+  });
+  shopper = await loadRoutes({ overview: "api.customer.orders.$orderId.returns#loader", submit: "api.customer.orders.$orderId.returns#action" });
 }, 60_000);
 
 afterAll(async () => {

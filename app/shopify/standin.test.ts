@@ -4,16 +4,16 @@
  * -> AdminClient over admin.graphql (in a request) and over the stored offline token (outside one).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { type TestDatabase } from "~/db/test-db";
+import { startAppWithStandin } from "~/test/installed-app";
 import { adminClientFromContext, ShopifyUserError } from "./admin-client";
 import { RETURN_CLOSE, SHOP_INFO } from "./operations";
 import { ORDER_SNAPSHOT } from "./operations/order-snapshot";
 import { ORDER_SNAPSHOT_REDACTABLE_AT } from "./order-snapshot";
-import { startStandin, type Standin } from "../../standin";
+import { type Standin } from "../../standin";
+import { testAppCredentials } from "~/test/app-under-test";
 
-const API_KEY = "standin-it-key";
-const SECRET = "standin-it-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("standin-it");
 
 describe("the app against the local Shopify stand-in", () => {
   let db: TestDatabase;
@@ -22,17 +22,7 @@ describe("the app against the local Shopify stand-in", () => {
   let forShop: typeof import("./admin-client.server").adminClientForShop;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, seed: "demo", webhooks: [] });
-    Object.assign(process.env, {
-      SHOPIFY_API_KEY: API_KEY,
-      SHOPIFY_API_SECRET: SECRET,
-      SHOPIFY_APP_URL: APP_URL,
-      SCOPES: "write_orders,write_returns",
-      DATABASE_URL: db.url,
-      SHOPIFY_ADMIN_ORIGIN: standin.url,
-    });
-    (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+    ({ db, standin } = await startAppWithStandin({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "write_orders,write_returns" }));
     shopify = await import("~/shopify.server");
     forShop = (await import("./admin-client.server")).adminClientForShop;
   });

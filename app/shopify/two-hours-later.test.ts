@@ -11,17 +11,14 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createRepos } from "~/db";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { type TestDatabase } from "~/db/test-db";
 import { drainJobs, pgBossSchemaFor, stopJobQueue } from "~/jobs";
-import { getPreset } from "~/returns";
-import { installAppAtStandin } from "~/test/installed-app";
+import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
 import { signedWebhookRequest } from "~/test/session-token";
-import { startStandin, type Standin, type OrderRec } from "../../standin";
+import { type Standin, type OrderRec } from "../../standin";
+import { testAppCredentials } from "~/test/app-under-test";
 
-const API_KEY = "two-hours-key";
-const SECRET = "two-hours-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("two-hours");
 const ALEX = "gid://shopify/Customer/1";
 const HOUR = 3_600_000;
 const SCOPES = "read_orders,write_orders,read_all_orders,write_returns,read_products,write_products,write_files,read_customers";
@@ -105,11 +102,8 @@ beforeAll(async () => {
   // now and jumps when the test says so.
   vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
   globalThis.fetch = recording;
-  db = await createTestDatabase();
-  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, seed: "demo", webhooks: [] });
-  ({ accessToken: installedToken } = await installAppAtStandin({ db, standin, apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: SCOPES }));
-  const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
-  await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "test", now: new Date() });
+  ({ db, standin, accessToken: installedToken } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: SCOPES }));
+  await saveManualApprovalPolicy(db, standin.shop);
   routes.submit = (await import("~/routes/api.customer.orders.$orderId.returns")).action as Fn;
   routes.detail = (await import("~/routes/app.requests.$id")).action as Fn;
   routes.returnsApprove = (await import("~/routes/webhooks.returns.approve")).action as Fn;

@@ -8,13 +8,13 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
-import { pgBossSchemaFor, stopJobQueue } from "~/jobs";
+import { stopJobQueue } from "~/jobs";
+import { callRoute, configureAppUnderTest, loadRoutes, testAppCredentials } from "~/test/app-under-test";
+import { storedJobPayloads } from "~/test/stored-jobs";
 import { webhookHandlerFor } from "~/webhooks/registry.server";
 import { WEBHOOK_BODY_LIMITS } from "./payloads";
 
-const API_KEY = "intake-key";
-const SECRET = "intake-secret-0123456789abcdef";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("intake");
 const SHOP = "intake-a.myshopify.com";
 const VICTIM = "intake-b.myshopify.com";
 const MiB = 1024 * 1024;
@@ -23,14 +23,7 @@ type Action = (args: ActionFunctionArgs) => Promise<Response>;
 let db: TestDatabase;
 let routes: Record<"products" | "shopRedact" | "customersRedact" | "uninstalled" | "returnsRequest" | "scopes", Action>;
 
-async function run(action: Action, request: Request): Promise<Response> {
-  try {
-    return await action({ request, params: {}, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const run = (action: Action, request: Request): Promise<Response> => callRoute(action, request);
 
 const sign = (raw: string | Uint8Array) => createHmac("sha256", SECRET).update(raw).digest("base64");
 
@@ -75,28 +68,18 @@ async function rowsOf(shop: string) {
   };
 }
 
-/** Every queued job's payload as text: the Job table (SQLite) or pg-boss's job table (PostgreSQL). */
-async function queuedPayloads(): Promise<string> {
-  if (db.provider === "postgresql") {
-    const rows = await db.prisma.$queryRawUnsafe<{ d: string }[]>(`SELECT data::text AS d FROM "${pgBossSchemaFor(db.url)}".job`);
-    return rows.map((r) => r.d).join("\n");
-  }
-  return (await db.prisma.job.findMany({ where: { shop: SHOP } })).map((j) => j.payload).join("\n");
-}
-
 beforeAll(async () => {
   vi.spyOn(console, "warn").mockImplementation(() => {});
   db = await createTestDatabase();
-  Object.assign(process.env, { SHOPIFY_API_KEY: API_KEY, SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: APP_URL, SCOPES: "read_orders", DATABASE_URL: db.url });
-  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
-  routes = {
-    products: (await import("~/routes/webhooks.products.update")).action as Action,
-    shopRedact: (await import("~/routes/webhooks.shop.redact")).action as Action,
-    customersRedact: (await import("~/routes/webhooks.customers.redact")).action as Action,
-    uninstalled: (await import("~/routes/webhooks.app.uninstalled")).action as Action,
-    returnsRequest: (await import("~/routes/webhooks.returns.request")).action as Action,
-    scopes: (await import("~/routes/webhooks.app.scopes_update")).action as Action,
-  };
+  configureAppUnderTest({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders", databaseUrl: db.url });
+  routes = await loadRoutes({
+    products: "webhooks.products.update#action",
+    shopRedact: "webhooks.shop.redact#action",
+    customersRedact: "webhooks.customers.redact#action",
+    uninstalled: "webhooks.app.uninstalled#action",
+    returnsRequest: "webhooks.returns.request#action",
+    scopes: "webhooks.app.scopes_update#action",
+  });
 }, 60_000);
 
 beforeEach(async () => {
@@ -240,7 +223,7 @@ describe("a signed body must fit its topic and name the header's shop", () => {
   it("what is queued is only what the handler needs: no e-mail or phone in the job row", async () => {
     const res = await run(routes.customersRedact, signed("customers/redact", { shop_id: 1, shop_domain: SHOP, customer: { id: 8, email: "kai@example.com", phone: "+64215550101" }, orders_to_redact: [9] }));
     expect(res.status).toBe(200);
-    const text = await queuedPayloads();
+    const text = await storedJobPayloads(db, { shop: SHOP });
     expect(text).toContain("CUSTOMERS_REDACT");
     expect(text).not.toContain("kai@example.com");
     expect(text).not.toContain("5550101");

@@ -8,6 +8,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { configureAppUnderTest, testAppCredentials } from "~/test/app-under-test";
 import { drainJobs, stopJobQueue } from "~/jobs";
 import { createRepos } from "~/db";
 import { getPreset, parsePolicy, parseStoredVerdict, type Policy } from "~/returns";
@@ -22,9 +23,7 @@ import { processReturnWebhook, RetryLaterError, type ReturnWebhookDeps } from ".
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_webhook_test";
-const KEY = "wh-key";
-const SECRET = "wh-secret-0123456789abcdef";
-const APP_URL = "https://returns.example.com";
+const { apiKey: KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("wh");
 
 let db: TestDatabase;
 let standin: Standin;
@@ -67,6 +66,22 @@ async function unusedOrderLine(inWindow?: boolean) {
     return { o, line, li };
   }
   throw new Error("no unused order");
+}
+
+/** The app's own request for one unit of an order line, as the shopper API stores it before its Return exists. */
+async function storeAppRequest(found: Awaited<ReturnType<typeof unusedOrderLine>>, plan: { fulfillmentLineItemId: string; quantity: number; returnReasonDefinitionId: string }[], now: Date) {
+  const { o, li } = found;
+  return createRepos(db.prisma).returnRequests.create(SHOP, {
+    idempotencyKey: randomUUID(),
+    orderId: o.id,
+    orderName: o.name,
+    customerId: o.customerId,
+    source: "app",
+    verdict: { decision: "review", plan: { returnLineItems: plan } },
+    currency: "NZD",
+    lines: [{ lineItemId: li.id, title: li.title, quantity: 1, reason: "UNWANTED", eligible: true }],
+    now,
+  });
 }
 
 beforeAll(async () => {
@@ -177,20 +192,11 @@ describe("returns webhooks", () => {
   });
 
   it("a Return the app's own submit made: its webhook waits while the submit lives, and adopts it into the request once the submit is gone", async () => {
-    const { o, line, li } = await unusedOrderLine(true);
+    const found = await unusedOrderLine(true);
+    const { o, line } = found;
     const repos = createRepos(db.prisma);
     const plan = [{ fulfillmentLineItemId: line.id, quantity: 1, returnReasonDefinitionId: standin.store.returnReasonDefinitions.find((d) => d.handle === "changed-my-mind")!.id }];
-    const { request } = await repos.returnRequests.create(SHOP, {
-      idempotencyKey: randomUUID(),
-      orderId: o.id,
-      orderName: o.name,
-      customerId: o.customerId,
-      source: "app",
-      verdict: { decision: "review", plan: { returnLineItems: plan } },
-      currency: "NZD",
-      lines: [{ lineItemId: li.id, title: li.title, quantity: 1, reason: "UNWANTED", eligible: true }],
-      now: clock,
-    });
+    const { request } = await storeAppRequest(found, plan, clock);
     // the submit holds its returnRequest claim and Shopify has made the Return; the answer is on its way
     expect(await repos.operations.claim(SHOP, { key: `shopper:returnRequest:${request.id}`, kind: "returnRequest", now: clock, leaseMs: 60_000 })).toMatchObject({ outcome: "claimed" });
     const made = await admin.mutate(RETURN_REQUEST, { input: { orderId: o.id, returnLineItems: plan } });
@@ -205,24 +211,15 @@ describe("returns webhooks", () => {
   });
 
   it("a Return with the same units made (and cancelled) before the app's request was stored is never taken for the request's", async () => {
-    const { o, line, li } = await unusedOrderLine(true);
+    const found = await unusedOrderLine(true);
+    const { o, line } = found;
     const plan = [{ fulfillmentLineItemId: line.id, quantity: 1, returnReasonDefinitionId: standin.store.returnReasonDefinitions.find((d) => d.handle === "changed-my-mind")!.id }];
     const old = (await admin.mutate(RETURN_REQUEST, { input: { orderId: o.id, returnLineItems: plan } })).returnRequest!.return!.id;
     await admin.mutate(RETURN_CANCEL, { id: old });
     // ten minutes later the shopper asks in the app for the same unit; the submit dies holding its claim
     const at = (min: number) => new Date(clock.getTime() + min * 60_000);
     const repos = createRepos(db.prisma);
-    const { request } = await repos.returnRequests.create(SHOP, {
-      idempotencyKey: randomUUID(),
-      orderId: o.id,
-      orderName: o.name,
-      customerId: o.customerId,
-      source: "app",
-      verdict: { decision: "review", plan: { returnLineItems: plan } },
-      currency: "NZD",
-      lines: [{ lineItemId: li.id, title: li.title, quantity: 1, reason: "UNWANTED", eligible: true }],
-      now: at(10),
-    });
+    const { request } = await storeAppRequest(found, plan, at(10));
     await repos.operations.claim(SHOP, { key: `shopper:returnRequest:${request.id}`, kind: "returnRequest", now: at(10), leaseMs: 60_000 });
     // the old Return's returns/request webhook, delivered late
     const out = await processReturnWebhook({ ...deps(), now: () => at(20) }, SHOP, "returns/request", { admin_graphql_api_id: old });
@@ -238,15 +235,7 @@ describe("returns webhooks", () => {
   });
 
   it("through the signed route, a replayed returns/request delivery is processed once", async () => {
-    Object.assign(process.env, {
-      SHOPIFY_API_KEY: KEY,
-      SHOPIFY_API_SECRET: SECRET,
-      SHOPIFY_APP_URL: APP_URL,
-      SCOPES: "read_all_orders,write_orders,write_returns",
-      DATABASE_URL: db.url,
-      SHOPIFY_ADMIN_ORIGIN: standin.url,
-    });
-    (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+    configureAppUnderTest({ apiKey: KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_all_orders,write_orders,write_returns", databaseUrl: db.url, adminOrigin: standin.url });
     await db.prisma.session.create({
       data: {
         id: `offline_${SHOP}`,

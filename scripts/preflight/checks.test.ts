@@ -1,6 +1,7 @@
 import { buildSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import type { AppConfig } from "./app-config";
+import { appConfigFixture, FIXTURE_APP_URL } from "./app-config.fixture";
 import {
   apiVersionEnds,
   apiVersionEolProblems,
@@ -13,25 +14,9 @@ import {
   webhookApiVersionProblems,
 } from "./checks";
 
-const APP = "https://returns.example-merchant-app.com";
+const APP = FIXTURE_APP_URL;
 
-function config(over: Partial<AppConfig> = {}): AppConfig {
-  return {
-    file: "shopify.app.toml",
-    applicationUrl: APP,
-    redirectUrls: [`${APP}/auth/callback`],
-    scopes: ["write_orders"],
-    webhooksApiVersion: "2026-07",
-    subscriptions: [
-      { topics: [], complianceTopics: ["customers/data_request"], uri: "/webhooks/customers/data_request" },
-      { topics: [], complianceTopics: ["customers/redact"], uri: "/webhooks/customers/redact" },
-      { topics: [], complianceTopics: ["shop/redact"], uri: "/webhooks/shop/redact" },
-    ],
-    hasAppProxy: false,
-    automaticallyUpdateUrlsOnDev: true,
-    ...over,
-  };
-}
+const config = (over: Partial<AppConfig> = {}): AppConfig => appConfigFixture({ redirectUrls: [`${APP}/auth/callback`], ...over });
 
 describe("appUrlProblems", () => {
   it("passes a linked config on the app's address", () => {

@@ -1,6 +1,6 @@
 // Shopify's app security checks, decided from in-test inputs (no files).
 import { describe, expect, it } from "vitest";
-import type { AppConfig } from "./app-config";
+import { appConfigFixture } from "./app-config.fixture";
 import { SECURITY_CHECKS, checkUrl, runSecurityChecks, stripComments, unauthenticatedRoutes, type ScanInputs } from "./security-checks";
 
 const SESSION = "model Session {\n  id String @id\n  expires DateTime?\n  refreshToken String?\n  refreshTokenExpires DateTime?\n}\n";
@@ -13,20 +13,7 @@ const SERVER_TODAY = `const shopify = shopifyApp({
 });`;
 
 function inputs(over: Partial<ScanInputs> & { files?: Record<string, string> } = {}): ScanInputs {
-  const config: AppConfig = {
-    file: "shopify.app.toml",
-    applicationUrl: "https://returns.example-merchant-app.com",
-    redirectUrls: [],
-    scopes: ["write_orders"],
-    webhooksApiVersion: "2026-07",
-    subscriptions: [
-      { topics: [], complianceTopics: ["customers/data_request"], uri: "/webhooks/customers/data_request" },
-      { topics: [], complianceTopics: ["customers/redact"], uri: "/webhooks/customers/redact" },
-      { topics: [], complianceTopics: ["shop/redact"], uri: "/webhooks/shop/redact" },
-    ],
-    hasAppProxy: false,
-    automaticallyUpdateUrlsOnDev: true,
-  };
+  const config = appConfigFixture();
   const files = { "app/shopify.server.ts": SERVER_TODAY, "prisma/schema.prisma": SESSION, ...over.files };
   return {
     config,

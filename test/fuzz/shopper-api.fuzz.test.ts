@@ -10,17 +10,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createRepos } from "~/db";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
-import { CONDITIONS, getPreset, REASONS } from "~/returns";
-import { startStandin, type Standin, type OrderRec } from "../../standin";
+import { type TestDatabase } from "~/db/test-db";
+import { CONDITIONS, REASONS } from "~/returns";
+import { type Standin, type OrderRec } from "../../standin";
 import { fuzzRuns, fuzzSeed, timeoutFor } from "./runs";
-import { installAppAtStandin } from "~/test/installed-app";
+import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
+import { callRoute, loadRoutes, testAppCredentials } from "~/test/app-under-test";
 import { customerSessionClaims, signJwt, type Claims } from "../../standin/testing";
 
-const API_KEY = "fuzz-api-key";
-const SECRET = "fuzz-api-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("fuzz-api");
 const ALEX = "gid://shopify/Customer/1";
 
 type Fn = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<Response>;
@@ -35,29 +33,18 @@ beforeAll(async () => {
   vi.spyOn(console, "log").mockImplementation(() => {});
   vi.spyOn(console, "info").mockImplementation(() => {});
   vi.spyOn(console, "debug").mockImplementation(() => {});
-  db = await createTestDatabase();
-  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
-  await installAppAtStandin({
-    db,
-    standin,
-    apiKey: API_KEY,
-    apiSecret: SECRET,
-    appUrl: APP_URL,
-    scopes: "read_orders,write_returns,write_files",
+  ({ db, standin } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files" }));
+  await saveManualApprovalPolicy(db, standin.shop, "fuzz");
+  r = await loadRoutes({
+    returnsLoader: "api.customer.orders.$orderId.returns#loader",
+    returnsAction: "api.customer.orders.$orderId.returns#action",
+    previewAction: "api.customer.orders.$orderId.returns.preview#action",
+    cancelAction: "api.customer.returns.$requestId.cancel#action",
+    uploadsAction: "api.customer.uploads#action",
+    staffApp: "app#loader",
+    staffQueue: "app.requests._index#loader",
+    staffDetail: "app.requests.$id#loader",
   });
-  const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
-  await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "fuzz", now: new Date() });
-  const returns = await import("~/routes/api.customer.orders.$orderId.returns");
-  r = {
-    returnsLoader: returns.loader as Fn,
-    returnsAction: returns.action as Fn,
-    previewAction: (await import("~/routes/api.customer.orders.$orderId.returns.preview")).action as Fn,
-    cancelAction: (await import("~/routes/api.customer.returns.$requestId.cancel")).action as Fn,
-    uploadsAction: (await import("~/routes/api.customer.uploads")).action as Fn,
-    staffApp: (await import("~/routes/app")).loader as unknown as Fn,
-    staffQueue: (await import("~/routes/app.requests._index")).loader as unknown as Fn,
-    staffDetail: (await import("~/routes/app.requests.$id")).loader as unknown as Fn,
-  };
   const all = [...standin.store.orders.values()] as OrderRec[];
   alexOrders = all.filter((o) => o.customerId === ALEX && o.fulfillments.length > 0);
   otherOrders = all.filter((o) => o.customerId !== ALEX).slice(0, 3);
@@ -74,12 +61,7 @@ async function call(fn: Fn, path: string, init: { method?: string; body?: string
   const auth = init.auth === undefined ? `Bearer ${standin.mintCustomerSessionToken({ customerId: ALEX })}` : init.auth;
   if (auth !== null) headers.Authorization = auth;
   const request = new Request(`${APP_URL}${path}`, { method: init.method ?? "POST", headers, ...(init.body !== undefined ? { body: init.body } : {}) });
-  try {
-    return await fn({ request, params, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown; // a crash: fails the property with the input that caused it
-  }
+  return callRoute(fn, request, params); // anything thrown but a Response is a crash: fails the property with the input that caused it
 }
 
 /** Answers seen, by "status code" (printed at the end, and checked: the inputs must reach past validation). */
@@ -321,14 +303,8 @@ describe("shopper API under hostile input: never a 5xx, refusals name the proble
         const request = t.asDocument
           ? new Request(`${APP_URL}${path}?embedded=1&shop=${standin.shop}&host=${host}&id_token=${token}`)
           : new Request(`${APP_URL}${path}?shop=${standin.shop}`, { headers: { Authorization: `Bearer ${token}` } });
-        let status: number;
-        try {
-          const out = await r[t.route]({ request, params: { id: "x" }, context: {} });
-          status = out instanceof Response ? out.status : 200;
-        } catch (thrown) {
-          if (!(thrown instanceof Response)) throw thrown;
-          status = thrown.status;
-        }
+        const out: unknown = await callRoute(r[t.route], request, { id: "x" });
+        const status = out instanceof Response ? out.status : 200;
         expect(status, JSON.stringify(t)).toBe(t.asDocument ? 302 : 401);
       }),
       { seed: staffRuns.seed, numRuns: staffRuns.numRuns },

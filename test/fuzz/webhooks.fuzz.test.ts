@@ -11,16 +11,15 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { createHmac, randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { type TestDatabase } from "~/db/test-db";
+import { callRoute, testAppCredentials } from "~/test/app-under-test";
 import { webhookHandlerFor } from "~/webhooks/registry.server";
 import { webhookBodyLimit } from "~/webhooks/payloads";
-import { startStandin, type Standin } from "../../standin";
+import { type Standin } from "../../standin";
 import { fuzzRuns, fuzzSeed, timeoutFor } from "./runs";
-import { installAppAtStandin } from "~/test/installed-app";
+import { startInstalledApp } from "~/test/installed-app";
 
-const API_KEY = "fuzz-webhook-key";
-const SECRET = "fuzz-webhook-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("fuzz-webhook");
 
 // route module -> the topic header Shopify sends to it
 const ROUTES = {
@@ -53,17 +52,8 @@ beforeAll(async () => {
   vi.spyOn(console, "info").mockImplementation(() => {});
   vi.spyOn(console, "debug").mockImplementation(() => {});
   vi.spyOn(console, "warn").mockImplementation(() => {});
-  db = await createTestDatabase();
-  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
+  ({ db, standin } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns" }));
   shop = standin.shop;
-  await installAppAtStandin({
-    db,
-    standin,
-    apiKey: API_KEY,
-    apiSecret: SECRET,
-    appUrl: APP_URL,
-    scopes: "read_orders,write_returns",
-  });
   actions = {} as Record<RouteName, Action>;
   for (const name of Object.keys(ROUTES) as RouteName[]) {
     actions[name] = ((await import(`../../app/routes/${name}.tsx`)) as { action: Action }).action;
@@ -101,12 +91,7 @@ async function deliver(d: Delivery): Promise<Response> {
     else headers[k] = v;
   }
   const request = new Request(`${APP_URL}/webhooks/${topic}`, { method: "POST", body: d.raw, headers, ...(typeof d.raw === "string" ? {} : { duplex: "half" }) } as RequestInit);
-  try {
-    return await actions[d.route]({ request, params: {}, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
+  return callRoute(actions[d.route], request);
 }
 
 async function expectHandled(res: Response, what: string): Promise<void> {

@@ -4,15 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepos } from "~/db";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { type TestDatabase } from "~/db/test-db";
+import { startAppWithStandin } from "~/test/installed-app";
 import { getPreset } from "~/returns";
 import { jobQueue } from "~/jobs";
 import { enqueueCatalogueSync } from "~/services/terms-sync/service";
-import { startStandin, type Standin } from "../../../standin";
+import { type Standin } from "../../../standin";
+import { testAppCredentials } from "~/test/app-under-test";
 
-const API_KEY = "admin-ui-key";
-const SECRET = "admin-ui-secret-0123456789abcdef";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("admin-ui");
 const OTHER = "someone-else.myshopify.com";
 
 type Fn = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
@@ -50,17 +50,7 @@ function shopTerms(): unknown {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, seed: "demo", webhooks: [] } as never);
-  Object.assign(process.env, {
-    SHOPIFY_API_KEY: API_KEY,
-    SHOPIFY_API_SECRET: SECRET,
-    SHOPIFY_APP_URL: APP_URL,
-    SCOPES: "write_orders,read_all_orders,write_returns,read_customers,read_products",
-    DATABASE_URL: db.url,
-    SHOPIFY_ADMIN_ORIGIN: standin.url,
-  });
-  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+  ({ db, standin } = await startAppWithStandin({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "write_orders,read_all_orders,write_returns,read_customers,read_products" }));
   repos = createRepos(db.prisma);
   routes = {
     home: await import("~/routes/app._index"),

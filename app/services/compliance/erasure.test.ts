@@ -13,12 +13,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRepos } from "~/db";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { sqliteFilePath } from "~/db/url";
-import { drainJobs, pgBossSchemaFor, stopJobQueue } from "~/jobs";
+import { drainJobs, stopJobQueue } from "~/jobs";
 import { signedWebhookRequest } from "~/test/session-token";
+import { callRoute, configureAppUnderTest, loadRoutes, testAppCredentials } from "~/test/app-under-test";
+import { storedJobPayloads } from "~/test/stored-jobs";
 
-const API_KEY = "erasure-key";
-const SECRET = "erasure-secret-0123456789abcdef";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("erasure");
 const SHOP = "erasure-shop.myshopify.com";
 const TOKEN = "shpat_erasure0123456789abcdefSECRET";
 const EMAIL = "kai.tane.private@example.com";
@@ -31,21 +31,7 @@ let db: TestDatabase;
 let routes: Record<"dataRequest" | "redact" | "shopRedact", Action>;
 
 async function deliver(action: Action, topic: string, body: unknown): Promise<number> {
-  try {
-    return (await action({ request: signedWebhookRequest({ url: `${APP_URL}/webhooks/${topic}`, secret: SECRET, shop: SHOP, topic, body }), params: {}, context: {} })).status;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
-}
-
-/** Every stored job payload as text: the Job table, and pg-boss's jobs on PostgreSQL. */
-async function jobPayloads(): Promise<string> {
-  const rows = (await db.prisma.job.findMany()).map((j) => j.payload);
-  if (db.provider === "postgresql") {
-    rows.push(...(await db.prisma.$queryRawUnsafe<{ d: string }[]>(`SELECT data::text AS d FROM "${pgBossSchemaFor(db.url)}".job`)).map((r) => r.d));
-  }
-  return rows.join("\n");
+  return (await callRoute(action, signedWebhookRequest({ url: `${APP_URL}/webhooks/${topic}`, secret: SECRET, shop: SHOP, topic, body }))).status;
 }
 
 /** A request as the shopper API stores it: the line's note, and the same note in the Return plan of the verdict. */
@@ -69,13 +55,8 @@ beforeAll(async () => {
   vi.spyOn(console, "info").mockImplementation(() => {});
   vi.spyOn(console, "warn").mockImplementation(() => {});
   db = await createTestDatabase();
-  Object.assign(process.env, { SHOPIFY_API_KEY: API_KEY, SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: APP_URL, SCOPES: "read_orders", DATABASE_URL: db.url });
-  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
-  routes = {
-    dataRequest: (await import("~/routes/webhooks.customers.data_request")).action as Action,
-    redact: (await import("~/routes/webhooks.customers.redact")).action as Action,
-    shopRedact: (await import("~/routes/webhooks.shop.redact")).action as Action,
-  };
+  configureAppUnderTest({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders", databaseUrl: db.url });
+  routes = await loadRoutes({ dataRequest: "webhooks.customers.data_request#action", redact: "webhooks.customers.redact#action", shopRedact: "webhooks.shop.redact#action" });
   await db.prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: TOKEN } });
 }, 60_000);
 
@@ -109,7 +90,7 @@ describe("customers/redact", () => {
     expect(row.lines[0]!.note).toBeNull();
     expect(row.verdict).not.toContain("ring the back door");
     expect(JSON.parse(row.verdict!)).toMatchObject({ plan: { returnLineItems: [{ fulfillmentLineItemId: "gid://shopify/FulfillmentLineItem/1", quantity: 1 }] } });
-    const jobs = await jobPayloads();
+    const jobs = await storedJobPayloads(db);
     expect(jobs).toContain("CUSTOMERS_REDACT");
     expect(jobs).not.toContain(EMAIL);
     expect(jobs).not.toContain("5550199");

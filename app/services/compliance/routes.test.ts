@@ -12,25 +12,17 @@ import { serviceContext } from "~/services/context";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { drainJobs, stopJobQueue } from "~/jobs";
 import { signedWebhookRequest } from "~/test/session-token";
+import { callRoute, configureAppUnderTest, loadRoutes, testAppCredentials } from "~/test/app-under-test";
 import { EXPORT_EVENT_TYPE, listCustomerDataExports } from "./index";
 
-const API_KEY = "compliance-routes-key";
-const SECRET = "compliance-routes-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("compliance-routes");
 const SHOP = "compliance-routes.myshopify.com";
 type Action = (args: ActionFunctionArgs) => Promise<Response>;
 let db: TestDatabase;
 const ctx = (at?: Date) => serviceContext({ db: db.prisma, now: () => at ?? new Date() });
 let routes: Record<"dataRequest" | "redact" | "shopRedact", Action>;
 
-async function run(action: Action, request: Request): Promise<Response> {
-  try {
-    return await action({ request, params: {}, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const run = (action: Action, request: Request): Promise<Response> => callRoute(action, request);
 const send = (action: Action, topic: string, body: unknown, extra: Partial<Parameters<typeof signedWebhookRequest>[0]> = {}) =>
   run(action, signedWebhookRequest({ url: `${APP_URL}/webhooks/${topic}`, secret: SECRET, shop: SHOP, topic, body, ...extra }));
 
@@ -38,13 +30,8 @@ beforeAll(async () => {
   vi.spyOn(console, "info").mockImplementation(() => {});
   vi.spyOn(console, "log").mockImplementation(() => {});
   db = await createTestDatabase();
-  Object.assign(process.env, { SHOPIFY_API_KEY: API_KEY, SHOPIFY_API_SECRET: SECRET, SHOPIFY_APP_URL: APP_URL, SCOPES: "read_orders", DATABASE_URL: db.url });
-  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
-  routes = {
-    dataRequest: (await import("~/routes/webhooks.customers.data_request")).action as Action,
-    redact: (await import("~/routes/webhooks.customers.redact")).action as Action,
-    shopRedact: (await import("~/routes/webhooks.shop.redact")).action as Action,
-  };
+  configureAppUnderTest({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders", databaseUrl: db.url });
+  routes = await loadRoutes({ dataRequest: "webhooks.customers.data_request#action", redact: "webhooks.customers.redact#action", shopRedact: "webhooks.shop.redact#action" });
   const now = new Date("2026-07-01T00:00:00Z");
   await createRepos(db.prisma).returnRequests.create(SHOP, {
     idempotencyKey: randomUUID(),

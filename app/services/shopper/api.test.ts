@@ -7,25 +7,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { type TestDatabase } from "~/db/test-db";
 import { createRepos } from "~/db";
-import { getPreset, parseStoredVerdict } from "~/returns";
+import { parseStoredVerdict } from "~/returns";
 import { AdminClient, offlineTransport } from "~/shopify/admin-client";
 import { ShopperError, submitReturnRequest } from "~/services/shopper";
 import type { SubmitBody } from "~/services/shopper/schemas";
 import { openReturnLater } from "~/services/shopper/submit";
-import { startStandin, type Standin, type OrderRec } from "../../../standin";
+import { type Standin, type OrderRec } from "../../../standin";
 // The extension's own client types: the answers must fit the contract it compiles against.
 import type { ApiErrorBody, PreviewResult, ReturnRequest, ReturnsOverview } from "../../../extensions/customer-returns/src/api";
-import { installAppAtStandin } from "~/test/installed-app";
+import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
+import { loadRoutes, testAppCredentials } from "~/test/app-under-test";
 import { customerSessionClaims, signJwt } from "../../../standin/testing";
 
 type ErrorBody = { error: ApiErrorBody };
 type RequestBody = { request: ReturnRequest };
 
-const API_KEY = "shopper-api-key";
-const SECRET = "shopper-api-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("shopper-api");
 const ORIGIN = "https://extensions.shopifycdn.com";
 const ALEX = "gid://shopify/Customer/1";
 const OTHER = "gid://shopify/Customer/2";
@@ -36,30 +35,18 @@ let standin: Standin;
 let routes: Record<"returnsLoader" | "returnsAction" | "previewLoader" | "previewAction" | "cancelLoader" | "cancelAction" | "uploadsLoader" | "uploadsAction", Fn>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
-  await installAppAtStandin({
-    db,
-    standin,
-    apiKey: API_KEY,
-    apiSecret: SECRET,
-    appUrl: APP_URL,
-    scopes: "read_orders,write_returns,write_files",
+  ({ db, standin } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files" }));
+  await saveManualApprovalPolicy(db, standin.shop);
+  routes = await loadRoutes({
+    returnsLoader: "api.customer.orders.$orderId.returns#loader",
+    returnsAction: "api.customer.orders.$orderId.returns#action",
+    previewLoader: "api.customer.orders.$orderId.returns.preview#loader",
+    previewAction: "api.customer.orders.$orderId.returns.preview#action",
+    cancelLoader: "api.customer.returns.$requestId.cancel#loader",
+    cancelAction: "api.customer.returns.$requestId.cancel#action",
+    uploadsLoader: "api.customer.uploads#loader",
+    uploadsAction: "api.customer.uploads#action",
   });
-  // The shop's first saved policy: standard-30-day with manual approval, so requests stay "requested"
-  // (the orders predate it, so it judges them as the earliest version; see policyForOrder).
-  const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
-  await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "test", now: new Date() });
-  routes = {
-    returnsLoader: (await import("~/routes/api.customer.orders.$orderId.returns")).loader as Fn,
-    returnsAction: (await import("~/routes/api.customer.orders.$orderId.returns")).action as Fn,
-    previewLoader: (await import("~/routes/api.customer.orders.$orderId.returns.preview")).loader as Fn,
-    previewAction: (await import("~/routes/api.customer.orders.$orderId.returns.preview")).action as Fn,
-    cancelLoader: (await import("~/routes/api.customer.returns.$requestId.cancel")).loader as Fn,
-    cancelAction: (await import("~/routes/api.customer.returns.$requestId.cancel")).action as Fn,
-    uploadsLoader: (await import("~/routes/api.customer.uploads")).loader as Fn,
-    uploadsAction: (await import("~/routes/api.customer.uploads")).action as Fn,
-  };
 }, 60_000);
 
 afterAll(async () => {

@@ -7,13 +7,13 @@ import path from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepos } from "~/db";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
-import { startStandin, type Standin, type OrderRec } from "../../../standin";
+import { type TestDatabase } from "~/db/test-db";
+import { type Standin, type OrderRec } from "../../../standin";
 import { ARTIFACTS, chromiumPath, launch, waitForFrames, watchPage } from "../../../preview/browser";
 import { startPreview, type PreviewServer } from "../../../preview/serve";
 import type { PreviewFixture } from "../../../preview/runtime";
 import { startShopperApiServer, type ShopperApiServer } from "~/test/shopper-api-server";
-import { installAppAtStandin } from "~/test/installed-app";
+import { startInstalledApp } from "~/test/installed-app";
 
 const API_KEY = "shopper-browser-key";
 const SECRET = "shopper-browser-secret-0123456789";
@@ -29,16 +29,7 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
   let order: OrderRec;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
-    await installAppAtStandin({
-      db,
-      standin,
-      apiKey: API_KEY,
-      apiSecret: SECRET,
-      appUrl: "https://returns.example.com",
-      scopes: "read_orders,write_returns,write_files",
-    });
+    ({ db, standin } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, scopes: "read_orders,write_returns,write_files" }));
     // The merchant has turned automation on in Settings, so the policy's approval mode applies.
     const shops = createRepos(db.prisma).shops;
     await shops.upsertInstalled(standin.shop, { now: new Date() });

@@ -8,15 +8,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRepos } from "~/db";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
-import { getPreset } from "~/returns";
-import { installAppAtStandin } from "~/test/installed-app";
-import { startStandin, type Standin, type OrderRec } from "../../../standin";
+import { type TestDatabase } from "~/db/test-db";
+import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
+import { type Standin, type OrderRec } from "../../../standin";
+import { testAppCredentials } from "~/test/app-under-test";
 
-const API_KEY = "idem-reuse-key";
-const SECRET = "idem-reuse-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("idem-reuse");
 const ALEX = "gid://shopify/Customer/1";
 const CONDITIONS = ["unused", "tags_attached", "original_packaging"];
 
@@ -26,11 +23,8 @@ let standin: Standin;
 let submitAction: Fn;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, webhooks: [], seed: "demo" });
-  await installAppAtStandin({ db, standin, apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files" });
-  const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
-  await createRepos(db.prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "test", now: new Date() });
+  ({ db, standin } = await startInstalledApp({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_orders,write_returns,write_files" }));
+  await saveManualApprovalPolicy(db, standin.shop);
   submitAction = (await import("~/routes/api.customer.orders.$orderId.returns")).action as Fn;
 }, 60_000);
 

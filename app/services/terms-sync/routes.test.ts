@@ -6,15 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { createRepos } from "~/db";
-import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { type TestDatabase } from "~/db/test-db";
+import { startAppWithStandin } from "~/test/installed-app";
 import { drainJobs, stopJobQueue } from "~/jobs";
 import { getPreset, parsePolicy } from "~/returns";
 import { signedWebhookRequest } from "~/test/session-token";
-import { startStandin, type Standin } from "../../../standin";
+import { type Standin } from "../../../standin";
+import { testAppCredentials } from "~/test/app-under-test";
 
-const API_KEY = "terms-sync-key";
-const SECRET = "terms-sync-secret-0123456789";
-const APP_URL = "https://returns.example.com";
+const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("terms-sync");
 
 let db: TestDatabase;
 let standin: Standin;
@@ -28,17 +28,7 @@ function terms(ownerId: string): unknown {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  standin = await startStandin({ apiKey: API_KEY, apiSecret: SECRET, seed: "demo", webhooks: [] });
-  Object.assign(process.env, {
-    SHOPIFY_API_KEY: API_KEY,
-    SHOPIFY_API_SECRET: SECRET,
-    SHOPIFY_APP_URL: APP_URL,
-    SCOPES: "read_products,write_products",
-    DATABASE_URL: db.url,
-    SHOPIFY_ADMIN_ORIGIN: standin.url,
-  });
-  (globalThis as { prismaGlobal?: unknown }).prismaGlobal = undefined;
+  ({ db, standin } = await startAppWithStandin({ apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: "read_products,write_products" }));
   productsUpdate = (await import("~/routes/webhooks.products.update")).action as typeof productsUpdate;
 });
 

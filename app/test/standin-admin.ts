@@ -1,0 +1,22 @@
+// Test setup for suites that run the app's Admin documents against the stand-in without the app's
+// database: a stand-in (demo seed, no webhook subscriptions unless opts say otherwise), an offline
+// token from a token exchange, and the app's AdminClient for it.
+import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
+import { startStandin, type Standin, type StandinOptions } from "../../standin";
+import { exchange, TEST_KEY, TEST_SECRET } from "../../standin/testing";
+
+export interface StandinWithAdmin {
+  standin: Standin;
+  token: string;
+  /** The scopes the exchange granted. */
+  scope: string;
+  admin: AdminClient;
+}
+
+export async function startStandinWithAdmin(opts: Partial<StandinOptions> = {}): Promise<StandinWithAdmin> {
+  const standin = await startStandin({ apiKey: TEST_KEY, apiSecret: TEST_SECRET, webhooks: [], seed: "demo", ...opts });
+  const ex = await exchange(standin, standin.mintAdminSessionToken());
+  const token = ex.body.access_token as string;
+  const admin = offlineAdminClient({ shop: standin.shop, accessToken: token, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } });
+  return { standin, token, scope: ex.body.scope as string, admin };
+}
