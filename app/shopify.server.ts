@@ -13,6 +13,7 @@ import { adminClientFromContext } from "~/shopify/admin-client";
 import { storeShopFacts } from "~/shopify/shop-facts";
 import { LibrarySessionStorage } from "~/shopify/session-storage.server";
 import { judgedByToken } from "~/shopify/bot-filter.server";
+import { requiredEnv } from "~/env.server";
 
 // Runs after every import above has evaluated, i.e. after the adapter set abstractFetch.
 // No-op unless SHOPIFY_ADMIN_ORIGIN is set; it only changes where requests to https://<shop> go.
@@ -21,12 +22,6 @@ installAdminOriginOverride();
 
 /** The Admin API version everything in this app (GraphQL documents, codegen, webhooks) is pinned to. */
 export const ADMIN_API_VERSION = ApiVersion.July26;
-
-function requiredEnv(name: "SHOPIFY_API_KEY" | "SHOPIFY_API_SECRET" | "SHOPIFY_APP_URL"): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`Missing environment variable ${name} (see .env.example)`);
-  return value;
-}
 
 const shopify = shopifyApp({
   apiKey: requiredEnv("SHOPIFY_API_KEY"),

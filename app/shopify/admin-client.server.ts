@@ -2,16 +2,11 @@ import os from "node:os";
 import prisma from "~/db.server";
 import { offlineAdminClient, type AdminClient, type AdminClientOptions } from "./admin-client";
 import { createOfflineTokens, httpOfflineGrants, migrateNonExpiringOfflineTokens, type OfflineTokens } from "./offline-tokens";
+import { requiredEnv } from "~/env.server";
 
 export { NoOfflineSessionError, OfflineTokenUnavailableError, ReauthRequiredError } from "./offline-tokens";
 
 let tokens: OfflineTokens | undefined;
-
-function requiredEnv(name: "SHOPIFY_API_KEY" | "SHOPIFY_API_SECRET"): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`Missing environment variable ${name} (see .env.example)`);
-  return value;
-}
 
 /**
  * This process's source of valid offline access tokens (app/shopify/offline-tokens.ts): the app's

@@ -7,6 +7,7 @@ import { parseWebhookPayload, WebhookPayloadError, WebhookShopMismatchError, web
 import { badSignature, readSignedBody, refusal } from "./signed-body";
 import type { WebhookTopicName } from "./registry.server";
 import { WEBHOOK_JOB_KIND, type WebhookJobPayload } from "./types";
+import { requiredEnv } from "~/env.server";
 
 const REQUIRED_HEADERS = ["X-Shopify-Hmac-Sha256", "X-Shopify-Topic", "X-Shopify-Shop-Domain", "X-Shopify-API-Version", "X-Shopify-Webhook-Id"];
 
@@ -27,8 +28,7 @@ export async function verifyWebhook(
   { maxBytes = webhookBodyLimit([]) }: { maxBytes?: number } = {},
 ): Promise<Awaited<ReturnType<typeof authenticate.webhook>>> {
   if (request.method !== "POST") return authenticate.webhook(request); // 405, body unread
-  const secret = process.env.SHOPIFY_API_SECRET;
-  if (!secret) throw new Error("Missing environment variable SHOPIFY_API_SECRET");
+  const secret = requiredEnv("SHOPIFY_API_SECRET");
   const body = await readSignedBody(request, { secret, maxBytes });
   try {
     return await authenticate.webhook(new Request(request.url, { method: "POST", headers: request.headers, body }));
