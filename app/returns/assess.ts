@@ -1,7 +1,7 @@
 // One claim on one order line, judged against every rule of the policy. Shared by
 // evaluate() (a shopper's request) and returnableLines() (what the form may still offer).
-import type { ClaimGroup, Condition, Policy, Reason, Resolution, Warranty } from "./policy";
-import { groupOf } from "./policy";
+import type { ClaimGroup, Condition, Policy, Reason, ReasonRule, Resolution, Warranty, WindowStart } from "./policy";
+import { groupOf, reasonRuleOf } from "./policy";
 import type { Order, OrderLine } from "./order";
 import { anyMatcher, scopeCovers } from "./matching";
 import { windowEnd, windowEndMonths } from "./time";
@@ -47,7 +47,9 @@ export interface Assessment {
   group: ClaimGroup;
   deadlineMs: number | null;
   windowDays: number | null;
-  windowFrom: "delivery" | "fulfillment";
+  windowFrom: WindowStart;
+  /** The merchant's per-reason rule that judged the claim, when one names its reason. */
+  reasonRule: ReasonRule | null;
   warranty: Warranty | null;
   resolutions: Resolution[];
   missingConditions: Condition[];
@@ -55,7 +57,8 @@ export interface Assessment {
   trace: TraceEntry[];
 }
 
-function startOf(line: OrderLine, order: Order, from: "delivery" | "fulfillment"): { ms: number; basis: string } {
+function startOf(line: OrderLine, order: Order, from: WindowStart): { ms: number; basis: string } {
+  if (from === "order") return { ms: Date.parse(order.processedAt), basis: "processedAt" };
   if (from === "delivery" && line.deliveredAt) return { ms: Date.parse(line.deliveredAt), basis: "deliveredAt" };
   if (line.fulfilledAt) return { ms: Date.parse(line.fulfilledAt), basis: "fulfilledAt" };
   if (line.deliveredAt) return { ms: Date.parse(line.deliveredAt), basis: "deliveredAt" };
@@ -78,6 +81,7 @@ export function assessClaim(
   };
   const { reason } = claim;
   const group = groupOf(policy, reason);
+  const rule = reasonRuleOf(policy, reason) ?? null;
 
   check("channel", !policy.channels.excluded.includes(order.salesChannel), "EXCLUDED_CHANNEL", order.salesChannel);
 
@@ -92,7 +96,7 @@ export function assessClaim(
 
   // Route and window.
   const accepted = policy.reasons.accepted.includes(reason);
-  const win = policy.windows[group];
+  const win = rule?.window ?? policy.windows[group];
   const warranty = policy.warranties.find((w) => w.reasons.includes(reason) && anyMatcher(w.match, line)) ?? null;
   let returnDeadline: number | null = null;
   if (accepted && win && delivered) {
@@ -126,9 +130,9 @@ export function assessClaim(
   }
 
   // Non-returnable rules: every one that matches and is scoped to this claim.
-  for (const rule of policy.rules) {
-    if (!scopeCovers(rule.appliesTo, policy, reason, route === "warranty")) continue;
-    check(`rule:${rule.id}`, !anyMatcher(rule.match, line), rule.code);
+  for (const r of policy.rules) {
+    if (!scopeCovers(r.appliesTo, policy, reason, route === "warranty")) continue;
+    check(`rule:${r.id}`, !anyMatcher(r.match, line), r.code);
   }
 
   // Shopper attestations: only for claims the policy can accept at all.
@@ -139,9 +143,9 @@ export function assessClaim(
     const required =
       route === "warranty"
         ? [...new Set([...policy.conditions.warranty, ...(warranty?.conditions ?? [])])]
-        : policy.conditions[group];
+        : (rule?.conditions ?? policy.conditions[group]);
     missing = required.filter((c) => !claim.conditions.includes(c));
-    minPhotos = Math.max(policy.evidence.minPhotos[reason] ?? 0, route === "warranty" ? (warranty?.minPhotos ?? 0) : 0);
+    minPhotos = Math.max(rule?.minPhotos ?? policy.evidence.minPhotos[reason] ?? 0, route === "warranty" ? (warranty?.minPhotos ?? 0) : 0);
     if (claim.checkAttestations) {
       check("conditions", missing.length === 0, "CONDITION_NOT_MET", missing.join(","));
       check("evidence", claim.photos >= minPhotos, "EVIDENCE_REQUIRED", `${claim.photos}/${minPhotos} photos`);
@@ -156,8 +160,12 @@ export function assessClaim(
     deadlineMs,
     windowDays: route === "return" ? (win?.days ?? null) : null,
     windowFrom: route === "return" ? (win?.from ?? "delivery") : (warranty?.from ?? "delivery"),
+    reasonRule: route === "return" ? rule : null,
     warranty: route === "warranty" ? warranty : null,
-    resolutions: route === "warranty" ? [...(warranty?.resolutions ?? policy.resolutions.warranty)] : [...policy.resolutions.return],
+    resolutions:
+      route === "warranty"
+        ? [...(warranty?.resolutions ?? policy.resolutions.warranty)]
+        : [...(rule?.resolutions ?? policy.resolutions.return)],
     missingConditions: missing,
     minPhotos,
     trace,

@@ -5,6 +5,7 @@ import type { Order, OrderLine, ReturnRequest, Shop } from "./order";
 import { assessClaim, type Assessment, type Code, type Route, type TraceEntry } from "./assess";
 import { formatDate, joinList, t, word, type MessageKey } from "./messages";
 import { anyMatcher, scopeCovers, type MatchableLine } from "./matching";
+import { CLEAR, keepsItem, screen, type CustomerHistory, type Screening } from "./screening";
 
 export type { Code, Route, TraceEntry } from "./assess";
 
@@ -22,6 +23,8 @@ export interface EvaluateInput {
    * unknown, not failed, and are neither checked nor priced against.
    */
   checkAttestations?: boolean;
+  /** The customer's return history (decision 190); screened when the policy sets `history`. */
+  customer?: CustomerHistory | null;
 }
 
 export interface LineDecision {
@@ -36,6 +39,8 @@ export interface LineDecision {
   resolutions: Resolution[];
   /** Shopify ReturnReasonDefinition handle for the reason, when the policy maps one. */
   reasonHandle: string | null;
+  /** Refund or credit without a return: the shopper keeps the item (decision 190). */
+  keepItem: boolean;
   trace: TraceEntry[];
 }
 
@@ -45,8 +50,10 @@ export interface Evaluation {
   eligible: boolean;
   lines: LineDecision[];
   resolutions: Resolution[];
-  /** What the approval mode says to do with this request. */
+  /** What the approval mode says to do with this request (a held or blocked request is never auto-approved). */
   decision: ApprovalDecision;
+  /** Customer history screening (decision 190), with words for the shopper when not clear. */
+  screening: Screening & { explanation: string };
   policyId: string;
   policyVersion: number;
   evaluatedAt: string;
@@ -70,7 +77,8 @@ function explain(a: Assessment, claimQtyAvailable: number, policy: Policy, local
       }, policy, a.warranty.explanation);
     }
     if (a.windowDays === null || a.deadlineMs === null) return t("window.none", locale, {}, policy);
-    return t(`window.${a.group}` as MessageKey, locale, { days: a.windowDays, from, date }, policy);
+    const key: MessageKey = a.reasonRule?.window ? "window.reason" : (`window.${a.group}` as MessageKey);
+    return t(key, locale, { days: a.windowDays, from, date }, policy);
   }
   const parts: string[] = [];
   for (const code of a.codes) {
@@ -128,17 +136,20 @@ export function evaluate(input: EvaluateInput): Evaluation {
       shop.timezone,
     );
     const eligible = a.codes.length === 0;
+    const keepItem = eligible && keepsItem(policy.keepItem, order, line, rl.reason, rl.quantity);
+    const explanation = explain(a, available, policy, locale, shop.timezone);
     return {
       lineId: rl.lineId,
       eligible,
       route: eligible ? a.route : "none",
       codes: a.codes,
       deadline: a.deadlineMs === null ? null : new Date(a.deadlineMs).toISOString(),
-      explanation: explain(a, available, policy, locale, shop.timezone),
+      explanation: keepItem ? `${explanation} ${t("keep_item", locale, {}, policy)}` : explanation,
       reason: rl.reason,
       quantity: rl.quantity,
       resolutions: eligible ? a.resolutions : [],
       reasonHandle: policy.reasons.shopifyHandles[rl.reason] ?? null,
+      keepItem,
       trace: a.trace,
     };
   });
@@ -148,11 +159,20 @@ export function evaluate(input: EvaluateInput): Evaluation {
   // The shopper picks one resolution for the request: offer what every eligible line allows.
   const resolutions = open.length === 0 ? [] : RESOLUTIONS.filter((r) => open.every((l) => l.resolutions.includes(r)));
   const ordered = orderLike(resolutions, open[0]?.resolutions ?? []);
+  const screened = policy.history || input.customer ? screen(policy.history, input.customer ?? null, { units: request.lines.reduce((n, l) => n + l.quantity, 0) }) : CLEAR;
+  let decision = decide(policy, eligible);
+  // Held or blocked: staff decide; a request is never approved (or declined) on history alone.
+  if (screened.outcome !== "clear" && decision === "approve") decision = "review";
+  const screening = {
+    ...screened,
+    explanation: screened.outcome === "clear" ? "" : t(screened.outcome === "blocked" ? "screening.blocked" : "screening.hold", locale, {}, policy),
+  };
   return {
     eligible,
     lines,
     resolutions: ordered,
-    decision: decide(policy, eligible),
+    decision,
+    screening,
     policyId: policy.id,
     policyVersion: policy.version,
     evaluatedAt: new Date(nowMs).toISOString(),

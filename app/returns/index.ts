@@ -46,3 +46,13 @@ export {
   type CivilDate,
 } from "./time";
 export { matcherMatches, anyMatcher, policyMatchesCollections, type MatchableLine } from "./matching";
+export {
+  screen,
+  keepsItem,
+  customerHistorySchema,
+  SCREEN_CODES,
+  type CustomerHistory,
+  type Screening,
+  type ScreenCode,
+  type ScreenFinding,
+} from "./screening";

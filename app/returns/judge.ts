@@ -4,6 +4,7 @@
 import { evaluate, type Evaluation } from "./engine";
 import { computeRefund, type RefundBreakdown } from "./money";
 import type { Order, Shop } from "./order";
+import type { CustomerHistory } from "./screening";
 import { groupOf, PolicyError, type Condition, type Locale, type Policy, type Reason } from "./policy";
 
 /** A requested line as the shopper (or Shopify's Return) asked for it. */
@@ -52,6 +53,8 @@ export function judge(args: {
   lines: readonly RequestedLine[];
   /** false for a Return made outside the app, which carries no attestations (see evaluate) */
   checkAttestations?: boolean;
+  /** The customer's return history, screened when the policy sets `history` (decision 190). */
+  customer?: CustomerHistory | null;
 }): Judged {
   const known = new Set(args.order.lines.map((l) => l.id));
   args.lines.forEach((l, i) => {
@@ -66,6 +69,7 @@ export function judge(args: {
       now: args.now.toISOString(),
       locale: args.locale,
       ...(args.checkAttestations === false ? { checkAttestations: false } : {}),
+      ...(args.customer ? { customer: args.customer } : {}),
       request: {
         lines: args.lines.map((l) => ({ lineId: l.lineItemId, quantity: l.quantity, reason: l.reason, conditions: [...l.conditions], photos: l.photos, note: l.note })),
       },
@@ -90,6 +94,8 @@ export function judge(args: {
         ...(src.unitTax !== undefined ? { unitTax: src.unitTax } : {}),
         quantity: d.quantity,
         group: d.route === "warranty" ? ("warranty" as const) : groupOf(args.policy, d.reason),
+        reason: d.reason,
+        keepItem: d.keepItem,
       };
     }),
   });

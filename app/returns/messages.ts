@@ -25,7 +25,12 @@ export type MessageKey =
   | "terms.window.change_of_mind"
   | "terms.window.faults"
   | "terms.no_change_of_mind"
-  | "terms.warranty";
+  | "terms.warranty"
+  // decision 190
+  | "window.reason"
+  | "keep_item"
+  | "screening.hold"
+  | "screening.blocked";
 
 type Table = Record<MessageKey, Record<Locale, string>>;
 
@@ -170,12 +175,38 @@ const TABLE: Table = {
     de: "{months} Monate Garantie: {resolutions}.",
     es: "Garantía de {months} meses: {resolutions}.",
   },
+  // decision 190: per-reason windows, keep the item, customer history screening.
+  "window.reason": {
+    en: "Returns for this reason are accepted within {days} days of {from}, until {date}.",
+    fr: "Les retours pour ce motif sont acceptés dans les {days} jours suivant la {from}, jusqu'au {date}.",
+    de: "Rücksendungen aus diesem Grund sind innerhalb von {days} Tagen nach {from} möglich, bis {date}.",
+    es: "Se aceptan devoluciones por este motivo en los {days} días posteriores a la {from}, hasta el {date}.",
+  },
+  keep_item: {
+    en: "You don't need to send this item back: keep it.",
+    fr: "Inutile de nous renvoyer cet article : vous pouvez le garder.",
+    de: "Sie müssen diesen Artikel nicht zurücksenden: Behalten Sie ihn.",
+    es: "No hace falta que nos devuelva este artículo: puede quedárselo.",
+  },
+  "screening.hold": {
+    en: "Our team will look at this request before it goes ahead. We'll be in touch soon.",
+    fr: "Notre équipe examinera cette demande avant de la traiter. Nous vous contacterons rapidement.",
+    de: "Unser Team prüft diese Anfrage, bevor sie bearbeitet wird. Wir melden uns in Kürze.",
+    es: "Nuestro equipo revisará esta solicitud antes de tramitarla. Le contactaremos pronto.",
+  },
+  "screening.blocked": {
+    en: "Returns on this account are handled by our team in person. We'll contact you about this request.",
+    fr: "Les retours de ce compte sont traités directement par notre équipe. Nous vous contacterons au sujet de cette demande.",
+    de: "Rücksendungen für dieses Konto bearbeitet unser Team persönlich. Wir melden uns zu dieser Anfrage.",
+    es: "Las devoluciones de esta cuenta las gestiona nuestro equipo directamente. Le contactaremos sobre esta solicitud.",
+  },
 };
 
 
 const WORDS: Record<string, Record<Locale, string>> = {
   delivery: { en: "delivery", fr: "livraison", de: "Lieferung", es: "entrega" },
   fulfillment: { en: "shipping", fr: "expédition", de: "Versand", es: "envío" },
+  order: { en: "your order", fr: "commande", de: "Bestellung", es: "compra" },
   unused: { en: "unused", fr: "non utilisé", de: "unbenutzt", es: "sin usar" },
   unopened: { en: "unopened", fr: "non ouvert", de: "ungeöffnet", es: "sin abrir" },
   tags_attached: { en: "with tags attached", fr: "avec ses étiquettes", de: "mit Etiketten", es: "con etiquetas" },

@@ -1,6 +1,6 @@
 // Money as integer minor units in the order's currency. Decimal strings are parsed by the
 // currency's exponent with string arithmetic, never through floats.
-import type { ClaimGroup, Policy } from "./policy";
+import type { ClaimGroup, Policy, Reason } from "./policy";
 import { addBusinessDays, civilDateOf, formatCivil, parseCivil } from "./time";
 
 /** ISO 4217 minor-unit exponents that differ from 2. */
@@ -81,6 +81,10 @@ export interface RefundLineInput {
   unitTax?: string;
   quantity: number;
   group: ClaimGroup | "warranty";
+  /** The line's reason: a per-reason rule's fees replace the group's (decision 190). */
+  reason?: Reason;
+  /** Kept by the shopper (no return): no restocking, no return shipping. */
+  keepItem?: boolean;
 }
 
 export interface RefundBreakdown {
@@ -98,7 +102,8 @@ export interface RefundBreakdown {
  * Refund for a set of returned lines: what was actually paid (unit price after discounts × qty,
  * plus the tax share when known), minus restocking (per line, in basis points) and a flat
  * return shipping fee (once per return), capped by `refundableAmount` when given.
- * Fees apply only to the groups listed in policy.fees.appliesTo.
+ * Fees apply only to the groups listed in policy.fees.appliesTo, or as a line's per-reason rule sets
+ * them (decision 190); a line the shopper keeps carries none.
  */
 export function computeRefund(args: {
   policy: Policy;
@@ -110,20 +115,22 @@ export function computeRefund(args: {
   const fees = policy.fees;
   let subtotal = 0;
   let restocking = 0;
-  let feeApplies = false;
+  // The return shipping fee is charged once per return: the highest any returned line carries.
+  let shipping = 0;
   const lines = args.lines.map((l) => {
     const unit = parseMoney(l.unitPrice, currency);
     const tax = l.unitTax !== undefined ? parseMoney(l.unitTax, currency) : 0;
     const paid = unit * l.quantity + tax * l.quantity;
     if (!Number.isSafeInteger(paid)) throw new MoneyError(`line total too large for ${currency}`);
-    const applies = fees.appliesTo.includes(l.group);
-    if (applies) feeApplies = true;
-    const rs = applies ? Math.min(paid, applyBps(paid, fees.restockingBps)) : 0;
+    const own = l.reason !== undefined && l.group !== "warranty" ? policy.reasonRules.find((r) => r.reasons.includes(l.reason!))?.fees : undefined;
+    const applies = !l.keepItem && (own !== undefined || fees.appliesTo.includes(l.group));
+    const bps = own ? own.restockingBps : fees.restockingBps;
+    if (applies) shipping = Math.max(shipping, own ? own.returnShippingFeeMinor : fees.returnShippingFeeMinor);
+    const rs = applies ? Math.min(paid, applyBps(paid, bps)) : 0;
     subtotal += paid;
     restocking += rs;
     return { paidMinor: paid, taxMinor: tax * l.quantity, restockingMinor: rs, refundMinor: paid - rs };
   });
-  const shipping = feeApplies ? fees.returnShippingFeeMinor : 0;
   let total = Math.max(0, subtotal - restocking - shipping);
   let capped = false;
   if (args.refundableAmount !== undefined) {

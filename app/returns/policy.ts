@@ -1,6 +1,7 @@
 // The return policy a merchant configures: serialisable, versioned, validated by zod.
 // Pure: no Shopify, Remix, Prisma or clock imports.
 import { z } from "zod";
+import { isDecimalForCurrency } from "./money";
 
 export const REASONS = [
   "UNWANTED",
@@ -112,6 +113,80 @@ export type BusinessDayRange = z.infer<typeof rangeSchema>;
 
 const reasonMap = <T extends z.ZodType>(v: T) => z.partialRecord(reasonEnum, v);
 
+/** An amount per currency, as decimal strings ({"NZD": "15.00"}): money stays in the currency paid. */
+const perCurrency = z.record(
+  z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code like NZD"),
+  z.string().regex(/^\d+(\.\d+)?$/, "must be a decimal string like \"15.00\""),
+);
+export type PerCurrency = z.infer<typeof perCurrency>;
+
+/** Where a reason rule's window starts: delivery (fulfillment when none is known), fulfillment, or the order. */
+export const WINDOW_STARTS = ["delivery", "fulfillment", "order"] as const;
+export type WindowStart = (typeof WINDOW_STARTS)[number];
+
+/**
+ * Rules for one reason or a group of reasons the merchant names (decision 190). Every field is
+ * optional: what a rule leaves out comes from the reason's group (windows, conditions, evidence,
+ * resolutions, fees). A reason is in at most one rule.
+ */
+const reasonRuleSchema = z.object({
+  id: nonEmpty,
+  /** The merchant's name for the group ("Faults", "Wrong item"). */
+  name: z.string().trim().optional(),
+  reasons: z.array(reasonEnum).min(1, "needs at least one reason"),
+  window: z.object({ days, from: z.enum(WINDOW_STARTS).default("delivery") }).optional(),
+  conditions: z.array(conditionEnum).optional(),
+  minPhotos: z.number().int().min(0).max(20).optional(),
+  resolutions: z.array(z.enum(RESOLUTIONS)).min(1, "offer at least one resolution").optional(),
+  fees: z
+    .object({
+      restockingBps: z.number().int().min(0).max(10_000, "must be at most 10000 (100%)"),
+      returnShippingFeeMinor: z.number().int().min(0),
+    })
+    .optional(),
+});
+export type ReasonRule = z.infer<typeof reasonRuleSchema>;
+
+/**
+ * Customer history screening (decision 190): over the last `windowDays`, hold a request for staff
+ * review when the customer is above any threshold set. Never a refusal: a held request waits for staff.
+ */
+const historySchema = z.object({
+  windowDays: z.number().int().min(1).max(3650).default(365),
+  hold: z
+    .object({
+      /** More than this many return requests in the window. */
+      maxRequests: z.number().int().min(0).optional(),
+      /** More than this many units returned in the window. */
+      maxUnits: z.number().int().min(0).optional(),
+      /** More than this refunded in the window, per currency. */
+      maxRefunded: perCurrency.optional(),
+      /** Requests in the window per order placed, in basis points (2500 = one request per four orders). */
+      maxReturnRateBps: z.number().int().min(0).max(1_000_000).optional(),
+      /** The rate is judged only from this many orders on (a first order returned is not a pattern). */
+      minOrdersForRate: z.number().int().min(1).default(3),
+    })
+    .default({ minOrdersForRate: 3 }),
+  blocklist: z
+    .object({
+      /** Shopify customer ids (gid://shopify/Customer/...). */
+      customers: z.array(nonEmpty).default([]),
+      /** E-mail domains, matched without case ("example.com" also covers "mail.example.com"). */
+      emailDomains: z.array(z.string().trim().min(1).regex(/^[^@\s]+\.[^@\s]+$/, "must be a domain like example.com")).default([]),
+    })
+    .default({ customers: [], emailDomains: [] }),
+});
+export type HistoryRules = z.infer<typeof historySchema>;
+
+/** Refund or credit without a return (decision 190): any one of value, reason or product qualifies a line. */
+const keepItemSchema = z.object({
+  /** Lines worth less than this (unit price x quantity asked, per currency) are kept by the shopper. */
+  maxLineValue: perCurrency.default({}),
+  reasons: z.array(reasonEnum).default([]),
+  match: z.array(matcherSchema).default([]),
+});
+export type KeepItemRules = z.infer<typeof keepItemSchema>;
+
 export const policySchema = z
   .object({
     schemaVersion: z.literal(POLICY_SCHEMA_VERSION),
@@ -151,6 +226,12 @@ export const policySchema = z
         appliesTo: z.array(groupEnum).default(["change_of_mind"]),
       })
       .default({ restockingBps: 0, returnShippingFeeMinor: 0, appliesTo: ["change_of_mind"] }),
+    /** Per-reason rules (decision 190); a reason in none of them follows its group. */
+    reasonRules: z.array(reasonRuleSchema).default([]),
+    /** Customer history screening and blocklist (decision 190); null: not screened. */
+    history: historySchema.nullable().default(null),
+    /** Keep the item: refund or credit without a return (decision 190); null: every item comes back. */
+    keepItem: keepItemSchema.nullable().default(null),
     approval: z.object({ mode: z.enum(APPROVAL_MODES) }),
     refundTimelines: z
       .object({
@@ -183,9 +264,21 @@ export const policySchema = z
       if (seen.has(rule.id)) ctx.addIssue({ code: "custom", path: ["rules", i, "id"], message: `duplicate rule id "${rule.id}"` });
       seen.add(rule.id);
     });
+    const ruled = new Map<Reason, string>();
+    p.reasonRules.forEach((rule, i) => {
+      if (p.reasonRules.findIndex((x) => x.id === rule.id) !== i)
+        ctx.addIssue({ code: "custom", path: ["reasonRules", i, "id"], message: `duplicate reason rule id "${rule.id}"` });
+      rule.reasons.forEach((r, j) => {
+        const other = ruled.get(r);
+        if (other !== undefined)
+          ctx.addIssue({ code: "custom", path: ["reasonRules", i, "reasons", j], message: `${r} is already in reason rule "${other}"` });
+        else ruled.set(r, rule.id);
+      });
+    });
     p.reasons.accepted.forEach((r, i) => {
       const g = p.reasons.groups[r];
-      if (g && p.windows[g] === null) {
+      const own = p.reasonRules.find((x) => x.reasons.includes(r));
+      if (g && p.windows[g] === null && !own?.window) {
         ctx.addIssue({
           code: "custom",
           path: ["reasons", "accepted", i],
@@ -193,6 +286,14 @@ export const policySchema = z
         });
       }
     });
+    const amounts: Array<[ReadonlyArray<PropertyKey>, PerCurrency | undefined]> = [
+      [["history", "hold", "maxRefunded"], p.history?.hold.maxRefunded],
+      [["keepItem", "maxLineValue"], p.keepItem?.maxLineValue],
+    ];
+    for (const [path, m] of amounts)
+      for (const [cur, amount] of Object.entries(m ?? {}))
+        if (!isDecimalForCurrency(amount, cur))
+          ctx.addIssue({ code: "custom", path: [...path, cur], message: `too many decimals for ${cur}` });
     if (p.warranties.length > 0 && p.resolutions.warranty.length === 0) {
       ctx.addIssue({ code: "custom", path: ["resolutions", "warranty"], message: "warranties need at least one resolution" });
     }
@@ -261,4 +362,10 @@ export function safeParsePolicy(json: unknown): { ok: true; policy: Policy } | {
 
 export function groupOf(policy: Policy, reason: Reason): ClaimGroup {
   return policy.reasons.groups[reason] ?? "change_of_mind";
+}
+
+/** The merchant's rule for this reason, if any (a reason is in at most one). */
+export function reasonRuleOf(policy: Policy, reason: Reason): ReasonRule | undefined {
+  for (const r of policy.reasonRules) if (r.reasons.includes(reason)) return r;
+  return undefined;
 }

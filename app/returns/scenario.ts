@@ -7,6 +7,7 @@ import { isoInstantSchema, localeSchema, orderSchema, returnRequestSchema, shopS
 import type { Order, ReturnRequest, Shop } from "./order";
 import type { Locale } from "./policy";
 import { evaluate, type Evaluation } from "./engine";
+import { customerHistorySchema, type CustomerHistory } from "./screening";
 
 export interface Scenario {
   policy: Policy;
@@ -15,6 +16,8 @@ export interface Scenario {
   order: Order;
   request: ReturnRequest;
   locale?: Locale;
+  /** Optional customer history (decision 190). */
+  customer?: CustomerHistory;
 }
 
 const envelope = z.object({
@@ -24,6 +27,7 @@ const envelope = z.object({
   order: orderSchema,
   request: returnRequestSchema,
   locale: localeSchema.optional(),
+  customer: customerHistorySchema.optional(),
 });
 
 /** Validate a parsed scenario. Throws PolicyError whose `field` names the bad field (e.g. "order.lines[0].unitPrice"). */
@@ -49,7 +53,7 @@ export function parseScenario(value: unknown): Scenario {
   s.request.lines.forEach((l, i) => {
     if (!ids.has(l.lineId)) throw new PolicyError([{ field: `request.lines[${i}].lineId`, message: `no order line with id ${l.lineId}` }]);
   });
-  return { policy, now: s.now, shop: s.shop, order: s.order, request: s.request, ...(s.locale ? { locale: s.locale } : {}) };
+  return { policy, now: s.now, shop: s.shop, order: s.order, request: s.request, ...(s.locale ? { locale: s.locale } : {}), ...(s.customer ? { customer: s.customer } : {}) };
 }
 
 export function runScenario(value: unknown): Evaluation {
