@@ -50,8 +50,10 @@ interface Spec {
   orderOver?: Json;
   lines: Json[];
   request: Json[];
-  expect: { eligible: boolean; lines: Json[]; resolutions?: string[] };
+  expect: { eligible: boolean; lines: Json[]; resolutions?: string[]; decision?: string; screening?: Json };
   locale?: string;
+  /** Optional customer history (decision 190). */
+  customer?: Json;
 }
 const specs: Spec[] = [];
 const add = (s: Spec) => specs.push(s);
@@ -458,6 +460,151 @@ customSpec({
   expect: { eligible: false, lines: [exp(1, false, ["CONDITION_NOT_MET"])] },
 });
 
+// ------------------------------------------- decision 190: per-reason rules, history, keep the item
+// A merchant's own policy, written the way the policy editor saves it, on the standard-30-day base.
+const ALL_GROUPS = {
+  UNWANTED: "change_of_mind", SIZE_TOO_SMALL: "change_of_mind", SIZE_TOO_LARGE: "change_of_mind", STYLE: "change_of_mind",
+  COLOR: "change_of_mind", OTHER: "change_of_mind", DEFECTIVE: "faults", DAMAGED: "faults", WRONG_ITEM: "faults", NOT_AS_DESCRIBED: "faults",
+};
+const rulesPolicy: Json = {
+  schemaVersion: 1,
+  id: "reason-rules",
+  version: 1,
+  name: "Per-reason rules",
+  reasons: { accepted: Object.keys(ALL_GROUPS), groups: ALL_GROUPS },
+  windows: { change_of_mind: { days: 30, from: "delivery" }, faults: { days: 30, from: "delivery" } },
+  conditions: { change_of_mind: ["unused"] },
+  resolutions: { return: ["refund", "store_credit"] },
+  approval: { mode: "auto_approve_eligible" },
+  reasonRules: [
+    { id: "wrong-item", name: "Wrong item", reasons: ["WRONG_ITEM"], window: { days: 14, from: "order" }, resolutions: ["replacement", "refund"] },
+    { id: "faults", name: "Faults", reasons: ["DEFECTIVE", "DAMAGED"], window: { days: 60, from: "fulfillment" }, minPhotos: 1, fees: { restockingBps: 0, returnShippingFeeMinor: 0 } },
+    { id: "change-of-mind", name: "Change of mind", reasons: ["UNWANTED"], conditions: ["unopened"], fees: { restockingBps: 1500, returnShippingFeeMinor: 595 } },
+  ],
+  history: {
+    windowDays: 90,
+    hold: { maxRequests: 3, maxUnits: 6, maxRefunded: { NZD: "300.00" }, maxReturnRateBps: 5000, minOrdersForRate: 4 },
+    blocklist: { customers: ["gid://shopify/Customer/666"], emailDomains: ["mailinator.com"] },
+  },
+  keepItem: { maxLineValue: { NZD: "20.00" }, reasons: ["NOT_AS_DESCRIBED"], match: [{ kind: "productType", values: ["Fresh flowers"] }] },
+};
+const rr = (s: Omit<Spec, "policy" | "shop">) => add({ policy: rulesPolicy, shop: NZ, ...s });
+const customer = (over: Json = {}): Json => ({ id: "gid://shopify/Customer/7", emailDomain: "example.co.nz", orders: 10, requests: 0, units: 0, refunded: {}, ...over });
+// Processed 25 Feb 09:00Z = 25 Feb 22:00 NZDT; 14 days -> 11 March 23:59:59.999 NZDT = 11 March 10:59:59.999Z.
+const WRONG_DEADLINE = "2026-03-11T10:59:59.999Z";
+rr({
+  clause: "rules.reason-window-from-order", name: "wrong-item-last-ms", now: WRONG_DEADLINE,
+  lines: [line(1)], request: [req(1, "WRONG_ITEM")],
+  expect: { eligible: true, lines: [exp(1, true, [], { route: "return", deadline: WRONG_DEADLINE })], resolutions: ["replacement", "refund"] },
+});
+rr({
+  clause: "rules.reason-window-from-order", name: "wrong-item-one-ms-late", now: "2026-03-11T11:00:00.000Z",
+  lines: [line(1)], request: [req(1, "WRONG_ITEM")],
+  expect: { eligible: false, lines: [exp(1, false, ["OUTSIDE_WINDOW"], { deadline: WRONG_DEADLINE })], resolutions: [] },
+});
+// Fulfilled 26 Feb 02:00Z = 26 Feb 15:00 NZDT; 60 days -> 27 April 23:59:59.999 NZST = 27 April 11:59:59.999Z.
+const FAULT_DEADLINE = "2026-04-27T11:59:59.999Z";
+rr({
+  clause: "rules.reason-window-from-fulfillment", name: "damaged-day-60-last-ms", now: FAULT_DEADLINE,
+  lines: [line(1)], request: [req(1, "DAMAGED", { photos: 1 })],
+  expect: { eligible: true, lines: [exp(1, true, [], { deadline: FAULT_DEADLINE })] },
+});
+rr({
+  clause: "rules.reason-window-from-fulfillment", name: "defective-one-ms-late", now: "2026-04-27T12:00:00.000Z",
+  lines: [line(1)], request: [req(1, "DEFECTIVE", { photos: 1 })],
+  expect: { eligible: false, lines: [exp(1, false, ["OUTSIDE_WINDOW"], { deadline: FAULT_DEADLINE })] },
+});
+rr({
+  clause: "rules.reason-evidence", name: "damaged-no-photo", now: "2026-03-05T00:00:00Z",
+  lines: [line(1)], request: [req(1, "DAMAGED")],
+  expect: { eligible: false, lines: [exp(1, false, ["EVIDENCE_REQUIRED"])] },
+});
+rr({
+  clause: "rules.reason-conditions", name: "unwanted-needs-unopened", now: "2026-03-05T00:00:00Z",
+  lines: [line(1)], request: [req(1, "UNWANTED", { conditions: ["unused"] })],
+  expect: { eligible: false, lines: [exp(1, false, ["CONDITION_NOT_MET"])] },
+});
+rr({
+  clause: "rules.reason-conditions", name: "style-keeps-group-conditions", now: "2026-03-05T00:00:00Z",
+  lines: [line(1)], request: [req(1, "STYLE", { conditions: ["unused"] })],
+  expect: { eligible: true, lines: [exp(1, true, [], { deadline: "2026-03-31T10:59:59.999Z" })], resolutions: ["refund", "store_credit"] },
+});
+rr({
+  clause: "history.hold", name: "requests-at-threshold-clear", now: "2026-03-05T00:00:00Z", customer: customer({ requests: 2 }),
+  lines: [line(1)], request: [req(1, "STYLE", { conditions: ["unused"] })],
+  expect: { eligible: true, lines: [exp(1, true, [])], decision: "approve", screening: { outcome: "clear" } },
+});
+rr({
+  clause: "history.hold", name: "requests-above-threshold-held", now: "2026-03-05T00:00:00Z", customer: customer({ requests: 3 }),
+  lines: [line(1)], request: [req(1, "STYLE", { conditions: ["unused"] })],
+  expect: { eligible: true, lines: [exp(1, true, [])], decision: "review", screening: { outcome: "hold", codes: ["REQUESTS_ABOVE"] } },
+});
+rr({
+  clause: "history.hold", name: "units-above-threshold-held", now: "2026-03-05T00:00:00Z", customer: customer({ units: 5 }),
+  lines: [line(1, { quantity: 2, fulfilledQuantity: 2 })], request: [req(1, "STYLE", { quantity: 2, conditions: ["unused"] })],
+  expect: { eligible: true, lines: [exp(1, true, [])], decision: "review", screening: { outcome: "hold", codes: ["UNITS_ABOVE"] } },
+});
+rr({
+  clause: "history.hold", name: "refunded-at-threshold-clear", now: "2026-03-05T00:00:00Z", customer: customer({ refunded: { NZD: "300.00", AUD: "900.00" } }),
+  lines: [line(1)], request: [req(1, "STYLE", { conditions: ["unused"] })],
+  expect: { eligible: true, lines: [exp(1, true, [])], decision: "approve", screening: { outcome: "clear" } },
+});
+rr({
+  clause: "history.hold", name: "refunded-above-threshold-held", now: "2026-03-05T00:00:00Z", customer: customer({ refunded: { NZD: "300.01" } }),
+  lines: [line(1)], request: [req(1, "STYLE", { conditions: ["unused"] })],
+  expect: { eligible: true, lines: [exp(1, true, [])], decision: "review", screening: { outcome: "hold", codes: ["REFUNDED_ABOVE"] } },
+});
+rr({
+  clause: "history.hold", name: "return-rate-above-held", now: "2026-03-05T00:00:00Z", customer: customer({ orders: 4, requests: 2 }),
+  lines: [line(1)], request: [req(1, "STYLE", { conditions: ["unused"] })],
+  expect: { eligible: true, lines: [exp(1, true, [])], decision: "review", screening: { outcome: "hold", codes: ["RETURN_RATE_ABOVE"] } },
+});
+rr({
+  clause: "history.hold", name: "return-rate-too-few-orders-clear", now: "2026-03-05T00:00:00Z", customer: customer({ orders: 3, requests: 2 }),
+  lines: [line(1)], request: [req(1, "STYLE", { conditions: ["unused"] })],
+  expect: { eligible: true, lines: [exp(1, true, [])], decision: "approve", screening: { outcome: "clear" } },
+});
+rr({
+  clause: "history.blocklist", name: "customer-blocked", now: "2026-03-05T00:00:00Z", customer: customer({ id: "gid://shopify/Customer/666" }),
+  lines: [line(1)], request: [req(1, "STYLE", { conditions: ["unused"] })],
+  expect: { eligible: true, lines: [exp(1, true, [])], decision: "review", screening: { outcome: "blocked", codes: ["BLOCKED_CUSTOMER"] } },
+});
+rr({
+  clause: "history.blocklist", name: "email-subdomain-blocked", now: "2026-03-05T00:00:00Z", customer: customer({ emailDomain: "eu.Mailinator.com" }),
+  lines: [line(1)], request: [req(1, "STYLE", { conditions: ["unused"] })],
+  expect: { eligible: true, lines: [exp(1, true, [])], decision: "review", screening: { outcome: "blocked", codes: ["BLOCKED_EMAIL_DOMAIN"] } },
+});
+rr({
+  clause: "keep.value", name: "just-under-kept", now: "2026-03-05T00:00:00Z",
+  lines: [line(1, { unitPrice: "19.99" })], request: [req(1, "STYLE", { conditions: ["unused"] })],
+  expect: { eligible: true, lines: [exp(1, true, [], { keepItem: true })] },
+});
+rr({
+  clause: "keep.value", name: "at-threshold-returned", now: "2026-03-05T00:00:00Z",
+  lines: [line(1, { unitPrice: "20.00" })], request: [req(1, "STYLE", { conditions: ["unused"] })],
+  expect: { eligible: true, lines: [exp(1, true, [], { keepItem: false })] },
+});
+rr({
+  clause: "keep.value", name: "two-units-over-threshold-returned", now: "2026-03-05T00:00:00Z",
+  lines: [line(1, { unitPrice: "10.00", quantity: 2, fulfilledQuantity: 2 })], request: [req(1, "STYLE", { quantity: 2, conditions: ["unused"] })],
+  expect: { eligible: true, lines: [exp(1, true, [], { keepItem: false })] },
+});
+rr({
+  clause: "keep.reason-or-product", name: "not-as-described-kept-any-value", now: "2026-03-05T00:00:00Z",
+  lines: [line(1, { unitPrice: "250.00" })], request: [req(1, "NOT_AS_DESCRIBED")],
+  expect: { eligible: true, lines: [exp(1, true, [], { keepItem: true })] },
+});
+rr({
+  clause: "keep.reason-or-product", name: "fresh-flowers-kept", now: "2026-03-05T00:00:00Z",
+  lines: [line(1, { unitPrice: "80.00", productType: "Fresh Flowers" })], request: [req(1, "DAMAGED", { photos: 1 })],
+  expect: { eligible: true, lines: [exp(1, true, [], { keepItem: true })] },
+});
+rr({
+  clause: "keep.reason-or-product", name: "ineligible-never-kept", now: "2026-04-05T00:00:00Z",
+  lines: [line(1, { unitPrice: "5.00" })], request: [req(1, "STYLE", { conditions: ["unused"] })],
+  expect: { eligible: false, lines: [exp(1, false, ["OUTSIDE_WINDOW"], { keepItem: false })] },
+});
+
 // ------------------------------------------------------------------ write
 const slug = (s: string) => s.replace(/[^a-z0-9.-]+/gi, "-").toLowerCase();
 for (const f of readdirSync(outDir)) if (f.endsWith(".json")) unlinkSync(join(outDir, f));
@@ -481,6 +628,7 @@ for (const s of specs) {
     order,
     request: { lines: s.request },
     ...(s.locale ? { locale: s.locale } : {}),
+    ...(s.customer ? { customer: s.customer } : {}),
     expect: s.expect,
   };
   writeFileSync(join(outDir, `${slug(s.clause)}--${slug(s.name)}.json`), `${JSON.stringify(file, null, 2)}\n`);

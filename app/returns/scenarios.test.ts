@@ -12,8 +12,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 const ownDir = join(here, "scenarios");
 const sharedDir = sharedPath("scenarios", "examples");
 
-interface ExpectLine { lineId: string; eligible: boolean; route?: string; codes?: string[]; deadline?: string | null }
-interface Expect { eligible: boolean; lines: ExpectLine[]; resolutions?: string[] }
+interface ExpectLine { lineId: string; eligible: boolean; route?: string; codes?: string[]; deadline?: string | null; keepItem?: boolean }
+interface Expect {
+  eligible: boolean;
+  lines: ExpectLine[];
+  resolutions?: string[];
+  /** decision 190: the approval decision and the customer history screening */
+  decision?: string;
+  screening?: { outcome: string; codes?: string[] };
+}
 
 function files(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => join(dir, f)) : [];
@@ -52,8 +59,16 @@ describe("conformance suite", () => {
           else expect(got.deadline && Date.parse(got.deadline)).toBe(Date.parse(el.deadline));
         }
         expect(got.explanation.length).toBeGreaterThan(0);
+        if (el.keepItem !== undefined) expect(got.keepItem, `${el.lineId} keepItem`).toBe(el.keepItem);
+        if (el.keepItem) expect(got.explanation).toMatch(/send this item back/);
       }
       if (s.expect.resolutions) expect(out.resolutions).toEqual(s.expect.resolutions);
+      if (s.expect.decision) expect(out.decision).toBe(s.expect.decision);
+      if (s.expect.screening) {
+        expect(out.screening.outcome).toBe(s.expect.screening.outcome);
+        if (s.expect.screening.codes) expect(out.screening.findings.map((f) => f.code)).toEqual(s.expect.screening.codes);
+        expect(out.screening.explanation.length > 0).toBe(s.expect.screening.outcome !== "clear");
+      }
     });
   }
 });

@@ -174,3 +174,17 @@ describe("keep the item", () => {
     expect(() => policy({ keepItem: { maxLineValue: { JPY: "10.50" } } as never })).toThrow(expect.objectContaining({ field: "keepItem.maxLineValue.JPY" }));
   });
 });
+
+describe("scenario input: the optional customer history", () => {
+  it("is read when present and names its bad field", async () => {
+    const { parseScenario } = await import("./scenario");
+    const { readFileSync } = await import("node:fs");
+    const { join, dirname } = await import("node:path");
+    const { fileURLToPath } = await import("node:url");
+    const file = join(dirname(fileURLToPath(import.meta.url)), "scenarios", "history.hold--requests-above-threshold-held.json");
+    const s = JSON.parse(readFileSync(file, "utf8")) as Record<string, Record<string, unknown>>;
+    expect(parseScenario(s).customer?.requests).toBe(3);
+    expect(() => parseScenario({ ...s, customer: { ...s.customer, orders: -1 } })).toThrow(expect.objectContaining({ field: "customer.orders" }));
+    expect(() => parseScenario({ ...s, customer: { ...s.customer, refunded: { NZD: 12 } } })).toThrow(expect.objectContaining({ field: "customer.refunded.NZD" }));
+  });
+});
