@@ -12,6 +12,7 @@ import { setIn, type Draft } from "./draft";
 import { Exclusions, Warranties } from "./exclusions";
 import { Checkout, PolicyJson, RefundTiming, ResolutionsAndFees } from "./outcome";
 import { Part } from "./Part";
+import { ReasonRules } from "./ReasonRules";
 import { PlainWords, TryIt, Versions } from "./side";
 import { ScreenTitle } from "~/components/ScreenTitle";
 
@@ -127,6 +128,7 @@ export function PolicyEditorPage({ active, versions, presets, currency, autoAppr
             <Reasons {...parts} />
             <Windows {...parts} />
             <ConditionsAndEvidence {...parts} />
+            <ReasonRules {...parts} currency={currency} />
             <Exclusions {...parts} />
             <Warranties {...parts} />
             <ResolutionsAndFees
