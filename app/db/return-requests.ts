@@ -374,6 +374,29 @@ export function createReturnRequestsRepo(db: Db) {
       return out;
     },
 
+    /**
+     * The customer's return history since `since` (decision 190): requests (a cancelled one was withdrawn
+     * and does not count), their units, and what was refunded or credited, per currency in minor units.
+     */
+    async historyForCustomer(
+      shop: string,
+      customerId: string,
+      since: Date,
+    ): Promise<{ requests: number; units: number; refundedMinor: Record<string, bigint> }> {
+      const rows = await db.returnRequest.findMany({
+        where: { shop: requireShop(shop), customerId: requireString("customerId", customerId), createdAt: { gte: since }, status: { not: "cancelled" } },
+        select: { status: true, currency: true, refundMinor: true, lines: { select: { quantity: true } } },
+      });
+      const refundedMinor: Record<string, bigint> = {};
+      let units = 0;
+      for (const r of rows) {
+        for (const l of r.lines) units += l.quantity;
+        if ((r.status === "refunded" || r.status === "credited") && r.refundMinor > 0n)
+          refundedMinor[r.currency] = (refundedMinor[r.currency] ?? 0n) + r.refundMinor;
+      }
+      return { requests: rows.length, units, refundedMinor };
+    },
+
     async listForOrder(shop: string, orderId: string): Promise<ReturnRequestWithLines[]> {
       const rows = await db.returnRequest.findMany({
         where: { shop: requireShop(shop), orderId: requireString("orderId", orderId) },

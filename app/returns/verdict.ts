@@ -16,6 +16,7 @@ import { z } from "zod";
 import type { ApprovalDecision, Evaluation } from "./engine";
 import type { RefundBreakdown } from "./money";
 import { CODES } from "./assess";
+import { customerHistorySchema } from "./screening";
 import { formatPath, LOCALES, RESOLUTIONS, type Locale } from "./policy";
 
 /** One line item of the returnRequest the app sends Shopify for a submission. */
@@ -45,6 +46,8 @@ const verdictLine = z.object({
   deadline: z.string().nullable().optional(),
   explanation: z.string().optional(),
   trace: z.array(traceEntry).optional(),
+  /** decision 190: the shopper keeps the item (refund or credit without a return) */
+  keepItem: z.boolean().optional(),
 });
 
 const plannedLine = z.object({
@@ -76,6 +79,14 @@ const storedVerdictSchema = z.object({
     .optional(),
   plan: z.object({ returnLineItems: z.array(plannedLine) }).optional(),
   requestFingerprint: z.string().optional(),
+  /** decision 190: the customer history screening, when the request was held or blocked (or history was read) */
+  screening: z
+    .object({
+      outcome: z.enum(["clear", "hold", "blocked"]),
+      findings: z.array(z.object({ code: z.string(), detail: z.string() })),
+      history: customerHistorySchema.nullable(),
+    })
+    .optional(),
 });
 
 export type StoredVerdict = z.output<typeof storedVerdictSchema>;
@@ -176,6 +187,7 @@ export function buildStoredVerdict(args: {
       deadline: d.deadline,
       explanation: d.explanation,
       ...(args.withTrace ? { trace: d.trace } : {}),
+      ...(d.keepItem ? { keepItem: true } : {}),
     })),
     refund: {
       totalMinor: args.refund.totalMinor,
@@ -185,6 +197,9 @@ export function buildStoredVerdict(args: {
     },
     ...(args.plan !== undefined ? { plan: { returnLineItems: args.plan } } : {}),
     ...(args.requestFingerprint !== undefined ? { requestFingerprint: args.requestFingerprint } : {}),
+    ...(e.screening.outcome !== "clear" || e.screening.history
+      ? { screening: { outcome: e.screening.outcome, findings: e.screening.findings, history: e.screening.history } }
+      : {}),
   };
 }
 

@@ -57,6 +57,8 @@ export interface OrderSnapshotResult {
   shop: Shop;
   /** Owner of the order (gid), null for guest orders. */
   customerId: string | null;
+  /** Shopify's count of the customer's orders (Customer.numberOfOrders), for history screening; null for guests. */
+  customerOrders: number | null;
   /** The customer's name as Shopify shows it (staff queue shows and searches it); null for guests. */
   customerDisplayName: string | null;
   /** Fulfillment line items per line item id (returnRequest takes these ids). */
@@ -336,6 +338,7 @@ export function mapOrderSnapshot(
     order: parsed,
     shop,
     customerId: order.customer?.id ?? null,
+    customerOrders: order.customer?.numberOfOrders !== undefined && order.customer?.numberOfOrders !== null ? Number(order.customer.numberOfOrders) : null,
     customerDisplayName: order.customer ? displayNameOf(order) : null,
     fulfillmentLineItems: flis,
     returnable,

@@ -2,6 +2,7 @@
 // the shopper would get, before anything is stored or sent to Shopify.
 import { judge, JudgeInputError, toDecimalString, type Judged, type LineVerdict } from "~/returns";
 import { policyForOrder } from "~/services/policy-for-order";
+import { customerHistoryFor } from "~/services/customer-history";
 import { loadOwnedOrder, type Shopper, type ShopperDeps } from "./context";
 import { invalid } from "./errors";
 import { shopperResolutions } from "./overview";
@@ -12,6 +13,10 @@ export interface PreviewResult {
   lines: LineVerdict[];
   resolutions: { code: "refund" | "store_credit" | "replacement"; label: string }[];
   refund: { amount: string; currency: string };
+  /** decision 190: set when staff will review the request first (history above a threshold, or blocklist) */
+  review?: { outcome: "hold" | "blocked"; message: string };
+  /** decision 190: line item ids the shopper keeps (no need to send them back) */
+  keep?: string[];
 }
 
 /** The core's judge, with a line it cannot judge answered as a 400 naming the request field. */
@@ -28,11 +33,17 @@ export async function previewReturn(deps: ShopperDeps, who: Shopper, orderId: st
   const snap = await loadOwnedOrder(deps, who, orderId);
   const { policy } = await policyForOrder(deps.repos, who.shop, snap.order.processedAt);
   const locale = who.locale ?? "en";
-  const j = judgeRequest({ policy, order: snap.order, shop: snap.shop, now: deps.now(), locale, lines: body.lines });
+  const now = deps.now();
+  const customer = await customerHistoryFor(deps.repos, who.shop, policy, snap, now);
+  const j = judgeRequest({ policy, order: snap.order, shop: snap.shop, now, locale, lines: body.lines, customer });
+  const s = j.evaluation.screening;
+  const keep = j.evaluation.lines.filter((l) => l.keepItem).map((l) => l.lineId);
   return {
     eligible: j.evaluation.eligible,
     lines: j.verdicts,
     resolutions: shopperResolutions(j.evaluation.resolutions, locale),
     refund: { amount: toDecimalString(j.refund.totalMinor, snap.order.currency), currency: snap.order.currency },
+    ...(s.outcome !== "clear" ? { review: { outcome: s.outcome, message: s.explanation } } : {}),
+    ...(keep.length ? { keep } : {}),
   };
 }

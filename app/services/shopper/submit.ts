@@ -22,6 +22,7 @@ import { loadOwnedOrder, ownedOrderGid, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shop
 import { invalid, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
 import { judgeRequest } from "./preview";
+import { customerHistoryFor } from "~/services/customer-history";
 import { charCount, NOTE_MAX, type SubmitBody, type ShopperResolution } from "./schemas";
 
 export interface SubmitResult {
@@ -143,6 +144,7 @@ async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: str
     const snap = await loadOwnedOrder(deps, who, gid, { reasons: body.lines.map((l) => l.reason) });
     const choice = await policyForOrder(repos, who.shop, snap.order.processedAt);
     const now = deps.now();
+    const customer = await customerHistoryFor(repos, who.shop, choice.policy, snap, now);
     const j = judgeRequest({
       policy: choice.policy,
       order: snap.order,
@@ -150,6 +152,7 @@ async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: str
       now,
       locale,
       lines: body.lines.map((l) => ({ ...l, photos: l.photos.length })),
+      customer,
     });
     if (!j.evaluation.eligible) {
       const at = j.verdicts.findIndex((v) => !v.eligible);

@@ -19,6 +19,8 @@
  * Defaults are the worst case that stays well under the 1,000-point single-query limit
  * (operations.test.ts checks it); truncation shows in pageInfo and the adapter reads again.
  *
+ * The customer's numberOfOrders (level 1) feeds the policy's customer history screening (decision 190).
+ *
  * Pagination: $lines line items per page ($lineItemsAfter). Order-level parts (fulfillments,
  * returnable quantities, shop) are asked for only on the first page ($withOrderParts: false later).
  */
@@ -53,6 +55,7 @@ export const ORDER_SNAPSHOT = `#graphql
       sourceName
       customer {
         id
+        numberOfOrders
       }
       customerName: customer @include(if: $withOrderParts) {
         displayName
