@@ -10,6 +10,7 @@ import type { StaffIntentAnswer } from "~/services/staff/screen";
 import { STATUS_LABEL, STATUS_TONE, label } from "~/components/labels";
 import { Actions, Money } from "./Actions";
 import { Items, Timeline } from "./Items";
+import { CustomerHistory } from "./CustomerHistory";
 import { ACTION_FETCHER, ActionForm, ResultBanner } from "./parts";
 
 export interface RequestDetailProps {
@@ -59,6 +60,7 @@ export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, s
         )}
         <Layout.Section>
           <BlockStack gap="400">
+            <CustomerHistory detail={detail} />
             <Items detail={detail} when={when} />
             <Timeline detail={detail} when={when} />
           </BlockStack>

@@ -1,7 +1,7 @@
 // Request detail read model: the request and lines, the engine's verdict rule by rule with the policy
 // version it was judged by, the money preview, and the audit timeline. Another shop's id -> null.
 import { type ReturnEventRecord, type ReturnRequestWithLines } from "~/db";
-import { formatMoney, verdictLineFor, verdictOf, type TraceEntry } from "~/returns";
+import { formatMoney, verdictLineFor, verdictOf, type StoredVerdict, type TraceEntry } from "~/returns";
 import type { ServiceContext } from "~/services/context";
 
 export interface DetailLine {
@@ -20,6 +20,8 @@ export interface DetailLine {
   deadline: string | null;
   route: string | null;
   trace: TraceEntry[];
+  /** decision 190: the customer keeps this item (refund or credit without a return) */
+  keepItem: boolean;
 }
 
 export interface RequestDetail {
@@ -42,6 +44,8 @@ export interface RequestDetail {
     formatted: { refund: string; fees: string; gross: string; storeCredit: string };
   };
   events: { id: number; type: string; actor: string; at: string; summary: string; shopifyErrors: string[] }[];
+  /** decision 190: the customer history screening stored at submission (null when none was read) */
+  screening: NonNullable<StoredVerdict["screening"]> | null;
 }
 
 const strings = (v: unknown): string[] =>
@@ -114,8 +118,10 @@ export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop
         deadline: vl?.deadline ?? null,
         route: vl?.route ?? null,
         trace: vl?.trace ?? ([] as TraceEntry[]),
+        keepItem: vl?.keepItem ?? false,
       };
     }),
+    screening: v.screening ?? null,
     verdict: {
       decision: v.decision ?? null,
       eligible: v.eligible ?? null,
