@@ -254,6 +254,7 @@ export function ReturnForm(props: ViewProps) {
       </s-select>
       <s-stack gap="small-300">
         {state.previewPending && <s-text color="subdued">{t("form.checking")}</s-text>}
+        {state.preview?.review && <s-banner tone="info">{state.preview.review.message}</s-banner>}
         {refund && <s-text type="strong">{t("form.refundEstimate", { amount: formatMoney(refund.amount, refund.currency, locale) })}</s-text>}
         {tl && state.resolution === "refund" && (
           <s-text color="subdued">{t("form.refundDates", { earliest: formatDate(tl.earliest, locale), latest: formatDate(tl.latest, locale) })}</s-text>

@@ -100,6 +100,10 @@ export interface PreviewResult {
   lines: PreviewLine[];
   resolutions: Resolution[];
   refund: Money;
+  /** staff look at the request first (the shop's policy on return history), in the shopper's words */
+  review?: { outcome: "hold" | "blocked"; message: string };
+  /** line item ids the shopper keeps: no need to send them back */
+  keep?: string[];
 }
 
 export interface SubmitBody {
