@@ -1,6 +1,6 @@
 // Building blocks of the request detail screen: a titled card, one action's form, the result banner.
 import { useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, InlineStack, List, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Box, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import type { StaffIntentAnswer } from "~/services/staff/screen";
 
@@ -61,22 +61,33 @@ export function ActionForm({
   );
 }
 
+/** What a support person needs (Shopify's raw answer), folded away from the merchant's words. */
+export function SupportDetails({ lines }: { lines: string[] }) {
+  const shown = [...new Set(lines.filter(Boolean))];
+  if (shown.length === 0) return null;
+  return (
+    <details>
+      <summary>Details for support</summary>
+      <Box paddingBlockStart="100">
+        <BlockStack gap="050">
+          {shown.map((l) => (
+            <Text key={l} as="p" variant="bodySm" tone="subdued" breakWord>
+              {l}
+            </Text>
+          ))}
+        </BlockStack>
+      </Box>
+    </details>
+  );
+}
+
 export function ResultBanner({ answer, onDismiss }: { answer: StaffIntentAnswer; onDismiss: () => void }) {
   if (answer.ok) return <Banner tone="success" title={answer.message} onDismiss={onDismiss} />;
   return (
-    <Banner tone="critical" title="Shopify did not accept this" onDismiss={onDismiss}>
+    <Banner tone="critical" title="That didn't go through" onDismiss={onDismiss}>
       <BlockStack gap="100">
-        <p>
-          {answer.field ? `${answer.field}: ` : ""}
-          {answer.message}
-        </p>
-        {answer.shopifyErrors.some((e) => e !== answer.message) && (
-          <List>
-            {answer.shopifyErrors.filter((e) => e !== answer.message).map((e) => (
-              <List.Item key={e}>{e}</List.Item>
-            ))}
-          </List>
-        )}
+        <p>{answer.message}</p>
+        <SupportDetails lines={answer.shopifyErrors.filter((e) => e !== answer.message)} />
       </BlockStack>
     </Banner>
   );
