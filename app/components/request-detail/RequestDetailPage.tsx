@@ -67,7 +67,15 @@ export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, s
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <Money detail={detail} />
-            <Actions status={r.status} actions={actions} notifyCustomer={notifyCustomer} suggestedDeclineReason={suggestedDeclineReason} />
+            <Actions
+              status={r.status}
+              actions={actions}
+              notifyCustomer={notifyCustomer}
+              suggestedDeclineReason={suggestedDeclineReason}
+              advice={detail.verdict.decision}
+              refund={detail.money.formatted.refund}
+              storeCredit={detail.money.formatted.storeCredit}
+            />
           </BlockStack>
         </Layout.Section>
       </Layout>
