@@ -110,7 +110,14 @@ describe.skipIf(!chromiumPath())("staff review end to end (demo stack, headless 
     await detail.getByRole("button", { name: "Close request" }).waitFor();
     expect(await detail.getByRole("button", { name: "Approve return" }).count()).toBe(0);
     await clickAndWait(detail, "Mark as received", /received/i);
-    await clickAndWait(detail, "Refund to original payment", /refund/i);
+    // money moves only after staff confirm the amount
+    await detail.getByRole("button", { name: "Refund to original payment" }).click();
+    const ask = detail.getByRole("dialog");
+    await ask.getByText(/original payment method/).waitFor();
+    await admin.page.screenshot({ path: join(ARTIFACTS, "staff-refund-confirm.png"), fullPage: true });
+    expect(await detail.getByText("Refund issued.").count()).toBe(0);
+    await ask.getByRole("button", { name: /^Refund / }).click();
+    await detail.getByText("Refund issued.").first().waitFor({ timeout: 20_000 });
     await clickAndWait(detail, "Close request", /closed/i);
     await detail.getByText("No action is open for a request that is closed.").waitFor();
     await admin.page.screenshot({ path: join(ARTIFACTS, "staff-detail-done.png"), fullPage: true });

@@ -41,14 +41,30 @@ describe("traceLabel", () => {
     new Date(iso).toLocaleString("en", { timeZone: "Pacific/Auckland", day: "numeric", month: "short", year: "numeric" });
 
   it("names the engine's checks in words and shows instants in the shop's time zone", () => {
-    expect(traceLabel({ rule: "window", detail: "return window ends 2026-12-08T10:59:59.999Z" }, inAuckland)).toBe(
-      "Within the claim window (return window ends Dec 8, 2026)",
+    expect(traceLabel({ rule: "window", pass: true, detail: "return window ends 2026-12-08T10:59:59.999Z" }, inAuckland)).toBe(
+      "Within the return window (ends Dec 8, 2026)",
     );
-    expect(traceLabel({ rule: "evidence", detail: "0/1 photos" }, inAuckland)).toBe("Photos attached (0/1 photos)");
+    expect(traceLabel({ rule: "window", pass: false, detail: "warranty window ends 2026-12-08T10:59:59.999Z" }, inAuckland)).toBe(
+      "Outside the warranty (it ended Dec 8, 2026)",
+    );
+    expect(traceLabel({ rule: "evidence", pass: false, detail: "0/1 photos" }, inAuckland)).toBe("Photos missing (0 of 1 attached)");
+    expect(traceLabel({ rule: "evidence", pass: true, detail: "0/0 photos" }, inAuckland)).toBe("No photos needed");
   });
 
-  it("shows policy rules by their id in words, and unknown checks as they are", () => {
-    expect(traceLabel({ rule: "rule:final-sale" }, inAuckland)).toBe("Rule “final sale”");
-    expect(traceLabel({ rule: "something-new" }, inAuckland)).toBe("something-new");
+  it("writes reasons, channels and conditions in words, not codes", () => {
+    expect(traceLabel({ rule: "reason", pass: true, detail: "UNWANTED" }, inAuckland)).toBe("Reason accepted (changed mind)");
+    expect(traceLabel({ rule: "reason", pass: true, detail: "DEFECTIVE covered by warranty seat-cover" }, inAuckland)).toBe("Covered by the warranty (defective)");
+    expect(traceLabel({ rule: "channel", pass: true, detail: "online_store" }, inAuckland)).toBe("Bought through the online store, which the policy accepts");
+    expect(traceLabel({ rule: "channel", pass: false, detail: "pos" }, inAuckland)).toBe("Bought through point of sale, which the policy excludes");
+    expect(traceLabel({ rule: "conditions", pass: false, detail: "unused,tags_attached" }, inAuckland)).toBe("The customer did not confirm: unused, tags attached");
+    expect(traceLabel({ rule: "quantity", pass: true, detail: "asked 1, available 2" }, inAuckland)).toBe("Quantity can still be returned (1 asked, 2 left to return)");
+  });
+
+  it("says what a passed exclusion rule means for the item (not a gift card), and unknown checks in words", () => {
+    expect(traceLabel({ rule: "rule:gift-card", pass: true, code: "GIFT_CARD" }, inAuckland)).toBe("Not a gift card");
+    expect(traceLabel({ rule: "rule:gift-card", pass: false, code: "GIFT_CARD" }, inAuckland)).toBe("A gift card, which can't be returned");
+    expect(traceLabel({ rule: "rule:final-sale", pass: true, code: "FINAL_SALE" }, inAuckland)).toBe("Not a final-sale item (final sale)");
+    expect(traceLabel({ rule: "rule:perishable", pass: false, code: "EXCLUDED_ITEM" }, inAuckland)).toBe("Excluded from returns (perishable)");
+    expect(traceLabel({ rule: "something-new" }, inAuckland)).toBe("something new");
   });
 });

@@ -266,3 +266,8 @@ export function formatDate(epochMs: number, locale: Locale, timeZone: string): s
 }
 
 export const MESSAGE_KEYS = Object.keys(TABLE) as MessageKey[];
+
+/** The built-in text of a message (what a policy's override replaces), for the policy editor. */
+export function builtInMessage(key: MessageKey, locale: Locale): string {
+  return TABLE[key][locale] ?? TABLE[key].en;
+}

@@ -10,6 +10,7 @@ import type { SelfServeNotice } from "~/services/admin-views/self-serve-returns"
 import { DISMISS_SELF_SERVE, SelfServeBanner } from "./SelfServeBanner";
 import { PolicySummary } from "~/components/PolicySummary";
 import { ScreenTitle } from "~/components/ScreenTitle";
+import { presetWords } from "~/components/policy/preset-words";
 
 /** What the home action answers: a saved preset, a hidden note, or why nothing was saved. */
 export interface HomeAnswer {
@@ -66,7 +67,8 @@ function Trend({ dashboard }: { dashboard: Dashboard }) {
 }
 
 function PresetPicker({ presets, saving }: { presets: PresetChoice[]; saving: boolean }) {
-  const [preset, setPreset] = useState<string>(presets[0]?.id ?? "");
+  // nothing is picked for the merchant
+  const [preset, setPreset] = useState<string>("");
   const chosen = presets.find((p) => p.id === preset);
   return (
     <Card>
@@ -88,7 +90,8 @@ function PresetPicker({ presets, saving }: { presets: PresetChoice[]; saving: bo
                   id={`preset-${p.id}`}
                   name="presetId"
                   value={p.id}
-                  label={p.name}
+                  label={presetWords(p.id).label}
+                  helpText={presetWords(p.id).note}
                   checked={preset === p.id}
                   onChange={() => setPreset(p.id)}
                 />
@@ -96,12 +99,12 @@ function PresetPicker({ presets, saving }: { presets: PresetChoice[]; saving: bo
             </BlockStack>
             <Box background="bg-surface-secondary" padding="400" borderRadius="200">
               <BlockStack gap="300">
-                {chosen && <PolicySummary sections={chosen.summary} />}
+                {chosen ? <PolicySummary sections={chosen.summary} /> : <Text as="p" tone="subdued">Pick a preset to read it in full here.</Text>}
               </BlockStack>
             </Box>
           </InlineGrid>
           <InlineStack align="end">
-            <Button submit variant="primary" loading={saving}>
+            <Button submit variant="primary" loading={saving} disabled={!chosen}>
               Save as version 1
             </Button>
           </InlineStack>

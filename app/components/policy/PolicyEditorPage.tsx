@@ -1,18 +1,22 @@
-// Policy editor: start from a preset or the active version, edit every part of the policy with errors on
-// the field, read it in plain words, try it on a real order, save as a new version.
+// Policy editor: start from a preset (none picked for the merchant) or the active version, edit every
+// part of the policy as a form with errors on the field, read it in plain words, try it on a real order,
+// save as a new version and see truthfully which orders it applies to. JSON is an advanced import/export.
 import { useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, InlineStack, Layout, Page, Select } from "@shopify/polaris";
+import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 import { useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useMemo, useState } from "react";
-import { PRESET_IDS, type Policy } from "~/returns";
+import type { Policy } from "~/returns";
 import { summarizePolicy } from "~/returns/summary";
 import { bpsToPercent, feeToMinor, fieldErrors, minorToFee, percentToBps } from "~/services/admin-views/policy-editor";
 import { ConditionsAndEvidence, NameAndReview, Reasons, Windows } from "./acceptance";
 import { setIn, type Draft } from "./draft";
 import { Exclusions, Warranties } from "./exclusions";
-import { Checkout, PolicyJson, RefundTiming, ResolutionsAndFees } from "./outcome";
-import { Part } from "./Part";
+import { Checkout, RefundTiming, ResolutionsAndFees } from "./outcome";
+import { Advanced } from "./Advanced";
 import { ReasonRules } from "./ReasonRules";
+import { SaveBanner } from "./SaveBanner";
+import { ShopperMessages } from "./ShopperMessages";
+import { StartFrom } from "./StartFrom";
 import { PlainWords, TryIt, Versions } from "./side";
 import { ScreenTitle } from "~/components/ScreenTitle";
 
@@ -23,25 +27,34 @@ export type SaveAnswer =
 
 export interface PolicyEditorProps {
   active: { version: number; policy: unknown; presetId: string | null } | null;
-  versions: { version: number; createdAt: string; createdBy: string | null; presetId: string | null }[];
+  versions: { version: number; createdAt: string; createdBy: string | null; presetId: string | null; appliesToEarlierOrders?: boolean }[];
   presets: Record<string, Policy>;
   currency: string;
   autoApproval: boolean;
 }
 
+/** The policy as it really acts: with automation off for the shop, every request waits for staff. */
+function asInForce(policy: unknown, autoApproval: boolean): Draft {
+  const d = structuredClone(policy) as Draft;
+  if (!autoApproval && d.approval) d.approval = { ...d.approval, mode: "manual" };
+  return d;
+}
+
 export function PolicyEditorPage({ active, versions, presets, currency, autoApproval }: PolicyEditorProps) {
-  const initial = (active?.policy ?? presets["standard-30-day"]) as unknown as Draft;
-  const [draft, setDraft] = useState<Draft>(initial);
-  const [presetId, setPresetId] = useState<string>(active?.presetId ?? "standard-30-day");
-  const [pickPreset, setPickPreset] = useState<string>("standard-30-day");
+  const inForce = active ? asInForce(active.policy, autoApproval) : null;
+  // with no saved policy the draft is empty until the merchant picks a starting point
+  const [draftOrNull, setDraft] = useState<Draft | null>(inForce);
+  const draft = draftOrNull ?? (presets["standard-30-day"] as unknown as Draft);
+  const initial = draft;
+  const [presetId, setPresetId] = useState<string>(active?.presetId ?? "");
   const [restockText, setRestockText] = useState(bpsToPercent(initial.fees?.restockingBps ?? 0));
   const [feeText, setFeeText] = useState(minorToFee(initial.fees?.returnShippingFeeMinor ?? 0, currency));
-  const [jsonText, setJsonText] = useState<string | null>(null);
-  const [jsonError, setJsonError] = useState<string | null>(null);
+  const [bannerOpen, setBannerOpen] = useState(true);
   const save = useFetcher<SaveAnswer>();
   const shopify = useAppBridge();
   useEffect(() => {
     if (save.state === "idle" && save.data) {
+      setBannerOpen(true);
       shopify.toast.show(save.data.ok ? `Saved as version ${save.data.version}` : "Policy not saved", { isError: !save.data.ok });
     }
   }, [save.state, save.data]);
@@ -65,7 +78,7 @@ export function PolicyEditorPage({ active, versions, presets, currency, autoAppr
   const errors = { ...serverErrors, ...liveErrors };
   const err = (path: string) => errors[path];
   const summary = policy ? summarizePolicy(policy, currency) : null;
-  const set = (path: (string | number)[], value: unknown) => setDraft((d) => setIn(d, path, value));
+  const set = (path: (string | number)[], value: unknown) => setDraft((d) => setIn(d ?? draft, path, value));
   const parts = { draft, set, err, errors };
 
   const loadPolicy = (p: Draft, id: string) => {
@@ -73,19 +86,19 @@ export function PolicyEditorPage({ active, versions, presets, currency, autoAppr
     setPresetId(id);
     setRestockText(bpsToPercent(p.fees?.restockingBps ?? 0));
     setFeeText(minorToFee(p.fees?.returnShippingFeeMinor ?? 0, currency));
-    setJsonText(null);
   };
-  const applyJson = () => {
+  const importJson = (text: string): string | null => {
     try {
-      const next = JSON.parse(jsonText ?? "") as Draft;
-      loadPolicy(next, presetId);
-      setJsonError(null);
+      const next = JSON.parse(text) as Draft;
+      if (!next || typeof next !== "object" || Array.isArray(next)) return "This is not a policy exported from this app.";
+      loadPolicy(next, "");
+      return null;
     } catch (e) {
-      setJsonError(`policy: invalid JSON: ${(e as Error).message}`);
+      return `This is not valid JSON: ${(e as Error).message}`;
     }
   };
 
-  const canSave = policy !== null && !restockError && !feeError && save.state === "idle";
+  const canSave = draftOrNull !== null && policy !== null && !restockError && !feeError && save.state === "idle";
   const onSave = () => save.submit({ intent: "save", policy: JSON.stringify(effective), presetId }, { method: "post" });
 
   return (
@@ -95,14 +108,12 @@ export function PolicyEditorPage({ active, versions, presets, currency, autoAppr
     >
       <ScreenTitle title="Return policy" />
       <Layout>
-        {save.data && save.state === "idle" && (
+        {save.data && save.state === "idle" && bannerOpen && (
           <Layout.Section>
             {save.data.ok ? (
-              <Banner tone="success" title={`Saved as version ${save.data.version}`}>
-                <p>New return requests are judged by this version from now on; earlier requests keep the version they were judged by.</p>
-              </Banner>
+              <SaveBanner version={save.data.version} versions={versions} onDismiss={() => setBannerOpen(false)} />
             ) : (
-              <Banner tone="critical" title="The policy was not saved">
+              <Banner tone="critical" title="The policy was not saved" onDismiss={() => setBannerOpen(false)}>
                 <p>{save.data.message}</p>
               </Banner>
             )}
@@ -110,40 +121,37 @@ export function PolicyEditorPage({ active, versions, presets, currency, autoAppr
         )}
         <Layout.Section>
           <BlockStack gap="400">
-            <Part title="Start from" help="Load a preset or go back to the version in force. Nothing is saved until you save.">
-              <InlineStack gap="200" blockAlign="end">
-                <Box minWidth="260px">
-                  <Select
-                    label="Preset"
-                    options={PRESET_IDS.map((id) => ({ value: id, label: presets[id]!.name }))}
-                    value={pickPreset}
-                    onChange={setPickPreset}
-                  />
-                </Box>
-                <Button onClick={() => loadPolicy(presets[pickPreset] as unknown as Draft, pickPreset)}>Load preset</Button>
-                {active && <Button onClick={() => loadPolicy(active.policy as unknown as Draft, active.presetId ?? "")}>{`Back to version ${active.version}`}</Button>}
-              </InlineStack>
-            </Part>
-            <NameAndReview {...parts} autoApproval={autoApproval} />
-            <Reasons {...parts} />
-            <Windows {...parts} />
-            <ConditionsAndEvidence {...parts} />
-            <ReasonRules {...parts} currency={currency} />
-            <Exclusions {...parts} />
-            <Warranties {...parts} />
-            <ResolutionsAndFees
-              {...parts}
-              currency={currency}
-              restockText={restockText}
-              setRestockText={setRestockText}
-              restockError={restockError}
-              feeText={feeText}
-              setFeeText={setFeeText}
-              feeError={feeError}
+            <StartFrom
+              hasActive={draftOrNull !== null}
+              activeVersion={active?.version ?? null}
+              onPreset={(id) => loadPolicy(presets[id] as unknown as Draft, id)}
+              onActive={() => inForce && loadPolicy(inForce, active?.presetId ?? "")}
             />
-            <RefundTiming {...parts} />
-            <Checkout draft={draft} set={set} />
-            <PolicyJson effective={effective} jsonText={jsonText} setJsonText={setJsonText} jsonError={jsonError} onApply={applyJson} />
+            {draftOrNull !== null && (
+              <>
+                <NameAndReview {...parts} />
+                <Reasons {...parts} />
+                <Windows {...parts} />
+                <ConditionsAndEvidence {...parts} />
+                <ReasonRules {...parts} currency={currency} />
+                <Exclusions {...parts} />
+                <Warranties {...parts} />
+                <ResolutionsAndFees
+                  {...parts}
+                  currency={currency}
+                  restockText={restockText}
+                  setRestockText={setRestockText}
+                  restockError={restockError}
+                  feeText={feeText}
+                  setFeeText={setFeeText}
+                  feeError={feeError}
+                />
+                <RefundTiming {...parts} />
+                <Checkout draft={draft} set={set} />
+                <ShopperMessages draft={draft} set={set} />
+                <Advanced draft={draft} set={set} err={err} effective={effective} onImport={importJson} />
+              </>
+            )}
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">

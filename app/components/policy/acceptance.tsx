@@ -15,7 +15,7 @@ export interface SectionProps {
   errors: Record<string, string>;
 }
 
-export function NameAndReview({ draft, set, err, errors, autoApproval }: SectionProps & { autoApproval: boolean }) {
+export function NameAndReview({ draft, set, err, errors }: SectionProps) {
   return (
     <Part title="Name and review" errors={errorsUnder(errors, "approval")}>
       <FormLayout>
@@ -24,16 +24,12 @@ export function NameAndReview({ draft, set, err, errors, autoApproval }: Section
           label="Who decides"
           options={[
             { value: "manual", label: "Staff review every request" },
-            { value: "auto_approve_eligible", label: "Approve requests that meet the policy; staff review the rest" },
-            { value: "auto_approve_and_decline", label: "Approve what meets the policy, decline what doesn't" },
+            { value: "auto_approve_eligible", label: "Approve requests that meet the policy straight away; staff review the rest" },
+            { value: "auto_approve_and_decline", label: "Approve what meets the policy, decline what clearly doesn't" },
           ]}
           value={draft.approval.mode}
           onChange={(v) => set(["approval", "mode"], v as (typeof APPROVAL_MODES)[number])}
-          helpText={
-            autoApproval
-              ? "Auto-approval is on in Settings, so this applies to new requests."
-              : "Auto-approval is off in Settings: every request waits for staff until you turn it on there."
-          }
+          helpText="The one switch for automatic approval: it applies to new requests once you save, and Settings shows the same."
         />
       </FormLayout>
     </Part>

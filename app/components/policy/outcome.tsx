@@ -1,6 +1,6 @@
 // The policy editor's parts about what the shopper gets: resolutions, fees, refund timing, checkout,
-// and the whole policy as JSON.
-import { BlockStack, Button, Checkbox, ChoiceList, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
+// (the whole policy as JSON is in Advanced.tsx).
+import { BlockStack, Checkbox, ChoiceList, InlineGrid, Text, TextField } from "@shopify/polaris";
 import { RESOLUTIONS } from "~/returns";
 import { errorsUnder } from "~/services/admin-views/policy-editor";
 import { RESOLUTION_LABEL, label } from "~/components/labels";
@@ -121,41 +121,6 @@ export function Checkout({ draft, set }: Pick<SectionProps, "draft" | "set">) {
         checked={Boolean((draft as { checkout?: { requireFinalSaleAck?: boolean } }).checkout?.requireFinalSaleAck)}
         onChange={(on) => set(["checkout", "requireFinalSaleAck"], on)}
       />
-    </Part>
-  );
-}
-
-export function PolicyJson({ effective, jsonText, setJsonText, jsonError, onApply }: {
-  effective: unknown;
-  jsonText: string | null;
-  setJsonText: (v: string | null) => void;
-  jsonError: string | null;
-  onApply: () => void;
-}) {
-  return (
-    <Part
-      title="Everything else, as JSON"
-      help="Shopper-facing message overrides, translations, Shopify reason handles and effective date. Applying replaces the draft."
-      errors={jsonError ? [jsonError] : []}
-    >
-      <TextField
-        label="Policy JSON"
-        labelHidden
-        multiline={12}
-        monospaced
-        autoComplete="off"
-        value={jsonText ?? JSON.stringify(effective, null, 2)}
-        onChange={setJsonText}
-      />
-      <InlineStack gap="200">
-        <Button
-          disabled={jsonText === null}
-          onClick={onApply}
-        >
-          Apply JSON
-        </Button>
-        {jsonText !== null && <Button variant="plain" onClick={() => setJsonText(null)}>Discard JSON edits</Button>}
-      </InlineStack>
     </Part>
   );
 }

@@ -77,7 +77,7 @@ export function TryIt({ effective, valid }: { effective: unknown; valid: boolean
 }
 
 export function Versions({ versions, activeVersion }: {
-  versions: { version: number; createdAt: string; presetId: string | null }[];
+  versions: { version: number; createdAt: string; presetId: string | null; appliesToEarlierOrders?: boolean }[];
   activeVersion: number | null;
 }) {
   return (
@@ -91,7 +91,7 @@ export function Versions({ versions, activeVersion }: {
           <InlineStack key={v.version} align="space-between">
             <Text as="span" fontWeight={v.version === activeVersion ? "semibold" : "regular"}>
               Version {v.version}
-              {v.presetId ? ` (from ${v.presetId})` : ""}
+              {v.appliesToEarlierOrders ? " (also for earlier orders)" : ""}
             </Text>
             <Text as="span" tone="subdued">
               {new Date(v.createdAt).toLocaleDateString("en", { day: "numeric", month: "short", year: "numeric" })}

@@ -33,11 +33,19 @@ export function Actions({
   actions,
   notifyCustomer,
   suggestedDeclineReason,
+  advice,
+  refund,
+  storeCredit,
 }: {
   status: string;
   actions: readonly StaffAction[];
   notifyCustomer: boolean;
   suggestedDeclineReason: string;
+  /** the policy's advice for this request ("approve", "decline", "review"), when it gave one */
+  advice: string | null;
+  /** formatted amounts, as the shopper paid */
+  refund: string;
+  storeCredit: string;
 }) {
   const [declineReason, setDeclineReason] = useState<string>(suggestedDeclineReason);
   const [declineMessage, setDeclineMessage] = useState("");
@@ -52,22 +60,41 @@ export function Actions({
     <Section title="Actions">
       <Checkbox label="Notify the customer (Shopify sends the email)" checked={notify} onChange={setNotify} />
       {offers("approve") && (
-        <ActionForm intent="approve" title="Approve" submitLabel="Approve return">
+        <ActionForm intent="approve" title="Approve" submitLabel="Approve return" primary={advice !== "decline"}>
           <input type="hidden" name="notifyCustomer" value={String(notify)} />
           <TextField label="Return label URL" name="returnLabelUrl" value={returnLabel} onChange={setReturnLabel} autoComplete="off" placeholder="https://…" />
           <InlineGrid columns={2} gap="200">
             <TextField label="Tracking number" name="trackingNumber" value={tracking} onChange={setTracking} autoComplete="off" />
             <TextField label="Carrier" name="carrierName" value={carrier} onChange={setCarrier} autoComplete="off" />
           </InlineGrid>
-          <TextField label="Note to the shopper" name="note" value={note} onChange={setNote} multiline={2} autoComplete="off" />
+          <TextField label="Note to the customer" name="note" value={note} onChange={setNote} multiline={2} autoComplete="off" />
         </ActionForm>
       )}
       {offers("decline") && (
-        <ActionForm intent="decline" title="Decline" submitLabel="Decline return" tone="critical">
+        <ActionForm
+          intent="decline"
+          title="Decline"
+          submitLabel="Decline return"
+          tone={advice === "decline" ? "critical" : undefined}
+          confirm={{
+            title: "Decline this return?",
+            body: (
+              <BlockStack gap="200">
+                <Text as="p">
+                  The customer can't send these items back under this request. Reason given:{" "}
+                  {label(Object.fromEntries(DECLINE_REASONS.map((d) => [d.value, d.label.toLowerCase()])), declineReason)}.
+                </Text>
+                <Text as="p">{notify ? "Shopify emails the customer that the return was declined." : "The customer is not emailed."}</Text>
+              </BlockStack>
+            ),
+            confirmLabel: "Decline return",
+            destructive: true,
+          }}
+        >
           <input type="hidden" name="notifyCustomer" value={String(notify)} />
-          <Select label="Reason (sent to Shopify)" name="reason" options={DECLINE_REASONS} value={declineReason} onChange={setDeclineReason} />
+          <Select label="Reason" name="reason" options={DECLINE_REASONS} value={declineReason} onChange={setDeclineReason} />
           <TextField
-            label="Message to the shopper"
+            label="Message to the customer"
             name="message"
             value={declineMessage}
             onChange={setDeclineMessage}
@@ -78,17 +105,36 @@ export function Actions({
         </ActionForm>
       )}
       {offers("receive") && (
-        <ActionForm intent="receive" title="Parcel received" submitLabel="Mark as received">
+        <ActionForm intent="receive" title="Parcel received" submitLabel="Mark as received" primary>
           <input type="hidden" name="restock" value={String(restock)} />
           <Checkbox label="Restock the items" checked={restock} onChange={setRestock} />
         </ActionForm>
       )}
       {offers("refund") && (
         <BlockStack gap="200">
-          <ActionForm intent="refund" title="Refund" submitLabel="Refund to original payment">
+          <ActionForm
+            intent="refund"
+            title="Refund"
+            submitLabel="Refund to original payment"
+            primary
+            confirm={{
+              title: `Refund ${refund}?`,
+              body: <Text as="p">Shopify refunds {refund} to the customer's original payment method. A refund can't be taken back.</Text>,
+              confirmLabel: `Refund ${refund}`,
+            }}
+          >
             <input type="hidden" name="to" value="original_payment" />
           </ActionForm>
-          <ActionForm intent="refund" title="" submitLabel="Issue store credit instead">
+          <ActionForm
+            intent="refund"
+            title=""
+            submitLabel="Issue store credit instead"
+            confirm={{
+              title: `Issue ${storeCredit} as store credit?`,
+              body: <Text as="p">Shopify adds {storeCredit} of store credit to the customer's account instead of refunding the payment. It can't be taken back.</Text>,
+              confirmLabel: `Issue ${storeCredit} store credit`,
+            }}
+          >
             <input type="hidden" name="to" value="store_credit" />
           </ActionForm>
         </BlockStack>

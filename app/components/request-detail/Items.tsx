@@ -1,7 +1,7 @@
 // What was asked, line by line, and how the policy judged each line.
 import { Badge, BlockStack, Box, Divider, InlineStack, Text, Thumbnail } from "@shopify/polaris";
 import type { RequestDetail } from "~/services/admin-views/detail";
-import { CODE_LABEL, REASON_LABEL, label, traceLabel } from "~/components/labels";
+import { CODE_LABEL, CONDITION_WORDS, REASON_LABEL, label, traceLabel } from "~/components/labels";
 import { Section } from "./parts";
 
 export function Items({ detail, when }: { detail: RequestDetail; when: (iso: string) => string }) {
@@ -16,7 +16,7 @@ export function Items({ detail, when }: { detail: RequestDetail; when: (iso: str
               </Text>
               <Text as="p" tone="subdued">
                 Reason: {label(REASON_LABEL, l.reason)}
-                {l.conditions.length > 0 ? ` · Shopper says: ${l.conditions.join(", ").replace(/_/g, " ")}` : ""}
+                {l.conditions.length > 0 ? ` · The customer confirms: ${l.conditions.map((c) => CONDITION_WORDS[c] ?? c.replace(/_/g, " ")).join(", ")}` : ""}
               </Text>
               {l.note && <Text as="p">“{l.note}”</Text>}
             </BlockStack>
@@ -50,11 +50,10 @@ export function Items({ detail, when }: { detail: RequestDetail; when: (iso: str
                 {l.trace.map((t, i) => (
                   <InlineStack key={`${t.rule}-${i}`} gap="200" wrap={false} blockAlign="start">
                     <Text as="span" tone={t.pass ? "success" : "critical"}>
-                      {t.pass ? "✓" : "✗"}
+                      <span aria-label={t.pass ? "Met" : "Not met"}>{t.pass ? "✓" : "✗"}</span>
                     </Text>
                     <Text as="span" variant="bodySm">
                       {traceLabel(t, when)}
-                      {!t.pass && t.code ? ` — ${label(CODE_LABEL, t.code)}` : ""}
                     </Text>
                   </InlineStack>
                 ))}
@@ -68,11 +67,17 @@ export function Items({ detail, when }: { detail: RequestDetail; when: (iso: str
         {detail.policy
           ? `Judged by policy version ${detail.policy.version}${detail.policy.name ? ` (${detail.policy.name})` : ""}.`
           : "No policy version was recorded for this request."}
-        {detail.verdict.decision ? ` Policy's advice: ${detail.verdict.decision}.` : ""}
+        {detail.verdict.decision ? ` ${ADVICE[detail.verdict.decision] ?? ""}` : ""}
       </Text>
     </Section>
   );
 }
+
+const ADVICE: Record<string, string> = {
+  approve: "The policy advises approving it.",
+  decline: "The policy advises declining it.",
+  review: "The policy leaves it to staff.",
+};
 
 export function Timeline({ detail, when }: { detail: RequestDetail; when: (iso: string) => string }) {
   return (
@@ -81,17 +86,16 @@ export function Timeline({ detail, when }: { detail: RequestDetail; when: (iso: 
       {detail.events.map((e) => (
         <BlockStack key={e.id} gap="050">
           <InlineStack gap="200">
-            <Text as="span" fontWeight="semibold">
-              {e.type.replace(/[._]/g, " ")}
+            <Text as="span" fontWeight="semibold" tone={e.failed ? "critical" : undefined}>
+              {e.title}
             </Text>
             <Text as="span" tone="subdued">
-              {when(e.at)} · {e.actor}
+              {when(e.at)} · {e.actorWords}
             </Text>
           </InlineStack>
-          {e.summary && <Text as="p" variant="bodySm">{e.summary}</Text>}
-          {e.shopifyErrors.map((m) => (
-            <Text key={m} as="p" variant="bodySm" tone="critical">
-              {m}
+          {e.details.map((d) => (
+            <Text key={d} as="p" variant="bodySm">
+              {d}
             </Text>
           ))}
         </BlockStack>

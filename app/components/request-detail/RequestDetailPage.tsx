@@ -11,7 +11,7 @@ import { STATUS_LABEL, STATUS_TONE, label } from "~/components/labels";
 import { Actions, Money } from "./Actions";
 import { Items, Timeline } from "./Items";
 import { CustomerHistory } from "./CustomerHistory";
-import { ACTION_FETCHER, ActionForm, ResultBanner } from "./parts";
+import { ACTION_FETCHER, ActionForm, ResultBanner, SupportDetails } from "./parts";
 
 export interface RequestDetailProps {
   detail: RequestDetail;
@@ -29,7 +29,7 @@ export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, s
   useEffect(() => {
     if (action.state !== "idle" || !action.data) return;
     setLast(action.data);
-    shopify.toast.show(action.data.message, { isError: !action.data.ok });
+    shopify.toast.show(action.data.ok ? action.data.message : "That didn't go through", { isError: !action.data.ok });
   }, [action.state, action.data]);
   const when = (iso: string) =>
     new Date(iso).toLocaleString("en", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
@@ -43,16 +43,17 @@ export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, s
     >
       <TitleBar title={`Return for ${r.orderName}`} />
       <Layout>
-        {last && (
+        {last && !(last.ok === false && detail.failure) && (
           <Layout.Section>
             <ResultBanner answer={last} onDismiss={() => setLast(null)} />
           </Layout.Section>
         )}
-        {r.lastError && (
+        {detail.failure && (
           <Layout.Section>
-            <Banner tone="critical" title="The last Shopify call failed">
+            <Banner tone="critical" title={detail.failure.title}>
               <BlockStack gap="200">
-                <p>{r.lastError}</p>
+                <p>{detail.failure.body}</p>
+                <SupportDetails lines={[detail.failure.support, ...supportErrors(detail)]} />
                 <ActionForm intent="retry" title="" submitLabel="Retry the last action" />
               </BlockStack>
             </Banner>
@@ -68,10 +69,24 @@ export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, s
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <Money detail={detail} />
-            <Actions status={r.status} actions={actions} notifyCustomer={notifyCustomer} suggestedDeclineReason={suggestedDeclineReason} />
+            <Actions
+              status={r.status}
+              actions={actions}
+              notifyCustomer={notifyCustomer}
+              suggestedDeclineReason={suggestedDeclineReason}
+              advice={detail.verdict.decision}
+              refund={detail.money.formatted.refund}
+              storeCredit={detail.money.formatted.storeCredit}
+            />
           </BlockStack>
         </Layout.Section>
       </Layout>
     </Page>
   );
+}
+
+/** Shopify's own error lines on the latest failed step, for support. */
+function supportErrors(detail: RequestDetail): string[] {
+  const failed = [...detail.events].reverse().find((e) => e.failed);
+  return failed ? failed.shopifyErrors : [];
 }

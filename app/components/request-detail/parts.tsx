@@ -1,7 +1,7 @@
 // Building blocks of the request detail screen: a titled card, one action's form, the result banner.
 import { useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, InlineStack, List, Text } from "@shopify/polaris";
-import type { ReactNode } from "react";
+import { Banner, BlockStack, Box, Button, Card, InlineStack, Modal, Text } from "@shopify/polaris";
+import { useRef, useState, type ReactNode } from "react";
 import type { StaffIntentAnswer } from "~/services/staff/screen";
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -21,22 +21,39 @@ export function Section({ title, children }: { title: string; children: ReactNod
  * on and a form disappears) reads its answer. */
 export const ACTION_FETCHER = "request-action";
 
+/** A question asked before the form is sent (money moves, a decline): the form goes only on "confirm". */
+export interface Confirm {
+  title: string;
+  body: ReactNode;
+  confirmLabel: string;
+  destructive?: boolean;
+}
+
 export function ActionForm({
   intent,
   title,
   children,
   submitLabel,
   tone,
+  primary,
+  confirm,
 }: {
   intent: string;
   title: string;
   children?: ReactNode;
   submitLabel: string;
   tone?: "critical";
+  /** the action the screen recommends (e.g. Approve when the policy advises approval) */
+  primary?: boolean;
+  confirm?: Confirm;
 }) {
   const fetcher = useFetcher<StaffIntentAnswer>({ key: ACTION_FETCHER });
+  const formRef = useRef<HTMLFormElement>(null);
+  const [asking, setAsking] = useState(false);
+  const busy = fetcher.state !== "idle";
+  const loading = busy && fetcher.formData?.get("intent") === intent;
   return (
-    <fetcher.Form method="post">
+    <fetcher.Form method="post" ref={formRef}>
       <input type="hidden" name="intent" value={intent} />
       <BlockStack gap="200">
         {title && (
@@ -47,36 +64,66 @@ export function ActionForm({
         {children}
         <InlineStack align="start">
           <Button
-            submit
+            submit={!confirm}
+            onClick={confirm ? () => setAsking(true) : undefined}
             tone={tone}
-            variant={tone ? "primary" : "secondary"}
-            loading={fetcher.state !== "idle" && fetcher.formData?.get("intent") === intent}
-            disabled={fetcher.state !== "idle"}
+            variant={(primary ?? Boolean(tone)) ? "primary" : "secondary"}
+            loading={loading}
+            disabled={busy}
           >
             {submitLabel}
           </Button>
         </InlineStack>
       </BlockStack>
+      {confirm && (
+        <Modal
+          open={asking}
+          onClose={() => setAsking(false)}
+          title={confirm.title}
+          primaryAction={{
+            content: confirm.confirmLabel,
+            destructive: confirm.destructive,
+            onAction: () => {
+              setAsking(false);
+              if (formRef.current) fetcher.submit(formRef.current);
+            },
+          }}
+          secondaryActions={[{ content: "Go back", onAction: () => setAsking(false) }]}
+        >
+          <Modal.Section>{confirm.body}</Modal.Section>
+        </Modal>
+      )}
     </fetcher.Form>
+  );
+}
+
+/** What a support person needs (Shopify's raw answer), folded away from the merchant's words. */
+export function SupportDetails({ lines }: { lines: string[] }) {
+  const shown = [...new Set(lines.filter(Boolean))];
+  if (shown.length === 0) return null;
+  return (
+    <details>
+      <summary>Details for support</summary>
+      <Box paddingBlockStart="100">
+        <BlockStack gap="050">
+          {shown.map((l) => (
+            <Text key={l} as="p" variant="bodySm" tone="subdued" breakWord>
+              {l}
+            </Text>
+          ))}
+        </BlockStack>
+      </Box>
+    </details>
   );
 }
 
 export function ResultBanner({ answer, onDismiss }: { answer: StaffIntentAnswer; onDismiss: () => void }) {
   if (answer.ok) return <Banner tone="success" title={answer.message} onDismiss={onDismiss} />;
   return (
-    <Banner tone="critical" title="Shopify did not accept this" onDismiss={onDismiss}>
+    <Banner tone="critical" title="That didn't go through" onDismiss={onDismiss}>
       <BlockStack gap="100">
-        <p>
-          {answer.field ? `${answer.field}: ` : ""}
-          {answer.message}
-        </p>
-        {answer.shopifyErrors.some((e) => e !== answer.message) && (
-          <List>
-            {answer.shopifyErrors.filter((e) => e !== answer.message).map((e) => (
-              <List.Item key={e}>{e}</List.Item>
-            ))}
-          </List>
-        )}
+        <p>{answer.message}</p>
+        <SupportDetails lines={answer.shopifyErrors.filter((e) => e !== answer.message)} />
       </BlockStack>
     </Banner>
   );

@@ -3,6 +3,7 @@
 import { type ReturnEventRecord, type ReturnRequestWithLines } from "~/db";
 import { formatMoney, verdictLineFor, verdictOf, type StoredVerdict, type TraceEntry } from "~/returns";
 import type { ServiceContext } from "~/services/context";
+import { failureWords, timelineEntry, type FailureWords, type TimelineEntry } from "./timeline";
 
 export interface DetailLine {
   id: string;
@@ -43,7 +44,10 @@ export interface RequestDetail {
     storeCreditMinor: number;
     formatted: { refund: string; fees: string; gross: string; storeCredit: string };
   };
-  events: { id: number; type: string; actor: string; at: string; summary: string; shopifyErrors: string[] }[];
+  /** the stored record (type, actor, summary, Shopify's errors: for support) and the same in words (TimelineEntry) */
+  events: (Omit<TimelineEntry, "actor"> & { type: string; actor: string; actorWords: string; summary: string; shopifyErrors: string[] })[];
+  /** the failed Shopify step the request is stuck on, in words; null when none */
+  failure: FailureWords | null;
   /** decision 190: the customer history screening stored at submission (null when none was read) */
   screening: NonNullable<StoredVerdict["screening"]> | null;
 }
@@ -151,13 +155,17 @@ export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop
         storeCredit: formatMoney(r.refundMinor, r.currency),
       },
     },
-    events: events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      actor: e.actor,
-      at: e.at.toISOString(),
-      summary: eventSummary(e),
-      shopifyErrors: shopifyErrorsOf(e),
-    })),
+    events: events.map((e) => {
+      const words = timelineEntry(e, r.currency);
+      return {
+        ...words,
+        type: e.type,
+        actor: e.actor,
+        actorWords: words.actor,
+        summary: eventSummary(e),
+        shopifyErrors: shopifyErrorsOf(e),
+      };
+    }),
+    failure: failureWords(r.lastError, events),
   };
 }

@@ -118,11 +118,19 @@ describe("policy editor", () => {
     expect(again.created).toBe(false);
   });
 
-  it("the editor shows the checkout acknowledgement and whether automation is on in Settings", async () => {
+  it("the editor shows the checkout acknowledgement, and automation follows the saved policy's 'who decides' (one switch)", async () => {
     const res = await call(routes.policy!.loader, "/app/policy");
-    const body = res.body as { active: { policy: { checkout: { requireFinalSaleAck: boolean } } }; autoApproval: boolean };
+    const body = res.body as { active: { policy: { checkout: { requireFinalSaleAck: boolean }; approval: { mode: string } } }; autoApproval: boolean };
     expect(body.active.policy.checkout.requireFinalSaleAck).toBe(true);
-    expect(body.autoApproval).toBe(false);
+    // version 2 was saved from the preset that approves eligible requests straight away: Settings agrees
+    expect(body.active.policy.approval.mode).toBe("auto_approve_eligible");
+    expect(body.autoApproval).toBe(true);
+    expect((await call(routes.settings!.loader, "/app/settings")).body).toMatchObject({ settings: { autoApproval: true }, policyMode: "auto_approve_eligible" });
+    // saving a version where staff review every request turns automation off
+    const manual = { ...body.active.policy, approval: { mode: "manual" } };
+    const saved = await call(routes.policy!.action, "/app/policy", { form: { intent: "save", policy: JSON.stringify(manual), presetId: "" } });
+    expect(saved.body).toMatchObject({ ok: true });
+    expect(await repos.shops.get(standin.shop)).toMatchObject({ autoApproval: false });
   });
 
   it("tries a draft on a real order by name, and names the field when the order does not exist", async () => {
@@ -246,10 +254,14 @@ describe("settings and analytics", () => {
     const badResolution = await call(routes.settings!.action, "/app/settings", { form: { notifyCustomer: "true", autoApproval: "true", defaultResolution: "cash" } });
     expect(badResolution.status).toBe(422);
     expect(badResolution.body).toMatchObject({ field: "defaultResolution", message: "must be one of refund, store_credit, exchange" });
-    const missing = await call(routes.settings!.action, "/app/settings", { form: { notifyCustomer: "true", defaultResolution: "refund" } });
-    expect(missing.body).toMatchObject({ field: "autoApproval" });
+    const missing = await call(routes.settings!.action, "/app/settings", { form: { autoApproval: "true", defaultResolution: "refund" } });
+    expect(missing.body).toMatchObject({ field: "notifyCustomer" });
     // nothing was saved by the refused forms
     expect(await repos.shops.get(standin.shop)).toMatchObject({ notifyCustomer: false, autoApproval: true, defaultResolution: "store_credit" });
+    // the screen posts the email switch alone: who decides (set with the policy) is left as it is
+    const screen = await call(routes.settings!.action, "/app/settings", { form: { notifyCustomer: "true" } });
+    expect(screen.body).toEqual({ ok: true });
+    expect(await repos.shops.get(standin.shop)).toMatchObject({ notifyCustomer: true, autoApproval: true, defaultResolution: "store_credit" });
   });
 
   it("analytics counts this shop's requests of the period and their reasons", async () => {

@@ -51,6 +51,10 @@ export async function savePolicyVersion(
     createdBy: input.actor,
     now: ctx.now(),
   });
+  // One switch for automatic approval: the policy's "who decides" is it, and the shop's flag (which
+  // automation also checks, so a shop never saved a policy is never decided automatically) follows it.
+  if (!(await ctx.repos.shops.get(shop))) await ctx.repos.shops.upsertInstalled(shop, { now: ctx.now() });
+  await ctx.repos.shops.updateSettings(shop, { autoApproval: parsed.policy.approval.mode !== "manual" });
   // Publish the new terms to checkout (shop metafield now, catalogue in the worker); the queued job
   // retries a failed write.
   await publishTerms(shop);

@@ -86,14 +86,25 @@ export async function runStaffIntent(
       return bad(intent, "intent", "unknown action");
   }
   if (res.ok) return { status: 200, answer: { ok: true, intent, message: DONE[intent] ?? "Done." } };
+  const plain = PLAIN_FAILURE[res.error.code];
+  const shopifyErrors = (res.error.shopifyErrors ?? []).map((e) => `${e.message}${e.field?.length ? ` (${e.field.join(".")})` : ""}`);
   return {
     status: res.status,
     answer: {
       ok: false,
       intent,
       ...(res.error.field ? { field: res.error.field } : {}),
-      message: res.error.message,
-      shopifyErrors: (res.error.shopifyErrors ?? []).map((e) => `${e.message}${e.field?.length ? ` (${e.field.join(".")})` : ""}`),
+      // transport and queue failures in the merchant's words; the raw text goes with the details for support
+      message: plain ?? res.error.message,
+      shopifyErrors: plain ? [res.error.message, ...shopifyErrors] : shopifyErrors,
     },
   };
 }
+
+const PLAIN_FAILURE: Record<string, string> = {
+  shopify_unavailable: "Shopify did not answer in time. Try again in a moment.",
+  shopify_throttled: "Shopify was busy. Try again in a moment.",
+  shopify_error: "Shopify reported a problem. Try again in a moment.",
+  in_progress: "This is already under way. Wait a moment, then reload the page.",
+  exhausted: "Shopify did not accept this after several tries. Contact support with the details below.",
+};

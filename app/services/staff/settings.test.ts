@@ -8,6 +8,10 @@ const form = (fields: Record<string, string>) => {
 };
 
 describe("settings form", () => {
+  it("the screen posts only the email switch; who decides and the default resolution are left as they are", () => {
+    expect(parseSettingsForm(form({ notifyCustomer: "true" }))).toEqual({ ok: true, settings: { notifyCustomer: true } });
+  });
+
   it("reads the switches and the default resolution", () => {
     expect(parseSettingsForm(form({ notifyCustomer: "false", autoApproval: "true", defaultResolution: "exchange" }))).toEqual({
       ok: true,
@@ -21,7 +25,8 @@ describe("settings form", () => {
       field: "notifyCustomer",
       message: "must be true or false",
     });
-    expect(parseSettingsForm(form({ notifyCustomer: "true", defaultResolution: "refund" }))).toMatchObject({ ok: false, field: "autoApproval" });
+    expect(parseSettingsForm(form({ autoApproval: "true" }))).toMatchObject({ ok: false, field: "notifyCustomer" });
+    expect(parseSettingsForm(form({ notifyCustomer: "true", autoApproval: "on" }))).toMatchObject({ ok: false, field: "autoApproval" });
     // replacement is a policy resolution, not a shop default
     expect(parseSettingsForm(form({ notifyCustomer: "true", autoApproval: "false", defaultResolution: "replacement" }))).toEqual({
       ok: false,

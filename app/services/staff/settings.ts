@@ -6,16 +6,21 @@ import type { ServiceContext } from "~/services/context";
 
 const flag = z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true");
 
-/** The settings form as the screen posts it (every field, as text). */
+/**
+ * The settings form as the screen posts it (as text). The screen posts notifyCustomer only: who decides is
+ * set with the policy ("Who decides", which keeps autoApproval in step), and the default resolution did
+ * nothing (shoppers choose among the policy's resolutions), so it left the screen. Both are still
+ * accepted, and checked, when posted.
+ */
 export const settingsFormSchema = z.object({
   notifyCustomer: flag,
-  autoApproval: flag,
-  defaultResolution: z.enum(RESOLUTIONS, { error: `must be one of ${RESOLUTIONS.join(", ")}` }),
+  autoApproval: flag.optional(),
+  defaultResolution: z.enum(RESOLUTIONS, { error: `must be one of ${RESOLUTIONS.join(", ")}` }).optional(),
 });
 
 export type SettingsAnswer = { ok: true } | { ok: false; field: string; message: string };
 
-export function parseSettingsForm(form: FormData): { ok: true; settings: ShopSettings } | { ok: false; field: string; message: string } {
+export function parseSettingsForm(form: FormData): { ok: true; settings: Partial<ShopSettings> } | { ok: false; field: string; message: string } {
   const text = (k: string) => {
     const v = form.get(k);
     return typeof v === "string" ? v : undefined;
@@ -25,7 +30,12 @@ export function parseSettingsForm(form: FormData): { ok: true; settings: ShopSet
     autoApproval: text("autoApproval"),
     defaultResolution: text("defaultResolution"),
   });
-  if (r.success) return { ok: true, settings: r.data };
+  if (r.success) {
+    const settings: Partial<ShopSettings> = { notifyCustomer: r.data.notifyCustomer };
+    if (r.data.autoApproval !== undefined) settings.autoApproval = r.data.autoApproval;
+    if (r.data.defaultResolution !== undefined) settings.defaultResolution = r.data.defaultResolution;
+    return { ok: true, settings };
+  }
   const issue = r.error.issues[0]!;
   return { ok: false, field: issue.path.map(String).join(".") || "form", message: issue.message };
 }
@@ -51,7 +61,7 @@ export async function loadSettings(ctx: Pick<ServiceContext, "repos">, shop: str
   const [s, active] = await Promise.all([ctx.repos.shops.get(shop), ctx.repos.policies.active(shop)]);
   const mode = storedMode.safeParse(active?.policy);
   return {
-    settings: { notifyCustomer: s?.notifyCustomer ?? true, autoApproval: s?.autoApproval ?? false, defaultResolution: s?.defaultResolution ?? "refund" },
+    settings: { notifyCustomer: s?.notifyCustomer ?? true, autoApproval: s?.autoApproval ?? false },
     policyMode: mode.success ? mode.data.approval.mode : null,
   };
 }

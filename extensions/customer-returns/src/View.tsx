@@ -1,5 +1,6 @@
 /** @jsxImportSource preact */
 // Presentational components: a pure function of State (render tests in View.test.ts cover every state).
+import { useState } from "preact/hooks";
 import type { ReturnRequest, ReturnableLine } from "./api";
 import { conditionKey, formatDate, formatMoney, statusKey, statusTone } from "./format";
 import { returnableLines, type State } from "./state";
@@ -66,6 +67,8 @@ export function SignIn({ t, on }: ViewProps) {
 
 function RequestCard({ r, state, t, locale, on }: ViewProps & { r: ReturnRequest }) {
   const date = formatDate(r.createdAt, locale);
+  // a shopper is asked before a request is cancelled (one more step in the card, not a second modal)
+  const [asking, setAsking] = useState(false);
   return (
     <s-box border="base" padding="base" borderRadius="base">
       <s-stack gap="small-200">
@@ -92,16 +95,37 @@ function RequestCard({ r, state, t, locale, on }: ViewProps & { r: ReturnRequest
           </s-stack>
         )}
         {r.refund && <s-text>{t("requestCard.refund", { amount: formatMoney(r.refund.amount, r.refund.currency, locale) })}</s-text>}
-        {r.canCancel && r.status === "requested" && (
+        {r.canCancel && r.status === "requested" && !asking && (
           <s-button
             variant="secondary"
             tone="critical"
             loading={state.cancelling === r.id}
             accessibilityLabel={t("requestCard.cancelLabel", { date })}
-            onClick={() => on.cancel(r.id)}
+            onClick={() => setAsking(true)}
           >
             {t("requestCard.cancel")}
           </s-button>
+        )}
+        {r.canCancel && r.status === "requested" && asking && (
+          <s-stack gap="small-200">
+            <s-text>{t("requestCard.cancelConfirm")}</s-text>
+            <s-stack direction="inline" gap="small-200">
+              <s-button
+                variant="primary"
+                tone="critical"
+                loading={state.cancelling === r.id}
+                onClick={() => {
+                  setAsking(false);
+                  on.cancel(r.id);
+                }}
+              >
+                {t("requestCard.cancelConfirmYes")}
+              </s-button>
+              <s-button variant="secondary" onClick={() => setAsking(false)}>
+                {t("requestCard.cancelKeep")}
+              </s-button>
+            </s-stack>
+          </s-stack>
         )}
       </s-stack>
     </s-box>
