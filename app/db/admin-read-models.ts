@@ -27,6 +27,9 @@ export interface QueueQuery {
   limit?: number;
 }
 
+/** Requests that brought nothing back: not counted among returned units or "why items come back". */
+const NOT_RETURNED: ReturnStatus[] = ["declined", "cancelled"];
+
 export function createAdminReadModels(db: Db) {
   return {
     /** Home: latest policy version, counts by status, failed calls, and request times since `since`. */
@@ -140,15 +143,16 @@ export function createAdminReadModels(db: Db) {
       const [requests, orders, reasonRows, productRows, settled] = await Promise.all([
         db.returnRequest.count({ where: inPeriod }),
         db.returnRequest.groupBy({ by: ["orderId"], where: inPeriod }),
+        // why items come back: a declined or cancelled request brought nothing back
         db.returnRequestLine.groupBy({
           by: ["reason"],
-          where: { shop: s, request: { is: inPeriod } },
+          where: { shop: s, request: { is: { ...inPeriod, status: { notIn: NOT_RETURNED } } } },
           _count: { _all: true },
           _sum: { quantity: true },
         }),
         db.returnRequestLine.groupBy({
           by: ["title"],
-          where: { shop: s, request: { is: inPeriod } },
+          where: { shop: s, request: { is: { ...inPeriod, status: { notIn: NOT_RETURNED } } } },
           _count: { requestId: true },
           _sum: { quantity: true },
           orderBy: { _sum: { quantity: "desc" } },
@@ -171,6 +175,26 @@ export function createAdminReadModels(db: Db) {
         topProducts: productRows.map((r) => ({ title: r.title, units: r._sum.quantity ?? 0, requests: r._count.requestId })),
         settled: settled.map((r) => ({ ...r, refundMinor: Number(r.refundMinor) })),
       };
+    },
+
+    /**
+     * Units asked back on these orders (any time), by line title and reason, leaving out declined and
+     * cancelled requests: the numerator of the return rate whose denominator is the units Shopify
+     * delivered on the same orders.
+     */
+    async returnedUnitsOnOrders(shop: string, orderIds: readonly string[]) {
+      const s = requireShop(shop);
+      const out: { title: string; reason: string; units: number }[] = [];
+      // chunked so the IN list stays well under either engine's bound-parameter limit
+      for (let i = 0; i < orderIds.length; i += 500) {
+        const rows = await db.returnRequestLine.groupBy({
+          by: ["title", "reason"],
+          where: { shop: s, request: { is: { shop: s, orderId: { in: orderIds.slice(i, i + 500) }, status: { notIn: NOT_RETURNED } } } },
+          _sum: { quantity: true },
+        });
+        for (const r of rows) out.push({ title: r.title, reason: r.reason, units: r._sum.quantity ?? 0 });
+      }
+      return out;
     },
 
     /**

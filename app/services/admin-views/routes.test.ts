@@ -284,5 +284,11 @@ describe("settings and analytics", () => {
     // this shop's requests only: the one made now plus those of the setup still inside the 30 days
     expect(body.analytics.requests).toBe(1 + earlier);
     expect(body.analytics.reasons).toContainEqual({ reason: "DAMAGED", lines: 1, units: 2 });
+    // the return rate's delivered units come from the stand-in's orders of the period (fulfilled units)
+    const rate = (res.body as { analytics: { returnRate: { orders: number; deliveredUnits: number; rateBps: number | null } | null } }).analytics.returnRate;
+    expect(rate).not.toBeNull();
+    expect(rate!.orders).toBeGreaterThan(0);
+    expect(rate!.deliveredUnits).toBeGreaterThan(0);
+    expect(rate!.rateBps).not.toBeNull();
   });
 });
