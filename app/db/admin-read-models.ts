@@ -23,8 +23,12 @@ export interface QueueQuery {
   withError?: boolean;
   /** order name ("#1001", "1001") or part of the customer's name */
   q?: string;
+  /** only requests on these orders (the orders Shopify found for a shopper's e-mail address) */
+  orderIds?: string[];
   cursor?: string | null;
   limit?: number;
+  /** also count every request matching the filters (the screen's total) */
+  withTotal?: boolean;
 }
 
 /** Requests that brought nothing back: not counted among returned units or "why items come back". */
@@ -108,6 +112,12 @@ export function createAdminReadModels(db: Db) {
           });
         }
       }
+      if (query.orderIds) {
+        if (query.orderIds.length > 500) throw new DbInputError("orderIds", "must be at most 500 orders");
+        and.push({ orderId: { in: query.orderIds } });
+      }
+      // the total matches the filters, whatever the page
+      const total = query.withTotal ? db.returnRequest.count({ where: { AND: [...and] } as never }) : Promise.resolve(null);
       if (query.cursor) {
         const c = decodeCursor(query.cursor);
         // the plain bound lets the planner seek the (shop, createdAt, id) index instead of filtering the OR
@@ -130,10 +140,11 @@ export function createAdminReadModels(db: Db) {
           refundMinor: true,
           feesMinor: true,
           lastError: true,
+          resolution: true,
           lines: { select: { reason: true, codes: true, quantity: true, eligible: true } },
         },
       });
-      return { rows, limit };
+      return { rows, limit, total: await total };
     },
 
     /** Analytics: counts and groupings of the period's requests, and the money settled in it. */

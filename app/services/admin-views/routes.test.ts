@@ -177,8 +177,28 @@ describe("requests", () => {
     expect(all.page.items.map((i) => i.id).sort()).toEqual([mine, unclear].sort());
     const flagged = (await call(routes.queue!.loader, "/app/requests?flag=FINAL_SALE")).body as { page: { items: { id: string }[] } };
     expect(flagged.page.items.map((i) => i.id)).toEqual([unclear]);
-    const bad = (await call(routes.queue!.loader, "/app/requests?status=lost")).body as { error: { field: string } };
+    const bad = (await call(routes.queue!.loader, "/app/requests?status=lost")).body as { error: { field: string; label: string; message: string } };
     expect(bad.error.field).toBe("status[0]");
+    // the merchant reads the filter's name and what is wrong, never the field code or the list of values
+    expect(bad.error).toMatchObject({ label: "Status", message: "Status asks for a choice this screen doesn't offer." });
+    const badDate = (await call(routes.queue!.loader, "/app/requests?from=yesterday")).body as { error: { message: string } };
+    expect(badDate.error.message).toBe("Date requested (from) must be a date like 2026-12-31.");
+  });
+
+  it("shows the total, each request's resolution, and finds requests by the shopper's e-mail through Shopify's orders", async () => {
+    type Page = { page: { items: { id: string; resolution: string | null }[]; total: number | null } };
+    const all = (await call(routes.queue!.loader, "/app/requests")).body as Page;
+    expect(all.page.total).toBe(2);
+    expect(all.page.items.every((i) => "resolution" in i)).toBe(true);
+    const order = standin.store.orders.get("gid://shopify/Order/8001")!;
+    expect(order.email).toBeTruthy();
+    const byEmail = (await call(routes.queue!.loader, `/app/requests?q=${encodeURIComponent(order.email!.toUpperCase())}`)).body as Page;
+    expect(byEmail.page.items.map((i) => i.id).sort()).toEqual([mine, unclear].sort());
+    expect(byEmail.page.total).toBe(2);
+    const nobody = (await call(routes.queue!.loader, "/app/requests?q=nobody%40example.org")).body as Page;
+    expect(nobody.page).toMatchObject({ items: [], total: 0 });
+    const half = (await call(routes.queue!.loader, "/app/requests?q=alex%40")).body as { error: { field: string; message: string } };
+    expect(half.error).toMatchObject({ field: "q", message: "Search must be a whole e-mail address, like name@example.com." });
   });
 
   it("bulk approve reports every request: Shopify's refusal in words, unclear cases and foreign ids skipped", async () => {
