@@ -189,6 +189,58 @@ export function createAdminReadModels(db: Db) {
     },
 
     /**
+     * The shop-wide activity log: events newest first, keyset-paged on (at, id), with the request's order
+     * and customer name so every row says what it was about. `actorPrefixes` ("staff:", "customer:") and
+     * `types` narrow it; `hiddenTypes` are never listed (compliance exports carry personal data).
+     */
+    async activity(
+      shop: string,
+      query: {
+        actorPrefixes?: string[];
+        actors?: string[];
+        types?: string[];
+        hiddenTypes?: string[];
+        from?: Date;
+        /** exclusive */
+        to?: Date;
+        /** keyset: events strictly older than (at, id) */
+        before?: { at: Date; id: number } | null;
+        limit?: number;
+      } = {},
+    ) {
+      const s = requireShop(shop);
+      const limit = query.limit ?? 50;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new DbInputError("limit", "must be 1 to 5000");
+      const and: object[] = [{ shop: s }];
+      const who = [...(query.actorPrefixes ?? []).map((p) => ({ actor: { startsWith: p } })), ...(query.actors ?? []).map((a) => ({ actor: a }))];
+      if (who.length > 0) and.push({ OR: who });
+      if (query.types && query.types.length > 0) and.push({ type: { in: query.types } });
+      if (query.hiddenTypes && query.hiddenTypes.length > 0) and.push({ type: { notIn: query.hiddenTypes } });
+      if (query.from) and.push({ at: { gte: query.from } });
+      if (query.to) and.push({ at: { lt: query.to } });
+      if (query.before) {
+        const b = query.before;
+        and.push({ at: { lte: b.at } });
+        and.push({ OR: [{ at: { lt: b.at } }, { at: b.at, id: { lt: b.id } }] });
+      }
+      const rows = await db.returnEvent.findMany({
+        where: { AND: and } as never,
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        take: limit + 1,
+        select: {
+          id: true,
+          requestId: true,
+          type: true,
+          actor: true,
+          at: true,
+          payload: true,
+          request: { select: { orderName: true, customerDisplayName: true } },
+        },
+      });
+      return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+    },
+
+    /**
      * Units asked back on these orders (any time), by line title and reason, leaving out declined and
      * cancelled requests: the numerator of the return rate whose denominator is the units Shopify
      * delivered on the same orders.

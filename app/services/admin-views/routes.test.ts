@@ -59,6 +59,8 @@ beforeAll(async () => {
     policy: await import("~/routes/app.policy"),
     settings: await import("~/routes/app.settings"),
     analytics: await import("~/routes/app.analytics"),
+    activity: await import("~/routes/app.activity"),
+    activityCsv: await import("~/routes/app.activity[.]csv"),
   } as never;
 }, 60_000);
 
@@ -310,5 +312,28 @@ describe("settings and analytics", () => {
     expect(rate!.orders).toBeGreaterThan(0);
     expect(rate!.deliveredUnits).toBeGreaterThan(0);
     expect(rate!.rateBps).not.toBeNull();
+  });
+});
+
+describe("activity", () => {
+  it("lists this shop's activity, explains a bad filter, and exports the same rows as CSV to signed-in staff only", async () => {
+    const page = (await call(routes.activity!.loader, "/app/activity")).body as { page: { rows: { who: string; what: string }[] }; error: string | null };
+    expect(page.error).toBeNull();
+    expect(page.page.rows.length).toBeGreaterThan(0);
+    const bad = (await call(routes.activity!.loader, "/app/activity?what=everything")).body as { error: string | null };
+    expect(bad.error).toBe("Some filters in this address can't be used.");
+    const url = `${APP_URL}/app/activity.csv?shop=${standin.shop}`;
+    const csv = (await routes.activityCsv!.loader!({
+      request: new Request(url, { headers: { Authorization: `Bearer ${standin.mintAdminSessionToken()}` } }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const text = await csv.text();
+    expect(text.split("\r\n")[0]).toBe('"When","Who","What","Order"');
+    expect(text.split("\r\n").length - 2).toBe(page.page.rows.length);
+    // without a session token: no data
+    const anonymous = await routes.activityCsv!.loader!({ request: new Request(url), params: {}, context: {} }).catch((r: unknown) => r);
+    expect(anonymous instanceof Response && anonymous.status !== 200).toBe(true);
   });
 });
