@@ -23,9 +23,16 @@ export interface QueueQuery {
   withError?: boolean;
   /** order name ("#1001", "1001") or part of the customer's name */
   q?: string;
+  /** only requests on these orders (the orders Shopify found for a shopper's e-mail address) */
+  orderIds?: string[];
   cursor?: string | null;
   limit?: number;
+  /** also count every request matching the filters (the screen's total) */
+  withTotal?: boolean;
 }
+
+/** Requests that brought nothing back: not counted among returned units or "why items come back". */
+const NOT_RETURNED: ReturnStatus[] = ["declined", "cancelled"];
 
 export function createAdminReadModels(db: Db) {
   return {
@@ -105,6 +112,12 @@ export function createAdminReadModels(db: Db) {
           });
         }
       }
+      if (query.orderIds) {
+        if (query.orderIds.length > 500) throw new DbInputError("orderIds", "must be at most 500 orders");
+        and.push({ orderId: { in: query.orderIds } });
+      }
+      // the total matches the filters, whatever the page
+      const total = query.withTotal ? db.returnRequest.count({ where: { AND: [...and] } as never }) : Promise.resolve(null);
       if (query.cursor) {
         const c = decodeCursor(query.cursor);
         // the plain bound lets the planner seek the (shop, createdAt, id) index instead of filtering the OR
@@ -127,10 +140,11 @@ export function createAdminReadModels(db: Db) {
           refundMinor: true,
           feesMinor: true,
           lastError: true,
+          resolution: true,
           lines: { select: { reason: true, codes: true, quantity: true, eligible: true } },
         },
       });
-      return { rows, limit };
+      return { rows, limit, total: await total };
     },
 
     /** Analytics: counts and groupings of the period's requests, and the money settled in it. */
@@ -140,15 +154,16 @@ export function createAdminReadModels(db: Db) {
       const [requests, orders, reasonRows, productRows, settled] = await Promise.all([
         db.returnRequest.count({ where: inPeriod }),
         db.returnRequest.groupBy({ by: ["orderId"], where: inPeriod }),
+        // why items come back: a declined or cancelled request brought nothing back
         db.returnRequestLine.groupBy({
           by: ["reason"],
-          where: { shop: s, request: { is: inPeriod } },
+          where: { shop: s, request: { is: { ...inPeriod, status: { notIn: NOT_RETURNED } } } },
           _count: { _all: true },
           _sum: { quantity: true },
         }),
         db.returnRequestLine.groupBy({
           by: ["title"],
-          where: { shop: s, request: { is: inPeriod } },
+          where: { shop: s, request: { is: { ...inPeriod, status: { notIn: NOT_RETURNED } } } },
           _count: { requestId: true },
           _sum: { quantity: true },
           orderBy: { _sum: { quantity: "desc" } },
@@ -171,6 +186,78 @@ export function createAdminReadModels(db: Db) {
         topProducts: productRows.map((r) => ({ title: r.title, units: r._sum.quantity ?? 0, requests: r._count.requestId })),
         settled: settled.map((r) => ({ ...r, refundMinor: Number(r.refundMinor) })),
       };
+    },
+
+    /**
+     * The shop-wide activity log: events newest first, keyset-paged on (at, id), with the request's order
+     * and customer name so every row says what it was about. `actorPrefixes` ("staff:", "customer:") and
+     * `types` narrow it; `hiddenTypes` are never listed (compliance exports carry personal data).
+     */
+    async activity(
+      shop: string,
+      query: {
+        actorPrefixes?: string[];
+        actors?: string[];
+        types?: string[];
+        hiddenTypes?: string[];
+        from?: Date;
+        /** exclusive */
+        to?: Date;
+        /** keyset: events strictly older than (at, id) */
+        before?: { at: Date; id: number } | null;
+        limit?: number;
+      } = {},
+    ) {
+      const s = requireShop(shop);
+      const limit = query.limit ?? 50;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw new DbInputError("limit", "must be 1 to 5000");
+      const and: object[] = [{ shop: s }];
+      const who = [...(query.actorPrefixes ?? []).map((p) => ({ actor: { startsWith: p } })), ...(query.actors ?? []).map((a) => ({ actor: a }))];
+      if (who.length > 0) and.push({ OR: who });
+      if (query.types && query.types.length > 0) and.push({ type: { in: query.types } });
+      if (query.hiddenTypes && query.hiddenTypes.length > 0) and.push({ type: { notIn: query.hiddenTypes } });
+      if (query.from) and.push({ at: { gte: query.from } });
+      if (query.to) and.push({ at: { lt: query.to } });
+      if (query.before) {
+        const b = query.before;
+        and.push({ at: { lte: b.at } });
+        and.push({ OR: [{ at: { lt: b.at } }, { at: b.at, id: { lt: b.id } }] });
+      }
+      const rows = await db.returnEvent.findMany({
+        where: { AND: and } as never,
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        take: limit + 1,
+        select: {
+          id: true,
+          requestId: true,
+          type: true,
+          actor: true,
+          at: true,
+          payload: true,
+          request: { select: { orderName: true, customerDisplayName: true } },
+        },
+      });
+      return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+    },
+
+    /**
+     * Units asked back on these orders (any time), by line title and reason, leaving out declined and
+     * cancelled requests: the numerator of the return rate whose denominator is the units Shopify
+     * delivered on the same orders.
+     */
+    async returnedUnitsOnOrders(shop: string, orderIds: readonly string[]) {
+      const s = requireShop(shop);
+      const out: { title: string; reason: string; units: number }[] = [];
+      // chunked so the IN list stays well under either engine's bound-parameter limit
+      for (let i = 0; i < orderIds.length; i += 500) {
+        const rows = await db.returnRequestLine.groupBy({
+          by: ["title", "reason"],
+          where: { shop: s, request: { is: { shop: s, orderId: { in: orderIds.slice(i, i + 500) }, status: { notIn: NOT_RETURNED } } } },
+          _sum: { quantity: true },
+        });
+        for (const r of rows) out.push({ title: r.title, reason: r.reason, units: r._sum.quantity ?? 0 });
+      }
+      return out;
     },
 
     /**

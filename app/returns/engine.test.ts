@@ -4,6 +4,7 @@ import { orderSchema, type Order, type Shop } from "./order";
 import { parsePolicy } from "./policy";
 import { presets } from "./presets";
 import { policyInForce } from "./versioning";
+import { MESSAGE_KEYS, t as translate } from "./messages";
 import { PolicyError } from "./policy";
 
 const NZ: Shop = { country: "NZ", timezone: "Pacific/Auckland", currency: "NZD" };
@@ -84,6 +85,17 @@ describe("evaluate", () => {
     expect(r.lines[0]?.eligible).toBe(true);
     expect(r.lines[1]?.codes).toEqual(["QUANTITY_UNAVAILABLE"]);
     expect(r.eligible).toBe(false);
+    // nothing left: the shopper reads that the item is already requested, never "Only 0 of this item"
+    expect(r.lines[1]?.explanation).toBe("This item is already in a return request, or has already been returned.");
+  });
+
+  it("writes counts with the locale's plural rules, never 'photo(s)'", () => {
+    expect(translate("EVIDENCE_REQUIRED", "en", { photos: 1 })).toBe("Please attach at least 1 photo of the problem.");
+    expect(translate("EVIDENCE_REQUIRED", "en", { photos: 2 })).toBe("Please attach at least 2 photos of the problem.");
+    expect(translate("EVIDENCE_REQUIRED", "de", { photos: 3 })).toBe("Bitte fügen Sie mindestens 3 Fotos des Problems bei.");
+    expect(translate("QUANTITY_UNAVAILABLE", "fr", { available: 1 })).toBe("Seulement 1 exemplaire de cet article peut encore être retourné.");
+    expect(translate("QUANTITY_UNAVAILABLE", "es", { available: 2 })).toBe("Solo se pueden devolver 2 unidades de este artículo.");
+    for (const key of MESSAGE_KEYS) for (const loc of ["en", "fr", "de", "es"] as const) expect(translate(key, loc, { photos: 2, available: 2 })).not.toMatch(/\(s\)|\(es\)/);
   });
 
   it("throws a PolicyError naming the request line that points nowhere", () => {

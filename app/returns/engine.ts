@@ -90,7 +90,7 @@ function explain(a: Assessment, claimQtyAvailable: number, policy: Policy, local
       override = rule ? (rule.explanation ?? policy.messages[`rule:${rule.id}`]) : undefined;
     }
     parts.push(
-      t(code, locale, {
+      t(code === "QUANTITY_UNAVAILABLE" && claimQtyAvailable <= 0 ? "QUANTITY_ALREADY_REQUESTED" : code, locale, {
         date,
         available: Math.max(0, claimQtyAvailable),
         conditions: joinList(a.missingConditions.map((c) => word(c, locale)), locale),

@@ -6,6 +6,7 @@ export type MessageKey =
   | "OUTSIDE_WINDOW"
   | "NOT_DELIVERED"
   | "QUANTITY_UNAVAILABLE"
+  | "QUANTITY_ALREADY_REQUESTED"
   | "EXCLUDED_ITEM"
   | "GIFT_CARD"
   | "FINAL_SALE"
@@ -50,9 +51,16 @@ const TABLE: Table = {
   },
   QUANTITY_UNAVAILABLE: {
     en: "Only {available} of this item can still be returned.",
-    fr: "Seulement {available} exemplaire(s) de cet article peuvent encore être retournés.",
+    fr: "Seulement {available} {available:exemplaire|exemplaires} de cet article {available:peut|peuvent} encore être {available:retourné|retournés}.",
     de: "Von diesem Artikel können nur noch {available} zurückgegeben werden.",
-    es: "Solo se pueden devolver {available} unidad(es) de este artículo.",
+    es: "Solo se {available:puede|pueden} devolver {available} {available:unidad|unidades} de este artículo.",
+  },
+  // QUANTITY_UNAVAILABLE when nothing is left: the units are in an earlier request or already returned
+  QUANTITY_ALREADY_REQUESTED: {
+    en: "This item is already in a return request, or has already been returned.",
+    fr: "Cet article fait déjà l'objet d'une demande de retour, ou a déjà été retourné.",
+    de: "Für diesen Artikel gibt es bereits eine Rücksendeanfrage, oder er wurde schon zurückgegeben.",
+    es: "Este artículo ya tiene una solicitud de devolución o ya se ha devuelto.",
   },
   EXCLUDED_ITEM: {
     en: "This item cannot be returned (custom, personalised, perishable or personal care products are excluded).",
@@ -91,10 +99,10 @@ const TABLE: Table = {
     es: "El artículo debe cumplir: {conditions}.",
   },
   EVIDENCE_REQUIRED: {
-    en: "Please attach at least {photos} photo(s) of the problem.",
-    fr: "Veuillez joindre au moins {photos} photo(s) du problème.",
-    de: "Bitte fügen Sie mindestens {photos} Foto(s) des Problems bei.",
-    es: "Adjunte al menos {photos} foto(s) del problema.",
+    en: "Please attach at least {photos} {photos:photo|photos} of the problem.",
+    fr: "Veuillez joindre au moins {photos} {photos:photo|photos} du problème.",
+    de: "Bitte fügen Sie mindestens {photos} {photos:Foto|Fotos} des Problems bei.",
+    es: "Adjunte al menos {photos} {photos:foto|fotos} del problema.",
   },
   "window.change_of_mind": {
     en: "Returns are accepted within {days} days of {from}, until {date}.",
@@ -233,7 +241,21 @@ export function joinList(items: string[], locale: Locale, conj: "and" | "or" = "
   return `${items.slice(0, -1).join(", ")} ${word(conj, locale)} ${items[items.length - 1]}`;
 }
 
-/** Translate `key`, preferring an override (rule explanation or policy.messages), filling {params}. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+/** `{n:one|other}` picks the form the locale's plural rules ask for the number `n` ("1 photo", "2 photos"). */
+function plural(locale: Locale, n: number, one: string, other: string): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(n) === "one" ? one : other;
+}
+
+/**
+ * Translate `key`, preferring an override (rule explanation or policy.messages), filling {params} and
+ * choosing plural forms written as {param:one|other}.
+ */
 export function t(
   key: MessageKey,
   locale: Locale,
@@ -243,7 +265,11 @@ export function t(
 ): string {
   const text =
     override?.[locale] ?? policy?.messages[key]?.[locale] ?? TABLE[key][locale] ?? override?.en ?? policy?.messages[key]?.en ?? TABLE[key].en;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return text
+    .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (m, name: string, one: string, other: string) =>
+      name in params ? plural(locale, Number(params[name]), one, other) : m,
+    )
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();

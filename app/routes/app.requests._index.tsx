@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { DbInputError } from "~/db";
-import { listQueue, queueQueryFromSearchParams } from "~/services/admin-views";
+import { listQueue, queueFieldLabel, queueFieldProblem, queueQueryFromSearchParams, searchByEmail } from "~/services/admin-views";
 import { parseBulkForm, runBulk } from "~/services/admin-views/bulk.server";
 import { adminContext } from "~/services/admin-views/context.server";
 import { RequestsPage } from "~/components/requests/RequestsPage";
@@ -11,12 +11,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const ctx = await adminContext(request);
   const sp = new URL(request.url).searchParams;
   try {
-    const query = queueQueryFromSearchParams(sp, ctx.timeZone);
-    const page = await listQueue(ctx, ctx.shop, query, { provider: ctx.provider });
-    return { page, timeZone: ctx.timeZone, error: null as null | { field: string; message: string } };
+    const query = await searchByEmail(ctx, queueQueryFromSearchParams(sp, ctx.timeZone));
+    const page = await listQueue(ctx, ctx.shop, { ...query, withTotal: true }, { provider: ctx.provider });
+    return { page, timeZone: ctx.timeZone, error: null as null | { field: string; label: string; message: string } };
   } catch (e) {
     if (e instanceof DbInputError) {
-      return { page: { items: [], nextCursor: null }, timeZone: ctx.timeZone, error: { field: e.field, message: e.message } };
+      // a bad filter in the address: say which one in words; the screen offers to show every request
+      return {
+        page: { items: [], nextCursor: null, total: null },
+        timeZone: ctx.timeZone,
+        error: { field: e.field, label: queueFieldLabel(e.field), message: queueFieldProblem(e.field, e.message) },
+      };
     }
     throw e;
   }

@@ -30,6 +30,7 @@ export default function App() {
         <Link to="/app/requests">Requests</Link>
         <Link to="/app/policy">Policy</Link>
         <Link to="/app/analytics">Analytics</Link>
+        <Link to="/app/activity">Activity</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />

@@ -6,6 +6,7 @@ import { REASON_LABEL, label } from "~/components/labels";
 import { formatMoney } from "~/returns";
 import type { Analytics } from "~/services/admin-views/analytics";
 import { ScreenTitle } from "~/components/ScreenTitle";
+import { count, percent } from "~/components/count";
 
 function Stat({ title, value, note }: { title: string; value: string; note?: string }) {
   return (
@@ -42,7 +43,15 @@ export function AnalyticsPage({
   const navigate = useNavigate();
   const [sp] = useSearchParams();
   const money = (n: number) => formatMoney(n, currency);
-  const rate = a.returnRateBps === null ? "—" : `${(a.returnRateBps / 100).toFixed(1)}%`;
+  const units = (n: number) => count(n, "unit", "units");
+  const r = a.returnRate;
+  const rate = r?.rateBps != null ? percent(r.rateBps) : r ? "No deliveries yet" : "Not available";
+  const rateNote = !r
+    ? "Shopify could not say how many units were delivered; try again in a moment"
+    : `${units(r.returnedUnits)} asked back of ${units(r.deliveredUnits)} delivered` +
+      (r.capped ? `, on the latest ${count(r.orders, "order", "orders")} of the period` : ` on ${count(r.orders, "order", "orders")}`);
+  const byReason = new Map((r?.byReason ?? []).map((x) => [x.reason, x.rateBps]));
+  const byProduct = new Map((r?.byProduct ?? []).map((x) => [x.title, x]));
   return (
     <Page>
       <ScreenTitle title="Analytics" />
@@ -64,12 +73,12 @@ export function AnalyticsPage({
         </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, md: 4 }} gap="400">
+            <Stat title="Return rate" value={rate} note={rateNote} />
             <Stat
-              title="Return rate"
-              value={rate}
-              note={a.ordersCount === null ? "Order count unavailable from Shopify" : `${a.ordersWithReturns} of ${a.ordersCount} orders`}
+              title="Return requests"
+              value={a.requests.toLocaleString("en")}
+              note={a.ordersCount === null ? undefined : `${count(a.ordersWithReturns, "order", "orders")} with a return, of ${count(a.ordersCount, "order", "orders")} placed`}
             />
-            <Stat title="Return requests" value={String(a.requests)} />
             <Stat title="Refunded" value={money(a.money.refundedMinor)} />
             <Stat title="Store credit issued" value={money(a.money.creditedMinor)} />
           </InlineGrid>
@@ -107,9 +116,15 @@ export function AnalyticsPage({
                   Why items come back
                 </Text>
                 {a.reasons.length === 0 ? (
-                  <Text as="p" tone="subdued">No returns in this period.</Text>
+                  <Text as="p" tone="subdued">No items came back in this period.</Text>
                 ) : (
-                  <BarList data={a.reasons.map((r) => ({ label: label(REASON_LABEL, r.reason), value: r.units }))} formatValue={(n) => `${n} units`} />
+                  <BarList
+                    data={a.reasons.map((x) => {
+                      const bp = byReason.get(x.reason);
+                      return { label: label(REASON_LABEL, x.reason) + (bp != null ? ` (${percent(bp)} of delivered units)` : ""), value: x.units };
+                    })}
+                    formatValue={units}
+                  />
                 )}
               </BlockStack>
             </Card>
@@ -121,7 +136,16 @@ export function AnalyticsPage({
                 {a.topProducts.length === 0 ? (
                   <Text as="p" tone="subdued">No returns in this period.</Text>
                 ) : (
-                  <BarList data={a.topProducts.map((p) => ({ label: p.title, value: p.units }))} formatValue={(n) => `${n} units`} />
+                  <BarList
+                    data={a.topProducts.map((p) => {
+                      const x = byProduct.get(p.title);
+                      return {
+                        label: p.title + (x?.rateBps != null ? ` (${percent(x.rateBps)} of ${units(x.delivered)} delivered)` : ""),
+                        value: p.units,
+                      };
+                    })}
+                    formatValue={units}
+                  />
                 )}
               </BlockStack>
             </Card>

@@ -2,7 +2,7 @@
 import { Badge, IndexTable, InlineStack, Text } from "@shopify/polaris";
 import { formatMoney } from "~/returns";
 import type { QueueItem } from "~/services/admin-views/queue";
-import { CODE_LABEL, REASON_LABEL, STATUS_LABEL, STATUS_TONE, label } from "~/components/labels";
+import { CODE_LABEL, REASON_LABEL, RESOLUTION_LABEL, STATUS_LABEL, STATUS_TONE, label } from "~/components/labels";
 
 export function QueueRow({
   r,
@@ -44,6 +44,7 @@ export function QueueRow({
           {r.lastError && <Badge tone="critical">Shopify error</Badge>}
         </InlineStack>
       </IndexTable.Cell>
+      <IndexTable.Cell>{r.resolution ? label(RESOLUTION_LABEL, r.resolution) : "Not chosen yet"}</IndexTable.Cell>
       <IndexTable.Cell>
         <Text as="span" alignment="end" numeric>
           {r.quantity}

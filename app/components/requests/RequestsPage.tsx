@@ -1,6 +1,6 @@
 // Requests queue: filters in the URL, keyset pagination, bulk approve/decline of clear cases.
 import { useFetcher, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Card, Filters, IndexTable, Layout, List, Page, Text, useIndexResourceState } from "@shopify/polaris";
+import { Banner, BlockStack, Box, Card, Filters, IndexTable, Layout, List, Page, Text, useIndexResourceState } from "@shopify/polaris";
 import { useAppBridge } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import type { BulkResult } from "~/services/admin-views/bulk.server";
@@ -9,6 +9,7 @@ import { appliedQueueFilters, queueFilters } from "./filters";
 import { QueueRow } from "./QueueRow";
 import { useQueueUrl } from "./queue-url";
 import { ScreenTitle } from "~/components/ScreenTitle";
+import { count } from "~/components/count";
 
 export type BulkResponse = { ok: true; intent: string; results: BulkResult[] } | { ok: false; field: string; message: string };
 
@@ -42,8 +43,8 @@ export function RequestsPage({
   error,
   timeZone,
 }: {
-  page: { items: QueueItem[]; nextCursor: string | null };
-  error: { field: string; message: string } | null;
+  page: { items: QueueItem[]; nextCursor: string | null; total: number | null };
+  error: { field: string; label: string; message: string } | null;
   timeZone: string;
 }) {
   const url = useQueueUrl(page.nextCursor);
@@ -82,10 +83,18 @@ export function RequestsPage({
       <Layout>
         {error && (
           <Layout.Section>
-            <Banner tone="critical" title="These filters can't be used">
-              <p>
-                {error.field}: {error.message}
-              </p>
+            <Banner
+              tone="warning"
+              title="This list can't be shown with these filters"
+              action={{
+                content: "Show all requests",
+                onAction: () => {
+                  setQ("");
+                  navigate("?");
+                },
+              }}
+            >
+              <p>{error.message}</p>
             </Banner>
           </Layout.Section>
         )}
@@ -98,7 +107,7 @@ export function RequestsPage({
           <Card padding="0">
             <Filters
               queryValue={q}
-              queryPlaceholder="Search by order (#1001) or customer name"
+              queryPlaceholder="Search by order (#1001), customer name or e-mail"
               filters={queueFilters(url)}
               appliedFilters={appliedQueueFilters(url)}
               onQueryChange={setQ}
@@ -111,6 +120,14 @@ export function RequestsPage({
                 navigate("?");
               }}
             />
+            {page.total !== null && (
+              <Box paddingInline="400" paddingBlockStart="200">
+                <Text as="p" tone="subdued" id="queue-total">
+                  {count(page.total, "request", "requests")}
+                  {page.total > items.length ? `, ${items.length} on this page` : ""}
+                </Text>
+              </Box>
+            )}
             <IndexTable
               resourceName={{ singular: "request", plural: "requests" }}
               itemCount={items.length}
@@ -128,6 +145,7 @@ export function RequestsPage({
                 { title: "Status" },
                 { title: "Reason" },
                 { title: "Verdict" },
+                { title: "Resolution" },
                 { title: "Items", alignment: "end" },
                 { title: "Refund", alignment: "end" },
               ]}

@@ -1,5 +1,5 @@
-// The queue's filters (status, verdict, reason, dates) and the chips of those applied, in words.
-import { BlockStack, ChoiceList, TextField } from "@shopify/polaris";
+// The queue's filters (status, verdict, reason, dates, failed Shopify call) and the chips of those applied, in words.
+import { BlockStack, Checkbox, ChoiceList, TextField } from "@shopify/polaris";
 import { REASONS } from "~/returns";
 import { CODE_LABEL, FLAG_VALUES, REASON_LABEL, STATUS_LABEL, STATUS_VALUES, label } from "~/components/labels";
 import type { QueueUrl } from "./queue-url";
@@ -10,6 +10,18 @@ const REASON_CHOICES = REASONS.map((r) => ({ label: REASON_LABEL[r] ?? r, value:
 
 export function queueFilters({ sp, list, setList, setText }: QueueUrl) {
   return [
+    // every chip needs a filter of its key, or Polaris shows none (the home page's link applies this one)
+    {
+      key: "errors",
+      label: "Shopify call failed",
+      filter: (
+        <Checkbox
+          label="Only requests whose last Shopify call failed"
+          checked={sp.get("errors") === "1"}
+          onChange={(on) => setText("errors", on ? "1" : "")}
+        />
+      ),
+    },
     {
       key: "status",
       label: "Status",

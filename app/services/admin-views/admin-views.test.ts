@@ -258,6 +258,45 @@ describe("analytics", () => {
   });
 });
 
+describe("return rate", () => {
+  const RATE = "rate-shop.myshopify.com";
+  it("is returned units over delivered units on the same orders, by product and reason; declined and cancelled bring nothing back", async () => {
+    await seed(RATE, "r1", { at: day(2), lines: [{ title: "Vase", quantity: 2, reason: "DAMAGED" }] });
+    await seed(RATE, "r2", { at: day(3), status: "refunded", lines: [{ title: "Linen shirt", quantity: 1, reason: "SIZE_TOO_SMALL" }] });
+    await seed(RATE, "r3", { at: day(3), status: "declined", lines: [{ title: "Linen shirt", quantity: 3, reason: "UNWANTED" }] });
+    await seed(RATE, "r4", { at: day(4), status: "cancelled", lines: [{ title: "Vase", quantity: 1, reason: "UNWANTED" }] });
+    // an order outside the delivered set (placed before the period) counts in neither side
+    await seed(RATE, "r5", { at: day(4), lines: [{ title: "Vase", quantity: 5, reason: "DAMAGED" }] });
+    const delivered = {
+      orderIds: ["r1", "r2", "r3", "r4", "x"].map((k) => `gid://shopify/Order/${k}`),
+      byTitle: { Vase: 4, "Linen shirt": 16 },
+      capped: false,
+    };
+    const a = await loadAnalytics(views(), RATE, { from: day(30), to: new Date(NOW.getTime() + 1), delivered });
+    expect(a.returnRate).toEqual({
+      orders: 5,
+      capped: false,
+      deliveredUnits: 20,
+      returnedUnits: 3,
+      rateBps: 1500,
+      byProduct: [
+        { title: "Vase", returned: 2, delivered: 4, rateBps: 5000 },
+        { title: "Linen shirt", returned: 1, delivered: 16, rateBps: 625 },
+      ],
+      byReason: [
+        { reason: "DAMAGED", returned: 2, rateBps: 1000 },
+        { reason: "SIZE_TOO_SMALL", returned: 1, rateBps: 500 },
+      ],
+    });
+    // why items come back: no UNWANTED (declined and cancelled only)
+    expect(a.reasons.map((r) => r.reason).sort()).toEqual(["DAMAGED", "SIZE_TOO_SMALL"]);
+    expect(a.reasons.find((r) => r.reason === "DAMAGED")).toEqual({ reason: "DAMAGED", lines: 2, units: 7 });
+    expect(a.topProducts.map((p) => p.title)).toEqual(["Vase", "Linen shirt"]);
+    // without Shopify's answer the rate is unknown, not zero
+    expect((await loadAnalytics(views(), RATE, { from: day(30), to: new Date(NOW.getTime() + 1) })).returnRate).toBeNull();
+  });
+});
+
 describe("request detail trace", () => {
   it("reads the trace rule by rule from the stored verdict, matched by line item id", async () => {
     const { request } = await repos.returnRequests.create(SHOP, {

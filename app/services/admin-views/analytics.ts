@@ -2,6 +2,8 @@
 // Aggregations run in the database (count/groupBy); only the refund rows of the period are bucketed here.
 import type { AdminServiceContext, ServiceContext } from "~/services/context";
 import { ORDERS_COUNT_FOR_ANALYTICS } from "~/shopify/operations/orders-count";
+import { ORDERS_DELIVERED_UNITS } from "~/shopify/operations/orders-delivered-units";
+import type { OrdersDeliveredUnitsQuery } from "~/types/admin.generated";
 import { localDay } from "./shared";
 
 export interface Analytics {
@@ -14,7 +16,13 @@ export interface Analytics {
   ordersCount: number | null;
   /** ordersWithReturns / ordersCount in basis points (1234 = 12.34%), null when ordersCount is unknown or 0 */
   returnRateBps: number | null;
+  /** why items come back (declined and cancelled requests brought nothing back and are left out) */
   reasons: { reason: string; lines: number; units: number }[];
+  /**
+   * Returned units / delivered units on the orders placed in the period (the latest `orders` of them when
+   * there are more than the screen reads), overall, by product and by reason; null when Shopify can't say.
+   */
+  returnRate: ReturnRate | null;
   topProducts: { title: string; units: number; requests: number }[];
   /** one currency per shop in practice; amounts are integer minor units */
   money: {
@@ -23,6 +31,53 @@ export interface Analytics {
     creditedMinor: number;
     /** oldest first; `week` is the local date of the Monday starting the week */
     weeks: { week: string; refundedMinor: number; creditedMinor: number }[];
+  };
+}
+
+/** Units Shopify delivered on the orders read, by line title. */
+export interface Delivered {
+  orderIds: string[];
+  byTitle: Record<string, number>;
+  /** more orders were placed in the period than were read */
+  capped: boolean;
+}
+
+export interface ReturnRate {
+  orders: number;
+  capped: boolean;
+  deliveredUnits: number;
+  returnedUnits: number;
+  /** basis points (1234 = 12.34%); null when nothing was delivered */
+  rateBps: number | null;
+  /** most returned first */
+  byProduct: { title: string; delivered: number; returned: number; rateBps: number | null }[];
+  byReason: { reason: string; returned: number; rateBps: number | null }[];
+}
+
+const bps = (part: number, whole: number) => (whole > 0 ? Math.round((part * 10_000) / whole) : null);
+
+function returnRateOf(delivered: Delivered, returned: { title: string; reason: string; units: number }[]): ReturnRate {
+  const deliveredUnits = Object.values(delivered.byTitle).reduce((a, n) => a + n, 0);
+  const byTitle = new Map<string, number>();
+  const byReason = new Map<string, number>();
+  for (const r of returned) {
+    byTitle.set(r.title, (byTitle.get(r.title) ?? 0) + r.units);
+    byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + r.units);
+  }
+  const returnedUnits = [...byTitle.values()].reduce((a, n) => a + n, 0);
+  return {
+    orders: delivered.orderIds.length,
+    capped: delivered.capped,
+    deliveredUnits,
+    returnedUnits,
+    rateBps: bps(returnedUnits, deliveredUnits),
+    byProduct: [...byTitle.entries()]
+      .map(([title, n]) => ({ title, returned: n, delivered: delivered.byTitle[title] ?? 0, rateBps: bps(n, delivered.byTitle[title] ?? 0) }))
+      .sort((a, b) => b.returned - a.returned || a.title.localeCompare(b.title))
+      .slice(0, 10),
+    byReason: [...byReason.entries()]
+      .map(([reason, n]) => ({ reason, returned: n, rateBps: bps(n, deliveredUnits) }))
+      .sort((a, b) => b.returned - a.returned || a.reason.localeCompare(b.reason)),
   };
 }
 
@@ -40,8 +95,10 @@ export async function loadAnalytics(
     to,
     timeZone = "UTC",
     ordersCount = null,
-  }: { from: Date; to: Date; timeZone?: string; ordersCount?: number | null },
+    delivered = null,
+  }: { from: Date; to: Date; timeZone?: string; ordersCount?: number | null; delivered?: Delivered | null },
 ): Promise<Analytics> {
+  const returned = delivered ? await ctx.repos.adminViews.returnedUnitsOnOrders(shop, delivered.orderIds) : [];
   const { requests, ordersWithReturns, reasons, topProducts, settled } = await ctx.repos.adminViews.analytics(shop, { from, to });
   const weeks = new Map<string, { refundedMinor: number; creditedMinor: number }>();
   // every week of the period, so empty weeks show as empty bars
@@ -74,6 +131,7 @@ export async function loadAnalytics(
     ordersWithReturns,
     ordersCount,
     returnRateBps: ordersCount && ordersCount > 0 ? Math.round((ordersWithReturns * 10_000) / ordersCount) : null,
+    returnRate: delivered ? returnRateOf(delivered, returned) : null,
     reasons: [...reasons].sort((a, b) => b.units - a.units || a.reason.localeCompare(b.reason)),
     topProducts,
     money: {
@@ -83,6 +141,39 @@ export async function loadAnalytics(
       weeks: [...weeks.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([week, v]) => ({ week, ...v })),
     },
   };
+}
+
+/** At most this many orders (the latest of the period) are read for the return rate's delivered units. */
+export const DELIVERED_ORDERS_READ = 500;
+
+/**
+ * Units Shopify delivered (fulfilled) on the orders placed in the period, by line title, reading the
+ * latest DELIVERED_ORDERS_READ orders at most; cancelled orders are left out.
+ */
+export async function readDeliveredUnits(
+  admin: AdminServiceContext["admin"],
+  query: string,
+  limit = DELIVERED_ORDERS_READ,
+): Promise<Delivered> {
+  const out: Delivered = { orderIds: [], byTitle: {}, capped: false };
+  let after: string | null = null;
+  for (;;) {
+    const data: OrdersDeliveredUnitsQuery = await admin.request(ORDERS_DELIVERED_UNITS, { query, after });
+    for (const o of data.orders.nodes) {
+      if (out.orderIds.length >= limit) {
+        out.capped = true;
+        return out;
+      }
+      if (o.cancelledAt) continue;
+      out.orderIds.push(o.id);
+      for (const l of o.lineItems.nodes) {
+        const units = l.quantity - l.unfulfilledQuantity;
+        if (units > 0) out.byTitle[l.title] = (out.byTitle[l.title] ?? 0) + units;
+      }
+    }
+    if (!data.orders.pageInfo.hasNextPage || !data.orders.pageInfo.endCursor) return out;
+    after = data.orders.pageInfo.endCursor;
+  }
 }
 
 /** The periods the Analytics screen offers, in days. */
@@ -101,15 +192,14 @@ export async function loadAnalyticsForPeriod(
   const period = (ANALYTICS_PERIODS as readonly number[]).includes(days) ? days : 90;
   const to = ctx.now();
   const from = new Date(to.getTime() - period * 86_400_000);
-  let ordersCount: number | null = null;
-  try {
-    const data = await ctx.admin.request(ORDERS_COUNT_FOR_ANALYTICS, {
-      query: `created_at:>=${localDay(from, timeZone)} created_at:<=${localDay(to, timeZone)}`,
-    });
-    ordersCount = data.ordersCount?.count ?? null;
-  } catch {
-    ordersCount = null;
-  }
-  const analytics = await loadAnalytics(ctx, shop, { from, to: new Date(to.getTime() + 1), timeZone, ordersCount });
+  const query = `created_at:>=${localDay(from, timeZone)} created_at:<=${localDay(to, timeZone)}`;
+  const [ordersCount, delivered] = await Promise.all([
+    ctx.admin
+      .request(ORDERS_COUNT_FOR_ANALYTICS, { query })
+      .then((data) => data.ordersCount?.count ?? null)
+      .catch(() => null),
+    readDeliveredUnits(ctx.admin, query).catch(() => null),
+  ]);
+  const analytics = await loadAnalytics(ctx, shop, { from, to: new Date(to.getTime() + 1), timeZone, ordersCount, delivered });
   return { analytics, period };
 }

@@ -1,6 +1,6 @@
 // Read models for the admin screens (dashboard, queue, request detail, analytics). Shop-scoped, no Remix.
 export { loadDashboard, type Dashboard } from "./dashboard";
-export { listQueue, queueQueryFromSearchParams, QUEUE_FLAGS, type QueueFlag, type QueueItem, type QueueQuery, type QueueResult } from "./queue";
+export { listQueue, queueQueryFromSearchParams, searchByEmail, queueFieldLabel, queueFieldProblem, QUEUE_FLAGS, type QueueFlag, type QueueItem, type QueueQuery, type QueueResult } from "./queue";
 export { loadRequestDetail, shopifyErrorsOf, type RequestDetail, type DetailLine } from "./detail";
 export { loadAnalytics, type Analytics } from "./analytics";
 export { localDay, lastDays, type Provider } from "./shared";

@@ -4,7 +4,8 @@
 // costs the same as page 1.
 import { DbInputError, QUEUE_FLAGS, RETURN_STATUSES, encodeCursor, requireOneOf, type Provider, type QueueQuery, type ReturnStatus } from "~/db";
 import { REASONS } from "~/returns";
-import type { ServiceContext } from "~/services/context";
+import type { AdminServiceContext, ServiceContext } from "~/services/context";
+import { ORDER_IDS_BY_EMAIL } from "~/shopify/operations/order-ids-by-email";
 import { parseJsonArray, startOfLocalDay } from "./shared";
 
 export { QUEUE_FLAGS, type QueueFlag, type QueueQuery } from "~/db";
@@ -24,6 +25,8 @@ export interface QueueItem {
   quantity: number;
   lineCount: number;
   lastError: string | null;
+  /** refund, store credit or exchange, as chosen by the shopper or staff; null when not chosen yet */
+  resolution: string | null;
   /** "approve" when every line meets the policy, "decline" when none does (and still requested), else null */
   clearCase: "approve" | "decline" | null;
 }
@@ -31,6 +34,8 @@ export interface QueueItem {
 export interface QueueResult {
   items: QueueItem[];
   nextCursor: string | null;
+  /** requests matching the filters, across pages (when asked for with `withTotal`) */
+  total: number | null;
 }
 
 export async function listQueue(
@@ -39,7 +44,7 @@ export async function listQueue(
   query: QueueQuery = {},
   { provider = "sqlite" }: { provider?: Provider } = {},
 ): Promise<QueueResult> {
-  const { rows, limit } = await ctx.repos.adminViews.queue(shop, query, { provider });
+  const { rows, limit, total } = await ctx.repos.adminViews.queue(shop, query, { provider });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -65,10 +70,12 @@ export async function listQueue(
         quantity: r.lines.reduce((a, l) => a + l.quantity, 0),
         lineCount: r.lines.length,
         lastError: r.lastError,
+        resolution: r.resolution,
         clearCase: r.status !== "requested" ? null : allEligible ? "approve" : noneEligible ? "decline" : null,
       };
     }),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    total,
   };
 }
 /** Reads the queue query from URL search params (the Requests screen's address is shareable). */
@@ -96,4 +103,45 @@ export function queueQueryFromSearchParams(sp: URLSearchParams, timeZone = "UTC"
     withError: sp.get("errors") === "1",
     cursor: sp.get("cursor"),
   };
+}
+
+const EMAIL = /^[^\s@"]+@[^\s@"]+\.[^\s@"]+$/;
+
+/**
+ * A search for an e-mail address asks Shopify which orders were placed with it (the app keeps no shopper
+ * addresses) and narrows the queue to requests on those orders; any other search is left as it is.
+ */
+export async function searchByEmail(ctx: Pick<AdminServiceContext, "admin">, query: QueueQuery): Promise<QueueQuery> {
+  const q = query.q?.trim();
+  if (!q || !q.includes("@")) return query;
+  if (q.length > 254 || !EMAIL.test(q)) throw new DbInputError("q", "must be a whole e-mail address, like name@example.com");
+  const data = await ctx.admin.request(ORDER_IDS_BY_EMAIL, { query: `email:"${q}"` });
+  return { ...query, q: undefined, orderIds: data.orders.nodes.map((o) => o.id) };
+}
+
+/** The words a merchant reads for a filter the address got wrong. */
+export const QUEUE_FIELD_LABEL: Record<string, string> = {
+  status: "Status",
+  flag: "Verdict",
+  reason: "Reason",
+  from: "Date requested (from)",
+  to: "Date requested (to)",
+  q: "Search",
+  cursor: "Page",
+};
+
+/** "status[0]" -> "Status" */
+export function queueFieldLabel(field: string): string {
+  return QUEUE_FIELD_LABEL[field.replace(/\[\d+\]$/, "")] ?? "A filter";
+}
+
+/** A bad filter in the address, in a sentence a merchant can act on (no codes, no field names). */
+export function queueFieldProblem(field: string, message: string): string {
+  const key = field.replace(/\[\d+\]$/, "");
+  const name = queueFieldLabel(field);
+  // DbInputError's message starts with its field ("q: must be ..."): the merchant reads the filter's name instead
+  if (key === "q") return `${name} ${message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message}.`;
+  if (key === "from" || key === "to") return `${name} must be a date like 2026-12-31.`;
+  if (key === "cursor") return "That page of results is no longer available.";
+  return `${name} asks for a choice this screen doesn't offer.`;
 }

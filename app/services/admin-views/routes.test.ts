@@ -59,6 +59,8 @@ beforeAll(async () => {
     policy: await import("~/routes/app.policy"),
     settings: await import("~/routes/app.settings"),
     analytics: await import("~/routes/app.analytics"),
+    activity: await import("~/routes/app.activity"),
+    activityCsv: await import("~/routes/app.activity[.]csv"),
   } as never;
 }, 60_000);
 
@@ -185,8 +187,28 @@ describe("requests", () => {
     expect(all.page.items.map((i) => i.id).sort()).toEqual([mine, unclear].sort());
     const flagged = (await call(routes.queue!.loader, "/app/requests?flag=FINAL_SALE")).body as { page: { items: { id: string }[] } };
     expect(flagged.page.items.map((i) => i.id)).toEqual([unclear]);
-    const bad = (await call(routes.queue!.loader, "/app/requests?status=lost")).body as { error: { field: string } };
+    const bad = (await call(routes.queue!.loader, "/app/requests?status=lost")).body as { error: { field: string; label: string; message: string } };
     expect(bad.error.field).toBe("status[0]");
+    // the merchant reads the filter's name and what is wrong, never the field code or the list of values
+    expect(bad.error).toMatchObject({ label: "Status", message: "Status asks for a choice this screen doesn't offer." });
+    const badDate = (await call(routes.queue!.loader, "/app/requests?from=yesterday")).body as { error: { message: string } };
+    expect(badDate.error.message).toBe("Date requested (from) must be a date like 2026-12-31.");
+  });
+
+  it("shows the total, each request's resolution, and finds requests by the shopper's e-mail through Shopify's orders", async () => {
+    type Page = { page: { items: { id: string; resolution: string | null }[]; total: number | null } };
+    const all = (await call(routes.queue!.loader, "/app/requests")).body as Page;
+    expect(all.page.total).toBe(2);
+    expect(all.page.items.every((i) => "resolution" in i)).toBe(true);
+    const order = standin.store.orders.get("gid://shopify/Order/8001")!;
+    expect(order.email).toBeTruthy();
+    const byEmail = (await call(routes.queue!.loader, `/app/requests?q=${encodeURIComponent(order.email!.toUpperCase())}`)).body as Page;
+    expect(byEmail.page.items.map((i) => i.id).sort()).toEqual([mine, unclear].sort());
+    expect(byEmail.page.total).toBe(2);
+    const nobody = (await call(routes.queue!.loader, "/app/requests?q=nobody%40example.org")).body as Page;
+    expect(nobody.page).toMatchObject({ items: [], total: 0 });
+    const half = (await call(routes.queue!.loader, "/app/requests?q=alex%40")).body as { error: { field: string; message: string } };
+    expect(half.error).toMatchObject({ field: "q", message: "Search must be a whole e-mail address, like name@example.com." });
   });
 
   it("bulk approve reports every request: Shopify's refusal in words, unclear cases and foreign ids skipped", async () => {
@@ -296,5 +318,34 @@ describe("settings and analytics", () => {
     // this shop's requests only: the one made now plus those of the setup still inside the 30 days
     expect(body.analytics.requests).toBe(1 + earlier);
     expect(body.analytics.reasons).toContainEqual({ reason: "DAMAGED", lines: 1, units: 2 });
+    // the return rate's delivered units come from the stand-in's orders of the period (fulfilled units)
+    const rate = (res.body as { analytics: { returnRate: { orders: number; deliveredUnits: number; rateBps: number | null } | null } }).analytics.returnRate;
+    expect(rate).not.toBeNull();
+    expect(rate!.orders).toBeGreaterThan(0);
+    expect(rate!.deliveredUnits).toBeGreaterThan(0);
+    expect(rate!.rateBps).not.toBeNull();
+  });
+});
+
+describe("activity", () => {
+  it("lists this shop's activity, explains a bad filter, and exports the same rows as CSV to signed-in staff only", async () => {
+    const page = (await call(routes.activity!.loader, "/app/activity")).body as { page: { rows: { who: string; what: string }[] }; error: string | null };
+    expect(page.error).toBeNull();
+    expect(page.page.rows.length).toBeGreaterThan(0);
+    const bad = (await call(routes.activity!.loader, "/app/activity?what=everything")).body as { error: string | null };
+    expect(bad.error).toBe("Some filters in this address can't be used.");
+    const url = `${APP_URL}/app/activity.csv?shop=${standin.shop}`;
+    const csv = (await routes.activityCsv!.loader!({
+      request: new Request(url, { headers: { Authorization: `Bearer ${standin.mintAdminSessionToken()}` } }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const text = await csv.text();
+    expect(text.split("\r\n")[0]).toBe('"When","Who","What","Order"');
+    expect(text.split("\r\n").length - 2).toBe(page.page.rows.length);
+    // without a session token: no data
+    const anonymous = await routes.activityCsv!.loader!({ request: new Request(url), params: {}, context: {} }).catch((r: unknown) => r);
+    expect(anonymous instanceof Response && anonymous.status !== 200).toBe(true);
   });
 });

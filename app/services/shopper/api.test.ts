@@ -561,7 +561,7 @@ describe("submit", () => {
     expect(refused).toHaveLength(1);
     expect(refused[0]).toBeInstanceOf(ShopperError);
     // the second read (inside the lock) already sees the unit on the first Return: the engine refuses it
-    expect(refused[0]).toMatchObject({ status: 422, code: "ineligible", field: "lines[0]", message: expect.stringMatching(/Only 0 of this item/) });
+    expect(refused[0]).toMatchObject({ status: 422, code: "ineligible", field: "lines[0]", message: "This item is already in a return request, or has already been returned." });
     expect((refused[0] as ShopperError).lines?.[0]).toMatchObject({ lineItemId, eligible: false });
     expect(await db.prisma.returnRequest.count({ where: { orderId: o.id } })).toBe(1);
     expect(await db.prisma.returnRequest.count({ where: { idempotencyKey: { in: [b1.idempotencyKey, b2.idempotencyKey] } } })).toBe(1);

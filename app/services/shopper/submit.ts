@@ -15,7 +15,7 @@ import { AdminTransportError, ShopifyUserError, type AdminClient } from "~/shopi
 import { RETURN_REQUEST } from "~/shopify/operations/return-request";
 import { FILE_CREATE } from "~/shopify/operations/file-create";
 import { IdempotencyConflictError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
-import { allocateReturnLines, buildStoredVerdict, planOf, verdictOf, type Judged, type Locale, type PlannedReturnLine } from "~/returns";
+import { allocateReturnLines, buildStoredVerdict, planOf, translate, verdictOf, type Judged, type Locale, type PlannedReturnLine } from "~/returns";
 import { policyForOrder, type PolicyChoice } from "~/services/policy-for-order";
 import { findMadeReturn, recordReturnOnRequest, RETURN_REQUEST_LEASE_MS, returnRequestKey, UNCERTAIN } from "~/services/returns/made-return";
 import { loadOwnedOrder, ownedOrderGid, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
@@ -190,7 +190,9 @@ async function checkAndStore(
     lines: body.lines.map((l, i) => ({ lineItemId: l.lineItemId, quantity: l.quantity, note: l.note, reasonHandle: j.evaluation.lines[i]!.reasonHandle })),
   });
   if (!allocation.ok) {
-    throw new ShopperError(422, "quantity_unavailable", `Only ${allocation.available} of this item can still be returned`, `lines[${allocation.line}].quantity`, j.verdicts);
+    // in the shopper's language; nothing left means an earlier request (or return) already holds the units
+    const message = translate(allocation.available > 0 ? "QUANTITY_UNAVAILABLE" : "QUANTITY_ALREADY_REQUESTED", locale, { available: allocation.available });
+    throw new ShopperError(422, "quantity_unavailable", message, `lines[${allocation.line}].quantity`, j.verdicts);
   }
   const { plan, firstFulfillmentLineItem: firstFli } = allocation;
 
