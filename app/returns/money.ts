@@ -1,5 +1,7 @@
-// Money as integer minor units in the order's currency. Decimal strings are parsed by the
-// currency's exponent with string arithmetic, never through floats.
+// Money as integer minor units in the order's currency: the currency the shopper paid (Shopify's
+// presentment money), with shop money beside it where the two differ. Decimal strings are parsed by
+// the currency's exponent with string arithmetic, never through floats; converting between the two
+// uses the rate Shopify recorded on the order (docs/decisions/150-shop-and-presentment-money.md).
 import type { ClaimGroup, Policy } from "./policy";
 import { addBusinessDays, civilDateOf, formatCivil, parseCivil } from "./time";
 
@@ -75,6 +77,38 @@ export function applyBps(amountMinor: number, bps: number): number {
   return Number((num + 5000n) / 10000n);
 }
 
+/**
+ * Shopify's recorded rate of one order: the same amount (the order's total) in shop money and in
+ * presentment money, both in minor units. Ratios of minor units carry the exponents, so NZD cents to
+ * whole JPY needs no extra factor.
+ */
+export interface RecordedRate {
+  shopCurrency: string;
+  shopMinor: number;
+  presentmentMinor: number;
+}
+
+/** `amount` * to / from, rounded half up, in integer arithmetic (to/from: one amount in two currencies). */
+export function convertMinor(amount: number, from: number, to: number): number {
+  if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(from) || !Number.isSafeInteger(to)) throw new MoneyError("amounts must be safe integers");
+  if (from <= 0) throw new MoneyError("a rate needs a positive amount to convert from");
+  const neg = amount < 0;
+  const num = BigInt(Math.abs(amount)) * BigInt(to) * 2n + BigInt(from);
+  const out = Number(num / (2n * BigInt(from)));
+  return neg ? -out : out;
+}
+
+/** Shop money (minor units) to the order's presentment money at the order's recorded rate. */
+export const shopToPresentment = (minor: number, rate: RecordedRate | undefined) => (rate ? convertMinor(minor, rate.shopMinor, rate.presentmentMinor) : minor);
+/** Presentment money (minor units) to shop money at the order's recorded rate. */
+export const presentmentToShop = (minor: number, rate: RecordedRate | undefined) => (rate ? convertMinor(minor, rate.presentmentMinor, rate.shopMinor) : minor);
+
+/** A restocking fee in basis points as the percentage Shopify's RestockingFeeInput takes (1250 -> 12.5). */
+export function bpsToPercentage(bps: number): number {
+  // exact: bps are integers, and two decimals of a percentage are what basis points can express
+  return Number(toDecimalString(bps, "USD"));
+}
+
 export interface RefundLineInput {
   /** Decimal strings as on the order snapshot. */
   unitPrice: string;
@@ -92,6 +126,10 @@ export interface RefundBreakdown {
   /** What the shopper gets back: never negative, never more than paid or still refundable. */
   totalMinor: number;
   cappedByRefundable: boolean;
+  /** Restocking fee as the percentage sent to Shopify on each line it applies to (0 when none). */
+  restockingPercentage: number;
+  /** The same money in the shop's currency, at the order's recorded rate (equal amounts when the shopper paid in it). */
+  shop: { currency: string; totalMinor: number; feesMinor: number };
 }
 
 /**
@@ -99,12 +137,18 @@ export interface RefundBreakdown {
  * plus the tax share when known), minus restocking (per line, in basis points) and a flat
  * return shipping fee (once per return), capped by `refundableAmount` when given.
  * Fees apply only to the groups listed in policy.fees.appliesTo.
+ *
+ * `currency` is the order's presentment currency (what the shopper paid in); line prices and
+ * `refundableAmount` are in it. The policy's flat return shipping fee is set in shop money and is
+ * converted at the order's recorded `rate` (half up, to the currency's minor unit: whole yen for JPY).
  */
 export function computeRefund(args: {
   policy: Policy;
   currency: string;
   lines: RefundLineInput[];
   refundableAmount?: string;
+  /** when the shopper paid in a currency other than the shop's */
+  rate?: RecordedRate;
 }): RefundBreakdown {
   const { policy, currency } = args;
   const fees = policy.fees;
@@ -123,7 +167,7 @@ export function computeRefund(args: {
     restocking += rs;
     return { paidMinor: paid, taxMinor: tax * l.quantity, restockingMinor: rs, refundMinor: paid - rs };
   });
-  const shipping = feeApplies ? fees.returnShippingFeeMinor : 0;
+  const shipping = feeApplies ? shopToPresentment(fees.returnShippingFeeMinor, args.rate) : 0;
   let total = Math.max(0, subtotal - restocking - shipping);
   let capped = false;
   if (args.refundableAmount !== undefined) {
@@ -133,15 +177,35 @@ export function computeRefund(args: {
       capped = true;
     }
   }
+  const shippingTaken = Math.min(shipping, Math.max(0, subtotal - restocking));
   return {
     currency,
     lines,
     subtotalMinor: subtotal,
     restockingMinor: restocking,
-    returnShippingFeeMinor: Math.min(shipping, Math.max(0, subtotal - restocking)),
+    returnShippingFeeMinor: shippingTaken,
     totalMinor: total,
     cappedByRefundable: capped,
+    restockingPercentage: feeApplies && fees.restockingBps > 0 ? bpsToPercentage(fees.restockingBps) : 0,
+    shop: {
+      currency: args.rate?.shopCurrency ?? currency,
+      totalMinor: presentmentToShop(total, args.rate),
+      feesMinor: presentmentToShop(restocking + shippingTaken, args.rate),
+    },
   };
+}
+
+/**
+ * The order's recorded rate, or undefined when the shopper paid in the shop's currency or the order
+ * has no total to take a rate from (a zero-total order converts nothing).
+ */
+export function recordedRateOf(order: { currency: string; shopMoney?: { currency: string; total: string; presentmentTotal: string } | undefined }): RecordedRate | undefined {
+  const sm = order.shopMoney;
+  if (!sm || sm.currency === order.currency) return undefined;
+  const shopMinor = parseMoney(sm.total, sm.currency);
+  const presentmentMinor = parseMoney(sm.presentmentTotal, order.currency);
+  if (shopMinor <= 0 || presentmentMinor <= 0) return undefined;
+  return { shopCurrency: sm.currency, shopMinor, presentmentMinor };
 }
 
 export type RefundRegion = "domestic" | "international";
