@@ -157,6 +157,7 @@ describe("the refund spread over payments, net of what was refunded already", ()
     const r = await lifecycle(o, "original_payment", () => adminRefund(o, 0, 4000)); // 2000 left, the request wants 2190
     expect(r.stored).toMatchObject({ refundMinor: 2190 });
     expect(r.refunded).toMatchObject({ ok: false, status: 422, error: { code: "insufficient_payment" } });
+    if (!r.refunded.ok) expect(r.refunded.error.message).toBe("Only $20.00 USD of this order's payments is left to refund (part was refunded already), less than the $21.90 USD of this request");
     expect(r.refunds).toHaveLength(0);
   });
 });

@@ -2,7 +2,7 @@
 // These run inside a claimed operations-ledger entry (actions.ts), so each mutation is sent once.
 import type { ReturnForStaffQuery } from "~/types/admin.generated";
 import { shopifyShowsApplied, type ApproveArgs, type DeclineArgs, type RefundArgs, type ShopifyReturnStatus } from "~/returns/request-state";
-import { allocateRefundToPayments, parseMoney, toDecimalString, type PaymentTransaction } from "~/returns";
+import { allocateRefundToPayments, formatMoney, parseMoney, toDecimalString, type PaymentTransaction } from "~/returns";
 import type { AdminClient } from "~/shopify/admin-client";
 import {
   RETURN_APPROVE_REQUEST,
@@ -161,7 +161,7 @@ export function allocateToTransactions(
   if (!split.ok) {
     throw new StepError(
       "insufficient_payment",
-      `the order's payments hold ${toDecimalString(split.availableMinor, currency)} ${currency} that was not refunded already, less than the ${toDecimalString(amountMinor, currency)} ${currency} to refund`,
+      `Only ${formatMoney(split.availableMinor, currency)} ${currency} of this order's payments is left to refund (part was refunded already), less than the ${formatMoney(amountMinor, currency)} ${currency} of this request`,
     );
   }
   return split.parts.map((p) => ({ parentId: p.parentId, transactionAmount: { amount: toDecimalString(p.amountMinor, currency), currencyCode: currency } }));
