@@ -5,6 +5,7 @@
 // extension then calls the app's shopper API exactly as it does in Shopify, and the app verifies the token as
 // it verifies Shopify's (at the demo's protected customer data level 1, the token carries `sub`).
 import type { Store } from "../standin";
+import { formatMoney } from "../app/returns/money";
 
 export interface CustomerAccountView {
   /** The page for a path under /customer, or null when there is none. */
@@ -14,8 +15,9 @@ export interface CustomerAccountView {
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 const num = (gid: string) => gid.split("/").pop() ?? "";
 
+/** The shopper sees the currency they paid in (the order's presentment currency), in its own minor units. */
 function money(minor: number, currency: string): string {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).format(minor / 100);
+  return formatMoney(minor, currency, "en");
 }
 
 function date(iso: string, timeZone: string): string {
@@ -32,8 +34,12 @@ function orderStatus(o: Order): string {
   return "On its way";
 }
 
+/** What the shopper paid, in presentment money (shipping at the order's own rate). */
 function orderTotal(o: Order): number {
-  return o.lineItems.reduce((a, l) => a + l.unitPrice * l.quantity - l.discount, 0) + o.shipping;
+  const shop = o.lineItems.reduce((a, l) => a + l.unitPrice * l.quantity, 0);
+  const presentment = o.lineItems.reduce((a, l) => a + l.unitPricePresentment * l.quantity, 0);
+  const shipping = shop > 0 ? Math.round((o.shipping * presentment) / shop) : o.shipping;
+  return o.lineItems.reduce((a, l) => a + l.unitPricePresentment * l.quantity - l.discountPresentment, 0) + shipping;
 }
 
 function layout(opts: { title: string; shopName: string; signedIn?: string; body: string }): string {
@@ -104,7 +110,7 @@ export function customerAccountView(opts: { store: Store; previewUrl: string }):
         const cls = status === "Delivered" ? "" : status === "On its way" ? " transit" : " other";
         return `<a class="card" href="/customer/${num(customerId)}/orders/${num(o.id)}">
           <div class="row"><strong>Order ${esc(o.name)}</strong><span class="status${cls}">${esc(status)}</span></div>
-          <div class="muted">${esc(date(o.createdAt, tz))} · ${esc(money(orderTotal(o), o.currencyCode))}</div>
+          <div class="muted">${esc(date(o.createdAt, tz))} · ${esc(money(orderTotal(o), o.presentmentCurrencyCode))}</div>
           <div class="muted">${esc(o.lineItems.map((l) => `${l.title} × ${l.quantity}`).join(", "))}</div></a>`;
       })
       .join("");
@@ -127,7 +133,7 @@ export function customerAccountView(opts: { store: Store; previewUrl: string }):
     src.searchParams.set("customer", customerId);
     src.searchParams.set("title", "0");
     const lines = o.lineItems
-      .map((l) => `<li><span>${esc(l.title)} × ${l.quantity}</span><span>${esc(money(l.unitPrice * l.quantity - l.discount, o.currencyCode))}</span></li>`)
+      .map((l) => `<li><span>${esc(l.title)} × ${l.quantity}</span><span>${esc(money(l.unitPricePresentment * l.quantity - l.discountPresentment, o.presentmentCurrencyCode))}</span></li>`)
       .join("");
     return layout({
       title: `Order ${o.name}`,
@@ -136,7 +142,7 @@ export function customerAccountView(opts: { store: Store; previewUrl: string }):
       body: `<a class="back" href="/customer/${num(customerId)}">← Orders</a>
         <div class="card"><div class="row"><h1>Order ${esc(o.name)}</h1><span class="status${orderStatus(o) === "Delivered" ? "" : " other"}">${esc(orderStatus(o))}</span></div>
           <div class="muted">Placed ${esc(date(o.createdAt, tz))}</div><ul class="lines">${lines}</ul>
-          <ul class="lines"><li><strong>Total</strong><strong>${esc(money(orderTotal(o), o.currencyCode))}</strong></li></ul></div>
+          <ul class="lines"><li><strong>Total</strong><strong>${esc(money(orderTotal(o), o.presentmentCurrencyCode))}</strong></li></ul></div>
         <iframe class="extension" title="Returns app on order ${esc(o.name)}" src="${esc(src.href)}"></iframe>
         <p class="note">The "Request return" action and the Returns block are the app's customer-returns extension, mounted as
         Shopify's customer accounts mount it.</p>

@@ -1,6 +1,7 @@
 import type { Store } from "./state/store";
 import { gidNumber } from "./state/store";
 import { toDecimal } from "./state/money";
+import { presentmentOf, shopOf } from "./state/refunds";
 import type { RefundRec, ReturnRec } from "./state/types";
 
 /** REST-style webhook bodies (snake_case, numeric ids + admin_graphql_api_id), as Shopify sends them. */
@@ -28,7 +29,7 @@ export function returnPayload(store: Store, ret: ReturnRec) {
     exchange_line_items: [],
     return_shipping_fees:
       ret.shippingFee != null && ret.shippingFeeId
-        ? [{ id: Number(gidNumber(ret.shippingFeeId)), admin_graphql_api_id: ret.shippingFeeId, price: { shop_money: { amount: toDecimal(ret.shippingFee, order.currencyCode), currency_code: order.currencyCode }, presentment_money: { amount: toDecimal(ret.shippingFee, order.currencyCode), currency_code: order.presentmentCurrencyCode } } }]
+        ? [{ id: Number(gidNumber(ret.shippingFeeId)), admin_graphql_api_id: ret.shippingFeeId, price: { shop_money: { amount: toDecimal(shopOf(order, ret.shippingFee), order.currencyCode), currency_code: order.currencyCode }, presentment_money: { amount: toDecimal(ret.shippingFee, order.presentmentCurrencyCode), currency_code: order.presentmentCurrencyCode } } }]
         : [],
   };
 }
@@ -67,11 +68,11 @@ export function refundPayload(store: Store, refund: RefundRec) {
       restock_type: l.restockType.toLowerCase(),
       subtotal: toDecimal(l.subtotal, cur),
       total_tax: toDecimal(l.tax, cur),
-      subtotal_set: { shop_money: { amount: toDecimal(l.subtotal, cur), currency_code: cur }, presentment_money: { amount: toDecimal(l.subtotal, cur), currency_code: order.presentmentCurrencyCode } },
+      subtotal_set: { shop_money: { amount: toDecimal(l.subtotal, cur), currency_code: cur }, presentment_money: { amount: toDecimal(presentmentOf(order, l.subtotal), order.presentmentCurrencyCode), currency_code: order.presentmentCurrencyCode } },
     })),
     transactions: refund.transactionIds.map((id) => {
       const t = order.transactions.find((x) => x.id === id)!;
-      return { id: Number(gidNumber(t.id)), admin_graphql_api_id: t.id, order_id: Number(gidNumber(order.id)), kind: "refund", gateway: t.gateway, status: "success", amount: toDecimal(t.amount, cur), currency: cur, parent_id: t.parentId ? Number(gidNumber(t.parentId)) : null, created_at: t.createdAt };
+      return { id: Number(gidNumber(t.id)), admin_graphql_api_id: t.id, order_id: Number(gidNumber(order.id)), kind: "refund", gateway: t.gateway, status: "success", amount: toDecimal(t.presentmentAmount, order.presentmentCurrencyCode), currency: order.presentmentCurrencyCode, parent_id: t.parentId ? Number(gidNumber(t.parentId)) : null, created_at: t.createdAt };
     }),
     order_adjustments: [],
   };

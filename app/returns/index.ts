@@ -17,18 +17,27 @@ export {
 export { CODES, type Code, type Route, type TraceEntry } from "./assess";
 export { policyInForce } from "./versioning";
 export { judge, JudgeInputError, type Judged, type LineVerdict, type RequestedLine } from "./judge";
-export { allocateReturnLines, type Allocation, type ReturnableUnits } from "./allocate";
+export {
+  allocateReturnLines,
+  allocateRefundToPayments,
+  type Allocation,
+  type ReturnableUnits,
+  type PaymentTransaction,
+  type PaymentAllocation,
+} from "./allocate";
 export {
   buildStoredVerdict,
   parseStoredVerdict,
   verdictOf,
   planOf,
+  plannedShippingFeeOf,
   verdictLineFor,
   StoredVerdictError,
   POLICY_SOURCES,
   type StoredVerdict,
   type StoredVerdictLine,
   type PlannedReturnLine,
+  type PlannedShippingFee,
   type PolicySource,
 } from "./verdict";
 export { REASON_LABEL, REASON_PHRASE, RESOLUTION_LABEL, RESOLUTION_PHRASE } from "./labels";

@@ -2,7 +2,7 @@
 // ones, and which fulfillment line items a Shopify Return for it would hold. Shared by the shopper's
 // preview and submit and by the import of Returns made with Shopify's own flow.
 import { evaluate, type Evaluation } from "./engine";
-import { computeRefund, type RefundBreakdown } from "./money";
+import { computeRefund, recordedRateOf, type RefundBreakdown } from "./money";
 import type { Order, Shop } from "./order";
 import type { CustomerHistory } from "./screening";
 import { groupOf, PolicyError, type Condition, type Locale, type Policy, type Reason } from "./policy";
@@ -83,9 +83,11 @@ export function judge(args: {
   }
   const byId = new Map(args.order.lines.map((l) => [l.id, l]));
   const eligibleLines = evaluation.lines.filter((d) => d.eligible);
+  const rate = recordedRateOf(args.order);
   const refund = computeRefund({
     policy: args.policy,
     currency: args.order.currency,
+    ...(rate ? { rate } : {}),
     ...(args.order.refundableAmount !== undefined ? { refundableAmount: args.order.refundableAmount } : {}),
     lines: eligibleLines.map((d) => {
       const src = byId.get(d.lineId)!;

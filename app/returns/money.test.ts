@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyBps, computeRefund, currencyExponent, expectedRefundDates, formatMoney, parseMoney, regionOf, toDecimalString, MoneyError } from "./money";
+import { applyBps, bpsToPercentage, computeRefund, convertMinor, recordedRateOf, currencyExponent, expectedRefundDates, formatMoney, parseMoney, regionOf, toDecimalString, MoneyError } from "./money";
 import { parsePolicy, type Policy } from "./policy";
 import { presets } from "./presets";
 
@@ -85,5 +85,59 @@ describe("money", () => {
   it("tells domestic from international", () => {
     expect(regionOf({ shippingCountry: "NZ" }, { country: "NZ" })).toBe("domestic");
     expect(regionOf({ shippingCountry: "AU" }, { country: "NZ" })).toBe("international");
+  });
+
+  describe("presentment money with shop money beside it", () => {
+    // A NZD shop: the order's total as Shopify recorded it in both currencies is the rate.
+    const aud = recordedRateOf({ currency: "AUD", shopMoney: { currency: "NZD", total: "100.00", presentmentTotal: "92.00" } })!;
+    const jpy = recordedRateOf({ currency: "JPY", shopMoney: { currency: "NZD", total: "100.00", presentmentTotal: "9000" } })!;
+
+    it("reads the recorded rate, and none when the shopper paid in shop money", () => {
+      expect(aud).toEqual({ shopCurrency: "NZD", shopMinor: 10000, presentmentMinor: 9200 });
+      expect(jpy).toEqual({ shopCurrency: "NZD", shopMinor: 10000, presentmentMinor: 9000 });
+      expect(recordedRateOf({ currency: "NZD" })).toBeUndefined();
+      expect(recordedRateOf({ currency: "NZD", shopMoney: { currency: "NZD", total: "1.00", presentmentTotal: "1.00" } })).toBeUndefined();
+      expect(recordedRateOf({ currency: "USD", shopMoney: { currency: "NZD", total: "0.00", presentmentTotal: "0.00" } })).toBeUndefined();
+    });
+
+    it("converts minor units half up in integers, across exponents", () => {
+      expect(convertMinor(850, 10000, 9000)).toBe(765); // NZD 8.50 -> 765 yen
+      expect(convertMinor(1, 3, 2)).toBe(1); // 0.667 -> 1
+      expect(convertMinor(1, 4, 2)).toBe(1); // 0.5 -> 1 (half up)
+      expect(convertMinor(-850, 10000, 9200)).toBe(-782);
+      expect(() => convertMinor(1, 0, 5)).toThrow(MoneyError);
+    });
+
+    it("prices in the currency paid and converts the flat fee at the recorded rate", () => {
+      const r = computeRefund({ policy: withFees(1000, 850), currency: "AUD", rate: aud, lines: [{ unitPrice: "46.00", quantity: 2, group: "change_of_mind" }] });
+      expect(r.currency).toBe("AUD");
+      expect(r.subtotalMinor).toBe(9200);
+      expect(r.restockingMinor).toBe(920);
+      expect(r.returnShippingFeeMinor).toBe(782); // NZD 8.50 at 0.92
+      expect(r.totalMinor).toBe(9200 - 920 - 782);
+      expect(r.restockingPercentage).toBe(10);
+      // the same money in NZD: 7498 AUD cents / 0.92 = 8150 NZD cents
+      expect(r.shop).toEqual({ currency: "NZD", totalMinor: 8150, feesMinor: 1850 });
+    });
+
+    it("keeps zero-decimal currencies whole: yen never gets cents", () => {
+      const r = computeRefund({ policy: withFees(1250, 850), currency: "JPY", rate: jpy, lines: [{ unitPrice: "4500", quantity: 1, group: "change_of_mind" }] });
+      expect(r.subtotalMinor).toBe(4500);
+      expect(r.restockingMinor).toBe(563); // 562.5 half up
+      expect(r.returnShippingFeeMinor).toBe(765);
+      expect(r.totalMinor).toBe(4500 - 563 - 765);
+      expect(r.restockingPercentage).toBe(12.5);
+      expect(Number.isInteger(r.totalMinor)).toBe(true);
+      expect(r.shop.currency).toBe("NZD");
+      expect(r.shop.totalMinor).toBe(convertMinor(3172, 9000, 10000));
+    });
+
+    it("gives the same money in shop money when the shopper paid in it", () => {
+      const r = computeRefund({ policy: withFees(0, 500), currency: "NZD", lines: [{ unitPrice: "20.00", quantity: 1, group: "change_of_mind" }] });
+      expect(r.shop).toEqual({ currency: "NZD", totalMinor: 1500, feesMinor: 500 });
+      expect(r.restockingPercentage).toBe(0);
+      expect(bpsToPercentage(1)).toBe(0.01);
+      expect(bpsToPercentage(10000)).toBe(100);
+    });
   });
 });

@@ -1,5 +1,7 @@
-// Money as integer minor units in the order's currency. Decimal strings are parsed by the
-// currency's exponent with string arithmetic, never through floats.
+// Money as integer minor units in the order's currency: the currency the shopper paid (Shopify's
+// presentment money), with shop money beside it where the two differ. Decimal strings are parsed by
+// the currency's exponent with string arithmetic, never through floats; converting between the two
+// uses the rate Shopify recorded on the order (docs/decisions/150-shop-and-presentment-money.md).
 import type { ClaimGroup, Policy, Reason } from "./policy";
 import { addBusinessDays, civilDateOf, formatCivil, parseCivil } from "./time";
 
@@ -75,6 +77,38 @@ export function applyBps(amountMinor: number, bps: number): number {
   return Number((num + 5000n) / 10000n);
 }
 
+/**
+ * Shopify's recorded rate of one order: the same amount (the order's total) in shop money and in
+ * presentment money, both in minor units. Ratios of minor units carry the exponents, so NZD cents to
+ * whole JPY needs no extra factor.
+ */
+export interface RecordedRate {
+  shopCurrency: string;
+  shopMinor: number;
+  presentmentMinor: number;
+}
+
+/** `amount` * to / from, rounded half up, in integer arithmetic (to/from: one amount in two currencies). */
+export function convertMinor(amount: number, from: number, to: number): number {
+  if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(from) || !Number.isSafeInteger(to)) throw new MoneyError("amounts must be safe integers");
+  if (from <= 0) throw new MoneyError("a rate needs a positive amount to convert from");
+  const neg = amount < 0;
+  const num = BigInt(Math.abs(amount)) * BigInt(to) * 2n + BigInt(from);
+  const out = Number(num / (2n * BigInt(from)));
+  return neg ? -out : out;
+}
+
+/** Shop money (minor units) to the order's presentment money at the order's recorded rate. */
+export const shopToPresentment = (minor: number, rate: RecordedRate | undefined) => (rate ? convertMinor(minor, rate.shopMinor, rate.presentmentMinor) : minor);
+/** Presentment money (minor units) to shop money at the order's recorded rate. */
+export const presentmentToShop = (minor: number, rate: RecordedRate | undefined) => (rate ? convertMinor(minor, rate.presentmentMinor, rate.shopMinor) : minor);
+
+/** A restocking fee in basis points as the percentage Shopify's RestockingFeeInput takes (1250 -> 12.5). */
+export function bpsToPercentage(bps: number): number {
+  // exact: bps are integers, and two decimals of a percentage are what basis points can express
+  return Number(toDecimalString(bps, "USD"));
+}
+
 export interface RefundLineInput {
   /** Decimal strings as on the order snapshot. */
   unitPrice: string;
@@ -89,13 +123,18 @@ export interface RefundLineInput {
 
 export interface RefundBreakdown {
   currency: string;
-  lines: Array<{ paidMinor: number; taxMinor: number; restockingMinor: number; refundMinor: number }>;
+  /** `restockingPercentage`: the line's own restocking fee as sent to Shopify (0 when none) */
+  lines: Array<{ paidMinor: number; taxMinor: number; restockingMinor: number; refundMinor: number; restockingPercentage: number }>;
   subtotalMinor: number;
   restockingMinor: number;
   returnShippingFeeMinor: number;
   /** What the shopper gets back: never negative, never more than paid or still refundable. */
   totalMinor: number;
   cappedByRefundable: boolean;
+  /** The first restocking percentage any line carries (0 when none); per line in `lines` (per-reason rules may differ). */
+  restockingPercentage: number;
+  /** The same money in the shop's currency, at the order's recorded rate (equal amounts when the shopper paid in it). */
+  shop: { currency: string; totalMinor: number; feesMinor: number };
 }
 
 /**
@@ -104,19 +143,26 @@ export interface RefundBreakdown {
  * return shipping fee (once per return), capped by `refundableAmount` when given.
  * Fees apply only to the groups listed in policy.fees.appliesTo, or as a line's per-reason rule sets
  * them (decision 190); a line the shopper keeps carries none.
+ *
+ * `currency` is the order's presentment currency (what the shopper paid in); line prices and
+ * `refundableAmount` are in it. The policy's flat return shipping fee is set in shop money and is
+ * converted at the order's recorded `rate` (half up, to the currency's minor unit: whole yen for JPY).
  */
 export function computeRefund(args: {
   policy: Policy;
   currency: string;
   lines: RefundLineInput[];
   refundableAmount?: string;
+  /** when the shopper paid in a currency other than the shop's */
+  rate?: RecordedRate;
 }): RefundBreakdown {
   const { policy, currency } = args;
   const fees = policy.fees;
   let subtotal = 0;
   let restocking = 0;
   // The return shipping fee is charged once per return: the highest any returned line carries.
-  let shipping = 0;
+  let shippingShop = 0;
+  let restockingPercentage = 0;
   const lines = args.lines.map((l) => {
     const unit = parseMoney(l.unitPrice, currency);
     const tax = l.unitTax !== undefined ? parseMoney(l.unitTax, currency) : 0;
@@ -125,12 +171,15 @@ export function computeRefund(args: {
     const own = l.reason !== undefined && l.group !== "warranty" ? policy.reasonRules.find((r) => r.reasons.includes(l.reason!))?.fees : undefined;
     const applies = !l.keepItem && (own !== undefined || fees.appliesTo.includes(l.group));
     const bps = own ? own.restockingBps : fees.restockingBps;
-    if (applies) shipping = Math.max(shipping, own ? own.returnShippingFeeMinor : fees.returnShippingFeeMinor);
+    if (applies) shippingShop = Math.max(shippingShop, own ? own.returnShippingFeeMinor : fees.returnShippingFeeMinor);
     const rs = applies ? Math.min(paid, applyBps(paid, bps)) : 0;
+    if (rs > 0 && restockingPercentage === 0) restockingPercentage = bpsToPercentage(bps);
     subtotal += paid;
     restocking += rs;
-    return { paidMinor: paid, taxMinor: tax * l.quantity, restockingMinor: rs, refundMinor: paid - rs };
+    return { paidMinor: paid, taxMinor: tax * l.quantity, restockingMinor: rs, refundMinor: paid - rs, restockingPercentage: rs > 0 ? bpsToPercentage(bps) : 0 };
   });
+  // set in shop money; converted at the order's recorded rate
+  const shipping = shopToPresentment(shippingShop, args.rate);
   let total = Math.max(0, subtotal - restocking - shipping);
   let capped = false;
   if (args.refundableAmount !== undefined) {
@@ -140,15 +189,35 @@ export function computeRefund(args: {
       capped = true;
     }
   }
+  const shippingTaken = Math.min(shipping, Math.max(0, subtotal - restocking));
   return {
     currency,
     lines,
     subtotalMinor: subtotal,
     restockingMinor: restocking,
-    returnShippingFeeMinor: Math.min(shipping, Math.max(0, subtotal - restocking)),
+    returnShippingFeeMinor: shippingTaken,
     totalMinor: total,
     cappedByRefundable: capped,
+    restockingPercentage,
+    shop: {
+      currency: args.rate?.shopCurrency ?? currency,
+      totalMinor: presentmentToShop(total, args.rate),
+      feesMinor: presentmentToShop(restocking + shippingTaken, args.rate),
+    },
   };
+}
+
+/**
+ * The order's recorded rate, or undefined when the shopper paid in the shop's currency or the order
+ * has no total to take a rate from (a zero-total order converts nothing).
+ */
+export function recordedRateOf(order: { currency: string; shopMoney?: { currency: string; total: string; presentmentTotal: string } | undefined }): RecordedRate | undefined {
+  const sm = order.shopMoney;
+  if (!sm || sm.currency === order.currency) return undefined;
+  const shopMinor = parseMoney(sm.total, sm.currency);
+  const presentmentMinor = parseMoney(sm.presentmentTotal, order.currency);
+  if (shopMinor <= 0 || presentmentMinor <= 0) return undefined;
+  return { shopCurrency: sm.currency, shopMinor, presentmentMinor };
 }
 
 export type RefundRegion = "domestic" | "international";

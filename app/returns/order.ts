@@ -52,6 +52,13 @@ export const orderSchema = z
     shippingCountry: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 code like NZ").nullable().default(null),
     /** What can still be refunded on the order (decimal string), when known. */
     refundableAmount: decimalSchema.optional(),
+    /**
+     * When the shopper paid in another currency than the shop's: the order's total in shop money and
+     * in presentment money (`currency`), which is the rate Shopify recorded for the order.
+     */
+    shopMoney: z
+      .object({ currency: currencySchema, total: decimalSchema, presentmentTotal: decimalSchema })
+      .optional(),
     lines: z.array(orderLineSchema),
   })
   .superRefine((o, ctx) => {
@@ -64,6 +71,12 @@ export const orderSchema = z
       if (l.unitTax !== undefined && !isDecimalForCurrency(l.unitTax, o.currency))
         ctx.addIssue({ code: "custom", path: ["lines", i, "unitTax"], message: `too many decimals for ${o.currency}` });
     });
+    if (o.shopMoney) {
+      if (!isDecimalForCurrency(o.shopMoney.total, o.shopMoney.currency))
+        ctx.addIssue({ code: "custom", path: ["shopMoney", "total"], message: `too many decimals for ${o.shopMoney.currency}` });
+      if (!isDecimalForCurrency(o.shopMoney.presentmentTotal, o.currency))
+        ctx.addIssue({ code: "custom", path: ["shopMoney", "presentmentTotal"], message: `too many decimals for ${o.currency}` });
+    }
     if (o.refundableAmount !== undefined && !isDecimalForCurrency(o.refundableAmount, o.currency))
       ctx.addIssue({ code: "custom", path: ["refundableAmount"], message: `too many decimals for ${o.currency}` });
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { judge } from "./judge";
 import { orderSchema, type Shop } from "./order";
 import { getPreset } from "./presets";
-import { buildStoredVerdict, parseStoredVerdict, planOf, StoredVerdictError, verdictLineFor, verdictOf } from "./verdict";
+import { buildStoredVerdict, plannedShippingFeeOf, parseStoredVerdict, planOf, StoredVerdictError, verdictLineFor, verdictOf } from "./verdict";
 
 const PLAN = [{ fulfillmentLineItemId: "gid://shopify/FulfillmentLineItem/1", quantity: 2, returnReasonDefinitionId: "gid://shopify/ReturnReasonDefinition/9", customerNote: "too small" }];
 
@@ -117,5 +117,27 @@ describe("buildStoredVerdict", () => {
     expect(imported).not.toHaveProperty("requestedResolution");
     expect(imported.lines![0]).not.toHaveProperty("trace");
     expect(imported.decision).toBe("review");
+  });
+
+  it("an order paid in yen: money in yen, NZD beside it, fees in the plan, all read back unchanged", () => {
+    const fees = { ...policy, fees: { restockingBps: 1250, returnShippingFeeMinor: 850, appliesTo: ["change_of_mind" as const] } };
+    const jpy = orderSchema.parse({
+      ...order,
+      currency: "JPY",
+      shopMoney: { currency: "NZD", total: "100.00", presentmentTotal: "9000" },
+      lines: [{ ...order.lines[0]!, unitPrice: "4500" }],
+    });
+    const { evaluation, refund } = judge({ policy: fees, order: jpy, shop, now: new Date("2026-11-05T00:00:00Z"), locale: "en", lines: [{ lineItemId: "gid://shopify/LineItem/1", quantity: 1, reason: "UNWANTED", conditions: ["unused", "original_packaging"], photos: 0, note: "" }] });
+    expect(refund).toMatchObject({ currency: "JPY", restockingMinor: 563, returnShippingFeeMinor: 765, totalMinor: 3172, restockingPercentage: 12.5 });
+    const plan = [{ ...PLAN[0]!, restockingFee: { percentage: 12.5 } }];
+    const shippingFee = { amount: { amount: "765", currencyCode: "JPY" } };
+    const v = buildStoredVerdict({ evaluation, refund, policySource: "preset", locale: "en", plan, shippingFee });
+    const back = parseStoredVerdict(JSON.parse(JSON.stringify(v)));
+    expect(back).toEqual(v);
+    expect(back.refund?.shop).toEqual({ currency: "NZD", totalMinor: 3524, feesMinor: 1476 });
+    expect(planOf(back)).toEqual(plan);
+    expect(plannedShippingFeeOf(back)).toEqual(shippingFee);
+    expect(plannedShippingFeeOf(parseStoredVerdict({ plan: { returnLineItems: PLAN } }))).toBeNull();
+    expect(() => parseStoredVerdict({ plan: { returnLineItems: [{ ...PLAN[0]!, restockingFee: { percentage: 150 } }] } })).toThrow(StoredVerdictError);
   });
 });

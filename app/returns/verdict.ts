@@ -25,6 +25,13 @@ export interface PlannedReturnLine {
   quantity: number;
   returnReasonDefinitionId?: string;
   customerNote?: string;
+  /** the policy's restocking fee on this line, recorded on Shopify's Return (RestockingFeeInput) */
+  restockingFee?: { percentage: number };
+}
+
+/** The return shipping fee recorded on Shopify's Return, in the order's presentment currency (ReturnShippingFeeInput). */
+export interface PlannedShippingFee {
+  amount: { amount: string; currencyCode: string };
 }
 
 export const POLICY_SOURCES = ["in_force", "earliest", "preset"] as const;
@@ -55,6 +62,11 @@ const plannedLine = z.object({
   quantity: z.number().int().min(1),
   returnReasonDefinitionId: z.string().optional(),
   customerNote: z.string().optional(),
+  restockingFee: z.object({ percentage: z.number().min(0).max(100) }).optional(),
+});
+
+const plannedShippingFee = z.object({
+  amount: z.object({ amount: z.string().regex(/^\d+(\.\d+)?$/), currencyCode: z.string().regex(/^[A-Z]{3}$/) }),
 });
 
 const storedVerdictSchema = z.object({
@@ -75,9 +87,11 @@ const storedVerdictSchema = z.object({
       restockingMinor: z.number().int(),
       returnShippingFeeMinor: z.number().int(),
       cappedByRefundable: z.boolean(),
+      /** the same money in shop currency at the order's recorded rate (since presentment pricing) */
+      shop: z.object({ currency: z.string(), totalMinor: z.number().int(), feesMinor: z.number().int() }).optional(),
     })
     .optional(),
-  plan: z.object({ returnLineItems: z.array(plannedLine) }).optional(),
+  plan: z.object({ returnLineItems: z.array(plannedLine), returnShippingFee: plannedShippingFee.optional() }).optional(),
   requestFingerprint: z.string().optional(),
   /** decision 190: the customer history screening, when the request was held or blocked (or history was read) */
   screening: z
@@ -148,6 +162,11 @@ export function planOf(verdict: StoredVerdict): PlannedReturnLine[] | null {
   return items && items.length > 0 ? items : null;
 }
 
+/** The return shipping fee a submission planned to record on Shopify's Return, if any. */
+export function plannedShippingFeeOf(verdict: StoredVerdict): PlannedShippingFee | null {
+  return verdict.plan?.returnShippingFee ?? null;
+}
+
 /** The stored verdict line of a request line, by line item id. */
 export function verdictLineFor(verdict: StoredVerdict, lineItemId: string): StoredVerdictLine | undefined {
   return verdict.lines?.find((l) => l.lineItemId === lineItemId);
@@ -156,7 +175,7 @@ export function verdictLineFor(verdict: StoredVerdict, lineItemId: string): Stor
 /** Builds the verdict a request stores: the one way it is written. */
 export function buildStoredVerdict(args: {
   evaluation: Evaluation;
-  refund: Pick<RefundBreakdown, "totalMinor" | "restockingMinor" | "returnShippingFeeMinor" | "cappedByRefundable">;
+  refund: Pick<RefundBreakdown, "totalMinor" | "restockingMinor" | "returnShippingFeeMinor" | "cappedByRefundable"> & Partial<Pick<RefundBreakdown, "shop">>;
   policySource: PolicySource;
   locale: Locale;
   /** the resolution the shopper asked for (the DB keeps replacement as exchange) */
@@ -167,6 +186,8 @@ export function buildStoredVerdict(args: {
   /** keep the engine's rule-by-rule trace per line (shown on the staff detail page) */
   withTrace?: boolean;
   plan?: PlannedReturnLine[];
+  /** the return shipping fee sent with the plan */
+  shippingFee?: PlannedShippingFee;
   requestFingerprint?: string;
 }): StoredVerdict {
   const e = args.evaluation;
@@ -194,8 +215,9 @@ export function buildStoredVerdict(args: {
       restockingMinor: args.refund.restockingMinor,
       returnShippingFeeMinor: args.refund.returnShippingFeeMinor,
       cappedByRefundable: args.refund.cappedByRefundable,
+      ...(args.refund.shop ? { shop: { ...args.refund.shop } } : {}),
     },
-    ...(args.plan !== undefined ? { plan: { returnLineItems: args.plan } } : {}),
+    ...(args.plan !== undefined ? { plan: { returnLineItems: args.plan, ...(args.shippingFee ? { returnShippingFee: args.shippingFee } : {}) } } : {}),
     ...(args.requestFingerprint !== undefined ? { requestFingerprint: args.requestFingerprint } : {}),
     ...(e.screening.outcome !== "clear" || e.screening.history
       ? { screening: { outcome: e.screening.outcome, findings: e.screening.findings, history: e.screening.history } }

@@ -88,8 +88,14 @@ describe("loadOrderSnapshot", () => {
     expect((await loadOrderSnapshot(admin, find((o) => o.sourceName === "trademe").id))!.order.salesChannel).toBe("marketplace");
     const pos = find((o) => o.sourceName === "pos");
     expect((await loadOrderSnapshot(admin, pos.id))!.order.salesChannel).toBe("pos");
-    const aud = (await loadOrderSnapshot(admin, find((o) => o.presentmentCurrencyCode === "AUD").id))!;
-    expect(aud.order).toMatchObject({ currency: "NZD", shippingCountry: "AU" });
+    const audRec = find((o) => o.presentmentCurrencyCode === "AUD");
+    const aud = (await loadOrderSnapshot(admin, audRec.id))!;
+    // priced in the currency the shopper paid, the shop's NZD beside it (Shopify's recorded total in both)
+    expect(aud.order).toMatchObject({ currency: "AUD", shippingCountry: "AU" });
+    expect(aud.order.shopMoney?.currency).toBe("NZD");
+    const li = audRec.lineItems[0]!;
+    expect(aud.order.lines[0]!.unitPrice).toBe((li.unitPricePresentment / 100).toFixed(2));
+    expect(aud.shop.currency).toBe("NZD");
   });
 
   it("accepts numeric ids, returns null for an unknown order, rejects junk", async () => {
@@ -210,8 +216,8 @@ describe("mapOrderSnapshot (pure rules)", () => {
     isGiftCard: false,
     customAttributes: [],
     originalUnitPriceSet: { shopMoney: { amount: "20.0" } },
-    discountedUnitPriceAfterAllDiscountsSet: { shopMoney: { amount: "20.0" } },
-    taxLines: [{ priceSet: { shopMoney: { amount: "5.00" } } }],
+    discountedUnitPriceAfterAllDiscountsSet: { presentmentMoney: { amount: "20.0" } },
+    taxLines: [{ priceSet: { presentmentMoney: { amount: "5.00" } } }],
     discountAllocations: [],
     image: null,
     variant: { compareAtPrice: null },
@@ -226,13 +232,14 @@ describe("mapOrderSnapshot (pure rules)", () => {
       createdAt: "2026-11-01T10:00:00Z",
       cancelledAt: null,
       currencyCode: "USD",
+      presentmentCurrencyCode: "USD",
       taxesIncluded: false,
       sourceName: "web",
       customer: { id: "gid://shopify/Customer/9" },
       shippingAddress: { countryCodeV2: "CA" },
       attribution: null,
       app: null,
-      netPaymentSet: { shopMoney: { amount: "75.00" } },
+      netPaymentSet: { presentmentMoney: { amount: "75.00" } },
       lineItems: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: lines },
       fulfillments: [],
       ...over,
@@ -246,6 +253,19 @@ describe("mapOrderSnapshot (pure rules)", () => {
     expect(r.shop).toEqual({ country: "US", timezone: "America/New_York", currency: "USD" });
     const incl = mapOrderSnapshot(shopNode, order([line()], { taxesIncluded: true }), noReturnable);
     expect(incl.order.lines[0]!.unitTax).toBeUndefined();
+    expect(r.order.shopMoney).toBeUndefined();
+  });
+
+  it("a USD shop's order paid in yen: whole-yen prices, the recorded total in both currencies beside them", () => {
+    const jpyLine = line({ discountedUnitPriceAfterAllDiscountsSet: { presentmentMoney: { amount: "2980.0" } }, taxLines: [{ priceSet: { presentmentMoney: { amount: "894.0" } } }] });
+    const r = mapOrderSnapshot(
+      shopNode,
+      order([jpyLine], { presentmentCurrencyCode: "JPY", netPaymentSet: { presentmentMoney: { amount: "9834.0" } }, totalPriceSet: { shopMoney: { amount: "65.56" }, presentmentMoney: { amount: "9834.0" } } }),
+      noReturnable,
+    );
+    expect(r.order).toMatchObject({ currency: "JPY", refundableAmount: "9834", shopMoney: { currency: "USD", total: "65.56", presentmentTotal: "9834" } });
+    expect(r.order.lines[0]).toMatchObject({ unitPrice: "2980", unitTax: "298" });
+    expect(r.shop.currency).toBe("USD");
   });
 
   it("onSale: compare-at above the price sold, or an automatic discount; a discount code is not a sale", () => {

@@ -2,12 +2,15 @@
  * Reads one order through the Admin API and maps it to the policy engine's Order (orderSchema) and
  * Shop. Rules of the mapping (the engine trusts them, so they are written down here):
  *
- * - currency: the shop currency (shopMoney). The engine, the DB and refunds all count in it.
+ * - currency: the currency the shopper paid (presentmentCurrencyCode, presentmentMoney). The engine,
+ *   the request's refund and Shopify's refunds and store credit all count in it. shopMoney: the
+ *   order's total in shop money and in presentment money (Shopify's recorded rate), when the two
+ *   currencies differ; the shop-money figures beside a request come from it.
  * - unitPrice: what was actually paid per unit after every discount
  *   (discountedUnitPriceAfterAllDiscountsSet). unitTax: only when prices EXCLUDE tax
  *   (taxesIncluded = false), the line's tax divided evenly per unit (floored to the minor unit, so
  *   a refund never exceeds what was charged); when taxes are included the price already holds it.
- * - onSale: the variant's compare-at price is above the price the line was sold at, or the line
+ * - onSale (shop money, as the compare-at price is): the variant's compare-at price is above the price the line was sold at, or the line
  *   got an automatic discount (a storewide sale). A discount CODE the shopper typed is not a sale.
  *   "final-sale" tags are matched by the policy's own tag rules, not folded in here.
  * - fulfilledQuantity: units in SUCCESS fulfillments. fulfilledAt: the earliest such fulfillment;
@@ -228,7 +231,8 @@ export function mapOrderSnapshot(
   returnableNode: OrderSnapshotQuery["returnableFulfillments"] | null | undefined,
   reasonsNode?: OrderSnapshotQuery["returnReasonDefinitions"] | null,
 ): OrderSnapshotResult {
-  const currency = order.currencyCode;
+  const currency = order.presentmentCurrencyCode;
+  const shopCurrency = order.currencyCode;
   const shop = shopSchema.parse({
     country: shopNode.shopAddress.countryCodeV2 ?? "US",
     timezone: shopNode.ianaTimezone,
@@ -284,13 +288,13 @@ export function mapOrderSnapshot(
     const fulfilledQty = f?.qty ?? 0;
     const removed = Math.max(0, l.quantity - l.currentQuantity);
     const returned = Math.min(fulfilledQty, Math.max(onReturns.get(l.id) ?? 0, removed));
-    const paidUnit = l.discountedUnitPriceAfterAllDiscountsSet.shopMoney.amount;
-    const originalUnit = minorOrZero(l.originalUnitPriceSet.shopMoney.amount, currency);
-    const compareAt = l.variant?.compareAtPrice ? minorOrZero(String(l.variant.compareAtPrice), currency) : 0;
+    const paidUnit = l.discountedUnitPriceAfterAllDiscountsSet.presentmentMoney.amount;
+    const originalUnit = minorOrZero(l.originalUnitPriceSet.shopMoney.amount, shopCurrency);
+    const compareAt = l.variant?.compareAtPrice ? minorOrZero(String(l.variant.compareAtPrice), shopCurrency) : 0;
     const automatic = l.discountAllocations.some((d) => d.discountApplication.__typename === "AutomaticDiscountApplication");
     let unitTax: string | undefined;
     if (!order.taxesIncluded && l.quantity > 0) {
-      const taxMinor = l.taxLines.reduce((a, t) => a + minorOrZero(t.priceSet.shopMoney.amount, currency), 0);
+      const taxMinor = l.taxLines.reduce((a, t) => a + minorOrZero(t.priceSet.presentmentMoney.amount, currency), 0);
       unitTax = toDecimalString(Math.floor(taxMinor / l.quantity), currency);
     }
     extras[l.id] = { imageUrl: l.image?.url ? String(l.image.url) : null };
@@ -318,7 +322,8 @@ export function mapOrderSnapshot(
     if (l.product?.collections?.pageInfo.hasNextPage) truncated = true;
   }
 
-  const net = order.netPaymentSet?.shopMoney.amount;
+  const net = order.netPaymentSet?.presentmentMoney.amount;
+  const total = order.totalPriceSet;
   const parsed = orderSchema.parse({
     id: order.id,
     name: order.name,
@@ -332,6 +337,15 @@ export function mapOrderSnapshot(
     }),
     shippingCountry: order.shippingAddress?.countryCodeV2 ?? null,
     ...(net !== undefined && net !== null ? { refundableAmount: toDecimalString(Math.max(0, parseMoney(String(net), currency)), currency) } : {}),
+    ...(total && shopCurrency !== currency
+      ? {
+          shopMoney: {
+            currency: shopCurrency,
+            total: toDecimalString(parseMoney(String(total.shopMoney.amount), shopCurrency), shopCurrency),
+            presentmentTotal: toDecimalString(parseMoney(String(total.presentmentMoney.amount), currency), currency),
+          },
+        }
+      : {}),
     lines: mapped,
   });
   return {

@@ -66,9 +66,20 @@ export const mutationResolvers: M = {
       const rl = ret!.lines.find((x) => x.id === l.id)!;
       return { lineItemId: rl.lineItemId, quantity: l.quantity, restockType: "NO_RESTOCK" };
     });
+    // transactionAmount is "in the presentment currency of the order"
+    // (https://shopify.dev/docs/api/admin-graphql/latest/input-objects/ReturnRefundOrderTransactionInput)
+    const wrong = ((issue?.orderTransactions ?? []) as { transactionAmount: { currencyCode: string } }[]).findIndex((t) => t.transactionAmount.currencyCode !== order.presentmentCurrencyCode);
+    if (wrong >= 0) {
+      ret!.lines = dry;
+      return {
+        return: null,
+        userErrors: [ue(["input", "financialTransfer", "issueRefund", "orderTransactions", wrong, "transactionAmount", "currencyCode"], `Currency must be the order's presentment currency ${order.presentmentCurrencyCode}`, "INVALID")],
+      };
+    }
     if (issue || input.refundShipping) {
       const refundInput: RefundInput = {
         orderId: order.id,
+        currency: order.presentmentCurrencyCode,
         note: input.note ?? null,
         refundLineItems,
         shipping: input.refundShipping ? { amount: input.refundShipping.shippingRefundAmount?.amount ?? null, fullRefund: input.refundShipping.fullRefund ?? null } : null,

@@ -27,7 +27,7 @@ import { findFulfillmentLine, findLineItem, findRfoLine, gidNumber } from "../st
 import { fromDecimal, moneyBag, moneyV2 } from "../state/money";
 import { TopLevelError } from "../state/errors";
 import { orderReturnStatus, refundedQuantityOfLineItem, returnableQuantity } from "../state/returns";
-import { discountedUnit, netPayment, totalRefunded } from "../state/refunds";
+import { discountedUnit, discountedUnitPresentment, netPayment, netPaymentPresentment, presentmentOf, shopOf, totalRefunded, totalRefundedPresentment } from "../state/refunds";
 import { metafieldsOf, resolveNamespace } from "./metafields";
 import { matches, numericId, parseQuery } from "./search";
 import { displayNameFor } from "../customer-data";
@@ -43,14 +43,9 @@ function orderOf(ctx: Ctx, id: string): OrderRec {
   return o;
 }
 
+/** A MoneyBag of the order; without a presentment amount, the shop amount at the order's rate. */
 function bag(order: OrderRec, shop: number, presentment?: number) {
-  return moneyBag(shop, order.currencyCode, presentment ?? shop, order.presentmentCurrencyCode);
-}
-
-/** presentment amount for a shop amount, using the line's own ratio when available */
-function ratio(order: OrderRec): number {
-  const li = order.lineItems.find((l) => l.unitPrice > 0);
-  return li ? li.unitPricePresentment / li.unitPrice : 1;
+  return moneyBag(shop, order.currencyCode, presentment ?? presentmentOf(order, shop), order.presentmentCurrencyCode);
 }
 
 function orderTotals(ctx: Ctx, o: OrderRec) {
@@ -125,24 +120,24 @@ export const typeResolvers: Record<string, R> = {
       if (refunded > 0) return "PARTIALLY_REFUNDED";
       return "PAID";
     },
-    subtotalPriceSet: (o: OrderRec, _a, ctx) => bag(o, orderTotals(ctx, o).subtotal, Math.round(orderTotals(ctx, o).subtotal * ratio(o))),
-    totalPriceSet: (o: OrderRec, _a, ctx) => bag(o, orderTotals(ctx, o).total, Math.round(orderTotals(ctx, o).total * ratio(o))),
+    subtotalPriceSet: (o: OrderRec, _a, ctx) => bag(o, orderTotals(ctx, o).subtotal),
+    totalPriceSet: (o: OrderRec, _a, ctx) => bag(o, orderTotals(ctx, o).total),
     currentTotalPriceSet: (o: OrderRec, _a, ctx) => {
       const t = orderTotals(ctx, o);
       const v = t.total - o.refundIds.reduce((a, id) => a + (ctx.store.refunds.get(id)?.lines.reduce((b, l) => b + l.subtotal, 0) ?? 0), 0);
-      return bag(o, v, Math.round(v * ratio(o)));
+      return bag(o, v);
     },
     totalTaxSet: (o: OrderRec, _a, ctx) => bag(o, orderTotals(ctx, o).tax),
     currentTotalTaxSet: (o: OrderRec, _a, ctx) => bag(o, orderTotals(ctx, o).tax),
-    totalDiscountsSet: (o: OrderRec, _a, ctx) => bag(o, orderTotals(ctx, o).discounts, Math.round(orderTotals(ctx, o).discounts * ratio(o))),
-    totalShippingPriceSet: (o: OrderRec) => bag(o, o.shipping, Math.round(o.shipping * ratio(o))),
+    totalDiscountsSet: (o: OrderRec, _a, ctx) => bag(o, orderTotals(ctx, o).discounts),
+    totalShippingPriceSet: (o: OrderRec) => bag(o, o.shipping),
     totalReceivedSet: (o: OrderRec) => {
-      const v = o.transactions.filter((t) => t.status === "SUCCESS" && (t.kind === "SALE" || t.kind === "CAPTURE")).reduce((a, t) => a + t.amount, 0);
-      return bag(o, v, Math.round(v * ratio(o)));
+      const paid = o.transactions.filter((t) => t.status === "SUCCESS" && (t.kind === "SALE" || t.kind === "CAPTURE"));
+      return bag(o, paid.reduce((a, t) => a + t.amount, 0), paid.reduce((a, t) => a + t.presentmentAmount, 0));
     },
-    netPaymentSet: (o: OrderRec) => bag(o, netPayment(o), Math.round(netPayment(o) * ratio(o))),
-    totalRefundedSet: (o: OrderRec, _a, ctx) => bag(o, totalRefunded(ctx.store, o), Math.round(totalRefunded(ctx.store, o) * ratio(o))),
-    totalRefundableAmount: (o: OrderRec) => bag(o, netPayment(o)),
+    netPaymentSet: (o: OrderRec) => bag(o, netPayment(o), netPaymentPresentment(o)),
+    totalRefundedSet: (o: OrderRec, _a, ctx) => bag(o, totalRefunded(ctx.store, o), totalRefundedPresentment(ctx.store, o)),
+    totalRefundableAmount: (o: OrderRec) => bag(o, netPayment(o), netPaymentPresentment(o)),
     taxesIncluded: () => true,
     refundable: (o: OrderRec) => netPayment(o) > 0,
     shippingLines: (o: OrderRec) =>
@@ -244,7 +239,7 @@ export const typeResolvers: Record<string, R> = {
     decline: (r: ReturnRec) => r.decline,
     exchangeLineItems: () => [],
     returnShippingFees: (r: ReturnRec, _a, ctx) =>
-      r.shippingFee != null ? [{ id: r.shippingFeeId, amountSet: bag(orderOf(ctx, r.orderId), r.shippingFee) }] : [],
+      r.shippingFee != null ? [{ id: r.shippingFeeId, amountSet: bag(orderOf(ctx, r.orderId), shopOf(orderOf(ctx, r.orderId), r.shippingFee), r.shippingFee) }] : [],
     transactions: () => [],
     /**
      * What processing these quantities would refund: discounted line subtotal (tax-inclusive prices),
@@ -266,7 +261,7 @@ export const typeResolvers: Record<string, R> = {
         tax += li.taxLines.reduce((acc, t) => acc + Math.floor((t.price * item.quantity) / Math.max(1, li.quantity)), 0);
         if (l.restockingFeePercentage != null) fees += Math.round((lineSub * l.restockingFeePercentage) / 100);
       }
-      if (r.shippingFee != null && r.refundIds.length === 0) fees += r.shippingFee;
+      if (r.shippingFee != null && r.refundIds.length === 0) fees += shopOf(o, r.shippingFee);
       const shipping = a.refundShipping?.fullRefund ? o.shipping : a.refundShipping?.shippingRefundAmount ? fromDecimal(a.refundShipping.shippingRefundAmount.amount, o.currencyCode) : 0;
       const amount = Math.max(0, Math.min(sub - fees + shipping, netPayment(o)));
       const z = bag(o, 0);
@@ -303,7 +298,8 @@ export const typeResolvers: Record<string, R> = {
     restockingFee: (l: ReturnLineRec, _a, ctx) => {
       if (l.restockingFeePercentage == null) return null;
       const f = findLineItem(ctx.store, l.lineItemId)!;
-      return { id: `gid://shopify/RestockingFee/${gidNumber(l.id)}`, percentage: l.restockingFeePercentage, amountSet: bag(f.order, Math.round((discountedUnit(f.line) * l.quantity * l.restockingFeePercentage) / 100)) };
+      const fee = (unit: number) => Math.round((unit * l.quantity * l.restockingFeePercentage!) / 100);
+      return { id: `gid://shopify/RestockingFee/${gidNumber(l.id)}`, percentage: l.restockingFeePercentage, amountSet: bag(f.order, fee(discountedUnit(f.line)), fee(discountedUnitPresentment(f.line))) };
     },
     withCodeDiscountedTotalPriceSet: (l: ReturnLineRec, _a, ctx) => {
       const f = findLineItem(ctx.store, l.lineItemId)!;
@@ -340,7 +336,7 @@ export const typeResolvers: Record<string, R> = {
     return: (r: RefundRec, _a, ctx) => tag(ctx, "Return", r.returnId ? ctx.store.returns.get(r.returnId) : null),
     processedAt: (r: RefundRec) => r.createdAt,
     updatedAt: (r: RefundRec) => r.createdAt,
-    totalRefundedSet: (r: RefundRec, _a, ctx) => bag(orderOf(ctx, r.orderId), r.total),
+    totalRefundedSet: (r: RefundRec, _a, ctx) => bag(orderOf(ctx, r.orderId), r.total, r.totalPresentment),
     refundLineItems: (r: RefundRec, _a, ctx) => r.lines.map((l) => ({ ...l, __refund: r, __ctxOrder: orderOf(ctx, r.orderId) })),
     refundShippingLines: () => [],
     orderAdjustments: () => [],
@@ -456,7 +452,7 @@ const REASON_ENUM: Record<string, string> = {
 
 function unitAfterDiscount(ctx: Ctx, l: LineItemRec) {
   const o = findLineItem(ctx.store, l.id)!.order;
-  return bag(o, discountedUnit(l), l.unitPricePresentment - Math.floor(l.discountPresentment / Math.max(1, l.quantity)));
+  return bag(o, discountedUnit(l), discountedUnitPresentment(l));
 }
 
 function txnResolvers(): R {

@@ -5,6 +5,7 @@ import { iso } from "../clock";
 import { PRODUCTS, seedCatalog } from "./catalog";
 import { approveReturn, closeReturn, createReturn, declineReturn, processReturnLines } from "../state/returns";
 import { createRefund } from "../state/refunds";
+import { toDecimal } from "../state/money";
 
 const DAY = 86_400_000;
 
@@ -195,11 +196,13 @@ function applyAfter(store: Store, order: OrderRec, s: OrderSpec, at: Date): void
   const line = ret.lines[0]!;
   processReturnLines(store, ret.id, [{ id: line.id, quantity: 1 }]);
   const li = order.lineItems.find((l) => l.id === line.lineItemId)!;
-  const amount = li.unitPrice - Math.floor(li.discount / li.quantity);
+  // refunds are made in the currency the shopper paid
+  const amount = li.unitPricePresentment - Math.floor(li.discountPresentment / li.quantity);
   const rf = createRefund(store, clock, {
     orderId: order.id,
     refundLineItems: [{ lineItemId: li.id, quantity: 1, restockType: "RETURN" }],
-    transactions: [{ amount: (amount / 100).toFixed(2), gateway: "shopify_payments", kind: "REFUND", orderId: order.id, parentId: order.transactions[0]!.id }],
+    currency: order.presentmentCurrencyCode,
+    transactions: [{ amount: toDecimal(amount, order.presentmentCurrencyCode), gateway: "shopify_payments", kind: "REFUND", orderId: order.id, parentId: order.transactions[0]!.id }],
   }, { returnId: ret.id });
   ret.refundIds.push(rf.refund!.id);
   line.refundedQuantity += 1;

@@ -49,3 +49,15 @@ export function displayMoney(minor: Minor, currency: string): string {
   const body = d === 0 ? String(abs) : `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
   return `${minor < 0 ? "-" : ""}${symbols[currency] ?? ""}${body}`;
 }
+
+/** `presentment` in shop money at the rate of one payment (shopAmount / presentmentAmount), half up; integers only. */
+export function toShop(presentment: Minor, shopAmount: Minor, presentmentAmount: Minor): Minor {
+  if (presentmentAmount <= 0 || shopAmount === presentmentAmount) return presentment;
+  const sign = presentment < 0 ? -1 : 1;
+  return sign * Math.floor((Math.abs(presentment) * shopAmount * 2 + presentmentAmount) / (2 * presentmentAmount));
+}
+
+/** `shop` in presentment money at the rate of one payment, half up; integers only. */
+export function toPresentment(shop: Minor, shopAmount: Minor, presentmentAmount: Minor): Minor {
+  return toShop(shop, presentmentAmount, shopAmount);
+}

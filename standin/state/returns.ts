@@ -71,7 +71,7 @@ export interface RequestLineInput {
 export function createReturn(
   store: Store,
   clock: Clock,
-  input: { orderId: string; returnLineItems: RequestLineInput[]; returnShippingFee?: { amount: { amount: string } } | null },
+  input: { orderId: string; returnLineItems: RequestLineInput[]; returnShippingFee?: { amount: { amount: string; currencyCode?: string } } | null },
   opts: { status: "REQUESTED" | "OPEN"; fieldRoot: string },
 ): Result {
   const root = opts.fieldRoot;
@@ -136,6 +136,11 @@ export function createReturn(
     });
   });
   if (input.returnLineItems.length === 0) errors.push(ue([root, "returnLineItems"], "Return must have at least one line item.", "BLANK"));
+  // "The value of the fee as a fixed amount in the presentment currency of the order"
+  // (https://shopify.dev/docs/api/admin-graphql/2026-07/input-objects/ReturnShippingFeeInput)
+  const fee = input.returnShippingFee?.amount;
+  if (fee?.currencyCode && fee.currencyCode !== order.presentmentCurrencyCode)
+    errors.push(ue([root, "returnShippingFee", "amount", "currencyCode"], `Currency must be the order's presentment currency ${order.presentmentCurrencyCode}`, "INVALID"));
   if (errors.length) return { ret: null, userErrors: errors };
   order.returnCounter += 1;
   const now = iso(clock());
@@ -150,7 +155,7 @@ export function createReturn(
     decline: null,
     lines,
     rfos: [],
-    shippingFee: input.returnShippingFee ? fromDecimal(input.returnShippingFee.amount.amount, order.currencyCode) : null,
+    shippingFee: input.returnShippingFee ? fromDecimal(input.returnShippingFee.amount.amount, order.presentmentCurrencyCode) : null,
     shippingFeeId: input.returnShippingFee ? newId(store, "Fee") : null,
     refundIds: [],
   };

@@ -229,6 +229,7 @@ export interface ReturnRec {
   decline: { reason: string; note: string | null } | null;
   lines: ReturnLineRec[];
   rfos: RfoRec[];
+  /** return shipping fee, presentment currency (ReturnShippingFeeInput is in it) */
   shippingFee: Minor | null;
   shippingFeeId: string | null;
   refundIds: string[];
@@ -252,7 +253,10 @@ export interface RefundRec {
   note: string | null;
   lines: RefundLineRec[];
   shipping: Minor;
+  /** what went back to payments, shop currency */
   total: Minor;
+  /** the same, in the order's presentment currency (what the shopper paid in) */
+  totalPresentment: Minor;
   transactionIds: string[];
   /** store credit issued as part of this refund (refundMethods) */
   storeCredit: Minor;

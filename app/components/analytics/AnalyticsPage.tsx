@@ -42,7 +42,9 @@ export function AnalyticsPage({
 }) {
   const navigate = useNavigate();
   const [sp] = useSearchParams();
-  const money = (n: number) => formatMoney(n, currency);
+  // the figures are in the currency most requests settled in; others are listed each in its own
+  const money = (n: number) => formatMoney(n, a.money.currency ?? currency);
+  const others = a.moneyByCurrency.slice(1);
   const units = (n: number) => count(n, "unit", "units");
   const r = a.returnRate;
   const rate = r?.rateBps != null ? percent(r.rateBps) : r ? "No deliveries yet" : "Not available";
@@ -83,6 +85,25 @@ export function AnalyticsPage({
             <Stat title="Store credit issued" value={money(a.money.creditedMinor)} />
           </InlineGrid>
         </Layout.Section>
+        {others.length > 0 ? (
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Paid in other currencies
+                </Text>
+                <Text as="p" tone="subdued">
+                  Shown in the currency each shopper paid, as Shopify refunded them; not added to the totals above.
+                </Text>
+                {others.map((o) => (
+                  <Text as="p" key={o.currency}>
+                    {`${o.currency}: ${formatMoney(o.refundedMinor, o.currency)} refunded, ${formatMoney(o.creditedMinor, o.currency)} store credit (${o.requests} ${o.requests === 1 ? "request" : "requests"})`}
+                  </Text>
+                ))}
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <Card>
             <BlockStack gap="300">

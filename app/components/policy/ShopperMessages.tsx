@@ -13,6 +13,7 @@ export const MESSAGE_PURPOSE: Record<MessageKey, string> = {
   OUTSIDE_WINDOW: "Refused: the return window has closed",
   NOT_DELIVERED: "Refused: not shipped yet",
   QUANTITY_UNAVAILABLE: "Refused: more than can still be returned",
+  QUANTITY_ALREADY_REQUESTED: "Refused: already asked for in an earlier request",
   EXCLUDED_ITEM: "Refused: an item that can't be returned",
   GIFT_CARD: "Refused: a gift card",
   FINAL_SALE: "Refused: a final-sale item",

@@ -26,6 +26,7 @@ async function seed(
     lines?: { title?: string; reason?: string; eligible?: boolean; codes?: string[]; quantity?: number }[];
     refundMinor?: number;
     resolution?: "refund" | "store_credit";
+    currency?: string;
   },
 ) {
   const { request } = await repos.returnRequests.create(shop, {
@@ -34,7 +35,7 @@ async function seed(
     orderName: opts.orderName ?? `#${1000 + Object.keys(ids).length}`,
     customerDisplayName: opts.customer ?? "Aroha Ngata",
     status: opts.status ?? "requested",
-    currency: "NZD",
+    currency: opts.currency ?? "NZD",
     refundMinor: opts.refundMinor ?? 5000,
     feesMinor: 0,
     resolution: opts.resolution ?? null,
@@ -255,6 +256,25 @@ describe("analytics", () => {
     const other = await loadAnalytics(views(), OTHER, { from: day(30), to: new Date(NOW.getTime() + 1) });
     expect(other.requests).toBe(1);
     expect(other.returnRateBps).toBeNull();
+  });
+
+  it("keeps each currency the shoppers paid in apart: never summed, never converted", async () => {
+    const MIXED = "mixed-currency.myshopify.com";
+    await seed(MIXED, "m1", { at: day(3), status: "refunded", refundMinor: 4500, resolution: "refund" });
+    await seed(MIXED, "m2", { at: day(3), status: "refunded", refundMinor: 1200, resolution: "refund" });
+    await seed(MIXED, "m3", { at: day(4), status: "refunded", refundMinor: 3358, resolution: "refund", currency: "AUD" });
+    await seed(MIXED, "m4", { at: day(5), status: "credited", refundMinor: 3285, resolution: "store_credit", currency: "JPY" });
+    const a = await loadAnalytics(views(), MIXED, { from: day(30), to: new Date(NOW.getTime() + 1), timeZone: "Pacific/Auckland" });
+    expect(a.moneyByCurrency.map(({ currency, requests, refundedMinor, creditedMinor }) => ({ currency, requests, refundedMinor, creditedMinor }))).toEqual([
+      { currency: "NZD", requests: 2, refundedMinor: 5700, creditedMinor: 0 },
+      { currency: "AUD", requests: 1, refundedMinor: 3358, creditedMinor: 0 },
+      { currency: "JPY", requests: 1, refundedMinor: 0, creditedMinor: 3285 },
+    ]);
+    expect(a.money).toMatchObject({ currency: "NZD", refundedMinor: 5700, creditedMinor: 0 });
+    expect(a.money.weeks.reduce((s, w) => s + w.refundedMinor + w.creditedMinor, 0)).toBe(5700);
+    const none = await loadAnalytics(views(), "nothing-settled.myshopify.com", { from: day(30), to: new Date(NOW.getTime() + 1) });
+    expect(none.money).toMatchObject({ currency: null, refundedMinor: 0, creditedMinor: 0 });
+    expect(none.moneyByCurrency).toEqual([]);
   });
 });
 

@@ -24,14 +24,25 @@ export interface Analytics {
    */
   returnRate: ReturnRate | null;
   topProducts: { title: string; units: number; requests: number }[];
-  /** one currency per shop in practice; amounts are integer minor units */
-  money: {
-    currency: string | null;
-    refundedMinor: number;
-    creditedMinor: number;
-    /** oldest first; `week` is the local date of the Monday starting the week */
-    weeks: { week: string; refundedMinor: number; creditedMinor: number }[];
-  };
+  /**
+   * The money of the currency most requests settled in (integer minor units of that currency only);
+   * `moneyByCurrency[0]`, or empty with `currency: null` when nothing settled.
+   */
+  money: CurrencyMoney;
+  /**
+   * Refunded and credited per currency the shoppers paid in, most settled requests first. Amounts are
+   * never summed across currencies nor converted: each equals what Shopify's refunds in that currency
+   * show (docs/decisions/150-shop-and-presentment-money.md).
+   */
+  moneyByCurrency: (CurrencyMoney & { currency: string; requests: number })[];
+}
+
+export interface CurrencyMoney {
+  currency: string | null;
+  refundedMinor: number;
+  creditedMinor: number;
+  /** oldest first; `week` is the local date of the Monday starting the week */
+  weeks: { week: string; refundedMinor: number; creditedMinor: number }[];
 }
 
 /** Units Shopify delivered on the orders read, by line title. */
@@ -100,30 +111,37 @@ export async function loadAnalytics(
 ): Promise<Analytics> {
   const returned = delivered ? await ctx.repos.adminViews.returnedUnitsOnOrders(shop, delivered.orderIds) : [];
   const { requests, ordersWithReturns, reasons, topProducts, settled } = await ctx.repos.adminViews.analytics(shop, { from, to });
-  const weeks = new Map<string, { refundedMinor: number; creditedMinor: number }>();
   // every week of the period, so empty weeks show as empty bars
-  for (let ms = from.getTime(); ms < to.getTime(); ms += 7 * 86_400_000) {
-    weeks.set(mondayOf(localDay(new Date(ms), timeZone)), { refundedMinor: 0, creditedMinor: 0 });
-  }
-  weeks.set(mondayOf(localDay(new Date(to.getTime() - 1), timeZone)), { refundedMinor: 0, creditedMinor: 0 });
-  let refunded = 0;
-  let credited = 0;
-  const currencies = new Map<string, number>();
+  const emptyWeeks = () => {
+    const weeks = new Map<string, { refundedMinor: number; creditedMinor: number }>();
+    for (let ms = from.getTime(); ms < to.getTime(); ms += 7 * 86_400_000) {
+      weeks.set(mondayOf(localDay(new Date(ms), timeZone)), { refundedMinor: 0, creditedMinor: 0 });
+    }
+    weeks.set(mondayOf(localDay(new Date(to.getTime() - 1), timeZone)), { refundedMinor: 0, creditedMinor: 0 });
+    return weeks;
+  };
+  const byCurrency = new Map<string, { requests: number; refunded: number; credited: number; weeks: ReturnType<typeof emptyWeeks> }>();
   for (const r of settled) {
     const amount = r.refundMinor;
-    currencies.set(r.currency, (currencies.get(r.currency) ?? 0) + 1);
+    let c = byCurrency.get(r.currency);
+    if (!c) byCurrency.set(r.currency, (c = { requests: 0, refunded: 0, credited: 0, weeks: emptyWeeks() }));
+    c.requests += 1;
     const isCredit = r.status === "credited" || (r.status === "closed" && r.resolution === "store_credit");
     const w = mondayOf(localDay(r.updatedAt, timeZone));
-    const bucket = weeks.get(w) ?? { refundedMinor: 0, creditedMinor: 0 };
+    const bucket = c.weeks.get(w) ?? { refundedMinor: 0, creditedMinor: 0 };
     if (isCredit) {
-      credited += amount;
+      c.credited += amount;
       bucket.creditedMinor += amount;
     } else {
-      refunded += amount;
+      c.refunded += amount;
       bucket.refundedMinor += amount;
     }
-    weeks.set(w, bucket);
+    c.weeks.set(w, bucket);
   }
+  const weeksOf = (weeks: ReturnType<typeof emptyWeeks>) => [...weeks.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([week, v]) => ({ week, ...v }));
+  const moneyByCurrency = [...byCurrency.entries()]
+    .sort((a, b) => b[1].requests - a[1].requests || a[0].localeCompare(b[0]))
+    .map(([currency, c]) => ({ currency, requests: c.requests, refundedMinor: c.refunded, creditedMinor: c.credited, weeks: weeksOf(c.weeks) }));
   return {
     from: from.toISOString(),
     to: to.toISOString(),
@@ -134,12 +152,8 @@ export async function loadAnalytics(
     returnRate: delivered ? returnRateOf(delivered, returned) : null,
     reasons: [...reasons].sort((a, b) => b.units - a.units || a.reason.localeCompare(b.reason)),
     topProducts,
-    money: {
-      currency: [...currencies.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null,
-      refundedMinor: refunded,
-      creditedMinor: credited,
-      weeks: [...weeks.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([week, v]) => ({ week, ...v })),
-    },
+    money: moneyByCurrency[0] ?? { currency: null, refundedMinor: 0, creditedMinor: 0, weeks: weeksOf(emptyWeeks()) },
+    moneyByCurrency,
   };
 }
 

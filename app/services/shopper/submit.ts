@@ -15,7 +15,19 @@ import { AdminTransportError, ShopifyUserError, type AdminClient } from "~/shopi
 import { RETURN_REQUEST } from "~/shopify/operations/return-request";
 import { FILE_CREATE } from "~/shopify/operations/file-create";
 import { IdempotencyConflictError, StaleRecordError, type Repos, type ReturnRequestWithLines } from "~/db";
-import { allocateReturnLines, buildStoredVerdict, planOf, translate, verdictOf, type Judged, type Locale, type PlannedReturnLine } from "~/returns";
+import {
+  allocateReturnLines,
+  buildStoredVerdict,
+  planOf,
+  plannedShippingFeeOf,
+  toDecimalString,
+  translate,
+  verdictOf,
+  type Judged,
+  type Locale,
+  type PlannedReturnLine,
+  type PlannedShippingFee,
+} from "~/returns";
 import { policyForOrder, type PolicyChoice } from "~/services/policy-for-order";
 import { findMadeReturn, recordReturnOnRequest, RETURN_REQUEST_LEASE_MS, returnRequestKey, UNCERTAIN } from "~/services/returns/made-return";
 import { loadOwnedOrder, ownedOrderGid, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
@@ -187,7 +199,15 @@ async function checkAndStore(
     returnable: snap.returnable,
     awaiting: await repos.returnRequests.unitsAwaitingReturn(who.shop, snap.order.id),
     reasonIds: snap.reasonIds,
-    lines: body.lines.map((l, i) => ({ lineItemId: l.lineItemId, quantity: l.quantity, note: l.note, reasonHandle: j.evaluation.lines[i]!.reasonHandle })),
+    // the policy's restocking fee is recorded on each Return line it applies to (every line is
+    // eligible here, so the refund's lines are the request's, in order)
+    lines: body.lines.map((l, i) => ({
+      lineItemId: l.lineItemId,
+      quantity: l.quantity,
+      note: l.note,
+      reasonHandle: j.evaluation.lines[i]!.reasonHandle,
+      ...((j.refund.lines[i]?.restockingMinor ?? 0) > 0 ? { restockingPercentage: j.refund.lines[i]!.restockingPercentage } : {}),
+    })),
   });
   if (!allocation.ok) {
     // in the shopper's language; nothing left means an earlier request (or return) already holds the units
@@ -201,6 +221,9 @@ async function checkAndStore(
     throw new ShopperError(409, "in_progress", "Another return for this order is being submitted; please try again in a few seconds");
   }
   const { totalMinor, restockingMinor, returnShippingFeeMinor, lines: priced } = j.refund;
+  // Shopify's Return records the return shipping fee in the currency the shopper paid (ReturnShippingFeeInput)
+  const shippingFee: PlannedShippingFee | undefined =
+    returnShippingFeeMinor > 0 ? { amount: { amount: toDecimalString(returnShippingFeeMinor, j.refund.currency), currencyCode: j.refund.currency } } : undefined;
 
   let stored: { request: ReturnRequestWithLines; created: boolean };
   try {
@@ -221,6 +244,7 @@ async function checkAndStore(
         // the engine's rule-by-rule check, shown on the staff detail page
         withTrace: true,
         plan,
+        ...(shippingFee ? { shippingFee } : {}),
         requestFingerprint: requestFingerprint(body),
       }),
       resolution: dbResolution(body.resolution),
@@ -347,7 +371,10 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
         await repos.events.append(shop, { requestId: request.id, type: "shopify_return_adopted", actor: `customer:${who.customerId}`, at: deps.now(), payload: { returnId: made.id } });
         await repos.operations.complete(shop, key, { result: { returnId: made.id }, now: deps.now(), attempt: claim.attempt });
       } else {
-        const data = await deps.admin.mutate(RETURN_REQUEST, { input: { orderId: request.orderId, returnLineItems: plan.map(withinNoteLimit) } });
+        const returnShippingFee = plannedShippingFeeOf(verdictOf(request));
+        const data = await deps.admin.mutate(RETURN_REQUEST, {
+          input: { orderId: request.orderId, returnLineItems: plan.map(withinNoteLimit), ...(returnShippingFee ? { returnShippingFee } : {}) },
+        });
         const ret = data.returnRequest?.return;
         if (!ret) throw new Error("returnRequest answered no return");
         await repos.events.append(shop, { requestId: request.id, type: "shopify_return_requested", actor: `customer:${who.customerId}`, at: deps.now(), shopifyResponse: ret });

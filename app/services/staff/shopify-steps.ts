@@ -2,7 +2,7 @@
 // These run inside a claimed operations-ledger entry (actions.ts), so each mutation is sent once.
 import type { ReturnForStaffQuery } from "~/types/admin.generated";
 import { shopifyShowsApplied, type ApproveArgs, type DeclineArgs, type RefundArgs, type ShopifyReturnStatus } from "~/returns/request-state";
-import { parseMoney, toDecimalString } from "~/returns";
+import { allocateRefundToPayments, formatMoney, parseMoney, toDecimalString, type PaymentTransaction } from "~/returns";
 import type { AdminClient } from "~/shopify/admin-client";
 import {
   RETURN_APPROVE_REQUEST,
@@ -139,35 +139,40 @@ export async function closeAtShopify(admin: AdminClient, returnId: string, opts:
 }
 
 /**
- * Spreads `amountMinor` over the order's successful SALE/CAPTURE transactions (largest first),
- * in the order's presentment currency. Throws when the payments cannot cover it.
+ * Spreads `amountMinor` over the order's successful payments in the order's presentment currency,
+ * each taking only what earlier refunds (the app's or the Shopify admin's) left on it
+ * (allocateRefundToPayments). Throws when the payments cannot cover it: Shopify would refuse the
+ * refund as "greater than net payment received".
  */
 export function allocateToTransactions(
   transactions: ShopifyReturn["order"]["transactions"],
   amountMinor: number,
   currency: string,
 ): { parentId: string; transactionAmount: { amount: string; currencyCode: string } }[] {
-  const parents = transactions
-    .filter((t) => t.status === "SUCCESS" && (t.kind === "SALE" || t.kind === "CAPTURE"))
-    .map((t) => ({ id: t.id, minor: parseMoney(t.amountSet.presentmentMoney.amount, currency) }))
-    .sort((a, b) => b.minor - a.minor);
-  const out: { parentId: string; transactionAmount: { amount: string; currencyCode: string } }[] = [];
-  let left = amountMinor;
-  for (const p of parents) {
-    if (left <= 0) break;
-    const take = Math.min(left, p.minor);
-    if (take <= 0) continue;
-    out.push({ parentId: p.id, transactionAmount: { amount: toDecimalString(take, currency), currencyCode: currency } });
-    left -= take;
+  const payments: PaymentTransaction[] = transactions.map((t) => ({
+    id: t.id,
+    kind: t.kind,
+    status: t.status,
+    gateway: t.gateway ?? "",
+    amountMinor: parseMoney(t.amountSet.presentmentMoney.amount, currency),
+    parentId: t.parentTransaction?.id ?? null,
+  }));
+  const split = allocateRefundToPayments(payments, amountMinor);
+  if (!split.ok) {
+    throw new StepError(
+      "insufficient_payment",
+      `Only ${formatMoney(split.availableMinor, currency)} ${currency} of this order's payments is left to refund (part was refunded already), less than the ${formatMoney(amountMinor, currency)} ${currency} of this request`,
+    );
   }
-  if (left > 0) throw new StepError("insufficient_payment", `the order's payments cannot cover a refund of ${toDecimalString(amountMinor, currency)} ${currency}`);
-  return out;
+  return split.parts.map((p) => ({ parentId: p.parentId, transactionAmount: { amount: toDecimalString(p.amountMinor, currency), currencyCode: currency } }));
 }
 
 /**
  * refund: returnProcess of every unprocessed return line (restocked or not, as received), with
  * the refund the engine priced at submission (fees already taken off) to the original payment or
- * as store credit. The amount is the request's, in the order's currency; never a float.
+ * as store credit. The amount is the request's, in the currency the shopper paid (the order's
+ * presentment currency, which Shopify's refund and store credit inputs take); never a float. A request
+ * priced in another currency (stored before presentment pricing) is refused as currency_mismatch.
  */
 export async function refundAtShopify(
   admin: AdminClient,

@@ -6,6 +6,11 @@
  * and refunds already hold), the shop's time zone, currency and country, and the customer's display
  * name (staff queue search).
  *
+ * Money: prices, taxes and the net payment in the currency the shopper paid (presentmentMoney), which
+ * is what refunds are made in; the order's total in both shop and presentment money is the rate
+ * Shopify recorded (docs/decisions/150-shop-and-presentment-money.md). The original unit price stays
+ * in shop money: it is compared with the variant's compare-at price, which is in shop money.
+ *
  * Protected customer data: everything here is level 1 (the shipping country is not a protected
  * address field) except the customer's name, a level 2 field. It is read under its own alias
  * (`customerName`), so when the app is not approved for names Shopify nulls only that alias and the
@@ -51,6 +56,7 @@ export const ORDER_SNAPSHOT = `#graphql
       createdAt
       cancelledAt
       currencyCode
+      presentmentCurrencyCode
       taxesIncluded
       sourceName
       customer {
@@ -71,7 +77,15 @@ export const ORDER_SNAPSHOT = `#graphql
         name
       }
       netPaymentSet @include(if: $withOrderParts) {
+        presentmentMoney {
+          amount
+        }
+      }
+      totalPriceSet @include(if: $withOrderParts) {
         shopMoney {
+          amount
+        }
+        presentmentMoney {
           amount
         }
       }
@@ -97,13 +111,13 @@ export const ORDER_SNAPSHOT = `#graphql
             }
           }
           discountedUnitPriceAfterAllDiscountsSet {
-            shopMoney {
+            presentmentMoney {
               amount
             }
           }
           taxLines {
             priceSet {
-              shopMoney {
+              presentmentMoney {
                 amount
               }
             }

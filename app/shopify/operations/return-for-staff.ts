@@ -1,7 +1,8 @@
 /**
  * Everything the staff workflow needs to act on one Return: its status (to reconcile a mutation that
  * may have applied in transit), the line ids returnProcess takes, the reverse fulfillment orders a
- * return label is attached to, the order's payment transactions (refund parent) and refunds so far.
+ * return label is attached to, the order's payment transactions (refund parents, and the refunds
+ * already made against each, in the admin too) and refunds so far.
  *
  * Sized to the request ($lines, $reverseOrders) rather than the worst case, with pageInfo to show
  * when a sized read cut something off (the adapter then reads at the defaults). `$full: false`
@@ -38,6 +39,9 @@ export const RETURN_FOR_STAFF = `#graphql
               amount
               currencyCode
             }
+          }
+          parentTransaction {
+            id
           }
         }
       }
