@@ -15,7 +15,7 @@ import { reconcileStatus, STAFF_ACTIONS, type RequestStatus, type ShopifyReturnS
 import { buildStoredVerdict, judge, REASONS, type Reason } from "~/returns";
 import { AdminTransportError, type AdminClient } from "~/shopify/admin-client";
 import { loadOrderSnapshot } from "~/shopify/order-snapshot";
-import { factsOf, readReturn, StepError, type ShopifyReturn } from "~/services/staff/shopify-steps";
+import { factsOf, readReturn, settlementOf, StepError, type Settlement, type ShopifyReturn } from "~/services/staff/shopify-steps";
 import { maybeAutoApprove, operationKey } from "~/services/staff";
 import { policyForOrder } from "~/services/policy-for-order";
 import { adoptFromWebhook } from "~/services/returns/made-return";
@@ -104,6 +104,16 @@ async function appActionInFlight(repos: Repos, shop: string, requestId: string):
   return false;
 }
 
+/** Shopify's refund ids and amounts on the Return, recorded with the event the request moved by (decision 160). */
+function settledOf(ret: ShopifyReturn, currency: string): { settled?: Settlement } {
+  try {
+    return ret.refunds && ret.refunds.nodes.length > 0 ? { settled: settlementOf(ret.refunds.nodes, currency) } : {};
+  } catch (e) {
+    if (e instanceof StepError) return {}; // another currency: the reconciliation job reports it
+    throw e;
+  }
+}
+
 async function reconcile(
   deps: ReturnWebhookDeps,
   repos: Repos,
@@ -139,7 +149,7 @@ async function reconcile(
         actor: "webhook",
         at: now,
         payload: { from: current.status, to, topic },
-        shopifyResponse: { status: ret.status, refunds: facts.refundCount, decline: ret.decline ?? null },
+        shopifyResponse: { status: ret.status, refunds: facts.refundCount, decline: ret.decline ?? null, ...settledOf(ret, current.currency) },
       });
       return { outcome: "updated", requestId: current.id, from: current.status, to: updated.status };
     } catch (e) {

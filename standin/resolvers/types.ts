@@ -340,7 +340,10 @@ export const typeResolvers: Record<string, R> = {
     return: (r: RefundRec, _a, ctx) => tag(ctx, "Return", r.returnId ? ctx.store.returns.get(r.returnId) : null),
     processedAt: (r: RefundRec) => r.createdAt,
     updatedAt: (r: RefundRec) => r.createdAt,
-    totalRefundedSet: (r: RefundRec, _a, ctx) => bag(orderOf(ctx, r.orderId), r.total),
+    // "The total amount across all transactions for the refund"
+    // (https://shopify.dev/docs/api/admin-graphql/latest/objects/Refund#field-totalRefundedSet): a refund to
+    // store credit (RefundMethodInput.storeCreditRefund) is recorded as one of its transactions, so it counts.
+    totalRefundedSet: (r: RefundRec, _a, ctx) => bag(orderOf(ctx, r.orderId), r.total + r.storeCredit),
     refundLineItems: (r: RefundRec, _a, ctx) => r.lines.map((l) => ({ ...l, __refund: r, __ctxOrder: orderOf(ctx, r.orderId) })),
     refundShippingLines: () => [],
     orderAdjustments: () => [],

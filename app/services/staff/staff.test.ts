@@ -178,8 +178,10 @@ describe("staff actions against the stand-in", () => {
     const c = await closeRequest(deps(), SHOP, request.id);
     expect(c.ok && c.request.status).toBe("closed");
     expect(ret.status).toBe("CLOSED");
-    const types = (await createRepos(db.prisma).events.listForRequest(SHOP, request.id)).map((e) => e.type);
-    expect(types).toEqual(["approved", "received", "refunded", "closed"]);
+    const events = await createRepos(db.prisma).events.listForRequest(SHOP, request.id);
+    expect(events.map((e) => e.type)).toEqual(["approved", "received", "refunded", "closed"]);
+    // the request records what Shopify's record shows: the refund's id and amount, read back
+    expect(events[2]!.payload).toMatchObject({ settled: { refunds: [{ id: ret.refundIds[0], amountMinor: refundMinor }], totalMinor: refundMinor } });
   });
 
   it("refund as store credit credits the customer's account and marks the request credited", async () => {
@@ -190,6 +192,8 @@ describe("staff actions against the stand-in", () => {
     const ret = standin.store.returns.get(request.shopifyReturnId!)!;
     const refund = standin.store.refunds.get(ret.refundIds[0]!)!;
     expect(refund.storeCredit).toBe(refundMinor);
+    const credited = (await createRepos(db.prisma).events.listForRequest(SHOP, request.id)).find((e) => e.type === "refunded")!;
+    expect(credited.payload).toMatchObject({ to: "store_credit", settled: { refunds: [{ id: ret.refundIds[0], amountMinor: refundMinor }], totalMinor: refundMinor } });
   });
 
   it("20 concurrent approvals of one request make exactly one returnApproveRequest", async () => {
