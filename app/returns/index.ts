@@ -46,3 +46,4 @@ export {
   type CivilDate,
 } from "./time";
 export { matcherMatches, anyMatcher, policyMatchesCollections, type MatchableLine } from "./matching";
+export { checkMoney, type AppMoney, type ShopifyMoney, type MoneyCheck, type DriftKind } from "./reconcile";
