@@ -19,7 +19,7 @@ import { startStandin, tomlScopes, type Standin } from "../../standin";
 import { refundAtShopify } from "~/services/staff/shopify-steps";
 import { approveRequest, refundRequest } from "~/services/staff";
 import { previewReturn } from "~/services/shopper/preview";
-import { processReturnWebhook, RetryLaterError, type ReturnWebhookDeps } from "./returns-lifecycle";
+import { NOT_COLLECTED, processReturnWebhook, RetryLaterError, type ReturnWebhookDeps } from "./returns-lifecycle";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_webhook_test";
@@ -173,6 +173,22 @@ describe("returns webhooks", () => {
     expect(r.lastError).toBeNull();
     // the conditions were never attested: staff decide, whatever the mode
     expect(parseStoredVerdict(r.verdict)).toMatchObject({ decision: "review", attestations: "not_collected", policySource: "in_force" });
+  });
+
+  it("probe: six change-of-mind returns made through Shopify's form come in eligible, priced, and sent to staff review saying what Shopify's form did not collect", async () => {
+    const repos = createRepos(db.prisma);
+    for (let i = 0; i < 6; i++) {
+      const { returnId } = await shopifyReturn(true);
+      expect(await processReturnWebhook(deps(), SHOP, "returns/request", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "imported" });
+      const r = (await repos.returnRequests.findByShopifyReturnId(SHOP, returnId))!;
+      // the Return's own unit is not counted as already returned, and nothing unasked is held against it
+      expect(r.lines[0]).toMatchObject({ eligible: true, codes: [] });
+      expect(r.refundMinor).toBeGreaterThan(0);
+      expect(r.lastError).toBeNull();
+      expect(parseStoredVerdict(r.verdict)).toMatchObject({ decision: "review", attestations: "not_collected" });
+      const events = await repos.events.listForRequest(SHOP, r.id);
+      expect(events[0]).toMatchObject({ type: "imported_self_serve", payload: { decision: "review", reason: NOT_COLLECTED } });
+    }
   });
 
   it("an import with nothing to refund says why; a refund of nothing is refused, never marked refunded (issue 14)", async () => {

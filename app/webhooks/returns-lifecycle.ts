@@ -20,6 +20,9 @@ import { maybeAutoApprove, operationKey } from "~/services/staff";
 import { policyForOrder } from "~/services/policy-for-order";
 import { adoptFromWebhook } from "~/services/returns/made-return";
 
+/** Why a self-serve return waits for staff: its conditions and photos were never asked for. */
+export const NOT_COLLECTED = "Condition and photos not collected by Shopify's form: check them when the parcel arrives";
+
 export interface ReturnWebhookDeps {
   db: PrismaClient;
   admin: AdminClient;
@@ -277,7 +280,8 @@ async function importSelfServe(
     type: "imported_self_serve",
     actor: "webhook",
     at: now,
-    payload: { returnName: ret.name, decision, refundMinor: j.refund.totalMinor },
+    // staff see why it waits for them: what Shopify's form never asks is not a failure, and not a 0
+    payload: { returnName: ret.name, decision, refundMinor: j.refund.totalMinor, ...(decision === "review" ? { reason: NOT_COLLECTED } : {}) },
     shopifyResponse: { status: ret.status },
   });
   const auto = await maybeAutoApprove({ repos, admin: deps.admin, now: deps.now, actor: "auto" }, shop, request.id);

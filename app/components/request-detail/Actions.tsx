@@ -9,6 +9,8 @@ import { ActionForm, Section } from "./parts";
 
 export function Money({ detail }: { detail: RequestDetail }) {
   const m = detail.money;
+  // what comes back is named for what it is: "Store credit" when it is store credit, never "Refund"
+  const back = m.asStoreCredit ? "Store credit" : "Refund";
   return (
     <Section title="Money">
       <InlineGrid columns="1fr auto" gap="100">
@@ -16,13 +18,38 @@ export function Money({ detail }: { detail: RequestDetail }) {
         <Text as="span" numeric>{m.formatted.gross}</Text>
         <Text as="span">Fees</Text>
         <Text as="span" numeric>−{m.formatted.fees}</Text>
-        <Text as="span" fontWeight="semibold">Refund</Text>
-        <Text as="span" numeric fontWeight="semibold">{m.formatted.refund}</Text>
-        <Text as="span" tone="subdued">or as store credit</Text>
-        <Text as="span" numeric tone="subdued">{m.formatted.storeCredit}</Text>
+        {m.override && (
+          <>
+            <Text as="span">Lowered by staff</Text>
+            <Text as="span" numeric>
+              {m.override.fromFormatted} → {m.override.toFormatted}
+            </Text>
+          </>
+        )}
+        {m.settled ? (
+          <>
+            <Text as="span" fontWeight="semibold">{m.settled.kind === "store_credit" ? "Store credit issued" : "Refunded"}</Text>
+            <Text as="span" numeric fontWeight="semibold">{m.settled.formatted}</Text>
+          </>
+        ) : m.nothingBack ? (
+          <>
+            <Text as="span" fontWeight="semibold">{back}</Text>
+            <Text as="span" fontWeight="semibold">None ({label(STATUS_LABEL, detail.request.status).toLowerCase()})</Text>
+          </>
+        ) : (
+          <>
+            <Text as="span" fontWeight="semibold">{back}</Text>
+            <Text as="span" numeric fontWeight="semibold">{m.asStoreCredit ? m.formatted.storeCredit : m.formatted.refund}</Text>
+          </>
+        )}
       </InlineGrid>
+      {m.override && (
+        <Text as="p" variant="bodySm">
+          Why: {m.override.reason}
+        </Text>
+      )}
       <Text as="p" variant="bodySm" tone="subdued">
-        In the order currency ({m.currency}). Resolution asked: {label(RESOLUTION_LABEL, detail.request.resolution).toLowerCase()}.
+        {m.settled ? "As Shopify shows it. " : ""}In the order currency ({m.currency}). Resolution asked: {label(RESOLUTION_LABEL, detail.request.resolution).toLowerCase()}.
       </Text>
     </Section>
   );
@@ -33,11 +60,13 @@ export function Actions({
   actions,
   notifyCustomer,
   suggestedDeclineReason,
+  money,
 }: {
   status: string;
   actions: readonly StaffAction[];
   notifyCustomer: boolean;
   suggestedDeclineReason: string;
+  money?: RequestDetail["money"];
 }) {
   const [declineReason, setDeclineReason] = useState<string>(suggestedDeclineReason);
   const [declineMessage, setDeclineMessage] = useState("");
@@ -47,6 +76,8 @@ export function Actions({
   const [note, setNote] = useState("");
   const [notify, setNotify] = useState(notifyCustomer);
   const [restock, setRestock] = useState(true);
+  const [amount, setAmount] = useState("");
+  const [amountReason, setAmountReason] = useState("");
   const offers = (a: StaffAction) => actions.includes(a);
   return (
     <Section title="Actions">
@@ -83,15 +114,41 @@ export function Actions({
           <Checkbox label="Restock the items" checked={restock} onChange={setRestock} />
         </ActionForm>
       )}
-      {offers("refund") && (
+      {offers("refund") && money && money.refundMinor <= 0 && (
+        <Text as="p" tone="subdued">
+          There is nothing to refund on this request. Close or decline the return instead.
+        </Text>
+      )}
+      {offers("refund") && money && money.refundMinor > 0 && (
         <BlockStack gap="200">
-          <ActionForm intent="refund" title="Refund" submitLabel="Refund to original payment">
-            <input type="hidden" name="to" value="original_payment" />
-          </ActionForm>
-          <ActionForm intent="refund" title="" submitLabel="Issue store credit instead">
-            <input type="hidden" name="to" value="store_credit" />
-          </ActionForm>
+          {money.asStoreCredit ? (
+            <>
+              <ActionForm intent="refund" title="Store credit" submitLabel="Issue store credit" primary confirm={`Issue ${money.formatted.storeCredit} as store credit to the customer?`}>
+                <input type="hidden" name="to" value="store_credit" />
+              </ActionForm>
+              <ActionForm intent="refund" title="" submitLabel="Refund to original payment instead" confirm={`Refund ${money.formatted.refund} to the original payment?`}>
+                <input type="hidden" name="to" value="original_payment" />
+              </ActionForm>
+            </>
+          ) : (
+            <>
+              <ActionForm intent="refund" title="Refund" submitLabel="Refund to original payment" primary confirm={`Refund ${money.formatted.refund} to the original payment?`}>
+                <input type="hidden" name="to" value="original_payment" />
+              </ActionForm>
+              <ActionForm intent="refund" title="" submitLabel="Issue store credit instead" confirm={`Issue ${money.formatted.storeCredit} as store credit to the customer?`}>
+                <input type="hidden" name="to" value="store_credit" />
+              </ActionForm>
+            </>
+          )}
         </BlockStack>
+      )}
+      {money && money.refundMinor > 0 && (status === "requested" || status === "approved" || status === "received") && (
+        <ActionForm intent="override" title="Lower the amount" submitLabel="Lower amount">
+          <InlineGrid columns="1fr 2fr" gap="200">
+            <TextField label={`New amount (${money.currency})`} name="amount" value={amount} onChange={setAmount} autoComplete="off" inputMode="decimal" />
+            <TextField label="Reason (shown in the timeline)" name="reason" value={amountReason} onChange={setAmountReason} autoComplete="off" maxLength={500} />
+          </InlineGrid>
+        </ActionForm>
       )}
       {offers("close") && <ActionForm intent="close" title="Close" submitLabel="Close request" />}
       {actions.length === 0 && (

@@ -1,7 +1,7 @@
 // Building blocks of the request detail screen: a titled card, one action's form, the result banner.
 import { useFetcher } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineStack, List, Text } from "@shopify/polaris";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { StaffIntentAnswer } from "~/services/staff/screen";
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -27,16 +27,23 @@ export function ActionForm({
   children,
   submitLabel,
   tone,
+  primary = false,
+  confirm,
 }: {
   intent: string;
   title: string;
   children?: ReactNode;
   submitLabel: string;
   tone?: "critical";
+  primary?: boolean;
+  /** money moves: the button first asks this question, and only "Confirm" sends the form */
+  confirm?: string;
 }) {
   const fetcher = useFetcher<StaffIntentAnswer>({ key: ACTION_FETCHER });
+  const [asking, setAsking] = useState(false);
+  const busy = fetcher.state !== "idle";
   return (
-    <fetcher.Form method="post">
+    <fetcher.Form method="post" onSubmit={() => setAsking(false)}>
       <input type="hidden" name="intent" value={intent} />
       <BlockStack gap="200">
         {title && (
@@ -45,17 +52,34 @@ export function ActionForm({
           </Text>
         )}
         {children}
-        <InlineStack align="start">
-          <Button
-            submit
-            tone={tone}
-            variant={tone ? "primary" : "secondary"}
-            loading={fetcher.state !== "idle" && fetcher.formData?.get("intent") === intent}
-            disabled={fetcher.state !== "idle"}
-          >
-            {submitLabel}
-          </Button>
-        </InlineStack>
+        {confirm && asking ? (
+          <BlockStack gap="200">
+            <Text as="p" fontWeight="semibold">
+              {confirm}
+            </Text>
+            <InlineStack gap="200">
+              <Button submit variant="primary" loading={busy && fetcher.formData?.get("intent") === intent} disabled={busy}>
+                Confirm
+              </Button>
+              <Button onClick={() => setAsking(false)} disabled={busy}>
+                Cancel
+              </Button>
+            </InlineStack>
+          </BlockStack>
+        ) : (
+          <InlineStack align="start">
+            <Button
+              submit={!confirm}
+              onClick={confirm ? () => setAsking(true) : undefined}
+              tone={tone}
+              variant={tone || primary ? "primary" : "secondary"}
+              loading={busy && fetcher.formData?.get("intent") === intent}
+              disabled={busy}
+            >
+              {submitLabel}
+            </Button>
+          </InlineStack>
+        )}
       </BlockStack>
     </fetcher.Form>
   );
