@@ -57,14 +57,19 @@ function excludedByDirective(sel: SelectionNode, vars: Record<string, unknown>):
   return false;
 }
 
-function collectFields(env: Env, set: SelectionSetNode, type: GraphQLCompositeType, out: FieldNode[] = []): FieldNode[] {
+/** Each selected field with the type it is selected on: a fragment's type condition (`... on Return`) wins. */
+function collectFields(env: Env, set: SelectionSetNode, type: GraphQLCompositeType, out: { f: FieldNode; on: GraphQLCompositeType }[] = []) {
+  const on = (name: string | undefined) => {
+    const t = name ? env.schema.getType(name) : undefined;
+    return t && isCompositeType(t) ? t : type;
+  };
   for (const sel of set.selections) {
     if (excludedByDirective(sel, env.variables)) continue;
-    if (sel.kind === Kind.FIELD) out.push(sel);
-    else if (sel.kind === Kind.INLINE_FRAGMENT) collectFields(env, sel.selectionSet, type, out);
+    if (sel.kind === Kind.FIELD) out.push({ f: sel, on: type });
+    else if (sel.kind === Kind.INLINE_FRAGMENT) collectFields(env, sel.selectionSet, on(sel.typeCondition?.name.value), out);
     else {
       const frag = env.fragments.get(sel.name.value);
-      if (frag) collectFields(env, frag.selectionSet, type, out);
+      if (frag) collectFields(env, frag.selectionSet, on(frag.typeCondition.name.value), out);
     }
   }
   return out;
@@ -89,9 +94,10 @@ function isConnection(named: { name: string }) {
 function selectionCost(env: Env, set: SelectionSetNode | undefined, type: GraphQLCompositeType, data?: unknown): number {
   if (!set) return 0;
   let total = 0;
-  for (const f of collectFields(env, set, type)) {
+  for (const { f, on } of collectFields(env, set, type)) {
     if (f.name.value.startsWith("__")) continue;
-    const t = fieldType(env, type, f.name.value);
+    // the same name can be a list on one type and a connection on another (Order.refunds, Return.refunds)
+    const t = fieldType(env, on, f.name.value);
     if (!t) continue;
     const named = getNamedType(t);
     if (!isCompositeType(named)) continue;
@@ -123,10 +129,10 @@ function selectionCost(env: Env, set: SelectionSetNode | undefined, type: GraphQ
 function connectionChildCost(env: Env, f: FieldNode, connType: GraphQLCompositeType, nodeType: GraphQLCompositeType | undefined, node?: unknown): number {
   if (!nodeType || !f.selectionSet) return 0;
   let cost = 0;
-  for (const sel of collectFields(env, f.selectionSet, connType)) {
+  for (const { f: sel } of collectFields(env, f.selectionSet, connType)) {
     if (sel.name.value === "nodes") cost = Math.max(cost, 1 + selectionCost(env, sel.selectionSet, nodeType, node));
     if (sel.name.value === "edges" && sel.selectionSet)
-      for (const e of collectFields(env, sel.selectionSet, connType))
+      for (const { f: e } of collectFields(env, sel.selectionSet, connType))
         if (e.name.value === "node") cost = Math.max(cost, 1 + selectionCost(env, e.selectionSet, nodeType, node));
   }
   return cost;
@@ -159,7 +165,7 @@ export function computeCost(
   // flat payloads (returnClose 10, returnDeclineRequest with decline {} 11), stricter for nested
   // connections, as for queries.
   let total = 0;
-  for (const f of collectFields(env, op.selectionSet, root)) {
+  for (const { f } of collectFields(env, op.selectionSet, root)) {
     if (f.name.value.startsWith("__")) continue;
     const key = f.alias?.value ?? f.name.value;
     const payload = data !== undefined ? (data as Record<string, unknown> | null)?.[key] : undefined;
@@ -174,7 +180,7 @@ function payloadCost(env: Env, f: FieldNode, root: GraphQLCompositeType, payload
   if (!t || !f.selectionSet) return 0;
   const payloadType = getNamedType(t) as GraphQLCompositeType;
   let extra = 0;
-  for (const p of collectFields(env, f.selectionSet, payloadType)) {
+  for (const { f: p } of collectFields(env, f.selectionSet, payloadType)) {
     if (/userErrors$/i.test(p.name.value) || p.name.value.startsWith("__")) continue;
     const pt = fieldType(env, payloadType, p.name.value);
     if (!pt) continue;

@@ -68,6 +68,15 @@ export function createEventsRepo(db: Db) {
       return rows.map(toRecord);
     },
 
+    /** The newest event of `type` for the shop (request or shop-level), or null. */
+    async latestOfType(shop: string, type: string): Promise<ReturnEventRecord | null> {
+      const row = await db.returnEvent.findFirst({
+        where: { shop: requireShop(shop), type: requireString("type", type, { max: 100 }) },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+      });
+      return row ? toRecord(row) : null;
+    },
+
     async listForShop(shop: string, { limit = 100, before }: { limit?: number; before?: Date } = {}): Promise<ReturnEventRecord[]> {
       const rows = await db.returnEvent.findMany({
         where: { shop: requireShop(shop), ...(before ? { at: { lt: requireDate("before", before) } } : {}) },

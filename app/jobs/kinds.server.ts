@@ -7,6 +7,7 @@ import { WEBHOOK_JOB_KIND } from "~/webhooks/types";
 import { CATALOGUE_JOB_KIND } from "~/services/terms-sync/service";
 import { runCatalogueJob } from "~/services/terms-sync/server";
 import "~/services/shopper/open-return-job.server";
+import "~/services/reconcile/job.server";
 
 registerJobHandler(WEBHOOK_JOB_KIND, runWebhookJob);
 registerJobHandler(CATALOGUE_JOB_KIND, runCatalogueJob);

@@ -65,3 +65,4 @@ export {
   type ScreenCode,
   type ScreenFinding,
 } from "./screening";
+export { checkMoney, type AppMoney, type ShopifyMoney, type MoneyCheck, type DriftKind } from "./reconcile";

@@ -77,6 +77,8 @@ describe("request state machine", () => {
     expect(shopifyShowsApplied("approve", { status: "OPEN", unprocessedQuantity: 1, refundCount: 0 })).toBe(true);
     expect(shopifyShowsApplied("approve", { status: "REQUESTED", unprocessedQuantity: 1, refundCount: 0 })).toBe(false);
     expect(shopifyShowsApplied("refund", { status: "OPEN", unprocessedQuantity: 0, refundCount: 1 })).toBe(true);
+    // processed with no refund at Shopify: no money went back, so the refund has not happened
+    expect(shopifyShowsApplied("refund", { status: "OPEN", unprocessedQuantity: 0, refundCount: 0 })).toBe(false);
     expect(shopifyShowsApplied("close", { status: "OPEN", unprocessedQuantity: 0, refundCount: 1 })).toBe(false);
   });
 

@@ -297,7 +297,9 @@ export function shopifyShowsApplied(
     case "receive":
       return false;
     case "refund":
-      return ret.unprocessedQuantity === 0 || ret.refundCount > 0;
+      // Money went back only when Shopify shows a refund: lines processed without one (in the Shopify
+      // admin, or a refund of nothing) are not a refund, and the request must not say it was.
+      return ret.refundCount > 0;
     case "close":
       return ret.status === "CLOSED";
   }

@@ -7,19 +7,22 @@ import { dismissSelfServeNotice, loadDashboard, selfServeNotice } from "~/servic
 import { adminContext } from "~/services/admin-views/context.server";
 import { presetChoices, statusCounts } from "~/services/admin-views/home";
 import { savePolicyVersion } from "~/services/staff/policy-versions";
+import { latestReconciliation } from "~/services/reconcile";
 import { termsSyncAfterPolicySave } from "~/services/terms-sync/server";
 import { HomePage, type HomeAnswer } from "~/components/home/HomePage";
 import { DISMISS_SELF_SERVE } from "~/components/home/SelfServeBanner";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const ctx = await adminContext(request, { shopFacts: false });
-  const [dashboard, selfServe] = await Promise.all([
+  const [dashboard, selfServe, reconciliation] = await Promise.all([
     loadDashboard(ctx, ctx.shop, { now: ctx.now(), timeZone: ctx.timeZone }),
     selfServeNotice(ctx, ctx.shop),
+    latestReconciliation(ctx, ctx.shop),
   ]);
   const presets = dashboard.hasPolicy ? [] : presetChoices(ctx.currency);
   // counts: the coarse open/closed split (kept for the auth smoke test and quick reads)
-  return { shop: ctx.shop, dashboard, counts: statusCounts(dashboard.byStatus), presets, selfServe };
+  const money = reconciliation ? { checked: reconciliation.checked, drifted: reconciliation.drifted } : null;
+  return { shop: ctx.shop, dashboard, counts: statusCounts(dashboard.byStatus), presets, selfServe, money };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -42,6 +45,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Index() {
-  const { dashboard, presets, selfServe } = useLoaderData<typeof loader>();
-  return <HomePage dashboard={dashboard} presets={presets} selfServe={selfServe} result={useActionData<HomeAnswer>()} />;
+  const { dashboard, presets, selfServe, money } = useLoaderData<typeof loader>();
+  return <HomePage dashboard={dashboard} presets={presets} selfServe={selfServe} money={money} result={useActionData<HomeAnswer>()} />;
 }

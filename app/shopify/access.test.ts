@@ -93,6 +93,7 @@ describe("every operation against the stand-in under the toml's scopes and prote
       OrderReturns: { id: withReturn.id },
       OrderSnapshot: { id: withReturn.id, withReasons: true, reasonHandles: ["too-small"], reasons: 1 },
       ReturnForStaff: { id: withReturn.returnIds[0] },
+      ReturnsMoney: { ids: withReturn.returnIds.slice(0, 2) },
       ProductForTerms: { id: product },
       ProductsForTerms: { first: 5 },
       FileCreate: { files: [{ originalSource: `${standin.url}/_standin/uploads/missing`, contentType: "IMAGE" }] },

@@ -211,7 +211,13 @@ export type ReturnProcessMutationVariables = AdminTypes.Exact<{
 }>;
 
 
-export type ReturnProcessMutation = { returnProcess?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+export type ReturnProcessMutation = { returnProcess?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Return, 'id' | 'status'>
+      & { refunds: { nodes: Array<(
+          Pick<AdminTypes.Refund, 'id'>
+          & { totalRefundedSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
+        )> } }
+    )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
 
 export type ReturnRequestMutationVariables = AdminTypes.Exact<{
   input: AdminTypes.ReturnRequestInput;
@@ -219,6 +225,27 @@ export type ReturnRequestMutationVariables = AdminTypes.Exact<{
 
 
 export type ReturnRequestMutation = { returnRequest?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'name' | 'status' | 'totalQuantity'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReturnsMoneyQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+  refunds?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  lines?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+}>;
+
+
+export type ReturnsMoneyQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.Return, 'id' | 'status'>
+    & { refunds: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
+        Pick<AdminTypes.Refund, 'id'>
+        & { totalRefundedSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
+      )> }, returnShippingFees: Array<{ amountSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }>, returnLineItems: { nodes: Array<{ restockingFee?: AdminTypes.Maybe<{ amountSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }> }> }, order: (
+      Pick<AdminTypes.Order, 'id'>
+      & { refunds: Array<(
+        Pick<AdminTypes.Refund, 'id'>
+        & { return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id'>>, totalRefundedSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }, refundLineItems: { nodes: Array<{ lineItem: Pick<AdminTypes.LineItem, 'id'> }> } }
+      )> }
+    ) }
+  )>> };
 
 export type ReverseDeliveryCreateWithShippingMutationVariables = AdminTypes.Exact<{
   reverseFulfillmentOrderId: AdminTypes.Scalars['ID']['input'];
@@ -267,6 +294,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ProductForTerms($id: ID!) {\n    product(id: $id) {\n      id\n      tags\n      productType\n      vendor\n      isGiftCard\n      collections(first: 10) {\n        nodes {\n          handle\n        }\n      }\n      variants(first: 10) {\n        nodes {\n          price\n          compareAtPrice\n        }\n      }\n      metafield(namespace: \"$app:returns\", key: \"terms\") {\n        value\n      }\n    }\n  }\n": {return: ProductForTermsQuery, variables: ProductForTermsQueryVariables},
   "#graphql\n  query ProductsForTerms($first: Int!, $after: String) {\n    products(first: $first, after: $after, sortKey: ID) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        tags\n        productType\n        vendor\n        isGiftCard\n        collections(first: 10) {\n          nodes {\n            handle\n          }\n        }\n        variants(first: 10) {\n          nodes {\n            price\n            compareAtPrice\n          }\n        }\n        metafield(namespace: \"$app:returns\", key: \"terms\") {\n          value\n        }\n      }\n    }\n  }\n": {return: ProductsForTermsQuery, variables: ProductsForTermsQueryVariables},
   "#graphql\n  query ReturnForStaff($id: ID!, $lines: Int = 50, $reverseOrders: Int = 5, $full: Boolean = true) {\n    return(id: $id) {\n      id\n      name\n      status\n      requestApprovedAt\n      closedAt\n      decline @include(if: $full) {\n        reason\n        note\n      }\n      order {\n        id\n        name\n        currencyCode\n        presentmentCurrencyCode\n        customer {\n          id\n        }\n        transactions(first: 20) {\n          id\n          kind\n          status\n          gateway\n          amountSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n          parentTransaction {\n            id\n          }\n        }\n      }\n      returnLineItems(first: $lines) {\n        pageInfo {\n          hasNextPage\n        }\n        nodes {\n          id\n          quantity\n          processedQuantity\n          unprocessedQuantity\n          customerNote\n          returnReasonDefinition @include(if: $full) {\n            handle\n          }\n          ... on ReturnLineItem {\n            fulfillmentLineItem {\n              id\n              lineItem @include(if: $full) {\n                id\n              }\n            }\n          }\n        }\n      }\n      reverseFulfillmentOrders(first: $reverseOrders) {\n        pageInfo {\n          hasNextPage\n        }\n        nodes {\n          id\n          lineItems(first: $lines) {\n            pageInfo {\n              hasNextPage\n            }\n            nodes {\n              id\n              totalQuantity\n              fulfillmentLineItem {\n                id\n              }\n            }\n          }\n          reverseDeliveries(first: 5) @include(if: $full) {\n            nodes {\n              id\n            }\n          }\n        }\n      }\n      refunds(first: 10) @include(if: $full) {\n        nodes {\n          id\n          totalRefundedSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n      }\n    }\n    location {\n      id\n    }\n  }\n": {return: ReturnForStaffQuery, variables: ReturnForStaffQueryVariables},
+  "#graphql\n  query ReturnsMoney($ids: [ID!]!, $refunds: Int = 3, $lines: Int = 5) {\n    nodes(ids: $ids) {\n      ... on Return {\n        id\n        status\n        refunds(first: $refunds) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            totalRefundedSet {\n              presentmentMoney {\n                amount\n                currencyCode\n              }\n            }\n          }\n        }\n        returnShippingFees {\n          amountSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n        returnLineItems(first: $lines) {\n          nodes {\n            ... on ReturnLineItem {\n              restockingFee {\n                amountSet {\n                  presentmentMoney {\n                    amount\n                    currencyCode\n                  }\n                }\n              }\n            }\n          }\n        }\n        order {\n          id\n          refunds(first: $refunds) {\n            id\n            return {\n              id\n            }\n            totalRefundedSet {\n              presentmentMoney {\n                amount\n                currencyCode\n              }\n            }\n            refundLineItems(first: $lines) {\n              nodes {\n                lineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnsMoneyQuery, variables: ReturnsMoneyQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      id\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      contactEmail\n      shopAddress {\n        countryCodeV2\n      }\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query ShopTerms {\n    shop {\n      id\n      metafield(namespace: \"$app:returns\", key: \"terms\") {\n        value\n      }\n    }\n  }\n": {return: ShopTermsQuery, variables: ShopTermsQueryVariables},
 }
@@ -279,7 +307,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation ReturnCancel($id: ID!) {\n    returnCancel(id: $id) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnCancelMutation, variables: ReturnCancelMutationVariables},
   "#graphql\n  mutation ReturnClose($id: ID!) {\n    returnClose(id: $id) {\n      return {\n        id\n        status\n        closedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnCloseMutation, variables: ReturnCloseMutationVariables},
   "#graphql\n  mutation ReturnDeclineRequest($input: ReturnDeclineRequestInput!) {\n    returnDeclineRequest(input: $input) {\n      return {\n        id\n        status\n        decline {\n          reason\n          note\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnDeclineRequestMutation, variables: ReturnDeclineRequestMutationVariables},
-  "#graphql\n  mutation ReturnProcess($input: ReturnProcessInput!) {\n    returnProcess(input: $input) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnProcessMutation, variables: ReturnProcessMutationVariables},
+  "#graphql\n  mutation ReturnProcess($input: ReturnProcessInput!) {\n    returnProcess(input: $input) {\n      return {\n        id\n        status\n        refunds(first: 5) {\n          nodes {\n            id\n            totalRefundedSet {\n              presentmentMoney {\n                amount\n                currencyCode\n              }\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnProcessMutation, variables: ReturnProcessMutationVariables},
   "#graphql\n  mutation ReturnRequest($input: ReturnRequestInput!) {\n    returnRequest(input: $input) {\n      return {\n        id\n        name\n        status\n        totalQuantity\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnRequestMutation, variables: ReturnRequestMutationVariables},
   "#graphql\n  mutation ReverseDeliveryCreateWithShipping(\n    $reverseFulfillmentOrderId: ID!\n    $reverseDeliveryLineItems: [ReverseDeliveryLineItemInput!]!\n    $trackingInput: ReverseDeliveryTrackingInput\n    $labelInput: ReverseDeliveryLabelInput\n    $notifyCustomer: Boolean\n  ) {\n    reverseDeliveryCreateWithShipping(\n      reverseFulfillmentOrderId: $reverseFulfillmentOrderId\n      reverseDeliveryLineItems: $reverseDeliveryLineItems\n      trackingInput: $trackingInput\n      labelInput: $labelInput\n      notifyCustomer: $notifyCustomer\n    ) {\n      reverseDelivery {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReverseDeliveryCreateWithShippingMutation, variables: ReverseDeliveryCreateWithShippingMutationVariables},
   "#graphql\n  mutation StagedUploadsCreate($input: [StagedUploadInput!]!) {\n    stagedUploadsCreate(input: $input) {\n      stagedTargets {\n        url\n        resourceUrl\n        parameters {\n          name\n          value\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: StagedUploadsCreateMutation, variables: StagedUploadsCreateMutationVariables},

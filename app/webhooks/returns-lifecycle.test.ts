@@ -19,7 +19,7 @@ import { startStandin, tomlScopes, type Standin } from "../../standin";
 import { refundAtShopify } from "~/services/staff/shopify-steps";
 import { approveRequest, refundRequest } from "~/services/staff";
 import { previewReturn } from "~/services/shopper/preview";
-import { processReturnWebhook, RetryLaterError, type ReturnWebhookDeps } from "./returns-lifecycle";
+import { NOT_COLLECTED, processReturnWebhook, RetryLaterError, type ReturnWebhookDeps } from "./returns-lifecycle";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_webhook_test";
@@ -157,6 +157,9 @@ describe("returns webhooks", () => {
     const payload = { admin_graphql_api_id: refundId, return: { admin_graphql_api_id: returnId } };
     expect(await processReturnWebhook(deps(), SHOP, "refunds/create", payload)).toMatchObject({ outcome: "updated", to: "refunded" });
     expect(await processReturnWebhook(deps(), SHOP, "refunds/create", payload)).toMatchObject({ outcome: "unchanged" });
+    // the refund's id and amount, as Shopify's record shows them, go with the event the request moved by
+    const moved = (await repos.events.listForRequest(SHOP, stored.id)).find((e) => e.type === "shopify_refunds_create")!;
+    expect(moved.shopifyResponse).toMatchObject({ settled: { refunds: [{ id: refundId, amountMinor: 100 }], totalMinor: 100 } });
   });
 
   it("a self-serve return is priced by what its units paid: its own units and the attestations Shopify does not collect are not held against it", async () => {
@@ -172,7 +175,23 @@ describe("returns webhooks", () => {
     expect(parseStoredVerdict(r.verdict)).toMatchObject({ decision: "review", attestations: "not_collected", policySource: "in_force" });
   });
 
-  it("an import with nothing to refund says why; refunded for nothing, a late approve webhook does not move it back", async () => {
+  it("probe: six change-of-mind returns made through Shopify's form come in eligible, priced, and sent to staff review saying what Shopify's form did not collect", async () => {
+    const repos = createRepos(db.prisma);
+    for (let i = 0; i < 6; i++) {
+      const { returnId } = await shopifyReturn(true);
+      expect(await processReturnWebhook(deps(), SHOP, "returns/request", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "imported" });
+      const r = (await repos.returnRequests.findByShopifyReturnId(SHOP, returnId))!;
+      // the Return's own unit is not counted as already returned, and nothing unasked is held against it
+      expect(r.lines[0]).toMatchObject({ eligible: true, codes: [] });
+      expect(r.refundMinor).toBeGreaterThan(0);
+      expect(r.lastError).toBeNull();
+      expect(parseStoredVerdict(r.verdict)).toMatchObject({ decision: "review", attestations: "not_collected" });
+      const events = await repos.events.listForRequest(SHOP, r.id);
+      expect(events[0]).toMatchObject({ type: "imported_self_serve", payload: { decision: "review", reason: NOT_COLLECTED } });
+    }
+  });
+
+  it("an import with nothing to refund says why; a refund of nothing is refused, never marked refunded (issue 14)", async () => {
     const { returnId } = await shopifyReturn(false);
     await processReturnWebhook(deps(), SHOP, "returns/request", { admin_graphql_api_id: returnId });
     const repos = createRepos(db.prisma);
@@ -180,15 +199,15 @@ describe("returns webhooks", () => {
     expect(r.refundMinor).toBe(0);
     expect(r.lines[0]!.eligible).toBe(false);
     expect(r.lastError).toMatch(/^Imported from Shopify with nothing to refund under the policy: ./);
-    // staff approve and refund it anyway: a refund of nothing processes the Return and creates no refund
+    // staff approve and press refund: Shopify would show no refund, so the app refuses and sends nothing
     const staff = { repos: createRepos(db.prisma), admin, now: () => clock, actor: "staff:1" };
     expect(await approveRequest(staff, SHOP, r.id)).toMatchObject({ ok: true, request: { status: "approved" } });
-    expect(await refundRequest(staff, SHOP, r.id, { to: "original_payment" })).toMatchObject({ ok: true, request: { status: "refunded" } });
+    expect(await refundRequest(staff, SHOP, r.id, { to: "original_payment" })).toMatchObject({ ok: false, status: 422, error: { code: "nothing_to_refund" } });
     expect(standin.store.returns.get(returnId)).toMatchObject({ status: "OPEN", refundIds: [] });
-    // the approve webhook, delivered late, reads an OPEN Return without refunds
+    // the approve webhook, delivered late, reads an OPEN Return without refunds: the request stays approved
     expect(await processReturnWebhook(deps(), SHOP, "returns/approve", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "unchanged" });
     expect(await processReturnWebhook(deps(), SHOP, "returns/process", { admin_graphql_api_id: returnId })).toMatchObject({ outcome: "unchanged" });
-    expect((await repos.returnRequests.findById(SHOP, r.id))!.status).toBe("refunded");
+    expect((await repos.returnRequests.findById(SHOP, r.id))!.status).toBe("approved");
   });
 
   it("a Return the app's own submit made: its webhook waits while the submit lives, and adopts it into the request once the submit is gone", async () => {

@@ -15,10 +15,13 @@ import { reconcileStatus, STAFF_ACTIONS, type RequestStatus, type ShopifyReturnS
 import { buildStoredVerdict, judge, REASONS, type Reason } from "~/returns";
 import { AdminTransportError, type AdminClient } from "~/shopify/admin-client";
 import { loadOrderSnapshot } from "~/shopify/order-snapshot";
-import { factsOf, readReturn, StepError, type ShopifyReturn } from "~/services/staff/shopify-steps";
+import { factsOf, readReturn, settlementOf, StepError, type Settlement, type ShopifyReturn } from "~/services/staff/shopify-steps";
 import { maybeAutoApprove, operationKey } from "~/services/staff";
 import { policyForOrder } from "~/services/policy-for-order";
 import { adoptFromWebhook } from "~/services/returns/made-return";
+
+/** Why a self-serve return waits for staff: its conditions and photos were never asked for. */
+export const NOT_COLLECTED = "Condition and photos not collected by Shopify's form: check them when the parcel arrives";
 
 export interface ReturnWebhookDeps {
   db: PrismaClient;
@@ -104,6 +107,16 @@ async function appActionInFlight(repos: Repos, shop: string, requestId: string):
   return false;
 }
 
+/** Shopify's refund ids and amounts on the Return, recorded with the event the request moved by (decision 160). */
+function settledOf(ret: ShopifyReturn, currency: string): { settled?: Settlement } {
+  try {
+    return ret.refunds && ret.refunds.nodes.length > 0 ? { settled: settlementOf(ret.refunds.nodes, currency) } : {};
+  } catch (e) {
+    if (e instanceof StepError) return {}; // another currency: the reconciliation job reports it
+    throw e;
+  }
+}
+
 async function reconcile(
   deps: ReturnWebhookDeps,
   repos: Repos,
@@ -139,7 +152,7 @@ async function reconcile(
         actor: "webhook",
         at: now,
         payload: { from: current.status, to, topic },
-        shopifyResponse: { status: ret.status, refunds: facts.refundCount, decline: ret.decline ?? null },
+        shopifyResponse: { status: ret.status, refunds: facts.refundCount, decline: ret.decline ?? null, ...settledOf(ret, current.currency) },
       });
       return { outcome: "updated", requestId: current.id, from: current.status, to: updated.status };
     } catch (e) {
@@ -267,7 +280,8 @@ async function importSelfServe(
     type: "imported_self_serve",
     actor: "webhook",
     at: now,
-    payload: { returnName: ret.name, decision, refundMinor: j.refund.totalMinor },
+    // staff see why it waits for them: what Shopify's form never asks is not a failure, and not a 0
+    payload: { returnName: ret.name, decision, refundMinor: j.refund.totalMinor, ...(decision === "review" ? { reason: NOT_COLLECTED } : {}) },
     shopifyResponse: { status: ret.status },
   });
   const auto = await maybeAutoApprove({ repos, admin: deps.admin, now: deps.now, actor: "auto" }, shop, request.id);

@@ -336,7 +336,14 @@ export const typeResolvers: Record<string, R> = {
     return: (r: RefundRec, _a, ctx) => tag(ctx, "Return", r.returnId ? ctx.store.returns.get(r.returnId) : null),
     processedAt: (r: RefundRec) => r.createdAt,
     updatedAt: (r: RefundRec) => r.createdAt,
-    totalRefundedSet: (r: RefundRec, _a, ctx) => bag(orderOf(ctx, r.orderId), r.total, r.totalPresentment),
+    // "The total amount across all transactions for the refund"
+    // (https://shopify.dev/docs/api/admin-graphql/latest/objects/Refund#field-totalRefundedSet): a refund to
+    // store credit (RefundMethodInput.storeCreditRefund, in the currency paid) is recorded as one of its
+    // transactions, so it counts.
+    totalRefundedSet: (r: RefundRec, _a, ctx) => {
+      const o = orderOf(ctx, r.orderId);
+      return bag(o, r.total + shopOf(o, r.storeCredit), r.totalPresentment + r.storeCredit);
+    },
     refundLineItems: (r: RefundRec, _a, ctx) => r.lines.map((l) => ({ ...l, __refund: r, __ctxOrder: orderOf(ctx, r.orderId) })),
     refundShippingLines: () => [],
     orderAdjustments: () => [],

@@ -20,14 +20,23 @@ export interface HomeAnswer {
   dismissed?: boolean;
 }
 
-function AttentionTiles({ attention: a }: { attention: Dashboard["attention"] }) {
+/** The latest money reconciliation, for the home tile: null before the first run. */
+export type MoneyTile = { checked: number; drifted: number } | null;
+
+function AttentionTiles({ attention: a, money }: { attention: Dashboard["attention"]; money: MoneyTile }) {
   const tiles = [
     { label: "Awaiting review", value: a.awaitingReview, href: "/app/requests?status=requested", tone: a.awaitingReview > 0 ? "caution" : undefined },
     { label: "Approved, awaiting the parcel", value: a.awaitingParcel, href: "/app/requests?status=approved", tone: undefined },
     { label: "Failed Shopify calls", value: a.failedShopifyCalls, href: "/app/requests?errors=1", tone: a.failedShopifyCalls > 0 ? "critical" : undefined },
+    {
+      label: "Money differs from Shopify",
+      value: money ? money.drifted : "Not checked",
+      href: "/app/reconciliation",
+      tone: money && money.drifted > 0 ? "critical" : undefined,
+    },
   ] as const;
   return (
-    <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
+    <InlineGrid columns={{ xs: 1, md: 2, lg: 4 }} gap="400">
       {tiles.map((t) => (
         <Card key={t.label}>
           <BlockStack gap="200">
@@ -37,7 +46,7 @@ function AttentionTiles({ attention: a }: { attention: Dashboard["attention"] })
             <Text as="p" variant="heading2xl" tone={t.tone === "critical" ? "critical" : undefined}>
               {t.value}
             </Text>
-            <RemixLink to={t.href}>View requests</RemixLink>
+            <RemixLink to={t.href}>{t.href === "/app/reconciliation" ? "Compare with Shopify" : "View requests"}</RemixLink>
           </BlockStack>
         </Card>
       ))}
@@ -118,11 +127,13 @@ export function HomePage({
   dashboard,
   presets,
   selfServe,
+  money = null,
   result,
 }: {
   dashboard: Dashboard;
   presets: PresetChoice[];
   selfServe: SelfServeNotice;
+  money?: MoneyTile;
   result: HomeAnswer | undefined;
 }) {
   const nav = useNavigation();
@@ -151,7 +162,7 @@ export function HomePage({
           </Layout.Section>
         )}
         <Layout.Section>
-          <AttentionTiles attention={dashboard.attention} />
+          <AttentionTiles attention={dashboard.attention} money={money} />
         </Layout.Section>
         <Layout.Section>
           <Trend dashboard={dashboard} />

@@ -1,28 +1,87 @@
 // The money and the staff actions. Which actions show comes from the request state machine
 // (`actionsFor`), so the screen never offers what the staff services would refuse.
-import { BlockStack, Checkbox, InlineGrid, Select, Text, TextField } from "@shopify/polaris";
+import {
+  BlockStack,
+  Checkbox,
+  InlineGrid,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import type { StaffAction } from "~/returns/request-state";
 import type { RequestDetail } from "~/services/admin-views/detail";
-import { DECLINE_REASONS, RESOLUTION_LABEL, STATUS_LABEL, label } from "~/components/labels";
+import {
+  DECLINE_REASONS,
+  RESOLUTION_LABEL,
+  STATUS_LABEL,
+  label,
+} from "~/components/labels";
 import { ActionForm, Section } from "./parts";
 
 export function Money({ detail }: { detail: RequestDetail }) {
   const m = detail.money;
+  // what comes back is named for what it is: "Store credit" when it is store credit, never "Refund"
+  const back = m.asStoreCredit ? "Store credit" : "Refund";
   return (
     <Section title="Money">
       <InlineGrid columns="1fr auto" gap="100">
         <Text as="span">Items returned</Text>
-        <Text as="span" numeric>{m.formatted.gross}</Text>
+        <Text as="span" numeric>
+          {m.formatted.gross}
+        </Text>
         <Text as="span">Fees</Text>
-        <Text as="span" numeric>−{m.formatted.fees}</Text>
-        <Text as="span" fontWeight="semibold">Refund</Text>
-        <Text as="span" numeric fontWeight="semibold">{m.formatted.refund}</Text>
-        <Text as="span" tone="subdued">or as store credit</Text>
-        <Text as="span" numeric tone="subdued">{m.formatted.storeCredit}</Text>
+        <Text as="span" numeric>
+          −{m.formatted.fees}
+        </Text>
+        {m.override && (
+          <>
+            <Text as="span">Lowered by staff</Text>
+            <Text as="span" numeric>
+              {m.override.fromFormatted} → {m.override.toFormatted}
+            </Text>
+          </>
+        )}
+        {m.settled ? (
+          <>
+            <Text as="span" fontWeight="semibold">
+              {m.settled.kind === "store_credit"
+                ? "Store credit issued"
+                : "Refunded"}
+            </Text>
+            <Text as="span" numeric fontWeight="semibold">
+              {m.settled.formatted}
+            </Text>
+          </>
+        ) : m.nothingBack ? (
+          <>
+            <Text as="span" fontWeight="semibold">
+              {back}
+            </Text>
+            <Text as="span" fontWeight="semibold">
+              None ({label(STATUS_LABEL, detail.request.status).toLowerCase()})
+            </Text>
+          </>
+        ) : (
+          <>
+            <Text as="span" fontWeight="semibold">
+              {back}
+            </Text>
+            <Text as="span" numeric fontWeight="semibold">
+              {m.asStoreCredit ? m.formatted.storeCredit : m.formatted.refund}
+            </Text>
+          </>
+        )}
       </InlineGrid>
+      {m.override && (
+        <Text as="p" variant="bodySm">
+          Why: {m.override.reason}
+        </Text>
+      )}
       <Text as="p" variant="bodySm" tone="subdued">
-        In the order currency ({m.currency}). Resolution asked: {label(RESOLUTION_LABEL, detail.request.resolution).toLowerCase()}.
+        {m.settled ? "As Shopify shows it. " : ""}In the order currency (
+        {m.currency}). Resolution asked:{" "}
+        {label(RESOLUTION_LABEL, detail.request.resolution).toLowerCase()}.
       </Text>
     </Section>
   );
@@ -34,8 +93,7 @@ export function Actions({
   notifyCustomer,
   suggestedDeclineReason,
   advice,
-  refund,
-  storeCredit,
+  money,
 }: {
   status: string;
   actions: readonly StaffAction[];
@@ -43,11 +101,11 @@ export function Actions({
   suggestedDeclineReason: string;
   /** the policy's advice for this request ("approve", "decline", "review"), when it gave one */
   advice: string | null;
-  /** formatted amounts, as the shopper paid */
-  refund: string;
-  storeCredit: string;
+  money?: RequestDetail["money"];
 }) {
-  const [declineReason, setDeclineReason] = useState<string>(suggestedDeclineReason);
+  const [declineReason, setDeclineReason] = useState<string>(
+    suggestedDeclineReason
+  );
   const [declineMessage, setDeclineMessage] = useState("");
   const [returnLabel, setReturnLabel] = useState("");
   const [tracking, setTracking] = useState("");
@@ -55,19 +113,56 @@ export function Actions({
   const [note, setNote] = useState("");
   const [notify, setNotify] = useState(notifyCustomer);
   const [restock, setRestock] = useState(true);
+  const [amount, setAmount] = useState("");
+  const [amountReason, setAmountReason] = useState("");
   const offers = (a: StaffAction) => actions.includes(a);
   return (
     <Section title="Actions">
-      <Checkbox label="Notify the customer (Shopify sends the email)" checked={notify} onChange={setNotify} />
+      <Checkbox
+        label="Notify the customer (Shopify sends the email)"
+        checked={notify}
+        onChange={setNotify}
+      />
       {offers("approve") && (
-        <ActionForm intent="approve" title="Approve" submitLabel="Approve return" primary={advice !== "decline"}>
+        <ActionForm
+          intent="approve"
+          title="Approve"
+          submitLabel="Approve return"
+          primary={advice !== "decline"}
+        >
           <input type="hidden" name="notifyCustomer" value={String(notify)} />
-          <TextField label="Return label URL" name="returnLabelUrl" value={returnLabel} onChange={setReturnLabel} autoComplete="off" placeholder="https://…" />
+          <TextField
+            label="Return label URL"
+            name="returnLabelUrl"
+            value={returnLabel}
+            onChange={setReturnLabel}
+            autoComplete="off"
+            placeholder="https://…"
+          />
           <InlineGrid columns={2} gap="200">
-            <TextField label="Tracking number" name="trackingNumber" value={tracking} onChange={setTracking} autoComplete="off" />
-            <TextField label="Carrier" name="carrierName" value={carrier} onChange={setCarrier} autoComplete="off" />
+            <TextField
+              label="Tracking number"
+              name="trackingNumber"
+              value={tracking}
+              onChange={setTracking}
+              autoComplete="off"
+            />
+            <TextField
+              label="Carrier"
+              name="carrierName"
+              value={carrier}
+              onChange={setCarrier}
+              autoComplete="off"
+            />
           </InlineGrid>
-          <TextField label="Note to the customer" name="note" value={note} onChange={setNote} multiline={2} autoComplete="off" />
+          <TextField
+            label="Note to the customer"
+            name="note"
+            value={note}
+            onChange={setNote}
+            multiline={2}
+            autoComplete="off"
+          />
         </ActionForm>
       )}
       {offers("decline") && (
@@ -81,10 +176,24 @@ export function Actions({
             body: (
               <BlockStack gap="200">
                 <Text as="p">
-                  The customer can't send these items back under this request. Reason given:{" "}
-                  {label(Object.fromEntries(DECLINE_REASONS.map((d) => [d.value, d.label.toLowerCase()])), declineReason)}.
+                  The customer can't send these items back under this request.
+                  Reason given:{" "}
+                  {label(
+                    Object.fromEntries(
+                      DECLINE_REASONS.map((d) => [
+                        d.value,
+                        d.label.toLowerCase(),
+                      ])
+                    ),
+                    declineReason
+                  )}
+                  .
                 </Text>
-                <Text as="p">{notify ? "Shopify emails the customer that the return was declined." : "The customer is not emailed."}</Text>
+                <Text as="p">
+                  {notify
+                    ? "Shopify emails the customer that the return was declined."
+                    : "The customer is not emailed."}
+                </Text>
               </BlockStack>
             ),
             confirmLabel: "Decline return",
@@ -92,7 +201,13 @@ export function Actions({
           }}
         >
           <input type="hidden" name="notifyCustomer" value={String(notify)} />
-          <Select label="Reason" name="reason" options={DECLINE_REASONS} value={declineReason} onChange={setDeclineReason} />
+          <Select
+            label="Reason"
+            name="reason"
+            options={DECLINE_REASONS}
+            value={declineReason}
+            onChange={setDeclineReason}
+          />
           <TextField
             label="Message to the customer"
             name="message"
@@ -105,44 +220,144 @@ export function Actions({
         </ActionForm>
       )}
       {offers("receive") && (
-        <ActionForm intent="receive" title="Parcel received" submitLabel="Mark as received" primary>
+        <ActionForm
+          intent="receive"
+          title="Parcel received"
+          submitLabel="Mark as received"
+          primary
+        >
           <input type="hidden" name="restock" value={String(restock)} />
-          <Checkbox label="Restock the items" checked={restock} onChange={setRestock} />
+          <Checkbox
+            label="Restock the items"
+            checked={restock}
+            onChange={setRestock}
+          />
         </ActionForm>
       )}
-      {offers("refund") && (
+      {offers("refund") && money && money.refundMinor <= 0 && (
+        <Text as="p" tone="subdued">
+          There is nothing to refund on this request. Close or decline the
+          return instead.
+        </Text>
+      )}
+      {offers("refund") && money && money.refundMinor > 0 && (
         <BlockStack gap="200">
-          <ActionForm
-            intent="refund"
-            title="Refund"
-            submitLabel="Refund to original payment"
-            primary
-            confirm={{
-              title: `Refund ${refund}?`,
-              body: <Text as="p">Shopify refunds {refund} to the customer's original payment method. A refund can't be taken back.</Text>,
-              confirmLabel: `Refund ${refund}`,
-            }}
-          >
-            <input type="hidden" name="to" value="original_payment" />
-          </ActionForm>
-          <ActionForm
-            intent="refund"
-            title=""
-            submitLabel="Issue store credit instead"
-            confirm={{
-              title: `Issue ${storeCredit} as store credit?`,
-              body: <Text as="p">Shopify adds {storeCredit} of store credit to the customer's account instead of refunding the payment. It can't be taken back.</Text>,
-              confirmLabel: `Issue ${storeCredit} store credit`,
-            }}
-          >
-            <input type="hidden" name="to" value="store_credit" />
-          </ActionForm>
+          {money.asStoreCredit ? (
+            <>
+              <ActionForm
+                intent="refund"
+                title="Store credit"
+                submitLabel="Issue store credit"
+                primary
+                confirm={{
+                  title: `Issue ${money.formatted.storeCredit} as store credit?`,
+                  body: (
+                    <Text as="p">
+                      Shopify adds {money.formatted.storeCredit} of store credit
+                      to the customer's account. It can't be taken back.
+                    </Text>
+                  ),
+                  confirmLabel: `Issue ${money.formatted.storeCredit} store credit`,
+                }}
+              >
+                <input type="hidden" name="to" value="store_credit" />
+              </ActionForm>
+              <ActionForm
+                intent="refund"
+                title=""
+                submitLabel="Refund to original payment instead"
+                confirm={{
+                  title: `Refund ${money.formatted.refund}?`,
+                  body: (
+                    <Text as="p">
+                      Shopify refunds {money.formatted.refund} to the customer's
+                      original payment method. A refund can't be taken back.
+                    </Text>
+                  ),
+                  confirmLabel: `Refund ${money.formatted.refund}`,
+                }}
+              >
+                <input type="hidden" name="to" value="original_payment" />
+              </ActionForm>
+            </>
+          ) : (
+            <>
+              <ActionForm
+                intent="refund"
+                title="Refund"
+                submitLabel="Refund to original payment"
+                primary
+                confirm={{
+                  title: `Refund ${money.formatted.refund}?`,
+                  body: (
+                    <Text as="p">
+                      Shopify refunds {money.formatted.refund} to the customer's
+                      original payment method. A refund can't be taken back.
+                    </Text>
+                  ),
+                  confirmLabel: `Refund ${money.formatted.refund}`,
+                }}
+              >
+                <input type="hidden" name="to" value="original_payment" />
+              </ActionForm>
+              <ActionForm
+                intent="refund"
+                title=""
+                submitLabel="Issue store credit instead"
+                confirm={{
+                  title: `Issue ${money.formatted.storeCredit} as store credit?`,
+                  body: (
+                    <Text as="p">
+                      Shopify adds {money.formatted.storeCredit} of store credit
+                      to the customer's account. It can't be taken back.
+                    </Text>
+                  ),
+                  confirmLabel: `Issue ${money.formatted.storeCredit} store credit`,
+                }}
+              >
+                <input type="hidden" name="to" value="store_credit" />
+              </ActionForm>
+            </>
+          )}
         </BlockStack>
       )}
-      {offers("close") && <ActionForm intent="close" title="Close" submitLabel="Close request" />}
+      {money &&
+        money.refundMinor > 0 &&
+        (status === "requested" ||
+          status === "approved" ||
+          status === "received") && (
+          <ActionForm
+            intent="override"
+            title="Lower the amount"
+            submitLabel="Lower amount"
+          >
+            <InlineGrid columns="1fr 2fr" gap="200">
+              <TextField
+                label={`New amount (${money.currency})`}
+                name="amount"
+                value={amount}
+                onChange={setAmount}
+                autoComplete="off"
+                inputMode="decimal"
+              />
+              <TextField
+                label="Reason (shown in the timeline)"
+                name="reason"
+                value={amountReason}
+                onChange={setAmountReason}
+                autoComplete="off"
+                maxLength={500}
+              />
+            </InlineGrid>
+          </ActionForm>
+        )}
+      {offers("close") && (
+        <ActionForm intent="close" title="Close" submitLabel="Close request" />
+      )}
       {actions.length === 0 && (
         <Text as="p" tone="subdued">
-          No action is open for a request that is {label(STATUS_LABEL, status).toLowerCase()}.
+          No action is open for a request that is{" "}
+          {label(STATUS_LABEL, status).toLowerCase()}.
         </Text>
       )}
     </Section>

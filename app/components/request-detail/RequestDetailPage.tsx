@@ -75,8 +75,7 @@ export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, s
               notifyCustomer={notifyCustomer}
               suggestedDeclineReason={suggestedDeclineReason}
               advice={detail.verdict.decision}
-              refund={detail.money.formatted.refund}
-              storeCredit={detail.money.formatted.storeCredit}
+              money={detail.money}
             />
           </BlockStack>
         </Layout.Section>

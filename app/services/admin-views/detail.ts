@@ -5,6 +5,9 @@ import { formatMoney, verdictLineFor, verdictOf, type StoredVerdict, type TraceE
 import type { ServiceContext } from "~/services/context";
 import { failureWords, timelineEntry, type FailureWords, type TimelineEntry } from "./timeline";
 
+/** The event a staff override of the refund amount appends (app/services/staff/override.ts). */
+export const AMOUNT_OVERRIDDEN = "amount_overridden";
+
 export interface DetailLine {
   id: string;
   title: string;
@@ -43,6 +46,14 @@ export interface RequestDetail {
     /** store credit is issued for the same amount as the refund */
     storeCreditMinor: number;
     formatted: { refund: string; fees: string; gross: string; storeCredit: string };
+    /** the money comes back as store credit (the shopper asked for it, or it was issued): never called "Refund" */
+    asStoreCredit: boolean;
+    /** what Shopify's record shows went back (read back at refund or from refunds/create), else null */
+    settled: { kind: "refund" | "store_credit"; amountMinor: number; formatted: string } | null;
+    /** the request was declined or cancelled: nothing goes back */
+    nothingBack: boolean;
+    /** the latest staff override of the amount, with its reason */
+    override: { fromFormatted: string; toFormatted: string; reason: string } | null;
   };
   /** the stored record (type, actor, summary, Shopify's errors: for support) and the same in words (TimelineEntry) */
   events: (Omit<TimelineEntry, "actor"> & { type: string; actor: string; actorWords: string; summary: string; shopifyErrors: string[] })[];
@@ -83,11 +94,32 @@ export function shopifyErrorsOf(e: Pick<ReturnEventRecord, "payload" | "shopifyR
 function eventSummary(e: ReturnEventRecord): string {
   const p = (e.payload && typeof e.payload === "object" ? e.payload : {}) as Record<string, unknown>;
   const bits: string[] = [];
-  for (const k of ["from", "to", "reason", "message", "note", "restock", "resolution", "trackingNumber", "amount"]) {
+  for (const k of ["from", "to", "reason", "message", "note", "restock", "resolution", "trackingNumber", "amount", "newAmount"]) {
     const v = p[k];
     if (v !== undefined && v !== null && v !== "" && typeof v !== "object") bits.push(`${k}: ${String(v)}`);
   }
   return bits.join(" · ");
+}
+
+function settledOf(events: ReturnEventRecord[]): number | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    for (const src of [e.payload, e.shopifyResponse]) {
+      const t = (src as { settled?: { totalMinor?: unknown } } | null)?.settled?.totalMinor;
+      if (typeof t === "number") return t;
+    }
+  }
+  return null;
+}
+
+function overrideOf(events: ReturnEventRecord[]): { fromMinor: number; toMinor: number; reason: string } | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type !== AMOUNT_OVERRIDDEN) continue;
+    const p = e.payload as { fromMinor?: unknown; toMinor?: unknown; reason?: unknown } | null;
+    if (typeof p?.fromMinor === "number" && typeof p.toMinor === "number" && typeof p.reason === "string") return { fromMinor: p.fromMinor, toMinor: p.toMinor, reason: p.reason };
+  }
+  return null;
 }
 
 export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop: string, id: string): Promise<RequestDetail | null> {
@@ -102,7 +134,11 @@ export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop
   const v = verdictOf(r);
   const { lines, verdict: _v, createdAt, updatedAt, lastErrorAt, ...rest } = r;
   void _v;
-  const gross = r.refundMinor + r.feesMinor;
+  const override = overrideOf(events);
+  // the value of the items before deductions: the amount before a staff override, plus the fees
+  const gross = (override?.fromMinor ?? r.refundMinor) + r.feesMinor;
+  const settledMinor = r.status === "refunded" || r.status === "credited" || r.status === "closed" ? settledOf(events) : null;
+  const asStoreCredit = r.status === "credited" || (r.resolution === "store_credit" && r.status !== "refunded");
   return {
     request: { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString(), lastErrorAt: lastErrorAt?.toISOString() ?? null },
     lines: lines.map((l) => {
@@ -154,6 +190,13 @@ export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop
         gross: formatMoney(gross, r.currency),
         storeCredit: formatMoney(r.refundMinor, r.currency),
       },
+      asStoreCredit,
+      settled:
+        settledMinor === null
+          ? null
+          : { kind: r.status === "credited" || (r.status === "closed" && asStoreCredit) ? "store_credit" : "refund", amountMinor: settledMinor, formatted: formatMoney(settledMinor, r.currency) },
+      nothingBack: r.status === "declined" || r.status === "cancelled",
+      override: override ? { fromFormatted: formatMoney(override.fromMinor, r.currency), toFormatted: formatMoney(override.toMinor, r.currency), reason: override.reason } : null,
     },
     events: events.map((e) => {
       const words = timelineEntry(e, r.currency);

@@ -7,7 +7,7 @@ import { createRepos } from "~/db";
 import { type TestDatabase } from "~/db/test-db";
 import { startAppWithStandin } from "~/test/installed-app";
 import { getPreset } from "~/returns";
-import { jobQueue } from "~/jobs";
+import { drainJobs, jobQueue } from "~/jobs";
 import { enqueueCatalogueSync } from "~/services/terms-sync/service";
 import { type Standin } from "../../../standin";
 import { testAppCredentials } from "~/test/app-under-test";
@@ -61,6 +61,7 @@ beforeAll(async () => {
     analytics: await import("~/routes/app.analytics"),
     activity: await import("~/routes/app.activity"),
     activityCsv: await import("~/routes/app.activity[.]csv"),
+    reconciliation: await import("~/routes/app.reconciliation"),
   } as never;
 }, 60_000);
 
@@ -95,6 +96,24 @@ describe("home and onboarding", () => {
     expect(hidden.body).toEqual({ ok: true, dismissed: true });
     const after = await call(routes.home!.loader, "/app");
     expect((after.body as { selfServe: unknown }).selfServe).toBeNull();
+  });
+});
+
+describe("money compared with Shopify", () => {
+  it("the home tile says 'not checked' until the job ran; Check now queues the job once, and its run shows on the tile and the list", async () => {
+    const before = await call(routes.home!.loader, "/app");
+    expect((before.body as { money: unknown }).money).toBeNull();
+    expect(await call(routes.reconciliation!.loader, "/app/reconciliation")).toMatchObject({ status: 200, body: { run: null } });
+    const queued = await call(routes.reconciliation!.action, "/app/reconciliation", { form: { intent: "run" } });
+    expect(queued.body).toMatchObject({ ok: true, message: expect.stringMatching(/^Checking against Shopify/) });
+    const again = await call(routes.reconciliation!.action, "/app/reconciliation", { form: { intent: "run" } });
+    expect(again.body).toMatchObject({ ok: true, message: expect.stringMatching(/^A check was started/) });
+    expect(await drainJobs()).toBeGreaterThanOrEqual(1);
+    const after = await call(routes.home!.loader, "/app");
+    expect((after.body as { money: unknown }).money).toMatchObject({ drifted: 0 });
+    const list = await call(routes.reconciliation!.loader, "/app/reconciliation");
+    expect(list.body).toMatchObject({ run: { drifted: 0, drift: [] } });
+    expect(await call(routes.reconciliation!.action, "/app/reconciliation", { form: { intent: "nope" } })).toMatchObject({ status: 422 });
   });
 });
 

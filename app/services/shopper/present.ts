@@ -13,6 +13,8 @@ export interface ShopperRequestView {
   instructions?: string;
   lines: { lineItemId: string; title: string; quantity: number; reason: string }[];
   refund?: { amount: string; currency: string };
+  /** the money comes back as store credit (asked for, or issued): the shopper sees "Store credit", never "Refund" */
+  storeCredit?: true;
   canCancel: boolean;
 }
 
@@ -79,6 +81,7 @@ export function presentRequest(
   }
   if (r.refundMinor > 0 && status !== "declined" && status !== "cancelled") {
     view.refund = { amount: toDecimalString(r.refundMinor, r.currency), currency: r.currency };
+    if (r.status === "credited" || (r.resolution === "store_credit" && r.status !== "refunded")) view.storeCredit = true;
   }
   return view;
 }

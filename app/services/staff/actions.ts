@@ -36,8 +36,8 @@ import {
   AdminTransportError,
   ShopifyUserError,
 } from "~/shopify/admin-client";
-import { verdictOf } from "~/returns";
-import { approveAtShopify, closeAtShopify, declineAtShopify, refundAtShopify, StepError } from "./shopify-steps";
+import { formatMoney, verdictOf } from "~/returns";
+import { approveAtShopify, closeAtShopify, declineAtShopify, refundAtShopify, StepError, type Settlement } from "./shopify-steps";
 import { failure, type ActionResult, type ShopifyErrorEntry, type StaffDeps } from "./types";
 
 /** How long a claim holds before another instance may take over a crashed attempt. */
@@ -213,9 +213,14 @@ function returnLineCount(request: ReturnRequestWithLines): number {
   return Math.max(1, plan?.length ?? request.lines.length);
 }
 
-function eventPayload(action: StaffAction, args: unknown, from: string, to: string, request: ReturnRequestWithLines) {
+function eventPayload(action: StaffAction, args: unknown, from: string, to: string, request: ReturnRequestWithLines, shopifyResponse?: unknown) {
   const base: Record<string, unknown> = { action, from, to, ...(args as object) };
-  if (action === "refund") base.amount = `${request.refundMinor} ${request.currency} (minor units)`;
+  if (action === "refund") {
+    // what Shopify's record shows (refund ids and amounts read back), else what was asked
+    const settled = (shopifyResponse as { settled?: Settlement } | null | undefined)?.settled;
+    base.amount = formatMoney(settled ? settled.totalMinor : request.refundMinor, request.currency);
+    if (settled) base.settled = settled;
+  }
   return base;
 }
 
@@ -245,6 +250,10 @@ export async function runAction<A extends StaffAction>(
     // e.g. a webhook already recorded the outcome of a failed-looking call: clear its error
     if (request.lastError === null) return { ok: true, request };
     return { ok: true, request: (await moveTo(repos, shop, request, action, request.status, deps.now())).request };
+  }
+  if (action === "refund" && request.refundMinor <= 0) {
+    // Processing a Return with no refund leaves Shopify with none; the request must not say "refunded".
+    return failure(422, "nothing_to_refund", "There is nothing to refund on this request. Close or decline the return instead.");
   }
   const to = targetStatus(action, args);
 
@@ -301,7 +310,7 @@ export async function runAction<A extends StaffAction>(
       type: EVENT_TYPE[action],
       actor: deps.actor,
       at: now,
-      payload: eventPayload(action, args, request.status, updated.status, request),
+      payload: eventPayload(action, args, request.status, updated.status, request, shopifyResponse),
       shopifyResponse: shopifyResponse ?? null,
     });
   }

@@ -2,6 +2,7 @@
 // merchant's words out. Validation names the field; the state machine and the ledger decide the rest.
 import { DECLINE_REASONS, type DeclineReason } from "~/returns/request-state";
 import { approveRequest, closeRequest, declineRequest, markReceived, refundRequest, retryLastAction } from "./index";
+import { overrideAmount } from "./override";
 import type { ActionResult, StaffDeps } from "./types";
 
 export type StaffIntentAnswer =
@@ -14,6 +15,7 @@ const DONE: Record<string, string> = {
   receive: "Marked as received.",
   refund: "Refund issued.",
   close: "Closed.",
+  override: "Amount lowered. Nothing was refunded yet.",
   retry: "The last action was retried successfully.",
 };
 
@@ -79,13 +81,19 @@ export async function runStaffIntent(
     case "close":
       res = await closeRequest(deps, shop, requestId);
       break;
+    case "override":
+      res = await overrideAmount(deps, shop, requestId, { amount: text("amount"), reason: text("reason") });
+      break;
     case "retry":
       res = await retryLastAction(deps, shop, requestId);
       break;
     default:
       return bad(intent, "intent", "unknown action");
   }
-  if (res.ok) return { status: 200, answer: { ok: true, intent, message: DONE[intent] ?? "Done." } };
+  if (res.ok) {
+    const message = intent === "refund" && text("to") === "store_credit" ? "Store credit issued." : (DONE[intent] ?? "Done.");
+    return { status: 200, answer: { ok: true, intent, message } };
+  }
   const plain = PLAIN_FAILURE[res.error.code];
   const shopifyErrors = (res.error.shopifyErrors ?? []).map((e) => `${e.message}${e.field?.length ? ` (${e.field.join(".")})` : ""}`);
   return {

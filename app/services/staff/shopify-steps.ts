@@ -63,6 +63,29 @@ export async function readReturnForRefund(admin: AdminClient, returnId: string, 
   return found(data, returnId);
 }
 
+/** What Shopify's record shows was refunded on a Return: each refund's id and amount, and the total. */
+export interface Settlement {
+  refunds: { id: string; amountMinor: number; currency: string }[];
+  totalMinor: number;
+  currency: string;
+}
+
+/**
+ * Reads refunds (Return.refunds, totalRefundedSet in the presentment currency) into minor units.
+ * A refund in another currency than `currency` is a fact we cannot add up: it throws.
+ */
+export function settlementOf(
+  refunds: readonly { id: string; totalRefundedSet: { presentmentMoney: { amount: string; currencyCode: string } } }[],
+  currency: string,
+): Settlement {
+  const out = refunds.map((r) => {
+    const m = r.totalRefundedSet.presentmentMoney;
+    if (m.currencyCode !== currency) throw new StepError("currency_mismatch", `Shopify's refund ${r.id} is in ${m.currencyCode}, the request in ${currency}`);
+    return { id: r.id, amountMinor: parseMoney(m.amount, currency), currency };
+  });
+  return { refunds: out, totalMinor: out.reduce((a, r) => a + r.amountMinor, 0), currency };
+}
+
 /** Status, what is left to process, refunds and deliveries: needs a `readReturn` (full) read. */
 export function factsOf(ret: ShopifyReturn): ReturnFacts {
   if (!ret.refunds) throw new Error("factsOf needs the Return's history (readReturn, not readReturnForRefund)");
@@ -185,7 +208,12 @@ export async function refundAtShopify(
 ): Promise<unknown> {
   // Reconciling needs the history; a first attempt only the lines and payments, sized to the request.
   const { ret, locationId } = opts.reconcile ? await readReturn(admin, returnId) : await readReturnForRefund(admin, returnId, opts.lines ?? 50);
-  if (opts.reconcile && shopifyShowsApplied("refund", factsOf(ret))) return { reconciled: true, refunds: ret.refunds?.nodes ?? [] };
+  if (opts.reconcile && shopifyShowsApplied("refund", factsOf(ret))) {
+    const settled = settlementOf(ret.refunds?.nodes ?? [], money.currency);
+    return { reconciled: true, settled, amount: toDecimalString(settled.totalMinor, money.currency), currency: money.currency, to: args.to };
+  }
+  // Processing the lines with no refund leaves Shopify with none: never a "refund" (decision 160).
+  if (money.amountMinor <= 0) throw new StepError("nothing_to_refund", "there is nothing to refund on this request");
   if (ret.status !== "OPEN") throw new StepError("return_not_open", `the Shopify return is ${ret.status}, not OPEN`);
   const currency = ret.order.presentmentCurrencyCode as string;
   if (currency !== money.currency) {
@@ -212,9 +240,7 @@ export async function refundAtShopify(
     });
   if (returnLineItems.length === 0) throw new StepError("nothing_to_process", "every line of the Shopify return is already processed");
   let issueRefund;
-  if (money.amountMinor <= 0) {
-    issueRefund = undefined;
-  } else if (args.to === "store_credit") {
+  if (args.to === "store_credit") {
     if (!ret.order.customer) throw new StepError("no_customer", "store credit needs an order with a customer");
     issueRefund = {
       orderTransactions: [],
@@ -224,12 +250,19 @@ export async function refundAtShopify(
     issueRefund = { orderTransactions: allocateToTransactions(ret.order.transactions, money.amountMinor, currency) };
   }
   const res = await admin.mutate(RETURN_PROCESS, {
-    input: {
-      returnId,
-      returnLineItems,
-      notifyCustomer,
-      ...(issueRefund ? { financialTransfer: { issueRefund } } : {}),
-    },
+    input: { returnId, returnLineItems, notifyCustomer, financialTransfer: { issueRefund } },
   });
-  return { returnProcess: res.returnProcess?.return ?? null, amount: toDecimalString(money.amountMinor, currency), currency, to: args.to };
+  const processed = res.returnProcess?.return ?? null;
+  // Shopify's record, read back in the same answer: the request follows it, not what was asked.
+  const settled = settlementOf(processed?.refunds.nodes ?? [], currency);
+  if (settled.refunds.length === 0) {
+    throw new StepError("no_refund_at_shopify", "Shopify processed the return but shows no refund on it");
+  }
+  return {
+    returnProcess: processed ? { id: processed.id, status: processed.status } : null,
+    settled,
+    amount: toDecimalString(settled.totalMinor, currency),
+    currency,
+    to: args.to,
+  };
 }

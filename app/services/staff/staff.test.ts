@@ -21,6 +21,8 @@ import {
   retryLastAction,
   type StaffDeps,
 } from "./index";
+import { overrideAmount } from "./override";
+import { loadRequestDetail } from "~/services/admin-views";
 
 const SHOP = "demo-returns.myshopify.com";
 const OTHER = "other-shop.myshopify.com";
@@ -178,8 +180,10 @@ describe("staff actions against the stand-in", () => {
     const c = await closeRequest(deps(), SHOP, request.id);
     expect(c.ok && c.request.status).toBe("closed");
     expect(ret.status).toBe("CLOSED");
-    const types = (await createRepos(db.prisma).events.listForRequest(SHOP, request.id)).map((e) => e.type);
-    expect(types).toEqual(["approved", "received", "refunded", "closed"]);
+    const events = await createRepos(db.prisma).events.listForRequest(SHOP, request.id);
+    expect(events.map((e) => e.type)).toEqual(["approved", "received", "refunded", "closed"]);
+    // the request records what Shopify's record shows: the refund's id and amount, read back
+    expect(events[2]!.payload).toMatchObject({ settled: { refunds: [{ id: ret.refundIds[0], amountMinor: refundMinor }], totalMinor: refundMinor } });
   });
 
   it("refund as store credit credits the customer's account and marks the request credited", async () => {
@@ -190,6 +194,49 @@ describe("staff actions against the stand-in", () => {
     const ret = standin.store.returns.get(request.shopifyReturnId!)!;
     const refund = standin.store.refunds.get(ret.refundIds[0]!)!;
     expect(refund.storeCredit).toBe(refundMinor);
+    const credited = (await createRepos(db.prisma).events.listForRequest(SHOP, request.id)).find((e) => e.type === "refunded")!;
+    expect(credited.payload).toMatchObject({ to: "store_credit", settled: { refunds: [{ id: ret.refundIds[0], amountMinor: refundMinor }], totalMinor: refundMinor } });
+  });
+
+  it("staff lower the amount with a reason (lower only, never above what Shopify will refund); the refund and the money card follow Shopify", async () => {
+    const { request, refundMinor } = await requested();
+    const cur = request.currency;
+    const lower = Math.floor(refundMinor / 2);
+    // a reason is required, the amount must be a decimal in the order's currency, and only lower
+    expect(await overrideAmount(deps(), SHOP, request.id, { amount: toDecimalString(lower, cur), reason: "  " })).toMatchObject({ ok: false, status: 422, error: { field: "reason" } });
+    expect(await overrideAmount(deps(), SHOP, request.id, { amount: "twelve", reason: "used" })).toMatchObject({ ok: false, status: 422, error: { field: "amount" } });
+    expect(await overrideAmount(deps(), SHOP, request.id, { amount: toDecimalString(refundMinor, cur), reason: "used" })).toMatchObject({ ok: false, error: { field: "amount", message: expect.stringMatching(/can only be lowered/) } });
+    expect(await overrideAmount(deps(), SHOP, request.id, { amount: "0", reason: "used" })).toMatchObject({ ok: false, error: { field: "amount" } });
+    const ok = await overrideAmount(deps(), SHOP, request.id, { amount: toDecimalString(lower, cur), reason: "Came back worn" });
+    expect(ok.ok && ok.request.refundMinor).toBe(lower);
+    // never above what Shopify will refund: the order's payments less its refunds, read at Shopify
+    const order = standin.store.orders.get(request.orderId)!;
+    const paid = order.transactions.filter((t) => t.status === "SUCCESS" && (t.kind === "SALE" || t.kind === "CAPTURE")).reduce((a, t) => a + t.presentmentAmount, 0);
+    expect(paid).toBeGreaterThan(lower);
+    let detail = (await loadRequestDetail(deps(), SHOP, request.id))!;
+    expect(detail.money).toMatchObject({ refundMinor: lower, settled: null, override: { reason: "Came back worn" } });
+    expect(detail.events.at(-1)).toMatchObject({ type: "amount_overridden", summary: expect.stringMatching(/^reason: Came back worn · newAmount: /) });
+    expect((await approveRequest(deps(), SHOP, request.id)).ok).toBe(true);
+    expect((await refundRequest(deps(), SHOP, request.id, { to: "original_payment" })).ok).toBe(true);
+    const ret = standin.store.returns.get(request.shopifyReturnId!)!;
+    expect(standin.store.refunds.get(ret.refundIds[0]!)!.total).toBe(lower);
+    // the money card now shows what Shopify shows went back; no more override once money moved
+    detail = (await loadRequestDetail(deps(), SHOP, request.id))!;
+    expect(detail.money.settled).toMatchObject({ kind: "refund", amountMinor: lower });
+    expect(await overrideAmount(deps(), SHOP, request.id, { amount: "1", reason: "late" })).toMatchObject({ ok: false, status: 409 });
+  });
+
+  it("store credit is called store credit: asked for, the card says 'Store credit'; issued, 'Store credit issued'; declined, nothing", async () => {
+    const { request } = await requested();
+    const repos = createRepos(db.prisma);
+    await repos.returnRequests.transition(SHOP, request.id, { expectedLockVersion: request.lockVersion, patch: { resolution: "store_credit" }, now: clock });
+    expect((await loadRequestDetail(deps(), SHOP, request.id))!.money).toMatchObject({ asStoreCredit: true, settled: null, nothingBack: false });
+    await approveRequest(deps(), SHOP, request.id);
+    expect((await refundRequest(deps(), SHOP, request.id, { to: "store_credit" })).ok).toBe(true);
+    expect((await loadRequestDetail(deps(), SHOP, request.id))!.money).toMatchObject({ asStoreCredit: true, settled: { kind: "store_credit" } });
+    const other = (await requested()).request;
+    await declineRequest(deps(), SHOP, other.id, { reason: "OTHER" });
+    expect((await loadRequestDetail(deps(), SHOP, other.id))!.money).toMatchObject({ nothingBack: true, settled: null });
   });
 
   it("20 concurrent approvals of one request make exactly one returnApproveRequest", async () => {

@@ -75,6 +75,7 @@ describe("returns UI states", () => {
             requestFixture({ id: "a", status: "declined", canCancel: false, declineReason: "Item was worn." }),
             requestFixture({ id: "b", status: "refunded", canCancel: false, refund: { amount: "49.90", currency: "EUR" } }),
             requestFixture({ id: "c", status: "cancelled", canCancel: false }),
+            requestFixture({ id: "d", status: "credited", canCancel: false, refund: { amount: "20.00", currency: "EUR" }, storeCredit: true }),
           ],
         }),
       ]),
@@ -82,6 +83,9 @@ describe("returns UI states", () => {
     expect(out).toContain('<s-badge tone="critical">Declined</s-badge>');
     expect(out).toContain("<s-text>Reason: Item was worn.</s-text>");
     expect(out).toContain("<s-text>Refund: €49.90</s-text>");
+    // store credit is never called a refund
+    expect(out).toContain("<s-text>Store credit: €20.00</s-text>");
+    expect(out).not.toContain("Refund: €20.00");
     expect(out).toContain('<s-badge tone="neutral">Cancelled</s-badge>');
   });
 

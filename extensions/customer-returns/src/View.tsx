@@ -94,7 +94,7 @@ function RequestCard({ r, state, t, locale, on }: ViewProps & { r: ReturnRequest
             <s-paragraph>{r.instructions}</s-paragraph>
           </s-stack>
         )}
-        {r.refund && <s-text>{t("requestCard.refund", { amount: formatMoney(r.refund.amount, r.refund.currency, locale) })}</s-text>}
+        {r.refund && <s-text>{t(r.storeCredit ? "requestCard.storeCredit" : "requestCard.refund", { amount: formatMoney(r.refund.amount, r.refund.currency, locale) })}</s-text>}
         {r.canCancel && r.status === "requested" && !asking && (
           <s-button
             variant="secondary"

@@ -62,6 +62,7 @@ export interface ReturnRequest {
   instructions?: string;
   lines: RequestLine[];
   refund?: Money;
+  storeCredit?: true;
   canCancel: boolean;
 }
 

@@ -1,0 +1,140 @@
+// Money reconciliation (issue 14, decision 160): per request with a Shopify Return, the app's money beside
+// Shopify's record, drift flagged with both figures. Cheap in Admin calls: one `nodes` read per batch of
+// Returns (RETURNS_MONEY), a Return with more refunds than the batch read is read again alone. Read-only at
+// Shopify; the run is stored as one shop-level event ("money_reconciled"), so the job can run again at any
+// time (at-least-once queue) and the home tile and list read the latest run.
+import type { ReturnRequestRecord } from "~/db";
+import type { ReturnsMoneyQuery } from "~/types/admin.generated";
+import { checkMoney, parseMoney, type MoneyCheck, type ShopifyMoney } from "~/returns";
+import type { RequestStatus } from "~/returns/request-state";
+import type { AdminServiceContext, ServiceContext } from "~/services/context";
+import { RETURNS_MONEY } from "~/shopify/operations";
+
+export const RECONCILED_EVENT = "money_reconciled";
+/** Returns per `nodes` read: sized so one read stays well under Shopify's 1,000-point query limit. */
+export const BATCH = 25;
+/** Drifted requests kept in the stored run (the list behind the tile). */
+const KEEP = 500;
+
+export interface ReconciliationRun {
+  at: string;
+  checked: number;
+  drifted: number;
+  /** requests whose Return Shopify no longer has (deleted order, another shop's id) */
+  missing: number;
+  adminCalls: number;
+  drift: MoneyCheck[];
+}
+
+type ReturnNode = Extract<NonNullable<ReturnsMoneyQuery["nodes"][number]>, { refunds: unknown }>;
+type Money = { amount: string; currencyCode: string };
+
+const SETTLED: readonly RequestStatus[] = ["refunded", "credited"];
+
+/** Whether the app holds that money went back: refunded/credited, or closed after a refund it recorded. */
+async function appSettled(ctx: Pick<ServiceContext, "repos">, shop: string, r: ReturnRequestRecord): Promise<boolean> {
+  if (SETTLED.includes(r.status as RequestStatus)) return true;
+  if (r.status !== "closed") return false;
+  const events = await ctx.repos.events.listForRequest(shop, r.id);
+  return events.some((e) => {
+    const to = (e.payload as { to?: unknown } | null)?.to;
+    return e.type === "refunded" || to === "refunded" || to === "credited";
+  });
+}
+
+function minor(m: Money): { amountMinor: number; currency: string } {
+  return { amountMinor: parseMoney(m.amount, m.currencyCode), currency: m.currencyCode };
+}
+
+/** Shopify's money on one Return, with the order's refunds outside any Return for `lineItemIds` (or for no item). */
+function shopifyMoney(node: ReturnNode, lineItemIds: ReadonlySet<string>): ShopifyMoney {
+  const fees = [
+    ...node.returnShippingFees.map((f) => f.amountSet.presentmentMoney),
+    ...node.returnLineItems.nodes.flatMap((l) => ("restockingFee" in l && l.restockingFee ? [l.restockingFee.amountSet.presentmentMoney] : [])),
+  ];
+  return {
+    returnId: node.id,
+    refunds: node.refunds.nodes.map((r) => ({ id: r.id, ...minor(r.totalRefundedSet.presentmentMoney) })),
+    feesMinor: fees.length === 0 ? null : fees.reduce((a, f) => a + minor(f).amountMinor, 0),
+    outsideReturn: node.order.refunds
+      // for the request's items, or for no item at all (an amount refunded on the order): either may be this money
+      .filter((r) => r.return === null && (r.refundLineItems.nodes.length === 0 || r.refundLineItems.nodes.some((l) => lineItemIds.has(l.lineItem.id))))
+      .map((r) => ({ id: r.id, ...minor(r.totalRefundedSet.presentmentMoney) })),
+  };
+}
+
+async function readBatch(ctx: AdminServiceContext, ids: string[], counter: { calls: number }): Promise<Map<string, ReturnNode>> {
+  const out = new Map<string, ReturnNode>();
+  counter.calls++;
+  const data = await ctx.admin.request(RETURNS_MONEY, { ids });
+  for (const n of data.nodes) if (n && "refunds" in n) out.set(n.id, n);
+  for (const [id, n] of out) {
+    if (!n.refunds.pageInfo.hasNextPage) continue;
+    // more refunds than the batch read asks for: this one again, alone, at the larger size
+    counter.calls++;
+    const alone = await ctx.admin.request(RETURNS_MONEY, { ids: [id], refunds: 50, lines: 50 });
+    const full = alone.nodes[0];
+    if (full && "refunds" in full) out.set(id, full);
+  }
+  return out;
+}
+
+/** Compares every request with a Shopify Return; stores and returns the run. */
+export async function reconcileMoney(ctx: AdminServiceContext, shop: string, { actor = "job" }: { actor?: string } = {}): Promise<ReconciliationRun> {
+  const requests: ReturnRequestRecord[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await ctx.repos.returnRequests.list(shop, { order: "oldest", limit: 250, cursor });
+    requests.push(...page.items.filter((r) => r.shopifyReturnId !== null));
+    cursor = page.nextCursor;
+  } while (cursor);
+
+  const counter = { calls: 0 };
+  const drift: MoneyCheck[] = [];
+  let checked = 0;
+  let missing = 0;
+  for (let i = 0; i < requests.length; i += BATCH) {
+    const batch = requests.slice(i, i + BATCH);
+    const nodes = await readBatch(ctx, batch.map((r) => r.shopifyReturnId!), counter);
+    for (const r of batch) {
+      const node = nodes.get(r.shopifyReturnId!);
+      if (!node) {
+        missing++;
+        continue;
+      }
+      // the request's line items matter only when the order has refunds outside any Return
+      const outsideAny = node.order.refunds.some((x) => x.return === null);
+      const lineIds = outsideAny ? new Set((await ctx.repos.returnRequests.findById(shop, r.id))?.lines.map((l) => l.lineItemId) ?? []) : new Set<string>();
+      const check = checkMoney(
+        {
+          requestId: r.id,
+          orderName: r.orderName,
+          currency: r.currency,
+          status: r.status as RequestStatus,
+          refundMinor: r.refundMinor,
+          feesMinor: r.feesMinor,
+          settled: await appSettled(ctx, shop, r),
+        },
+        shopifyMoney(node, lineIds),
+      );
+      checked++;
+      if (check.drift.length > 0) drift.push(check);
+    }
+  }
+  const run: ReconciliationRun = {
+    at: ctx.now().toISOString(),
+    checked,
+    drifted: drift.length,
+    missing,
+    adminCalls: counter.calls,
+    drift: drift.slice(0, KEEP),
+  };
+  await ctx.repos.events.append(shop, { type: RECONCILED_EVENT, actor, at: ctx.now(), payload: run });
+  return run;
+}
+
+/** The latest stored run (the home tile and the list behind it), or null before the first. */
+export async function latestReconciliation(ctx: Pick<ServiceContext, "repos">, shop: string): Promise<ReconciliationRun | null> {
+  const e = await ctx.repos.events.latestOfType(shop, RECONCILED_EVENT);
+  return e ? (e.payload as ReconciliationRun) : null;
+}
