@@ -54,6 +54,8 @@ export interface FulfillmentLineRef {
 
 export interface OrderSnapshotResult {
   order: Order;
+  /** Order.updatedAt at this read: the version the kept order facts hold (docs/decisions/180). */
+  updatedAt: string;
   shop: Shop;
   /** Owner of the order (gid), null for guest orders. */
   customerId: string | null;
@@ -334,6 +336,7 @@ export function mapOrderSnapshot(
   });
   return {
     order: parsed,
+    updatedAt: String(order.updatedAt),
     shop,
     customerId: order.customer?.id ?? null,
     customerDisplayName: order.customer ? displayNameOf(order) : null,

@@ -10,7 +10,6 @@
 //   failed call, a lost answer, a process that died holding the claim) first looks for the Return an
 //   earlier attempt made and adopts it (made-return.ts), so a crash at any point makes one Return.
 import { createHash } from "node:crypto";
-import type { OrderSnapshotResult } from "~/shopify/order-snapshot";
 import { AdminTransportError, ShopifyUserError, type AdminClient } from "~/shopify/admin-client";
 import { RETURN_REQUEST } from "~/shopify/operations/return-request";
 import { FILE_CREATE } from "~/shopify/operations/file-create";
@@ -18,7 +17,7 @@ import { IdempotencyConflictError, StaleRecordError, type Repos, type ReturnRequ
 import { allocateReturnLines, buildStoredVerdict, planOf, verdictOf, type Judged, type Locale, type PlannedReturnLine } from "~/returns";
 import { policyForOrder, type PolicyChoice } from "~/services/policy-for-order";
 import { findMadeReturn, recordReturnOnRequest, RETURN_REQUEST_LEASE_MS, returnRequestKey, UNCERTAIN } from "~/services/returns/made-return";
-import { loadOwnedOrder, ownedOrderGid, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
+import { loadOwnedOrder, ownedOrderGid, type OwnedOrder, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
 import { invalid, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
 import { judgeRequest } from "./preview";
@@ -169,7 +168,7 @@ async function checkAndStore(
   deps: ShopperDeps,
   repos: Repos,
   who: Shopper,
-  snap: OrderSnapshotResult,
+  snap: OwnedOrder,
   body: SubmitBody,
   locale: Locale,
   choice: PolicyChoice,
@@ -177,12 +176,12 @@ async function checkAndStore(
   now: Date,
   lock: OrderLock,
 ): Promise<SubmitResult> {
-  // Which fulfillment line items the Return will hold, from Shopify's returnable quantities (read
-  // inside the lock, so an earlier submit's Return, made under the same lock, is already counted),
-  // less the units of stored requests whose Return Shopify has not made yet.
+  // Which fulfillment line items the Return will hold, from Shopify's returnable quantities as the
+  // order's facts hold them, less the units of stored requests those facts do not count yet (read
+  // inside the lock, so an earlier submit's request, stored under the same lock, is counted).
   const allocation = allocateReturnLines({
     returnable: snap.returnable,
-    awaiting: await repos.returnRequests.unitsAwaitingReturn(who.shop, snap.order.id),
+    awaiting: snap.awaiting,
     reasonIds: snap.reasonIds,
     lines: body.lines.map((l, i) => ({ lineItemId: l.lineItemId, quantity: l.quantity, note: l.note, reasonHandle: j.evaluation.lines[i]!.reasonHandle })),
   });

@@ -47,6 +47,7 @@ export const ORDER_SNAPSHOT = `#graphql
       name
       processedAt
       createdAt
+      updatedAt
       cancelledAt
       currencyCode
       taxesIncluded
