@@ -33,6 +33,13 @@ export interface ShopperDeps extends AdminServiceContext {
    * ("shopper.open-return"), so the request gets its Return even if the shopper never retries.
    */
   retryOpenReturn?: (shop: string, requestId: string, attempt: number) => Promise<void>;
+  /**
+   * Opens a stored request's Shopify Return from the job queue ("shopper.open-return", at once, at the
+   * rate the shop's bucket allows) instead of within the shopper's request: the shopper is answered
+   * "requested" as soon as the request is stored (docs/decisions/180). Without it (tests, benches) the
+   * Return is opened in the request, as before.
+   */
+  openReturn?: (shop: string, requestId: string) => Promise<void>;
 }
 
 export const SHOPIFY_STAGED_UPLOAD_ORIGINS = ["https://shopify-staged-uploads.storage.googleapis.com"] as const;

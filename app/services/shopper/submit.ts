@@ -92,7 +92,7 @@ export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, order
       const raced = await findByKey(deps, who.shop, body.idempotencyKey);
       if (raced && raced.orderId === gid && raced.customerId === who.customerId) {
         refuseIfAnotherBody(raced, body);
-        return { request: await view(repos, who, await ensureShopifyReturn(deps, repos, who, raced), locale), created: false };
+        return { request: await view(repos, who, await afterStored(deps, repos, who, raced), locale), created: false };
       }
     }
     throw e;
@@ -104,7 +104,7 @@ async function replay(deps: ShopperDeps, repos: Repos, who: Shopper, existing: R
     throw new ShopperError(409, "idempotency_conflict", "This idempotencyKey was already used for another request", "idempotencyKey");
   }
   refuseIfAnotherBody(existing, body);
-  const request = await ensureShopifyReturn(deps, repos, who, existing);
+  const request = await afterStored(deps, repos, who, existing);
   return { request: await view(repos, who, request, locale), created: false };
 }
 
@@ -138,6 +138,7 @@ function refuseIfAnotherBody(stored: ReturnRequestWithLines, body: SubmitBody): 
  */
 async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: string, body: SubmitBody, locale: Locale): Promise<SubmitResult> {
   const lock = await lockOrder(deps, repos, who.shop, gid);
+  let released = false;
   try {
     const snap = await loadOwnedOrder(deps, who, gid, { reasons: body.lines.map((l) => l.reason) });
     const choice = await policyForOrder(repos, who.shop, snap.order.processedAt);
@@ -158,10 +159,22 @@ async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: str
     if (!j.evaluation.resolutions.includes(body.resolution)) {
       throw new ShopperError(422, "resolution_unavailable", `${body.resolution} is not offered for these items`, "resolution", j.verdicts);
     }
-    return await checkAndStore(deps, repos, who, snap, body, locale, choice, j, now, lock);
-  } finally {
+    const stored = await checkAndStore(deps, repos, who, snap, body, locale, choice, j, now, lock);
+    // Without a queue the Return is opened inside the lock, as it always was.
+    if (!deps.openReturn) return await finish(deps, repos, who, stored, locale);
     await lock.release();
+    released = true;
+    // With one, the lock is held only while the request is judged and stored (the facts: no Shopify
+    // call), so other shoppers of the order are not kept waiting while Shopify opens this Return.
+    return await finish(deps, repos, who, stored, locale);
+  } finally {
+    if (!released) await lock.release();
   }
+}
+
+async function finish(deps: ShopperDeps, repos: Repos, who: Shopper, stored: { request: ReturnRequestWithLines; created: boolean }, locale: Locale): Promise<SubmitResult> {
+  const request = await afterStored(deps, repos, who, stored.request);
+  return { request: await view(repos, who, request, locale), created: stored.created };
 }
 
 async function checkAndStore(
@@ -175,7 +188,7 @@ async function checkAndStore(
   j: Judged,
   now: Date,
   lock: OrderLock,
-): Promise<SubmitResult> {
+): Promise<{ request: ReturnRequestWithLines; created: boolean }> {
   // Which fulfillment line items the Return will hold, from Shopify's returnable quantities as the
   // order's facts hold them, less the units of stored requests those facts do not count yet (read
   // inside the lock, so an earlier submit's request, stored under the same lock, is counted).
@@ -253,8 +266,29 @@ async function checkAndStore(
       payload: { resolution: body.resolution, decision: j.evaluation.decision, policyVersion: choice.version },
     });
   }
-  const request = await ensureShopifyReturn(deps, repos, who, stored.request);
-  return { request: await view(repos, who, request, locale), created: stored.created };
+  return stored;
+}
+
+/**
+ * A stored request still without its Shopify Return gets one now (ledgered: a call that finds another
+ * one opening it answers the request as it is). With the job queue (the shopper API's routes), Shopify
+ * being busy or unreachable does not fail the shopper's answer: the request is answered "requested"
+ * and the job "shopper.open-return" opens its Return at once, at the rate the shop's bucket allows
+ * (docs/decisions/180). Without a queue, a passing failure is a 502 the shopper retries with the same
+ * key, as before. Shopify's refusal (userErrors) is a 502 naming it either way; the job turns it into
+ * the "refused" status.
+ */
+async function afterStored(deps: ShopperDeps, repos: Repos, who: Shopper, request: ReturnRequestWithLines): Promise<ReturnRequestWithLines> {
+  if (request.shopifyReturnId || request.status !== "requested") return request;
+  const openReturn = deps.openReturn;
+  if (!openReturn) return ensureShopifyReturn(deps, repos, who, request);
+  try {
+    return await ensureShopifyReturn({ ...deps, retryOpenReturn: undefined }, repos, who, request);
+  } catch (e) {
+    if (!(e instanceof ShopperError && e.code === "shopify_unavailable")) throw e;
+    await openReturn(who.shop, request.id);
+    return (await repos.returnRequests.findById(who.shop, request.id)) ?? request;
+  }
 }
 
 /**
@@ -386,9 +420,46 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
 export async function openReturnLater(deps: ShopperDeps, shop: string, requestId: string): Promise<void> {
   const repos = deps.repos;
   const request = await repos.returnRequests.findById(shop, requestId);
-  if (!request || request.shopifyReturnId || request.status === "cancelled" || !request.customerId) return;
-  // No retryOpenReturn here: a failure throws and the queue retries this job.
-  await ensureShopifyReturn({ ...deps, retryOpenReturn: undefined }, repos, { shop, customerId: request.customerId, locale: null }, request);
+  if (!request || request.shopifyReturnId || request.status !== "requested" || !request.customerId) return;
+  try {
+    // No retryOpenReturn here: a passing failure throws and the queue retries this job.
+    await ensureShopifyReturn({ ...deps, retryOpenReturn: undefined }, repos, { shop, customerId: request.customerId, locale: null }, request);
+  } catch (e) {
+    if (e instanceof ShopperError && e.code === "shopify_error") {
+      await refuseRequest(deps, shop, request, e.message);
+      return;
+    }
+    throw e;
+  }
+}
+
+/**
+ * Shopify refused the Return of a request accepted against the order's kept facts (they were stale: the
+ * units were returned, refunded or removed meanwhile). The request becomes "refused", which the shopper
+ * and staff both see with the reason (Shopify's, in lastError, for staff); its units are released, and
+ * the order's facts are dropped so the next visit reads the order at Shopify.
+ */
+async function refuseRequest(deps: ShopperDeps, shop: string, request: ReturnRequestWithLines, reason: string): Promise<void> {
+  const repos = deps.repos;
+  let current = request;
+  for (let i = 0; i < 5; i++) {
+    if (current.status !== "requested" || current.shopifyReturnId) return;
+    try {
+      await repos.returnRequests.transition(shop, current.id, {
+        expectedLockVersion: current.lockVersion,
+        from: ["requested"],
+        to: "refused",
+        patch: { lastError: `Shopify did not open the return: ${reason}`.slice(0, 2000), lastErrorAt: deps.now() },
+        now: deps.now(),
+      });
+      break;
+    } catch (e) {
+      if (!(e instanceof StaleRecordError)) throw e;
+      current = (await repos.returnRequests.findById(shop, current.id)) ?? current;
+    }
+  }
+  await repos.events.append(shop, { requestId: request.id, type: "shopify_return_refused", actor: "shopify", at: deps.now(), payload: { reason } });
+  await repos.orderFacts.deleteForOrders(shop, [request.orderId]);
 }
 
 /**
