@@ -9,7 +9,7 @@
 // shop matches on them, and the return reason ids a submission needs present. What is kept is the
 // OrderSnapshotResult without the customer's name (a protected customer data field).
 import { z } from "zod";
-import { isAnnouncedNewer, type Repos } from "~/db";
+import { createRepos, isAnnouncedNewer, type Repos } from "~/db";
 import type { AdminClient } from "~/shopify/admin-client";
 import { loadOrderSnapshot, OrderSnapshotError, sizesFor, type OrderSnapshotResult } from "~/shopify/order-snapshot";
 import { orderShapeHints, type OrderShapeHints } from "~/shopify/order-shape-hints";
@@ -180,3 +180,25 @@ function keptShape(facts: unknown): OrderSnapshotResult["shape"] | null {
 }
 
 export { OrderSnapshotError };
+
+/** The order and its updated_at from an orders/updated body (checked by app/webhooks/payloads.ts). */
+export function orderUpdateOf(payload: Record<string, unknown>): { orderId: string; updatedAt: Date } | null {
+  const gid = typeof payload.admin_graphql_api_id === "string" ? payload.admin_graphql_api_id : payload.id !== undefined ? `gid://shopify/Order/${String(payload.id)}` : null;
+  const at = typeof payload.updated_at === "string" ? new Date(payload.updated_at) : null;
+  return gid && at && !Number.isNaN(at.getTime()) ? { orderId: gid, updatedAt: at } : null;
+}
+
+/**
+ * After a returns/* or refunds/create webhook that changes what Shopify will take back: drops the kept
+ * facts of the order (named by a refund's order_id, or by the request holding the Return).
+ */
+export async function forgetOrderFactsFor(db: Parameters<typeof createRepos>[0], shop: string, payload: Record<string, unknown>): Promise<void> {
+  const repos = createRepos(db);
+  let orderId: string | null = payload.order_id !== undefined && payload.order_id !== null ? `gid://shopify/Order/${String(payload.order_id)}` : null;
+  if (!orderId) {
+    const returnId = typeof payload.admin_graphql_api_id === "string" ? payload.admin_graphql_api_id : payload.id !== undefined ? `gid://shopify/Return/${String(payload.id)}` : null;
+    const request = returnId ? await repos.returnRequests.findByShopifyReturnId(shop, returnId) : null;
+    orderId = request?.orderId ?? null;
+  }
+  if (orderId) await repos.orderFacts.deleteForOrders(shop, [orderId]);
+}

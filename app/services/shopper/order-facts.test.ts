@@ -19,6 +19,8 @@ import { STATUS_LABEL } from "~/components/labels";
 import { type Standin, type OrderRec } from "../../../standin";
 import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
 import { testAppCredentials } from "~/test/app-under-test";
+import { parseWebhookPayload } from "~/webhooks/payloads";
+import { orderUpdateOf } from "~/services/order-facts";
 
 const { apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL } = testAppCredentials("order-facts");
 const CONDITIONS = ["unused", "tags_attached", "original_packaging"];
@@ -99,9 +101,14 @@ describe("the order's kept facts", () => {
     expect(calls).toEqual([]);
   });
 
-  it("a webhook announcing a newer version of the order makes the next visit read it again", async () => {
+  it("an orders/updated webhook with a newer updated_at makes the next visit read the order again; its body is cut to ids and updated_at", async () => {
     const { o } = await freshOrder();
-    await createRepos(db.prisma).orderFacts.announce(standin.shop, o.id, new Date(Date.now() + 60_000));
+    const body = { id: Number(o.id.split("/").pop()), admin_graphql_api_id: o.id, updated_at: new Date(Date.now() + 60_000).toISOString(), email: "a@example.com", shipping_address: { address1: "1 Main St" } };
+    const queued = parseWebhookPayload("ORDERS_UPDATED", standin.shop, body);
+    expect(Object.keys(queued).sort()).toEqual(["admin_graphql_api_id", "id", "updated_at"]);
+    const update = orderUpdateOf(queued)!;
+    expect(update.orderId).toBe(o.id);
+    expect(await createRepos(db.prisma).orderFacts.announce(standin.shop, update.orderId, update.updatedAt)).toBe(true);
     calls.length = 0;
     await getOverview(deps(), whoOf(o), o.id);
     expect(calls).toEqual(["OrderSnapshot"]);
