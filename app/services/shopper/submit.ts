@@ -140,6 +140,13 @@ async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: str
   const lock = await lockOrder(deps, repos, who.shop, gid);
   let released = false;
   try {
+    // A twin of this submission (the same key, sent again while this one waited) may have stored it.
+    const twin = await findByKey(deps, who.shop, body.idempotencyKey);
+    if (twin) {
+      await lock.release();
+      released = true;
+      return await replay(deps, repos, who, twin, gid, locale, body);
+    }
     const snap = await loadOwnedOrder(deps, who, gid, { reasons: body.lines.map((l) => l.reason) });
     const choice = await policyForOrder(repos, who.shop, snap.order.processedAt);
     const now = deps.now();
@@ -313,6 +320,48 @@ interface OrderLock {
  * over; a crashed holder's lease expires.
  */
 async function lockOrder(deps: ShopperDeps, repos: Repos, shop: string, orderId: string): Promise<OrderLock> {
+  // In this process, submissions for one order wait in line (first come, first served) for their turn
+  // to claim the shared lock: only one of them polls the database, so a burst on one order does not
+  // fill the connection pool with claims while the holder needs it to finish.
+  const turn = await localTurn(`${shop}|${orderId}`);
+  try {
+    const lock = await claimOrderLock(deps, repos, shop, orderId);
+    return {
+      release: async () => {
+        try {
+          await lock.release();
+        } finally {
+          turn();
+        }
+      },
+      stillHeld: lock.stillHeld,
+    };
+  } catch (e) {
+    turn();
+    throw e;
+  }
+}
+
+const lines = new Map<string, Promise<void>>();
+
+/** Waits for the previous holder of `key` in this process; resolves with the function that ends this turn. */
+async function localTurn(key: string): Promise<() => void> {
+  const before = lines.get(key) ?? Promise.resolve();
+  let end!: () => void;
+  const mine = new Promise<void>((r) => (end = r));
+  const chained = before.then(() => mine);
+  lines.set(key, chained);
+  await before;
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    end();
+    if (lines.get(key) === chained) lines.delete(key);
+  };
+}
+
+async function claimOrderLock(deps: ShopperDeps, repos: Repos, shop: string, orderId: string): Promise<OrderLock> {
   const key = submitLockKey(orderId);
   const started = Date.now();
   for (let round = 0; ; round++) {
