@@ -13,7 +13,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePostgresUrl, providerForUrl } from "~/db/url";
 import { startCluster, type Cluster } from "./cluster";
-import { findCandidates, install, shopperStorm, staffRace, type Candidate } from "./scenarios";
+import { findCandidates, install, shopperStorm, staffRace, stormLine, type Candidate } from "./scenarios";
 
 const onPostgres = providerForUrl(process.env.DATABASE_URL) === "postgresql";
 if (!onPostgres) console.log("load/load.test.ts skipped: two app instances on one database need DATABASE_URL=postgresql://...");
@@ -57,6 +57,9 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL under concurre
   it("40 concurrent submissions over 5 orders, 2 keys per order: no duplicate request or Shopify Return", { timeout: 180_000 }, async () => {
     const r = await shopperStorm(cluster, { orders: 5, submissions: 40, candidates: candidates.slice(0, 5) });
     expect(r.violations).toEqual([]);
+    // Every shopper got a definitive answer: none busy or in progress (issue 16), no duplicate Return.
+    expect({ busy: r.busy, inProgress: r.inProgress, duplicateReturns: r.duplicateReturns, withoutReturn: r.withoutReturn }).toEqual({ busy: 0, inProgress: 0, duplicateReturns: 0, withoutReturn: 0 });
+    console.log(stormLine(r));
     // Every stored request has its Shopify Return: no request for a unit another key holds.
     expect(r.shopifyReturns).toBe(r.requestsStored);
     expect(r.shopifyReturns).toBeGreaterThanOrEqual(5);

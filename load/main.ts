@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { parsePostgresUrl, providerForUrl } from "../app/db/url";
 import { startCluster } from "./cluster";
-import { findCandidates, install, shopperStorm, staffRace } from "./scenarios";
+import { findCandidates, install, shopperStorm, staffRace, stormLine } from "./scenarios";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,6 +46,7 @@ export async function main(): Promise<number> {
     const violations = [...race.violations, ...storm.violations];
     console.log(violations.length ? `\nVIOLATIONS:\n  ${violations.join("\n  ")}` : "\nall invariants held (one approval, one refund; no duplicate request or Shopify Return)");
     failed = violations.length > 0;
+    console.log(`\n${stormLine(storm)}`);
     if (process.env.LOAD_DEBUG) {
       const { writeFileSync } = await import("node:fs");
       writeFileSync("/tmp/load-app-0.log", cluster.output(0));

@@ -105,6 +105,15 @@ export interface ShopperStormResult {
   /** Each a sentence; empty means the invariants held. */
   violations: string[];
   ms: number;
+  /** first answers 429 "busy" and 409 "in_progress" */
+  busy: number;
+  inProgress: number;
+  /** Shopify Returns beyond one per request: owned by no request, or by two */
+  duplicateReturns: number;
+  /** requests left without a Shopify Return (and not refused) once the storm drained */
+  withoutReturn: number;
+  /** 95th percentile of the time to the first answer of each submission */
+  p95AnswerMs: number;
 }
 
 export async function shopperStorm(cluster: Cluster, opts: { orders: number; submissions: number; candidates?: Candidate[] }): Promise<ShopperStormResult> {
@@ -122,16 +131,21 @@ export async function shopperStorm(cluster: Cluster, opts: { orders: number; sub
   const t0 = performance.now();
   const answers = await Promise.all(
     jobs.map(async (job) => {
+      const sent = performance.now();
       const res = await shopperFetch(cluster, job.base, job.c.customerId, `/api/customer/orders/${job.c.order.id.split("/").pop()}/returns`, {
         method: "POST",
         body: JSON.stringify(submitBody(job.c, job.key)),
       });
       const body = (await res.json().catch(() => ({}))) as { request?: { id: string }; error?: { code: string } };
       if (res.status >= 500 && process.env.LOAD_DEBUG) console.error("submit", res.status, JSON.stringify(body).slice(0, 300));
-      return { job, status: res.status, requestId: body.request?.id ?? null, code: body.error?.code ?? null };
+      return { job, status: res.status, requestId: body.request?.id ?? null, code: body.error?.code ?? null, ms: performance.now() - sent };
     }),
   );
   const ms = performance.now() - t0;
+  const answerMs = answers.map((a) => a.ms).sort((a, b) => a - b);
+  const p95AnswerMs = answerMs[Math.min(answerMs.length - 1, Math.ceil(answerMs.length * 0.95) - 1)] ?? 0;
+  const busy = answers.filter((a) => a.status === 429).length;
+  const inProgress = answers.filter((a) => a.status === 409 && a.code === "in_progress").length;
   const statuses: Record<string, number> = {};
   for (const a of answers) statuses[`${a.status}${a.code ? ` ${a.code}` : ""}`] = (statuses[`${a.status}${a.code ? ` ${a.code}` : ""}`] ?? 0) + 1;
 
@@ -150,7 +164,7 @@ export async function shopperStorm(cluster: Cluster, opts: { orders: number; sub
       const body = (await res.json().catch(() => ({}))) as { request?: { id: string }; error?: { code: string } };
       const label = `${res.status}${body.error?.code ? ` ${body.error.code}` : ""}`;
       retryStatuses[label] = (retryStatuses[label] ?? 0) + 1;
-      answers.push({ job, status: res.status, requestId: body.request?.id ?? null, code: body.error?.code ?? null });
+      answers.push({ job, status: res.status, requestId: body.request?.id ?? null, code: body.error?.code ?? null, ms: 0 });
       if (!retryable(res.status)) break;
       await new Promise((r) => setTimeout(r, Number(res.headers.get("retry-after") ?? 1) * 1000 || 1000));
     }
@@ -188,16 +202,24 @@ export async function shopperStorm(cluster: Cluster, opts: { orders: number; sub
   if (new Set(returnIds).size !== returnIds.length) violations.push("two requests point at the same Shopify Return");
 
   let shopifyReturns = 0;
+  let withoutReturn = 0;
+  let duplicateReturns = new Set(returnIds).size === returnIds.length ? 0 : returnIds.length - new Set(returnIds).size;
   for (const c of candidates) {
     const rets = [...cluster.standin.store.returns.values()].filter((r) => r.orderId === c.order.id && r.status !== "CANCELED");
     shopifyReturns += rets.length;
     const mine = stored.filter((r) => r.orderId === c.order.id);
     const owned = new Set(mine.map((r) => r.shopifyReturnId));
-    for (const r of rets) if (!owned.has(r.id)) violations.push(`order ${c.order.name}: Shopify Return ${r.id} belongs to no request`);
+    for (const r of rets) {
+      if (owned.has(r.id)) continue;
+      duplicateReturns++;
+      violations.push(`order ${c.order.name}: Shopify Return ${r.id} belongs to no request`);
+    }
     // Every stored request holds a Shopify Return: submit checks and stores under a per-order lock
     // (app/services/shopper/submit.ts), so a second key for a unit another key holds is refused (422)
     // before anything is stored. A Return-less request (with or without a visible lastError) is a violation.
-    const orphans = mine.filter((r) => !r.shopifyReturnId && r.status !== "cancelled");
+    // (A request Shopify refused to open is "refused", with its reason: it has an answer, not a missing Return.)
+    const orphans = mine.filter((r) => !r.shopifyReturnId && r.status !== "cancelled" && r.status !== "refused");
+    withoutReturn += orphans.length;
     for (const r of orphans) {
       violations.push(`order ${c.order.name}: request ${r.id} (${r.status}) has no Shopify Return${r.lastError ? ` (lastError "${r.lastError.slice(0, 80)}")` : " and no visible error"}`);
     }
@@ -211,7 +233,30 @@ export async function shopperStorm(cluster: Cluster, opts: { orders: number; sub
     const okKeys = new Set(answers.filter((a) => a.job.c === c && a.requestId).map((a) => a.job.key));
     for (const r of withReturn) if (!okKeys.has(r.idempotencyKey)) violations.push(`order ${c.order.name}: request ${r.id} has a Shopify Return but its key never got an answer with it`);
   }
-  return { orders: candidates.length, submissions: jobs.length, statuses, retryStatuses, retryJob, keys: idsByKey.size, requestsStored: stored.length, shopifyReturns, violations, ms };
+  if (busy > 0) violations.push(`${busy} shoppers were told the store is busy (429)`);
+  if (inProgress > 0) violations.push(`${inProgress} shoppers were told another submission is in progress (409)`);
+  return {
+    orders: candidates.length,
+    submissions: jobs.length,
+    statuses,
+    retryStatuses,
+    retryJob,
+    keys: idsByKey.size,
+    requestsStored: stored.length,
+    shopifyReturns,
+    violations,
+    ms,
+    busy,
+    inProgress,
+    duplicateReturns,
+    withoutReturn,
+    p95AnswerMs,
+  };
+}
+
+/** The storm in one line (issue 16): what the figures in docs/performance.md are read from. */
+export function stormLine(r: ShopperStormResult): string {
+  return `storm: ${r.submissions} submissions, ${r.busy} busy, ${r.inProgress} in_progress, ${r.duplicateReturns} duplicate Returns, ${r.withoutReturn} without a Return, p95 answer ${(r.p95AnswerMs / 1000).toFixed(1)} s`;
 }
 
 export interface StaffRaceResult {

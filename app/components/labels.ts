@@ -13,6 +13,7 @@ export const STATUS_LABEL: Record<string, string> = {
   closed: "Closed",
   cancelled: "Cancelled",
   failed: "Failed",
+  refused: "Not accepted by Shopify",
 };
 
 export const STATUS_TONE: Record<string, Tone | undefined> = {
@@ -25,6 +26,7 @@ export const STATUS_TONE: Record<string, Tone | undefined> = {
   closed: undefined,
   cancelled: undefined,
   failed: "critical",
+  refused: "critical",
 };
 
 // Reasons and resolutions: the core's words (one vocabulary with the policy summary and the shopper's

@@ -19,6 +19,7 @@ export const SHOP_TABLES = {
   WebhookDelivery: "shop",
   Job: "shop",
   OfflineTokenRefresh: "shop",
+  OrderFacts: "shop",
 } as const;
 
 export type ShopTable = keyof typeof SHOP_TABLES;
@@ -32,6 +33,9 @@ export interface CustomerRef {
 /** What customers/redact writes, computed by the service from what customerErasureRows read. */
 export interface CustomerErasure {
   requestIds: string[];
+  /** the customer and the orders the request names: their kept order facts are deleted */
+  customerId: string;
+  orderIds: string[];
   /** events of those requests: their payload cut down, the actor when it was the customer */
   events: { id: number; payload: string | null; actor?: string }[];
   /** earlier exports about the customer, deleted */
@@ -101,6 +105,8 @@ export function createComplianceRepo(db: Db) {
           db.returnEvent.update({ where: { id: ev.id }, data: { payload: ev.payload, shopifyResponse: null, ...(ev.actor ? { actor: ev.actor } : {}) } }),
         ),
         db.returnEvent.deleteMany({ where: { shop: s, id: { in: e.exportIds } } }),
+        // the kept facts of the customer's orders hold their customer id (docs/decisions/180)
+        db.orderFacts.deleteMany({ where: { shop: s, OR: [{ customerId: e.customerId }, { orderId: { in: e.orderIds } }] } }),
         ...e.verdicts.map((v) => db.returnRequest.updateMany({ where: { shop: s, id: v.id }, data: { verdict: v.verdict } })),
         ...e.jobs.map((j) => db.job.updateMany({ where: { shop: s, id: j.id, status: { not: "running" } }, data: { payload: j.payload } })),
       ]);
@@ -122,9 +128,10 @@ export function createComplianceRepo(db: Db) {
         db.job.deleteMany({ where: { shop: s } }),
         db.session.deleteMany({ where: { shop: s } }),
         db.offlineTokenRefresh.deleteMany({ where: { shop: s } }),
+        db.orderFacts.deleteMany({ where: { shop: s } }),
         db.shop.deleteMany({ where: { domain: s } }),
       ]);
-      const [events, lines, requests, policies, ops, deliveries, jobs, sessions, tokenRefresh, shops] = r.map((x) => x.count);
+      const [events, lines, requests, policies, ops, deliveries, jobs, sessions, tokenRefresh, orderFacts, shops] = r.map((x) => x.count);
       return {
         ReturnEvent: events!,
         ReturnRequestLine: lines!,
@@ -135,6 +142,7 @@ export function createComplianceRepo(db: Db) {
         Job: jobs!,
         Session: sessions!,
         OfflineTokenRefresh: tokenRefresh!,
+        OrderFacts: orderFacts!,
         Shop: shops!,
       };
     },

@@ -9,6 +9,7 @@ import { createEventsRepo } from "./events";
 import { createJobsRepo } from "./jobs";
 import { createOfflineTokensRepo } from "./offline-tokens";
 import { createOperationsRepo } from "./operations";
+import { createOrderFactsRepo } from "./order-facts";
 import { createPoliciesRepo } from "./policies";
 import { createReturnRequestsRepo } from "./return-requests";
 import { createShopsRepo } from "./shops";
@@ -21,6 +22,7 @@ export function createRepos(db: Db) {
     returnRequests: createReturnRequestsRepo(db),
     events: createEventsRepo(db),
     operations: createOperationsRepo(db),
+    orderFacts: createOrderFactsRepo(db),
     webhookDeliveries: createWebhookDeliveriesRepo(db),
     jobs: createJobsRepo(db),
     offlineTokens: createOfflineTokensRepo(db),
@@ -38,6 +40,7 @@ export * from "./policies";
 export * from "./return-requests";
 export * from "./events";
 export * from "./operations";
+export * from "./order-facts";
 export * from "./webhook-deliveries";
 export * from "./jobs";
 export * from "./offline-tokens";

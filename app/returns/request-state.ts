@@ -4,7 +4,8 @@
 //
 //   requested --approve--> approved --receive--> received --refund--> refunded|credited --close--> closed
 //       \--decline--> declined        \------------refund-----------/        approved|received --close--> closed
-//   (cancelled arrives from Shopify; "failed" is a legacy status treated like its pending action's source.)
+//   (cancelled arrives from Shopify; "failed" is a legacy status treated like its pending action's source;
+//    requested --Shopify refuses to open the Return--> refused.)
 
 export const REQUEST_STATUSES = [
   "requested",
@@ -16,6 +17,9 @@ export const REQUEST_STATUSES = [
   "closed",
   "cancelled",
   "failed",
+  // Shopify refused to open the Return of an accepted request (the order changed since the facts it was
+  // judged against were read: docs/decisions/180). Final; the reason is the request's lastError.
+  "refused",
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -84,7 +88,7 @@ export function actionsFor(status: RequestStatus): StaffAction[] {
   return STAFF_ACTIONS.filter((a) => ACTIONS[a].from.includes(status));
 }
 
-export const TERMINAL_STATUSES: readonly RequestStatus[] = ["declined", "closed", "cancelled"];
+export const TERMINAL_STATUSES: readonly RequestStatus[] = ["declined", "closed", "cancelled", "refused"];
 
 export function isTerminal(status: RequestStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
@@ -322,6 +326,7 @@ const STAGE: Record<RequestStatus, number> = {
   declined: 4,
   closed: 4,
   cancelled: 4,
+  refused: 4,
 };
 
 /**

@@ -57,6 +57,8 @@ export interface FulfillmentLineRef {
 
 export interface OrderSnapshotResult {
   order: Order;
+  /** Order.updatedAt at this read: the version the kept order facts hold (docs/decisions/180). */
+  updatedAt: string;
   shop: Shop;
   /** Owner of the order (gid), null for guest orders. */
   customerId: string | null;
@@ -350,6 +352,7 @@ export function mapOrderSnapshot(
   });
   return {
     order: parsed,
+    updatedAt: String(order.updatedAt),
     shop,
     customerId: order.customer?.id ?? null,
     customerOrders: order.customer?.numberOfOrders !== undefined && order.customer?.numberOfOrders !== null ? Number(order.customer.numberOfOrders) : null,

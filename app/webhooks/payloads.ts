@@ -62,6 +62,11 @@ const SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
       return: z.object({ id: numericId.optional(), admin_graphql_api_id: gidOf("Return") }).nullish(),
     })
     .refine((b) => b.id !== undefined || b.admin_graphql_api_id !== undefined, { message: "must carry the Refund's id or admin_graphql_api_id", path: ["admin_graphql_api_id"] }),
+  // orders/updated: the Order (REST shape, with the customer's e-mail, addresses...): only its ids and
+  // updated_at are kept, which is all the order facts' version guard needs (docs/decisions/180).
+  ORDERS_UPDATED: z
+    .object({ id: numericId.optional(), admin_graphql_api_id: gidOf("Order").optional(), updated_at: z.string("must be the order's updated_at").max(64).refine((v) => !Number.isNaN(Date.parse(v)), "must be a date") })
+    .refine((b) => b.id !== undefined || b.admin_graphql_api_id !== undefined, { message: "must carry the Order's id or admin_graphql_api_id", path: ["admin_graphql_api_id"] }),
 };
 for (const t of ["REQUEST", "APPROVE", "DECLINE", "CANCEL", "CLOSE", "REOPEN", "PROCESS"]) SCHEMAS[`RETURNS_${t}`] = resource("Return");
 
@@ -111,6 +116,8 @@ export const WEBHOOK_BODY_LIMITS: Record<string, number> = {
   SHOP_REDACT: 64 * 1024,
   APP_UNINSTALLED: 256 * 1024,
   APP_SCOPES_UPDATE: 256 * 1024,
+  // an order with hundreds of lines, fulfillments and refunds in the REST shape
+  ORDERS_UPDATED: 4 * MiB,
 };
 const RETURN_BODY_LIMIT = 2 * MiB;
 const DEFAULT_BODY_LIMIT = 1 * MiB;

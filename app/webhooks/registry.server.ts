@@ -27,6 +27,25 @@ const reconcileReturn: WebhookHandler = async ({ shop, topic, payload }) => {
   const { default: prisma } = await import("~/db.server");
   const result = await processReturnWebhook({ db: prisma, admin, now: () => new Date() }, shop, topic, payload);
   if (result.outcome === "ignored") console.info(`webhook ${topic} for ${shop} ignored: ${result.reason}`);
+  // Units back on the order (a Return declined, cancelled or reopened) or refunded: the order's kept facts
+  // no longer say what Shopify will take back; the next visit reads the order (docs/decisions/180).
+  if (RELEASING_TOPICS.has(topic)) {
+    const { forgetOrderFactsFor } = await import("~/services/order-facts");
+    await forgetOrderFactsFor(prisma, shop, payload);
+  }
+};
+const RELEASING_TOPICS = new Set(["RETURNS_DECLINE", "RETURNS_CANCEL", "RETURNS_REOPEN", "RETURNS_PROCESS", "REFUNDS_CREATE"]);
+
+/**
+ * The order changed at Shopify (a fulfillment, a delivery, a refund, an edit...): its kept facts, if
+ * any, are stale unless read from that version or a later one; the next visit reads it again.
+ */
+const orderUpdated: WebhookHandler = async ({ shop, payload }) => {
+  const { orderUpdateOf } = await import("~/services/order-facts");
+  const { default: prisma } = await import("~/db.server");
+  const { createRepos } = await import("~/db");
+  const update = orderUpdateOf(payload);
+  if (update) await createRepos(prisma).orderFacts.announce(shop, update.orderId, update.updatedAt);
 };
 
 const HANDLERS = {
@@ -54,6 +73,8 @@ const HANDLERS = {
   // A refund on a Return (made outside the app) moves our request to refunded; refunds without a
   // return are ignored.
   REFUNDS_CREATE: reconcileReturn,
+  // The order's kept facts (docs/decisions/180) follow the order: a newer updated_at makes them stale.
+  ORDERS_UPDATED: orderUpdated,
   // A Return requested through Shopify's own self-serve returns joins our queue (judged by our
   // policy, source "shopify_self_serve"); returns the app created itself are recognised and left alone.
   RETURNS_REQUEST: reconcileReturn,

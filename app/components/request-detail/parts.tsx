@@ -1,6 +1,6 @@
 // Building blocks of the request detail screen: a titled card, one action's form, the result banner.
 import { useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, Card, InlineStack, List, Modal, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Box, Button, Card, InlineStack, Modal, Text } from "@shopify/polaris";
 import { useRef, useState, type ReactNode } from "react";
 import type { StaffIntentAnswer } from "~/services/staff/screen";
 

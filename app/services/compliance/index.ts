@@ -146,6 +146,8 @@ export async function redactCustomer(ctx: Ctx, shopDomain: string, who: Customer
   const exportIds = rows.exports.filter((e) => (parseJson(e.payload) as { customerId?: unknown } | null)?.customerId === who.customerId).map((e) => e.id);
   const { lines } = await ctx.repos.compliance.eraseCustomer(shop, {
     requestIds,
+    customerId: who.customerId,
+    orderIds: who.orderIds,
     events: rows.events.map((e) => ({ id: e.id, payload: redactPayload(e.payload), ...(e.actor.startsWith("customer:") ? { actor: REDACTED_ACTOR } : {}) })),
     exportIds,
     verdicts,

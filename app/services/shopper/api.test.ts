@@ -448,8 +448,10 @@ describe("submit", () => {
     const b1 = bodyFor(applied);
     standin.faults.inject({ operationName: "ReturnRequest", kind: "http500", times: 1 });
     const r1 = await submit(applied.id, b1, tokenFor(applied));
-    expect(r1.status).toBe(502);
-    expect(((await r1.json()) as ErrorBody).error.code).toBe("shopify_unavailable");
+    // The request is stored: the shopper is answered "requested" and the job queue takes the Return
+    // over (docs/decisions/180), instead of a 502 to retry.
+    expect(r1.status).toBe(201);
+    expect(((await r1.json()) as RequestBody).request).toMatchObject({ status: "requested", statusMessage: expect.stringMatching(/passing it to the store/) });
     const op = await db.prisma.shopifyOperation.findFirstOrThrow({ where: { key: { startsWith: "shopper:returnRequest:" }, error: { startsWith: "uncertain: " } } });
     // emulate "it applied": the same Return, made at Shopify with the stored plan
     const stored = await db.prisma.returnRequest.findFirstOrThrow({ where: { idempotencyKey: b1.idempotencyKey } });
@@ -470,7 +472,7 @@ describe("submit", () => {
     // 2) Nothing was made: the retry makes exactly one.
     const b2 = bodyFor(lost);
     standin.faults.inject({ operationName: "ReturnRequest", kind: "http500", times: 1 });
-    expect((await submit(lost.id, b2, tokenFor(lost))).status).toBe(502);
+    expect((await submit(lost.id, b2, tokenFor(lost))).status).toBe(201);
     expect(shopifyReturnsOf(lost)).toHaveLength(0);
     expect((await submit(lost.id, b2, tokenFor(lost))).status).toBe(200);
     expect(shopifyReturnsOf(lost)).toHaveLength(1);

@@ -1,7 +1,8 @@
 // What every shopper service needs, and the two checks every one of them starts with:
 // the order belongs to the signed-in customer, and which policy judges it.
-import { loadOrderSnapshot, OrderSnapshotError, sizesFor, toOrderGid, type OrderSnapshotResult } from "~/shopify/order-snapshot";
-import { orderShapeHints, type OrderShapeHints } from "~/shopify/order-shape-hints";
+import { OrderSnapshotError, toOrderGid, type OrderSnapshotResult } from "~/shopify/order-snapshot";
+import type { OrderShapeHints } from "~/shopify/order-shape-hints";
+import { knownOrder } from "~/services/order-facts";
 import type { Repos } from "~/db";
 import { getPreset, parsePolicy, policyMatchesCollections, type Locale } from "~/returns";
 import type { AdminServiceContext } from "~/services/context";
@@ -32,6 +33,13 @@ export interface ShopperDeps extends AdminServiceContext {
    * ("shopper.open-return"), so the request gets its Return even if the shopper never retries.
    */
   retryOpenReturn?: (shop: string, requestId: string, attempt: number) => Promise<void>;
+  /**
+   * Opens a stored request's Shopify Return from the job queue ("shopper.open-return", at once, at the
+   * rate the shop's bucket allows) instead of within the shopper's request: the shopper is answered
+   * "requested" as soon as the request is stored (docs/decisions/180). Without it (tests, benches) the
+   * Return is opened in the request, as before.
+   */
+  openReturn?: (shop: string, requestId: string) => Promise<void>;
 }
 
 export const SHOPIFY_STAGED_UPLOAD_ORIGINS = ["https://shopify-staged-uploads.storage.googleapis.com"] as const;
@@ -54,38 +62,38 @@ export function ownedOrderGid(orderId: string): string {
 }
 
 /**
- * Reads the order at Shopify and checks it belongs to the signed-in customer. Anything else
- * (unknown order, someone else's, guest order, malformed id) is the same 404, so the answer
- * leaks nothing about orders the customer does not own.
+ * The order, checked to belong to the signed-in customer. Anything else (unknown order, someone
+ * else's, guest order, malformed id) is the same 404, so the answer leaks nothing about orders the
+ * customer does not own.
  *
- * The read is sized from what this process last saw of the order, and asks for product
- * collections only when one of the shop's policy versions has a collection rule; `reasons` (a
- * submission's) resolves the Shopify return reason ids they map to in the same call.
+ * From the order's kept facts when they are fresh (no Admin call; docs/decisions/180), else one read
+ * at Shopify, sized from what was last seen of the order, with product collections only when one of
+ * the shop's policy versions has a collection rule, and the return reason ids of every handle the
+ * shop's policies map to, so a later submission plans its Return from the same facts. `reasons` (a
+ * submission's) requires those ids.
  */
 export async function loadOwnedOrder(
   deps: ShopperDeps,
   who: Shopper,
   orderId: string,
   opts: { reasons?: readonly string[] } = {},
-): Promise<OrderSnapshotResult> {
+): Promise<OwnedOrder> {
   const gid = ownedOrderGid(orderId);
-  const shapes = deps.orderShapes ?? orderShapeHints;
-  const facts = await policyReadFacts(deps.repos, who.shop, opts.reasons ?? []);
-  let snap: OrderSnapshotResult | null;
+  const facts = await policyReadFacts(deps.repos, who.shop, "all");
+  let known;
   try {
-    snap = await loadOrderSnapshot(deps.admin, gid, {
-      sizes: sizesFor(shapes.get(who.shop, gid)),
-      withCollections: facts.withCollections,
-      ...(opts.reasons ? { reasonHandles: facts.reasonHandles } : {}),
-    });
+    known = await knownOrder(deps, who.shop, gid, { withCollections: facts.withCollections, reasonHandles: facts.reasonHandles, needReasonIds: opts.reasons !== undefined });
   } catch (e) {
     if (e instanceof OrderSnapshotError) throw notFound();
     throw e;
   }
+  const snap = known?.snap;
   if (!snap || snap.customerId === null || snap.customerId !== who.customerId) throw notFound();
-  shapes.set(who.shop, gid, snap.shape);
-  return snap;
+  return Object.assign(snap, { awaiting: known!.awaiting });
 }
+
+/** The order, and the units per line item that stored requests hold for a Return Shopify has not made yet. */
+export type OwnedOrder = OrderSnapshotResult & { awaiting: Map<string, number> };
 
 /**
  * What the order read needs from the shop's policies, from one list of its versions (the version
@@ -93,15 +101,16 @@ export async function loadOwnedOrder(
  * and the Shopify return reason handles `reasons` map to under any version, plus the "other"
  * fallbacks.
  */
-export async function policyReadFacts(repos: Pick<Repos, "policies">, shop: string, reasons: readonly string[]): Promise<{ withCollections: boolean; reasonHandles: string[] }> {
+export async function policyReadFacts(repos: Pick<Repos, "policies">, shop: string, reasons: readonly string[] | "all"): Promise<{ withCollections: boolean; reasonHandles: string[] }> {
   const all = await repos.policies.list(shop, { limit: 250 });
   const policies = all.length ? all.map((v) => parsePolicy(v.policy)) : [getPreset(FALLBACK_PRESET)!];
   const reasonHandles = new Set<string>(["other", "other-reason"]);
   for (const p of policies) {
-    for (const r of reasons) {
-      const h = (p.reasons.shopifyHandles as Record<string, string | undefined>)[r];
+    const handles = p.reasons.shopifyHandles as Record<string, string | undefined>;
+    for (const r of reasons === "all" ? Object.keys(handles) : reasons) {
+      const h = handles[r];
       if (h) reasonHandles.add(h);
     }
   }
-  return { withCollections: policies.some(policyMatchesCollections), reasonHandles: [...reasonHandles] };
+  return { withCollections: policies.some(policyMatchesCollections), reasonHandles: [...reasonHandles].sort() };
 }

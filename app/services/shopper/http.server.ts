@@ -11,7 +11,7 @@ import { SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from ".
 import { parseAdminOrigin } from "~/shopify/admin-origin.server";
 import { ShopperError } from "./errors";
 import { requestLocale } from "./locale";
-import { scheduleOpenReturn } from "./open-return-job.server";
+import { openReturnNow, scheduleOpenReturn } from "./open-return-job.server";
 import { customerTokenProblem } from "~/shopify/session-token-claims";
 import { unstorableTextIn } from "~/services/input-text";
 import { serviceContext } from "~/services/context";
@@ -100,6 +100,7 @@ export async function handleCustomer(request: Request, fn: (ctx: CustomerContext
       autoApprove: autoApproveFor(ctx),
       uploadOrigins: uploadOrigins(),
       retryOpenReturn: scheduleOpenReturn,
+      openReturn: openReturnNow,
     };
     return cors(await fn({ who: { shop, customerId: sub, locale: requestLocale(request) }, deps }));
   } catch (e) {

@@ -79,7 +79,25 @@ const STATUS: Record<Exclude<ReturnStatus, "failed">, Record<Locale, string>> = 
     de: "Sie haben diese Rücksendeanfrage storniert.",
     es: "Ha cancelado esta solicitud de devolución.",
   },
+  refused: {
+    en: "The store could not accept this return because the order changed meanwhile (for example, items were already returned or refunded). You can request a return again for what is left.",
+    fr: "La boutique n'a pas pu accepter ce retour car la commande a changé entre-temps (par exemple, des articles ont déjà été retournés ou remboursés). Vous pouvez demander un nouveau retour pour ce qui reste.",
+    de: "Der Shop konnte diese Rücksendung nicht annehmen, weil sich die Bestellung inzwischen geändert hat (zum Beispiel wurden Artikel bereits zurückgegeben oder erstattet). Sie können für die übrigen Artikel erneut eine Rücksendung anfragen.",
+    es: "La tienda no pudo aceptar esta devolución porque el pedido cambió mientras tanto (por ejemplo, algunos artículos ya se devolvieron o reembolsaron). Puede solicitar una nueva devolución de lo que queda.",
+  },
 };
+
+/** A request the store has not opened yet (its Return is being opened by the job queue). */
+const OPENING: Record<Locale, string> = {
+  en: "We received your request and are passing it to the store. This can take a minute at busy times.",
+  fr: "Nous avons reçu votre demande et la transmettons à la boutique. Cela peut prendre une minute aux heures chargées.",
+  de: "Wir haben Ihre Anfrage erhalten und leiten sie an den Shop weiter. Zu Stoßzeiten kann das eine Minute dauern.",
+  es: "Hemos recibido su solicitud y la estamos enviando a la tienda. En horas de mucha actividad puede tardar un minuto.",
+};
+
+export function openingMessage(locale: Locale): string {
+  return OPENING[locale];
+}
 
 export function statusMessage(status: ReturnStatus, locale: Locale): string {
   // "failed" is an internal state (a Shopify call to retry); the shopper still sees it as pending review.

@@ -1,7 +1,9 @@
-// The durable retry of a stored request's Shopify Return (job "shopper.open-return"): scheduled when
-// the submit's returnRequest failed for a passing reason (throttled, 5xx, no answer), run by whichever
-// instance's worker takes it, 30 s later so the shop's cost bucket has refilled; the queue retries it
-// with backoff while Shopify still fails. The ledger in ensureShopifyReturn keeps it to one Return.
+// Job "shopper.open-return": opens a stored request's Shopify Return. Queued at once when a submission
+// is stored (openReturnNow: the shopper is answered "requested" without waiting for Shopify), and as
+// the durable retry, 30 s later, when a returnRequest failed for a passing reason (throttled, 5xx, no
+// answer). Run by whichever instance's worker takes it; the queue retries it with backoff while Shopify
+// still fails; Shopify's refusal makes the request "refused". The ledger in ensureShopifyReturn keeps
+// it to one Return.
 import prisma from "~/db.server";
 import { jobQueue, registerJobHandler } from "~/jobs/queue";
 import { adminClientForShop } from "~/shopify/admin-client.server";
@@ -18,6 +20,11 @@ export async function scheduleOpenReturn(shop: string, requestId: string, attemp
     dedupeKey: `open-return:${requestId}:${attempt}`,
     runAt: new Date(Date.now() + DELAY_MS),
   });
+}
+
+/** Queues the opening of a just-stored request's Return now (the shopper has been answered "requested"). */
+export async function openReturnNow(shop: string, requestId: string): Promise<void> {
+  await (await jobQueue()).enqueue(OPEN_RETURN_JOB, { requestId }, { shop, dedupeKey: `open-return:${requestId}:now` });
 }
 
 registerJobHandler<{ requestId: string }>(OPEN_RETURN_JOB, async (job) => {

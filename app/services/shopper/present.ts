@@ -1,7 +1,7 @@
 // A stored return request as the shopper sees it (ReturnRequest in extensions/customer-returns/src/api.ts).
 import type { Repos, ReturnRequestWithLines } from "~/db";
 import { toDecimalString, verdictOf, type Locale } from "~/returns";
-import { declineReasonLabel, isLocale, reasonLabel, statusMessage } from "./locale";
+import { declineReasonLabel, isLocale, openingMessage, reasonLabel, statusMessage } from "./locale";
 
 export interface ShopperRequestView {
   id: string;
@@ -67,7 +67,8 @@ export function presentRequest(
     id: r.id,
     status,
     createdAt: r.createdAt.toISOString(),
-    statusMessage: statusMessage(r.status, locale),
+    // Accepted, and its Shopify Return still being opened by the job queue: say so, not "under review".
+    statusMessage: status === "requested" && !r.shopifyReturnId && r.source === "app" ? openingMessage(locale) : statusMessage(r.status, locale),
     lines: r.lines.map((l) => ({ lineItemId: l.lineItemId, title: l.title, quantity: l.quantity, reason: reasonLabel(l.reason, locale) })),
     canCancel: r.status === "requested" || r.status === "failed",
   };

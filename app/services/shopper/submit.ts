@@ -10,7 +10,6 @@
 //   failed call, a lost answer, a process that died holding the claim) first looks for the Return an
 //   earlier attempt made and adopts it (made-return.ts), so a crash at any point makes one Return.
 import { createHash } from "node:crypto";
-import type { OrderSnapshotResult } from "~/shopify/order-snapshot";
 import { AdminTransportError, ShopifyUserError, type AdminClient } from "~/shopify/admin-client";
 import { RETURN_REQUEST } from "~/shopify/operations/return-request";
 import { FILE_CREATE } from "~/shopify/operations/file-create";
@@ -30,7 +29,7 @@ import {
 } from "~/returns";
 import { policyForOrder, type PolicyChoice } from "~/services/policy-for-order";
 import { findMadeReturn, recordReturnOnRequest, RETURN_REQUEST_LEASE_MS, returnRequestKey, UNCERTAIN } from "~/services/returns/made-return";
-import { loadOwnedOrder, ownedOrderGid, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
+import { loadOwnedOrder, ownedOrderGid, type OwnedOrder, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
 import { invalid, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
 import { judgeRequest } from "./preview";
@@ -106,7 +105,7 @@ export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, order
       const raced = await findByKey(deps, who.shop, body.idempotencyKey);
       if (raced && raced.orderId === gid && raced.customerId === who.customerId) {
         refuseIfAnotherBody(raced, body);
-        return { request: await view(repos, who, await ensureShopifyReturn(deps, repos, who, raced), locale), created: false };
+        return { request: await view(repos, who, await afterStored(deps, repos, who, raced), locale), created: false };
       }
     }
     throw e;
@@ -118,7 +117,7 @@ async function replay(deps: ShopperDeps, repos: Repos, who: Shopper, existing: R
     throw new ShopperError(409, "idempotency_conflict", "This idempotencyKey was already used for another request", "idempotencyKey");
   }
   refuseIfAnotherBody(existing, body);
-  const request = await ensureShopifyReturn(deps, repos, who, existing);
+  const request = await afterStored(deps, repos, who, existing);
   return { request: await view(repos, who, request, locale), created: false };
 }
 
@@ -152,7 +151,15 @@ function refuseIfAnotherBody(stored: ReturnRequestWithLines, body: SubmitBody): 
  */
 async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: string, body: SubmitBody, locale: Locale): Promise<SubmitResult> {
   const lock = await lockOrder(deps, repos, who.shop, gid);
+  let released = false;
   try {
+    // A twin of this submission (the same key, sent again while this one waited) may have stored it.
+    const twin = await findByKey(deps, who.shop, body.idempotencyKey);
+    if (twin) {
+      await lock.release();
+      released = true;
+      return await replay(deps, repos, who, twin, gid, locale, body);
+    }
     const snap = await loadOwnedOrder(deps, who, gid, { reasons: body.lines.map((l) => l.reason) });
     const choice = await policyForOrder(repos, who.shop, snap.order.processedAt);
     const now = deps.now();
@@ -174,30 +181,42 @@ async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: str
     if (!j.evaluation.resolutions.includes(body.resolution)) {
       throw new ShopperError(422, "resolution_unavailable", `${body.resolution} is not offered for these items`, "resolution", j.verdicts);
     }
-    return await checkAndStore(deps, repos, who, snap, body, locale, choice, j, now, lock);
-  } finally {
+    const stored = await checkAndStore(deps, repos, who, snap, body, locale, choice, j, now, lock);
+    // Without a queue the Return is opened inside the lock, as it always was.
+    if (!deps.openReturn) return await finish(deps, repos, who, stored, locale);
     await lock.release();
+    released = true;
+    // With one, the lock is held only while the request is judged and stored (the facts: no Shopify
+    // call), so other shoppers of the order are not kept waiting while Shopify opens this Return.
+    return await finish(deps, repos, who, stored, locale);
+  } finally {
+    if (!released) await lock.release();
   }
+}
+
+async function finish(deps: ShopperDeps, repos: Repos, who: Shopper, stored: { request: ReturnRequestWithLines; created: boolean }, locale: Locale): Promise<SubmitResult> {
+  const request = await afterStored(deps, repos, who, stored.request);
+  return { request: await view(repos, who, request, locale), created: stored.created };
 }
 
 async function checkAndStore(
   deps: ShopperDeps,
   repos: Repos,
   who: Shopper,
-  snap: OrderSnapshotResult,
+  snap: OwnedOrder,
   body: SubmitBody,
   locale: Locale,
   choice: PolicyChoice,
   j: Judged,
   now: Date,
   lock: OrderLock,
-): Promise<SubmitResult> {
-  // Which fulfillment line items the Return will hold, from Shopify's returnable quantities (read
-  // inside the lock, so an earlier submit's Return, made under the same lock, is already counted),
-  // less the units of stored requests whose Return Shopify has not made yet.
+): Promise<{ request: ReturnRequestWithLines; created: boolean }> {
+  // Which fulfillment line items the Return will hold, from Shopify's returnable quantities as the
+  // order's facts hold them, less the units of stored requests those facts do not count yet (read
+  // inside the lock, so an earlier submit's request, stored under the same lock, is counted).
   const allocation = allocateReturnLines({
     returnable: snap.returnable,
-    awaiting: await repos.returnRequests.unitsAwaitingReturn(who.shop, snap.order.id),
+    awaiting: snap.awaiting,
     reasonIds: snap.reasonIds,
     // the policy's restocking fee is recorded on each Return line it applies to (every line is
     // eligible here, so the refund's lines are the request's, in order)
@@ -283,8 +302,29 @@ async function checkAndStore(
       payload: { resolution: body.resolution, decision: j.evaluation.decision, policyVersion: choice.version },
     });
   }
-  const request = await ensureShopifyReturn(deps, repos, who, stored.request);
-  return { request: await view(repos, who, request, locale), created: stored.created };
+  return stored;
+}
+
+/**
+ * A stored request still without its Shopify Return gets one now (ledgered: a call that finds another
+ * one opening it answers the request as it is). With the job queue (the shopper API's routes), Shopify
+ * being busy or unreachable does not fail the shopper's answer: the request is answered "requested"
+ * and the job "shopper.open-return" opens its Return at once, at the rate the shop's bucket allows
+ * (docs/decisions/180). Without a queue, a passing failure is a 502 the shopper retries with the same
+ * key, as before. Shopify's refusal (userErrors) is a 502 naming it either way; the job turns it into
+ * the "refused" status.
+ */
+async function afterStored(deps: ShopperDeps, repos: Repos, who: Shopper, request: ReturnRequestWithLines): Promise<ReturnRequestWithLines> {
+  if (request.shopifyReturnId || request.status !== "requested") return request;
+  const openReturn = deps.openReturn;
+  if (!openReturn) return ensureShopifyReturn(deps, repos, who, request);
+  try {
+    return await ensureShopifyReturn({ ...deps, retryOpenReturn: undefined }, repos, who, request);
+  } catch (e) {
+    if (!(e instanceof ShopperError && e.code === "shopify_unavailable")) throw e;
+    await openReturn(who.shop, request.id);
+    return (await repos.returnRequests.findById(who.shop, request.id)) ?? request;
+  }
 }
 
 /**
@@ -309,6 +349,48 @@ interface OrderLock {
  * over; a crashed holder's lease expires.
  */
 async function lockOrder(deps: ShopperDeps, repos: Repos, shop: string, orderId: string): Promise<OrderLock> {
+  // In this process, submissions for one order wait in line (first come, first served) for their turn
+  // to claim the shared lock: only one of them polls the database, so a burst on one order does not
+  // fill the connection pool with claims while the holder needs it to finish.
+  const turn = await localTurn(`${shop}|${orderId}`);
+  try {
+    const lock = await claimOrderLock(deps, repos, shop, orderId);
+    return {
+      release: async () => {
+        try {
+          await lock.release();
+        } finally {
+          turn();
+        }
+      },
+      stillHeld: lock.stillHeld,
+    };
+  } catch (e) {
+    turn();
+    throw e;
+  }
+}
+
+const lines = new Map<string, Promise<void>>();
+
+/** Waits for the previous holder of `key` in this process; resolves with the function that ends this turn. */
+async function localTurn(key: string): Promise<() => void> {
+  const before = lines.get(key) ?? Promise.resolve();
+  let end!: () => void;
+  const mine = new Promise<void>((r) => (end = r));
+  const chained = before.then(() => mine);
+  lines.set(key, chained);
+  await before;
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    end();
+    if (lines.get(key) === chained) lines.delete(key);
+  };
+}
+
+async function claimOrderLock(deps: ShopperDeps, repos: Repos, shop: string, orderId: string): Promise<OrderLock> {
   const key = submitLockKey(orderId);
   const started = Date.now();
   for (let round = 0; ; round++) {
@@ -419,9 +501,46 @@ async function ensureShopifyReturn(deps: ShopperDeps, repos: Repos, who: Shopper
 export async function openReturnLater(deps: ShopperDeps, shop: string, requestId: string): Promise<void> {
   const repos = deps.repos;
   const request = await repos.returnRequests.findById(shop, requestId);
-  if (!request || request.shopifyReturnId || request.status === "cancelled" || !request.customerId) return;
-  // No retryOpenReturn here: a failure throws and the queue retries this job.
-  await ensureShopifyReturn({ ...deps, retryOpenReturn: undefined }, repos, { shop, customerId: request.customerId, locale: null }, request);
+  if (!request || request.shopifyReturnId || request.status !== "requested" || !request.customerId) return;
+  try {
+    // No retryOpenReturn here: a passing failure throws and the queue retries this job.
+    await ensureShopifyReturn({ ...deps, retryOpenReturn: undefined }, repos, { shop, customerId: request.customerId, locale: null }, request);
+  } catch (e) {
+    if (e instanceof ShopperError && e.code === "shopify_error") {
+      await refuseRequest(deps, shop, request, e.message);
+      return;
+    }
+    throw e;
+  }
+}
+
+/**
+ * Shopify refused the Return of a request accepted against the order's kept facts (they were stale: the
+ * units were returned, refunded or removed meanwhile). The request becomes "refused", which the shopper
+ * and staff both see with the reason (Shopify's, in lastError, for staff); its units are released, and
+ * the order's facts are dropped so the next visit reads the order at Shopify.
+ */
+async function refuseRequest(deps: ShopperDeps, shop: string, request: ReturnRequestWithLines, reason: string): Promise<void> {
+  const repos = deps.repos;
+  let current = request;
+  for (let i = 0; i < 5; i++) {
+    if (current.status !== "requested" || current.shopifyReturnId) return;
+    try {
+      await repos.returnRequests.transition(shop, current.id, {
+        expectedLockVersion: current.lockVersion,
+        from: ["requested"],
+        to: "refused",
+        patch: { lastError: `Shopify did not open the return: ${reason}`.slice(0, 2000), lastErrorAt: deps.now() },
+        now: deps.now(),
+      });
+      break;
+    } catch (e) {
+      if (!(e instanceof StaleRecordError)) throw e;
+      current = (await repos.returnRequests.findById(shop, current.id)) ?? current;
+    }
+  }
+  await repos.events.append(shop, { requestId: request.id, type: "shopify_return_refused", actor: "shopify", at: deps.now(), payload: { reason } });
+  await repos.orderFacts.deleteForOrders(shop, [request.orderId]);
 }
 
 /**

@@ -54,6 +54,7 @@ export const ORDER_SNAPSHOT = `#graphql
       name
       processedAt
       createdAt
+      updatedAt
       cancelledAt
       currencyCode
       presentmentCurrencyCode

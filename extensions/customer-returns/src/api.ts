@@ -10,7 +10,9 @@ export type ReturnStatus =
   | "refunded"
   | "credited"
   | "closed"
-  | "cancelled";
+  | "cancelled"
+  /** the store (Shopify) did not accept the request; statusMessage says why */
+  | "refused";
 
 export type ResolutionCode = "refund" | "store_credit" | "replacement";
 

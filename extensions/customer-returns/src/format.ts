@@ -41,6 +41,7 @@ export type BadgeTone = "auto" | "neutral" | "critical";
 export function statusTone(status: ReturnStatus): BadgeTone {
   switch (status) {
     case "declined":
+    case "refused":
       return "critical";
     case "closed":
     case "cancelled":
