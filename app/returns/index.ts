@@ -30,6 +30,7 @@ export {
   type StoredVerdictLine,
   type PlannedReturnLine,
   type PolicySource,
+  type StoredExchange,
 } from "./verdict";
 export { REASON_LABEL, REASON_PHRASE, RESOLUTION_LABEL, RESOLUTION_PHRASE } from "./labels";
 export { parseScenario, runScenario, type Scenario } from "./scenario";
@@ -45,4 +46,5 @@ export {
   isValidTimeZone,
   type CivilDate,
 } from "./time";
+export * from "./exchange";
 export { matcherMatches, anyMatcher, policyMatchesCollections, type MatchableLine } from "./matching";

@@ -17,6 +17,7 @@ import type { ApprovalDecision, Evaluation } from "./engine";
 import type { RefundBreakdown } from "./money";
 import { CODES } from "./assess";
 import { formatPath, LOCALES, RESOLUTIONS, type Locale } from "./policy";
+import { EXCHANGE_KINDS } from "./exchange";
 
 /** One line item of the returnRequest the app sends Shopify for a submission. */
 export interface PlannedReturnLine {
@@ -54,6 +55,22 @@ const plannedLine = z.object({
   customerNote: z.string().optional(),
 });
 
+const exchangeSchema = z.object({
+  kind: z.enum(EXCHANGE_KINDS),
+  items: z
+    .array(
+      z.object({
+        variantId: z.string().min(1),
+        quantity: z.number().int().min(1),
+        unitPriceMinor: z.number().int().min(0),
+        title: z.string().optional(),
+      }),
+    )
+    .min(1),
+  refundMinor: z.number().int().min(0),
+});
+export type StoredExchange = z.output<typeof exchangeSchema>;
+
 const storedVerdictSchema = z.object({
   locale: z.enum(LOCALES).optional(),
   requestedResolution: z.enum(RESOLUTIONS).optional(),
@@ -75,6 +92,8 @@ const storedVerdictSchema = z.object({
     })
     .optional(),
   plan: z.object({ returnLineItems: z.array(plannedLine) }).optional(),
+  /** the new items of a replacement or exchange, priced when chosen (minor units, order currency) */
+  exchange: exchangeSchema.optional(),
   requestFingerprint: z.string().optional(),
 });
 
@@ -157,6 +176,7 @@ export function buildStoredVerdict(args: {
   withTrace?: boolean;
   plan?: PlannedReturnLine[];
   requestFingerprint?: string;
+  exchange?: StoredExchange;
 }): StoredVerdict {
   const e = args.evaluation;
   return {
@@ -185,6 +205,7 @@ export function buildStoredVerdict(args: {
     },
     ...(args.plan !== undefined ? { plan: { returnLineItems: args.plan } } : {}),
     ...(args.requestFingerprint !== undefined ? { requestFingerprint: args.requestFingerprint } : {}),
+    ...(args.exchange !== undefined ? { exchange: args.exchange } : {}),
   };
 }
 
