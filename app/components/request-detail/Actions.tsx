@@ -24,7 +24,37 @@ export function Money({ detail }: { detail: RequestDetail }) {
       <Text as="p" variant="bodySm" tone="subdued">
         In the order currency ({m.currency}). Resolution asked: {label(RESOLUTION_LABEL, detail.request.resolution).toLowerCase()}.
       </Text>
+      {detail.exchange && (
+        <BlockStack gap="100">
+          <Text as="h3" variant="headingSm">
+            {detail.exchange.kind === "replacement" ? "Replacement to send" : "New items to send"}
+          </Text>
+          <InlineGrid columns="1fr auto" gap="100">
+            {detail.exchange.items.map((i) => (
+              <ExchangeItemRow key={i.title} title={`${i.quantity} × ${i.title}`} price={i.price} />
+            ))}
+            {detail.exchange.kind === "exchange" && (
+              <>
+                <Text as="span">Price difference refunded</Text>
+                <Text as="span" numeric>{detail.exchange.refund}</Text>
+              </>
+            )}
+          </InlineGrid>
+          <Text as="p" variant="bodySm" tone="subdued">
+            Approving replaces the requested return in Shopify with one that holds these items; Shopify ships them once the return is processed.
+          </Text>
+        </BlockStack>
+      )}
     </Section>
+  );
+}
+
+function ExchangeItemRow({ title, price }: { title: string; price: string }) {
+  return (
+    <>
+      <Text as="span">{title}</Text>
+      <Text as="span" numeric>{price}</Text>
+    </>
   );
 }
 
@@ -33,11 +63,14 @@ export function Actions({
   actions,
   notifyCustomer,
   suggestedDeclineReason,
+  exchangeKind = null,
 }: {
   status: string;
   actions: readonly StaffAction[];
   notifyCustomer: boolean;
   suggestedDeclineReason: string;
+  /** a replacement or exchange is approved as such (decision 170) */
+  exchangeKind?: "replacement" | "exchange" | null;
 }) {
   const [declineReason, setDeclineReason] = useState<string>(suggestedDeclineReason);
   const [declineMessage, setDeclineMessage] = useState("");
@@ -52,7 +85,11 @@ export function Actions({
     <Section title="Actions">
       <Checkbox label="Notify the customer (Shopify sends the email)" checked={notify} onChange={setNotify} />
       {offers("approve") && (
-        <ActionForm intent="approve" title="Approve" submitLabel="Approve return">
+        <ActionForm
+          intent="approve"
+          title={exchangeKind === "replacement" ? "Approve replacement" : exchangeKind === "exchange" ? "Approve exchange" : "Approve"}
+          submitLabel={exchangeKind === "replacement" ? "Approve replacement" : exchangeKind === "exchange" ? "Approve exchange" : "Approve return"}
+        >
           <input type="hidden" name="notifyCustomer" value={String(notify)} />
           <TextField label="Return label URL" name="returnLabelUrl" value={returnLabel} onChange={setReturnLabel} autoComplete="off" placeholder="https://…" />
           <InlineGrid columns={2} gap="200">

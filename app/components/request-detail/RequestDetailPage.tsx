@@ -66,7 +66,7 @@ export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, s
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <Money detail={detail} />
-            <Actions status={r.status} actions={actions} notifyCustomer={notifyCustomer} suggestedDeclineReason={suggestedDeclineReason} />
+            <Actions status={r.status} actions={actions} notifyCustomer={notifyCustomer} suggestedDeclineReason={suggestedDeclineReason} exchangeKind={detail.exchange?.kind ?? null} />
           </BlockStack>
         </Layout.Section>
       </Layout>

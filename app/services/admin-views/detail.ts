@@ -42,6 +42,8 @@ export interface RequestDetail {
     formatted: { refund: string; fees: string; gross: string; storeCredit: string };
   };
   events: { id: number; type: string; actor: string; at: string; summary: string; shopifyErrors: string[] }[];
+  /** the new items of a replacement or exchange (what approving sends Shopify), else null */
+  exchange: { kind: "replacement" | "exchange"; items: { title: string; quantity: number; price: string }[]; refund: string } | null;
 }
 
 const strings = (v: unknown): string[] =>
@@ -145,6 +147,17 @@ export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop
         storeCredit: formatMoney(r.refundMinor, r.currency),
       },
     },
+    exchange: v.exchange
+      ? {
+          kind: v.exchange.kind,
+          items: v.exchange.items.map((i) => ({
+            title: i.title ?? "New item",
+            quantity: i.quantity,
+            price: v.exchange!.kind === "replacement" ? "Free" : formatMoney(i.unitPriceMinor * i.quantity, r.currency),
+          })),
+          refund: formatMoney(v.exchange.refundMinor, r.currency),
+        }
+      : null,
     events: events.map((e) => ({
       id: e.id,
       type: e.type,

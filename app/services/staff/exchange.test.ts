@@ -12,6 +12,7 @@ import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
 import { RETURN_CANCEL, RETURN_REQUEST } from "~/shopify/operations";
 import { startStandin, tomlScopes, type Standin } from "../../../standin";
 import { approveRequest, refundRequest, retryLastAction, type StaffDeps } from "./index";
+import { loadRequestDetail } from "~/services/admin-views/detail";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_exchange_test";
@@ -100,6 +101,9 @@ describe("approve a replacement or exchange", () => {
   it("replacement: the requested Return is cancelled, a new one holds the same variant 100% off; processing releases its fulfillment order", async () => {
     const request = await requested("replacement");
     const oldId = request.shopifyReturnId!;
+    // the detail screen shows what approving sends: the same item, free
+    const detail = await loadRequestDetail({ repos: createRepos(db.prisma) }, SHOP, request.id);
+    expect(detail!.exchange).toMatchObject({ kind: "replacement", items: [{ quantity: 1, price: "Free" }] });
     const r = await approveRequest(deps(), SHOP, request.id);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
