@@ -39,6 +39,7 @@ export {
   type PlannedReturnLine,
   type PlannedShippingFee,
   type PolicySource,
+  type StoredExchange,
 } from "./verdict";
 export { REASON_LABEL, REASON_PHRASE, RESOLUTION_LABEL, RESOLUTION_PHRASE } from "./labels";
 export { parseScenario, runScenario, type Scenario } from "./scenario";
@@ -54,6 +55,7 @@ export {
   isValidTimeZone,
   type CivilDate,
 } from "./time";
+export * from "./exchange";
 export { matcherMatches, anyMatcher, policyMatchesCollections, type MatchableLine } from "./matching";
 export {
   screen,

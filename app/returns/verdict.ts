@@ -18,6 +18,7 @@ import type { RefundBreakdown } from "./money";
 import { CODES } from "./assess";
 import { customerHistorySchema } from "./screening";
 import { formatPath, LOCALES, RESOLUTIONS, type Locale } from "./policy";
+import { EXCHANGE_KINDS } from "./exchange";
 
 /** One line item of the returnRequest the app sends Shopify for a submission. */
 export interface PlannedReturnLine {
@@ -69,6 +70,22 @@ const plannedShippingFee = z.object({
   amount: z.object({ amount: z.string().regex(/^\d+(\.\d+)?$/), currencyCode: z.string().regex(/^[A-Z]{3}$/) }),
 });
 
+const exchangeSchema = z.object({
+  kind: z.enum(EXCHANGE_KINDS),
+  items: z
+    .array(
+      z.object({
+        variantId: z.string().min(1),
+        quantity: z.number().int().min(1),
+        unitPriceMinor: z.number().int().min(0),
+        title: z.string().optional(),
+      }),
+    )
+    .min(1),
+  refundMinor: z.number().int().min(0),
+});
+export type StoredExchange = z.output<typeof exchangeSchema>;
+
 const storedVerdictSchema = z.object({
   locale: z.enum(LOCALES).optional(),
   requestedResolution: z.enum(RESOLUTIONS).optional(),
@@ -92,6 +109,8 @@ const storedVerdictSchema = z.object({
     })
     .optional(),
   plan: z.object({ returnLineItems: z.array(plannedLine), returnShippingFee: plannedShippingFee.optional() }).optional(),
+  /** the new items of a replacement or exchange, priced when chosen (minor units, order currency) */
+  exchange: exchangeSchema.optional(),
   requestFingerprint: z.string().optional(),
   /** decision 190: the customer history screening, when the request was held or blocked (or history was read) */
   screening: z
@@ -189,6 +208,7 @@ export function buildStoredVerdict(args: {
   /** the return shipping fee sent with the plan */
   shippingFee?: PlannedShippingFee;
   requestFingerprint?: string;
+  exchange?: StoredExchange;
 }): StoredVerdict {
   const e = args.evaluation;
   return {
@@ -222,6 +242,7 @@ export function buildStoredVerdict(args: {
     ...(e.screening.outcome !== "clear" || e.screening.history
       ? { screening: { outcome: e.screening.outcome, findings: e.screening.findings, history: e.screening.history } }
       : {}),
+    ...(args.exchange !== undefined ? { exchange: args.exchange } : {}),
   };
 }
 

@@ -35,6 +35,8 @@ const keptSchema = z.object({
   withCollections: z.boolean(),
   /** the Shopify Returns of the app's requests that the read already counted (listed before it) */
   returnsSeen: z.array(z.string()),
+  /** Shopify's count of the customer's orders when read (customer history, decision 190); at most FACTS_MAX_AGE_MS old */
+  customerOrders: z.number().int().nullable().optional(),
 });
 export type KeptOrderFacts = z.infer<typeof keptSchema>;
 
@@ -52,6 +54,7 @@ export function keptFacts(snap: OrderSnapshotResult, withCollections: boolean, r
     shape: snap.shape,
     withCollections,
     returnsSeen: [...returnsSeen],
+    customerOrders: snap.customerOrders,
   };
 }
 
@@ -80,6 +83,7 @@ function fromKept(k: KeptOrderFacts, customerId: string | null, updatedAt: Date)
     shop: k.shop,
     customerId,
     customerDisplayName: null,
+    customerOrders: k.customerOrders ?? null,
     fulfillmentLineItems: k.fulfillmentLineItems,
     returnable: k.returnable,
     reasonIds: k.reasonIds,

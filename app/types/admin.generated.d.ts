@@ -3,6 +3,24 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type ExchangeOptionsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  lines?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  variants?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+}>;
+
+
+export type ExchangeOptionsQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'currencyCode' | 'presentmentCurrencyCode'>
+    & { lineItems: { nodes: Array<(
+        Pick<AdminTypes.LineItem, 'id'>
+        & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, product?: AdminTypes.Maybe<(
+          Pick<AdminTypes.Product, 'id' | 'title'>
+          & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'price' | 'inventoryQuantity'>> } }
+        )> }
+      )> } }
+  )> };
+
 export type FileCreateMutationVariables = AdminTypes.Exact<{
   files: Array<AdminTypes.FileCreateInput> | AdminTypes.FileCreateInput;
 }>;
@@ -19,6 +37,22 @@ export type MetafieldsSetMutationVariables = AdminTypes.Exact<{
 
 
 export type MetafieldsSetMutation = { metafieldsSet?: AdminTypes.Maybe<{ metafields?: AdminTypes.Maybe<Array<Pick<AdminTypes.Metafield, 'id' | 'namespace' | 'key' | 'value' | 'type' | 'compareDigest'>>>, userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code' | 'elementIndex'>> }> };
+
+export type OrderExchangeReturnsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type OrderExchangeReturnsQuery = { order?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id'>
+    & { returns: { nodes: Array<(
+        Pick<AdminTypes.Return, 'id' | 'status' | 'createdAt'>
+        & { returnLineItems: { nodes: Array<(
+            Pick<AdminTypes.ReturnLineItem, 'quantity'>
+            & { fulfillmentLineItem: Pick<AdminTypes.FulfillmentLineItem, 'id'> }
+          ) | Pick<AdminTypes.UnverifiedReturnLineItem, 'quantity'>> }, exchangeLineItems: { nodes: Array<Pick<AdminTypes.ExchangeLineItem, 'id' | 'variantId' | 'quantity'>> } }
+      )> } }
+  )> };
 
 export type OrderIdByNameQueryVariables = AdminTypes.Exact<{
   query: AdminTypes.Scalars['String']['input'];
@@ -159,6 +193,16 @@ export type ReturnCloseMutationVariables = AdminTypes.Exact<{
 
 export type ReturnCloseMutation = { returnClose?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<Pick<AdminTypes.Return, 'id' | 'status' | 'closedAt'>>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
 
+export type ReturnCreateExchangeMutationVariables = AdminTypes.Exact<{
+  returnInput: AdminTypes.ReturnInput;
+}>;
+
+
+export type ReturnCreateExchangeMutation = { returnCreate?: AdminTypes.Maybe<{ return?: AdminTypes.Maybe<(
+      Pick<AdminTypes.Return, 'id' | 'name' | 'status'>
+      & { exchangeLineItems: { nodes: Array<Pick<AdminTypes.ExchangeLineItem, 'id' | 'variantId' | 'quantity'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.ReturnUserError, 'field' | 'message' | 'code'>> }> };
+
 export type ReturnDeclineRequestMutationVariables = AdminTypes.Exact<{
   input: AdminTypes.ReturnDeclineRequestInput;
 }>;
@@ -174,6 +218,7 @@ export type ReturnForStaffQueryVariables = AdminTypes.Exact<{
   lines?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
   reverseOrders?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
   full?: AdminTypes.InputMaybe<AdminTypes.Scalars['Boolean']['input']>;
+  exchange?: AdminTypes.InputMaybe<AdminTypes.Scalars['Boolean']['input']>;
 }>;
 
 
@@ -200,7 +245,7 @@ export type ReturnForStaffQuery = { return?: AdminTypes.Maybe<(
             Pick<AdminTypes.ReverseFulfillmentOrderLineItem, 'id' | 'totalQuantity'>
             & { fulfillmentLineItem?: AdminTypes.Maybe<Pick<AdminTypes.FulfillmentLineItem, 'id'>> }
           )> }, reverseDeliveries?: { nodes: Array<Pick<AdminTypes.ReverseDelivery, 'id'>> } }
-      )> }, refunds?: { nodes: Array<(
+      )> }, exchangeLineItems?: { nodes: Array<Pick<AdminTypes.ExchangeLineItem, 'id' | 'variantId' | 'unprocessedQuantity'>> }, refunds?: { nodes: Array<(
         Pick<AdminTypes.Refund, 'id'>
         & { totalRefundedSet: { presentmentMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }
       )> } }
@@ -285,6 +330,8 @@ export type StagedUploadsCreateMutation = { stagedUploadsCreate?: AdminTypes.May
     )>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query ExchangeOptions($id: ID!, $lines: Int = 20, $variants: Int = 20) {\n    order(id: $id) {\n      id\n      currencyCode\n      presentmentCurrencyCode\n      lineItems(first: $lines) {\n        nodes {\n          id\n          variant {\n            id\n          }\n          product {\n            id\n            title\n            variants(first: $variants) {\n              nodes {\n                id\n                title\n                price\n                inventoryQuantity\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ExchangeOptionsQuery, variables: ExchangeOptionsQueryVariables},
+  "#graphql\n  query OrderExchangeReturns($id: ID!) {\n    order(id: $id) {\n      id\n      returns(first: 10, reverse: true) {\n        nodes {\n          id\n          status\n          createdAt\n          returnLineItems(first: 20) {\n            nodes {\n              quantity\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  id\n                }\n              }\n            }\n          }\n          exchangeLineItems(first: 20) {\n            nodes {\n              id\n              variantId\n              quantity\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderExchangeReturnsQuery, variables: OrderExchangeReturnsQueryVariables},
   "#graphql\n  query OrderIdByName($query: String!) {\n    orders(first: 1, query: $query) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: OrderIdByNameQuery, variables: OrderIdByNameQueryVariables},
   "#graphql\n  query OrderIdsByEmail($query: String!) {\n    orders(first: 100, query: $query, sortKey: CREATED_AT, reverse: true) {\n      nodes {\n        id\n      }\n    }\n  }\n": {return: OrderIdsByEmailQuery, variables: OrderIdsByEmailQueryVariables},
   "#graphql\n  query OrderReturns($id: ID!, $lines: Int = 20) {\n    order(id: $id) {\n      id\n      returns(first: 10, reverse: true) {\n        nodes {\n          id\n          status\n          createdAt\n          returnLineItems(first: $lines) {\n            pageInfo {\n              hasNextPage\n            }\n            nodes {\n              quantity\n              customerNote\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  id\n                }\n                returnReasonDefinition {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderReturnsQuery, variables: OrderReturnsQueryVariables},
@@ -293,7 +340,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query OrdersDeliveredUnits($query: String!, $after: String) {\n    orders(first: 20, after: $after, query: $query, sortKey: CREATED_AT, reverse: true) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        cancelledAt\n        lineItems(first: 40) {\n          nodes {\n            title\n            quantity\n            unfulfilledQuantity\n          }\n        }\n      }\n    }\n  }\n": {return: OrdersDeliveredUnitsQuery, variables: OrdersDeliveredUnitsQueryVariables},
   "#graphql\n  query ProductForTerms($id: ID!) {\n    product(id: $id) {\n      id\n      tags\n      productType\n      vendor\n      isGiftCard\n      collections(first: 10) {\n        nodes {\n          handle\n        }\n      }\n      variants(first: 10) {\n        nodes {\n          price\n          compareAtPrice\n        }\n      }\n      metafield(namespace: \"$app:returns\", key: \"terms\") {\n        value\n      }\n    }\n  }\n": {return: ProductForTermsQuery, variables: ProductForTermsQueryVariables},
   "#graphql\n  query ProductsForTerms($first: Int!, $after: String) {\n    products(first: $first, after: $after, sortKey: ID) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        tags\n        productType\n        vendor\n        isGiftCard\n        collections(first: 10) {\n          nodes {\n            handle\n          }\n        }\n        variants(first: 10) {\n          nodes {\n            price\n            compareAtPrice\n          }\n        }\n        metafield(namespace: \"$app:returns\", key: \"terms\") {\n          value\n        }\n      }\n    }\n  }\n": {return: ProductsForTermsQuery, variables: ProductsForTermsQueryVariables},
-  "#graphql\n  query ReturnForStaff($id: ID!, $lines: Int = 50, $reverseOrders: Int = 5, $full: Boolean = true) {\n    return(id: $id) {\n      id\n      name\n      status\n      requestApprovedAt\n      closedAt\n      decline @include(if: $full) {\n        reason\n        note\n      }\n      order {\n        id\n        name\n        currencyCode\n        presentmentCurrencyCode\n        customer {\n          id\n        }\n        transactions(first: 20) {\n          id\n          kind\n          status\n          gateway\n          amountSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n          parentTransaction {\n            id\n          }\n        }\n      }\n      returnLineItems(first: $lines) {\n        pageInfo {\n          hasNextPage\n        }\n        nodes {\n          id\n          quantity\n          processedQuantity\n          unprocessedQuantity\n          customerNote\n          returnReasonDefinition @include(if: $full) {\n            handle\n          }\n          ... on ReturnLineItem {\n            fulfillmentLineItem {\n              id\n              lineItem @include(if: $full) {\n                id\n              }\n            }\n          }\n        }\n      }\n      reverseFulfillmentOrders(first: $reverseOrders) {\n        pageInfo {\n          hasNextPage\n        }\n        nodes {\n          id\n          lineItems(first: $lines) {\n            pageInfo {\n              hasNextPage\n            }\n            nodes {\n              id\n              totalQuantity\n              fulfillmentLineItem {\n                id\n              }\n            }\n          }\n          reverseDeliveries(first: 5) @include(if: $full) {\n            nodes {\n              id\n            }\n          }\n        }\n      }\n      refunds(first: 10) @include(if: $full) {\n        nodes {\n          id\n          totalRefundedSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n      }\n    }\n    location {\n      id\n    }\n  }\n": {return: ReturnForStaffQuery, variables: ReturnForStaffQueryVariables},
+  "#graphql\n  query ReturnForStaff($id: ID!, $lines: Int = 50, $reverseOrders: Int = 5, $full: Boolean = true, $exchange: Boolean = false) {\n    return(id: $id) {\n      id\n      name\n      status\n      requestApprovedAt\n      closedAt\n      decline @include(if: $full) {\n        reason\n        note\n      }\n      order {\n        id\n        name\n        currencyCode\n        presentmentCurrencyCode\n        customer {\n          id\n        }\n        transactions(first: 20) {\n          id\n          kind\n          status\n          gateway\n          amountSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n          parentTransaction {\n            id\n          }\n        }\n      }\n      returnLineItems(first: $lines) {\n        pageInfo {\n          hasNextPage\n        }\n        nodes {\n          id\n          quantity\n          processedQuantity\n          unprocessedQuantity\n          customerNote\n          returnReasonDefinition @include(if: $full) {\n            handle\n          }\n          ... on ReturnLineItem {\n            fulfillmentLineItem {\n              id\n              lineItem @include(if: $full) {\n                id\n              }\n            }\n          }\n        }\n      }\n      reverseFulfillmentOrders(first: $reverseOrders) {\n        pageInfo {\n          hasNextPage\n        }\n        nodes {\n          id\n          lineItems(first: $lines) {\n            pageInfo {\n              hasNextPage\n            }\n            nodes {\n              id\n              totalQuantity\n              fulfillmentLineItem {\n                id\n              }\n            }\n          }\n          reverseDeliveries(first: 5) @include(if: $full) {\n            nodes {\n              id\n            }\n          }\n        }\n      }\n      exchangeLineItems(first: 20) @include(if: $exchange) {\n        nodes {\n          id\n          variantId\n          unprocessedQuantity\n        }\n      }\n      refunds(first: 10) @include(if: $full) {\n        nodes {\n          id\n          totalRefundedSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n      }\n    }\n    location {\n      id\n    }\n  }\n": {return: ReturnForStaffQuery, variables: ReturnForStaffQueryVariables},
   "#graphql\n  query ReturnsMoney($ids: [ID!]!, $refunds: Int = 3, $lines: Int = 5) {\n    nodes(ids: $ids) {\n      ... on Return {\n        id\n        status\n        refunds(first: $refunds) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            totalRefundedSet {\n              presentmentMoney {\n                amount\n                currencyCode\n              }\n            }\n          }\n        }\n        returnShippingFees {\n          amountSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n        returnLineItems(first: $lines) {\n          nodes {\n            ... on ReturnLineItem {\n              restockingFee {\n                amountSet {\n                  presentmentMoney {\n                    amount\n                    currencyCode\n                  }\n                }\n              }\n            }\n          }\n        }\n        order {\n          id\n          refunds(first: $refunds) {\n            id\n            return {\n              id\n            }\n            totalRefundedSet {\n              presentmentMoney {\n                amount\n                currencyCode\n              }\n            }\n            refundLineItems(first: $lines) {\n              nodes {\n                lineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnsMoneyQuery, variables: ReturnsMoneyQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      id\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      contactEmail\n      shopAddress {\n        countryCodeV2\n      }\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query ShopTerms {\n    shop {\n      id\n      metafield(namespace: \"$app:returns\", key: \"terms\") {\n        value\n      }\n    }\n  }\n": {return: ShopTermsQuery, variables: ShopTermsQueryVariables},
@@ -306,6 +353,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation ReturnApproveRequest($input: ReturnApproveRequestInput!) {\n    returnApproveRequest(input: $input) {\n      return {\n        id\n        status\n        requestApprovedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnApproveRequestMutation, variables: ReturnApproveRequestMutationVariables},
   "#graphql\n  mutation ReturnCancel($id: ID!) {\n    returnCancel(id: $id) {\n      return {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnCancelMutation, variables: ReturnCancelMutationVariables},
   "#graphql\n  mutation ReturnClose($id: ID!) {\n    returnClose(id: $id) {\n      return {\n        id\n        status\n        closedAt\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnCloseMutation, variables: ReturnCloseMutationVariables},
+  "#graphql\n  mutation ReturnCreateExchange($returnInput: ReturnInput!) {\n    returnCreate(returnInput: $returnInput) {\n      return {\n        id\n        name\n        status\n        exchangeLineItems(first: 20) {\n          nodes {\n            id\n            variantId\n            quantity\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnCreateExchangeMutation, variables: ReturnCreateExchangeMutationVariables},
   "#graphql\n  mutation ReturnDeclineRequest($input: ReturnDeclineRequestInput!) {\n    returnDeclineRequest(input: $input) {\n      return {\n        id\n        status\n        decline {\n          reason\n          note\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnDeclineRequestMutation, variables: ReturnDeclineRequestMutationVariables},
   "#graphql\n  mutation ReturnProcess($input: ReturnProcessInput!) {\n    returnProcess(input: $input) {\n      return {\n        id\n        status\n        refunds(first: 5) {\n          nodes {\n            id\n            totalRefundedSet {\n              presentmentMoney {\n                amount\n                currencyCode\n              }\n            }\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnProcessMutation, variables: ReturnProcessMutationVariables},
   "#graphql\n  mutation ReturnRequest($input: ReturnRequestInput!) {\n    returnRequest(input: $input) {\n      return {\n        id\n        name\n        status\n        totalQuantity\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReturnRequestMutation, variables: ReturnRequestMutationVariables},

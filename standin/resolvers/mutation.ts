@@ -21,6 +21,8 @@ import { fileAltError, metafieldInputErrors, stagedUploadErrors } from "../state
 import { subsOf, webhookView } from "./query";
 import { iso } from "../clock";
 import { returnPayload, refundPayload } from "../webhookPayloads";
+import { exchangeProcessErrors, exchangeValue, processExchangeLines } from "../state/exchanges";
+import { discountedUnit } from "../state/refunds";
 
 type M = Record<string, (src: unknown, args: any, ctx: Ctx) => unknown>;
 
@@ -54,6 +56,9 @@ export const mutationResolvers: M = {
     const r = processReturnLines(ctx.store, input.returnId, []);
     if (!r.ret) return answer(ctx, r, null);
     const lines = (input.returnLineItems ?? []) as { id: string; quantity: number }[];
+    const exchanges = (input.exchangeLineItems ?? []) as { id: string; quantity: number }[];
+    const exchangeErrors = exchangeProcessErrors(ret!, exchanges);
+    if (exchangeErrors.length) return answer(ctx, { ret: null, userErrors: exchangeErrors }, null);
     const dry = structuredClone(ret!.lines);
     const check = processReturnLines(ctx.store, input.returnId, lines);
     if (check.userErrors.length) {
@@ -62,6 +67,7 @@ export const mutationResolvers: M = {
     }
     const order = ctx.store.orders.get(ret!.orderId)!;
     const issue = input.financialTransfer?.issueRefund;
+    let refunded = 0;
     const refundLineItems = lines.map((l) => {
       const rl = ret!.lines.find((x) => x.id === l.id)!;
       return { lineItemId: rl.lineItemId, quantity: l.quantity, restockType: "NO_RESTOCK" };
@@ -98,6 +104,16 @@ export const mutationResolvers: M = {
       ret!.refundIds.push(rf.refund!.id);
       for (const l of lines) ret!.lines.find((x) => x.id === l.id)!.refundedQuantity += l.quantity;
       ctx.emit("refunds/create", refundPayload(ctx.store, rf.refund!));
+      refunded = rf.refund!.total;
+    }
+    if (exchanges.length) {
+      // the returned items' value pays for the exchange items; what the refund took is no longer there
+      const order = ctx.store.orders.get(ret!.orderId)!;
+      const credit = lines.reduce((a, l) => {
+        const li = order.lineItems.find((x) => x.id === ret!.lines.find((r) => r.id === l.id)!.lineItemId)!;
+        return a + discountedUnit(li) * l.quantity;
+      }, 0);
+      processExchangeLines(ctx.store, ctx.clock, ret!, exchanges, exchangeValue(ret!, exchanges) > credit - refunded);
     }
     ctx.emit("returns/process", returnPayload(ctx.store, ret!));
     return { return: tag(ctx, "Return", ret!), userErrors: [] };

@@ -3,9 +3,11 @@ import type { Ctx } from "./context";
 import { orderVisible, tag } from "./context";
 import type {
   CollectionRec,
+  ExchangeLineRec,
   CustomerRec,
   FileRec,
   FulfillmentLineRec,
+  FulfillmentOrderRec,
   FulfillmentRec,
   LineItemRec,
   MetafieldRec,
@@ -103,6 +105,7 @@ export const typeResolvers: Record<string, R> = {
     lineItems: (o: OrderRec, _a, ctx) => o.lineItems.map((l) => tag(ctx, "LineItem", l)),
     fulfillments: (o: OrderRec, a, ctx) => o.fulfillments.slice(0, a.first ?? undefined).map((f) => tag(ctx, "Fulfillment", f)),
     fulfillmentsCount: (o: OrderRec) => ({ count: o.fulfillments.length, precision: "EXACT" }),
+    fulfillmentOrders: (o: OrderRec, _a, ctx) => (o.fulfillmentOrders ?? []).map((f) => tag(ctx, "FulfillmentOrder", f)),
     returns: (o: OrderRec, _a, ctx) => o.returnIds.map((id) => tag(ctx, "Return", ctx.store.returns.get(id)!)),
     refunds: (o: OrderRec, a, ctx) => o.refundIds.slice(0, a.first ?? undefined).map((id) => tag(ctx, "Refund", ctx.store.refunds.get(id)!)),
     returnStatus: (o: OrderRec, _a, ctx) => orderReturnStatus(ctx.store, o),
@@ -237,7 +240,7 @@ export const typeResolvers: Record<string, R> = {
     reverseFulfillmentOrders: (r: ReturnRec, _a, ctx) => r.rfos.map((x) => tag(ctx, "ReverseFulfillmentOrder", x)),
     refunds: (r: ReturnRec, _a, ctx) => r.refundIds.map((id) => tag(ctx, "Refund", ctx.store.refunds.get(id)!)),
     decline: (r: ReturnRec) => r.decline,
-    exchangeLineItems: () => [],
+    exchangeLineItems: (r: ReturnRec, _a, ctx) => (r.exchangeLines ?? []).map((l) => tag(ctx, "ExchangeLineItem", l)),
     returnShippingFees: (r: ReturnRec, _a, ctx) =>
       r.shippingFee != null ? [{ id: r.shippingFeeId, amountSet: bag(orderOf(ctx, r.orderId), shopOf(orderOf(ctx, r.orderId), r.shippingFee), r.shippingFee) }] : [],
     transactions: () => [],
@@ -389,7 +392,47 @@ export const typeResolvers: Record<string, R> = {
     price: (v: VariantRec, _a, ctx) => moneyV2(v.price, ctx.store.shop.currencyCode).amount,
     compareAtPrice: (v: VariantRec, _a, ctx) => (v.compareAtPrice == null ? null : moneyV2(v.compareAtPrice, ctx.store.shop.currencyCode).amount),
     displayName: (v: VariantRec, _a, ctx) => `${ctx.store.products.get(v.productId)?.title ?? ""} - ${v.title}`,
-    selectedOptions: (v: VariantRec) => [{ name: "Title", value: v.title }],
+    selectedOptions: (v: VariantRec) => v.options ?? [{ name: "Title", value: v.title }],
+    inventoryQuantity: (v: VariantRec) => v.inventoryQuantity ?? null,
+    // untracked variants are always for sale; tracked ones while units are on hand (policy DENY)
+    availableForSale: (v: VariantRec) => v.inventoryQuantity === undefined || v.inventoryQuantity > 0,
+    inventoryPolicy: () => "DENY",
+  },
+  ExchangeLineItem: {
+    processableQuantity: (l: ExchangeLineRec) => l.quantity - l.processedQuantity,
+    unprocessedQuantity: (l: ExchangeLineRec) => l.quantity - l.processedQuantity,
+    lineItems: (l: ExchangeLineRec, _a, ctx) => l.lineItemIds.map((id) => tag(ctx, "LineItem", findLineItem(ctx.store, id)!.line)),
+    lineItem: (l: ExchangeLineRec, _a, ctx) => (l.lineItemIds[0] ? tag(ctx, "LineItem", findLineItem(ctx.store, l.lineItemIds[0])!.line) : null),
+  },
+  FulfillmentOrder: {
+    order: (f: FulfillmentOrderRec, _a, ctx) => tag(ctx, "Order", orderOf(ctx, f.orderId)),
+    orderName: (f: FulfillmentOrderRec, _a, ctx) => orderOf(ctx, f.orderId).name,
+    orderProcessedAt: (f: FulfillmentOrderRec, _a, ctx) => orderOf(ctx, f.orderId).processedAt,
+    updatedAt: (f: FulfillmentOrderRec) => f.createdAt,
+    requestStatus: () => "UNSUBMITTED",
+    fulfillmentHolds: (f: FulfillmentOrderRec) =>
+      f.holds.map((h) => ({ ...h, reasonNotes: null, handle: null, heldByRequestingApp: false, displayReason: h.reason === "AWAITING_PAYMENT" ? "Awaiting payment" : "Awaiting return items" })),
+    lineItems: (f: FulfillmentOrderRec, _a, ctx) => f.lines.map((l) => tag(ctx, "FulfillmentOrderLineItem", { ...l, __orderId: f.orderId })),
+    fulfillments: () => [],
+    supportedActions: () => [],
+  },
+  FulfillmentOrderLineItem: {
+    lineItem: (l: { lineItemId: string }, _a, ctx) => tag(ctx, "LineItem", findLineItem(ctx.store, l.lineItemId)!.line),
+    totalQuantity: (l: { quantity: number }) => l.quantity,
+    remainingQuantity: (l: { quantity: number }) => l.quantity,
+    variant: (l: { lineItemId: string }, _a, ctx) => {
+      const li = findLineItem(ctx.store, l.lineItemId)!.line;
+      return tag(ctx, "ProductVariant", li.variantId ? ctx.store.variants.get(li.variantId) : null);
+    },
+    productTitle: (l: { lineItemId: string }, _a, ctx) => findLineItem(ctx.store, l.lineItemId)!.line.title,
+    variantTitle: (l: { lineItemId: string }, _a, ctx) => {
+      const li = findLineItem(ctx.store, l.lineItemId)!.line;
+      return li.variantId ? ctx.store.variants.get(li.variantId)?.title ?? null : null;
+    },
+    sku: (l: { lineItemId: string }, _a, ctx) => findLineItem(ctx.store, l.lineItemId)!.line.sku,
+    requiresShipping: () => true,
+    warnings: () => [],
+    financialSummaries: () => [],
   },
   Collection: {
     legacyResourceId: legacy,

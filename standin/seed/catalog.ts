@@ -40,6 +40,19 @@ export const PRODUCTS: SeedProduct[] = [
   { n: 210, title: "EKOH Gift Card", productType: "Gift Card", vendor: "EKOH", tags: ["gift-card"], price: 2500, collections: [6], isGiftCard: true, sku: "EKOH-GC" },
 ];
 
+/** Products sold in sizes (exchanges): the first size keeps the product's first variant id. */
+export const SIZES: Record<number, { size: string; extra: number; stock: number }[]> = {
+  103: [
+    { size: "Standard", extra: 0, stock: 20 },
+    { size: "Large", extra: 0, stock: 12 },
+    { size: "XL", extra: 1000, stock: 4 },
+    { size: "Compact", extra: -1000, stock: 0 },
+  ],
+};
+
+/** Units on hand of single-variant products whose stock is tracked; the rest are untracked. */
+export const STOCK: Record<number, number> = { 101: 5, 102: 3, 104: 9 };
+
 export const CUSTOMERS = [
   { n: 1, firstName: "Alex", lastName: "Example", email: "alex@example.com" },
   { n: 2, firstName: "Bella", lastName: "Ngata", email: "bella@example.com" },
@@ -71,7 +84,18 @@ export function seedCatalog(store: Store, createdAt: string): void {
       createdAt,
       updatedAt: createdAt,
     });
-    store.variants.set(variantId, { id: variantId, productId: id, title: "Default Title", sku: p.sku, price: p.price });
+    const sizes = SIZES[p.n];
+    if (!sizes) {
+      const stock = STOCK[p.n];
+      store.variants.set(variantId, { id: variantId, productId: id, title: "Default Title", sku: p.sku, price: p.price, ...(stock !== undefined ? { inventoryQuantity: stock } : {}) });
+      continue;
+    }
+    const product = store.products.get(id)!;
+    product.variantIds = sizes.map((_, i) => gid("ProductVariant", p.n * 10 + i));
+    sizes.forEach((z, i) => {
+      const vid = gid("ProductVariant", p.n * 10 + i);
+      store.variants.set(vid, { id: vid, productId: id, title: z.size, sku: `${p.sku}-${z.size.toUpperCase()}`, price: p.price + z.extra, inventoryQuantity: z.stock, options: [{ name: "Size", value: z.size }] });
+    });
   }
   for (const c of CUSTOMERS)
     store.customers.set(gid("Customer", c.n), { id: gid("Customer", c.n), firstName: c.firstName, lastName: c.lastName, email: c.email, createdAt, tags: [] });

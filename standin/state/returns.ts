@@ -6,6 +6,7 @@ import type { OrderRec, ReturnRec, ReturnLineRec, RfoRec } from "./types";
 import type { Clock } from "../clock";
 import { fromDecimal } from "./money";
 import { iso } from "../clock";
+import { exchangeLinesFor, type ExchangeLineInput } from "./exchanges";
 
 export type Result = { ret: ReturnRec | null; userErrors: UserErr[] };
 
@@ -71,7 +72,13 @@ export interface RequestLineInput {
 export function createReturn(
   store: Store,
   clock: Clock,
-  input: { orderId: string; returnLineItems: RequestLineInput[]; returnShippingFee?: { amount: { amount: string; currencyCode?: string } } | null },
+  input: {
+    orderId: string;
+    returnLineItems: RequestLineInput[];
+    returnShippingFee?: { amount: { amount: string; currencyCode?: string } } | null;
+    /** returnCreate only (ReturnRequestInput has no such field) */
+    exchangeLineItems?: ExchangeLineInput[] | null;
+  },
   opts: { status: "REQUESTED" | "OPEN"; fieldRoot: string },
 ): Result {
   const root = opts.fieldRoot;
@@ -141,6 +148,8 @@ export function createReturn(
   const fee = input.returnShippingFee?.amount;
   if (fee?.currencyCode && fee.currencyCode !== order.presentmentCurrencyCode)
     errors.push(ue([root, "returnShippingFee", "amount", "currencyCode"], `Currency must be the order's presentment currency ${order.presentmentCurrencyCode}`, "INVALID"));
+  const exchange = exchangeLinesFor(store, order, input.exchangeLineItems ?? [], root);
+  errors.push(...exchange.errors);
   if (errors.length) return { ret: null, userErrors: errors };
   order.returnCounter += 1;
   const now = iso(clock());
@@ -158,6 +167,7 @@ export function createReturn(
     shippingFee: input.returnShippingFee ? fromDecimal(input.returnShippingFee.amount.amount, order.presentmentCurrencyCode) : null,
     shippingFeeId: input.returnShippingFee ? newId(store, "Fee") : null,
     refundIds: [],
+    ...(exchange.lines.length ? { exchangeLines: exchange.lines } : {}),
   };
   if (opts.status === "OPEN") ret.rfos.push(makeRfo(store, ret));
   store.returns.set(ret.id, ret);
@@ -248,7 +258,7 @@ export function cancelReturn(store: Store, _clock: Clock, id: string): Result {
   if ("err" in f) return { ret: null, userErrors: [f.err] };
   const ret = f.ret;
   if (ret.status === "CANCELED") return { ret, userErrors: [] };
-  const processed = ret.lines.some((l) => l.processedQuantity > 0) || ret.refundIds.length > 0;
+  const processed = ret.lines.some((l) => l.processedQuantity > 0) || ret.refundIds.length > 0 || (ret.exchangeLines ?? []).some((l) => l.processedQuantity > 0);
   if (!(ret.status === "REQUESTED" || ret.status === "OPEN") || processed)
     return { ret: null, userErrors: [ue(["id"], "Return is not cancelable.", "INVALID_STATE")] };
   ret.status = "CANCELED";

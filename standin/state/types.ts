@@ -56,6 +56,10 @@ export interface VariantRec {
   price: Minor;
   /** compare-at price ("was" price); above `price` means the variant is on sale */
   compareAtPrice?: Minor | null;
+  /** units on hand (ProductVariant.inventoryQuantity); absent: not tracked */
+  inventoryQuantity?: number;
+  /** the variant's option values (ProductVariant.selectedOptions); absent: Title = title */
+  options?: { name: string; value: string }[];
 }
 
 export interface CollectionRec {
@@ -175,6 +179,32 @@ export interface OrderRec {
   returnIds: string[];
   refundIds: string[];
   returnCounter: number;
+  /** fulfillment orders made by processing exchange line items (standin/state/exchanges.ts) */
+  fulfillmentOrders?: FulfillmentOrderRec[];
+}
+
+/** ExchangeLineItem: a new item a Return adds to the order (returnCreate exchangeLineItems). */
+export interface ExchangeLineRec {
+  id: string;
+  variantId: string;
+  quantity: number;
+  processedQuantity: number;
+  /** the variant's price at creation, shop currency */
+  unitPrice: Minor;
+  /** the applied discount over the whole line, shop currency */
+  discount: Minor;
+  discountDescription: string | null;
+  /** order line items added when the exchange was processed */
+  lineItemIds: string[];
+}
+
+export interface FulfillmentOrderRec {
+  id: string;
+  orderId: string;
+  status: "OPEN" | "ON_HOLD" | "CLOSED";
+  holds: { id: string; reason: "AWAITING_PAYMENT" | "AWAITING_RETURN_ITEMS" }[];
+  lines: { id: string; lineItemId: string; quantity: number }[];
+  createdAt: string;
 }
 
 export type ReturnStatus = "REQUESTED" | "OPEN" | "CLOSED" | "DECLINED" | "CANCELED";
@@ -233,6 +263,8 @@ export interface ReturnRec {
   shippingFee: Minor | null;
   shippingFeeId: string | null;
   refundIds: string[];
+  /** exchange line items (returnCreate); absent: none */
+  exchangeLines?: ExchangeLineRec[];
 }
 
 export interface RefundLineRec {

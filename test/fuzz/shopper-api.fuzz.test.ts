@@ -115,6 +115,13 @@ const line = (photos: fc.Arbitrary<unknown>) =>
       conditions: maybe(fc.subarray([...CONDITIONS])),
       note: maybe(fc.oneof({ weight: 8, arbitrary: fc.string({ maxLength: 1100 }) }, { weight: 1, arbitrary: unstorable })),
       photos,
+      // exchanges: sizes in and out of stock, dearer, another product, unknown, not an id at all
+      exchangeVariantId: maybe(
+        fc.oneof(
+          { weight: 4, arbitrary: fc.constantFrom(...[1030, 1031, 1032, 1033, 1010, 2090, 999999999].map((n) => `gid://shopify/ProductVariant/${n}`)) },
+          { weight: 1, arbitrary: fc.string({ maxLength: 80 }) },
+        ),
+      ),
     },
     { requiredKeys: ["lineItemId", "quantity", "reason"] },
   );
@@ -226,7 +233,7 @@ describe("shopper API under hostile input: never a 5xx, refusals name the proble
     const o = () => alexOrders[0]!;
     const validLine = () => ({ lineItemId: o().lineItems[0]!.id, quantity: 1, reason: "DEFECTIVE", conditions: [] as string[], note: "ok", photos: [] as string[] });
     const cases = fc.oneof(
-      fc.record({ route: fc.constant("returnsAction" as const), field: fc.constantFrom("lines[0].note", "lines[0].lineItemId", "lines[0].reason", "idempotencyKey", "resolution", "lines[0].conditions[0]", "lines[0].photos[0]") }),
+      fc.record({ route: fc.constant("returnsAction" as const), field: fc.constantFrom("lines[0].note", "lines[0].lineItemId", "lines[0].reason", "idempotencyKey", "resolution", "lines[0].conditions[0]", "lines[0].photos[0]", "lines[0].exchangeVariantId") }),
       fc.record({ route: fc.constant("previewAction" as const), field: fc.constantFrom("lines[0].note", "lines[0].reason", "resolution") }),
       fc.record({ route: fc.constant("uploadsAction" as const), field: fc.constantFrom("filename", "mimeType") }),
     );

@@ -83,7 +83,37 @@ export function Money({ detail }: { detail: RequestDetail }) {
         {m.currency}). Resolution asked:{" "}
         {label(RESOLUTION_LABEL, detail.request.resolution).toLowerCase()}.
       </Text>
+      {detail.exchange && (
+        <BlockStack gap="100">
+          <Text as="h3" variant="headingSm">
+            {detail.exchange.kind === "replacement" ? "Replacement to send" : "New items to send"}
+          </Text>
+          <InlineGrid columns="1fr auto" gap="100">
+            {detail.exchange.items.map((i) => (
+              <ExchangeItemRow key={i.title} title={`${i.quantity} × ${i.title}`} price={i.price} />
+            ))}
+            {detail.exchange.kind === "exchange" && (
+              <>
+                <Text as="span">Price difference refunded</Text>
+                <Text as="span" numeric>{detail.exchange.refund}</Text>
+              </>
+            )}
+          </InlineGrid>
+          <Text as="p" variant="bodySm" tone="subdued">
+            Approving replaces the requested return in Shopify with one that holds these items; Shopify ships them once the return is processed.
+          </Text>
+        </BlockStack>
+      )}
     </Section>
+  );
+}
+
+function ExchangeItemRow({ title, price }: { title: string; price: string }) {
+  return (
+    <>
+      <Text as="span">{title}</Text>
+      <Text as="span" numeric>{price}</Text>
+    </>
   );
 }
 
@@ -94,6 +124,7 @@ export function Actions({
   suggestedDeclineReason,
   advice,
   money,
+  exchangeKind = null,
 }: {
   status: string;
   actions: readonly StaffAction[];
@@ -102,6 +133,8 @@ export function Actions({
   /** the policy's advice for this request ("approve", "decline", "review"), when it gave one */
   advice: string | null;
   money?: RequestDetail["money"];
+  /** a replacement or exchange is approved as such (decision 170) */
+  exchangeKind?: "replacement" | "exchange" | null;
 }) {
   const [declineReason, setDeclineReason] = useState<string>(
     suggestedDeclineReason
@@ -126,8 +159,8 @@ export function Actions({
       {offers("approve") && (
         <ActionForm
           intent="approve"
-          title="Approve"
-          submitLabel="Approve return"
+          title={exchangeKind === "replacement" ? "Approve replacement" : exchangeKind === "exchange" ? "Approve exchange" : "Approve"}
+          submitLabel={exchangeKind === "replacement" ? "Approve replacement" : exchangeKind === "exchange" ? "Approve exchange" : "Approve return"}
           primary={advice !== "decline"}
         >
           <input type="hidden" name="notifyCustomer" value={String(notify)} />

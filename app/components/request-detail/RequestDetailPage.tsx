@@ -76,6 +76,7 @@ export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, s
               suggestedDeclineReason={suggestedDeclineReason}
               advice={detail.verdict.decision}
               money={detail.money}
+              exchangeKind={detail.exchange?.kind ?? null}
             />
           </BlockStack>
         </Layout.Section>

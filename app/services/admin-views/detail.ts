@@ -61,6 +61,8 @@ export interface RequestDetail {
   failure: FailureWords | null;
   /** decision 190: the customer history screening stored at submission (null when none was read) */
   screening: NonNullable<StoredVerdict["screening"]> | null;
+  /** the new items of a replacement or exchange (what approving sends Shopify), else null */
+  exchange: { kind: "replacement" | "exchange"; items: { title: string; quantity: number; price: string }[]; refund: string } | null;
 }
 
 const strings = (v: unknown): string[] =>
@@ -198,6 +200,17 @@ export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop
       nothingBack: r.status === "declined" || r.status === "cancelled",
       override: override ? { fromFormatted: formatMoney(override.fromMinor, r.currency), toFormatted: formatMoney(override.toMinor, r.currency), reason: override.reason } : null,
     },
+    exchange: v.exchange
+      ? {
+          kind: v.exchange.kind,
+          items: v.exchange.items.map((i) => ({
+            title: i.title ?? "New item",
+            quantity: i.quantity,
+            price: v.exchange!.kind === "replacement" ? "Free" : formatMoney(i.unitPriceMinor * i.quantity, r.currency),
+          })),
+          refund: formatMoney(v.exchange.refundMinor, r.currency),
+        }
+      : null,
     events: events.map((e) => {
       const words = timelineEntry(e, r.currency);
       return {

@@ -701,3 +701,55 @@ describe("notes", () => {
     throw new Error("no returnable order of another customer in the demo seed");
   });
 });
+
+describe("exchanges at submission", () => {
+  const LARGE = "gid://shopify/ProductVariant/1031";
+  // earlier tests return the seeded mats: a copy of Alex's gift card order (new ids) keeps a unit to exchange
+  let fresh: OrderRec;
+  beforeAll(() => {
+    const copy = structuredClone(giftCardOrder());
+    const re = (id: string) => id.replace(/\/(\d+)$/, (_m, d: string) => `/${d}7001`);
+    copy.id = re(copy.id);
+    copy.name = `${copy.name}7001`;
+    copy.number = copy.number * 10_000 + 7001;
+    copy.lineItems = copy.lineItems.map((l) => ({ ...l, id: re(l.id) }));
+    copy.fulfillments = copy.fulfillments.map((f) => ({ ...f, id: re(f.id), orderId: copy.id, lines: f.lines.map((l) => ({ ...l, id: re(l.id), lineItemId: re(l.lineItemId) })) }));
+    copy.transactions = copy.transactions.map((t) => ({ ...t, id: re(t.id) }));
+    copy.returnIds = [];
+    copy.refundIds = [];
+    standin.store.orders.set(copy.id, copy);
+    fresh = copy;
+  });
+  const exchangeBody = (variantId?: string) => ({
+    idempotencyKey: randomUUID(),
+    lines: [{ lineItemId: lineOf(fresh, 103), quantity: 1, reason: "UNWANTED", conditions: ALL_CONDITIONS, photos: [], note: "", ...(variantId ? { exchangeVariantId: variantId } : {}) }],
+    resolution: "exchange",
+  });
+
+  it("refuses an exchange without a chosen item, a dearer one and one out of stock, naming the field; writes nothing", async () => {
+    const before = await requestCount();
+    for (const [variantId, message] of [
+      [undefined, /Choose the new size/],
+      ["gid://shopify/ProductVariant/1032", /costs NZ\$10\.00 more/],
+      ["gid://shopify/ProductVariant/1033", /out of stock/],
+      ["gid://shopify/ProductVariant/1030", /different size/],
+    ] as const) {
+      const res = await submit(fresh.id, exchangeBody(variantId));
+      expect(res.status).toBe(422);
+      const body = (await res.json()) as ErrorBody;
+      expect(body.error.field).toBe("lines[0].exchangeVariantId");
+      expect(body.error.message).toMatch(message);
+    }
+    expect(await requestCount()).toBe(before);
+  });
+
+  it("an exchange for another size in stock is kept with its priced item and nothing to refund", async () => {
+    const res = await submit(fresh.id, exchangeBody(LARGE));
+    expect(res.status).toBe(201);
+    const { request } = (await res.json()) as RequestBody;
+    const row = await db.prisma.returnRequest.findFirst({ where: { id: request.id } });
+    expect(row).toMatchObject({ resolution: "exchange" });
+    expect(Number(row!.refundMinor)).toBe(0);
+    expect(parseStoredVerdict(row!.verdict).exchange).toMatchObject({ kind: "exchange", items: [{ variantId: LARGE, quantity: 1, unitPriceMinor: 8900 }], refundMinor: 0 });
+  });
+});

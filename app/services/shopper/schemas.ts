@@ -7,6 +7,12 @@ import { ShopperError } from "./errors";
 
 export const SHOPPER_RESOLUTIONS = ["refund", "store_credit", "replacement"] as const;
 export type ShopperResolution = (typeof SHOPPER_RESOLUTIONS)[number];
+/**
+ * What a submit may ask for: the overview's resolutions, and an exchange for a chosen variant
+ * (lines[].exchangeVariantId). The overview offers the exchange once the extension shows the choice.
+ */
+export const SUBMIT_RESOLUTIONS = [...SHOPPER_RESOLUTIONS, "exchange"] as const;
+export type SubmitResolution = (typeof SUBMIT_RESOLUTIONS)[number];
 
 /**
  * Longest note a shopper may write on a line: Shopify keeps at most 300 characters of a return line's
@@ -57,10 +63,17 @@ export type PreviewBody = z.infer<typeof previewBodySchema>;
 export const submitBodySchema = z.object({
   idempotencyKey: z.string().trim().min(8, "must be a unique key (uuid)").max(100).regex(/^[A-Za-z0-9_-]+$/, "must be a uuid"),
   lines: z
-    .array(z.object({ ...baseLine, photos: z.array(httpUrl).max(10, "at most 10 photos").default([]) }))
+    .array(
+      z.object({
+        ...baseLine,
+        photos: z.array(httpUrl).max(10, "at most 10 photos").default([]),
+        /** the new item of an exchange (a replacement defaults to the same variant) */
+        exchangeVariantId: z.string().regex(/^gid:\/\/shopify\/ProductVariant\/\d{1,20}$/, "must be a product variant id").optional(),
+      }),
+    )
     .min(1, "choose at least one item")
     .max(100),
-  resolution: z.enum(SHOPPER_RESOLUTIONS, `must be one of ${SHOPPER_RESOLUTIONS.join(", ")}`),
+  resolution: z.enum(SUBMIT_RESOLUTIONS, `must be one of ${SUBMIT_RESOLUTIONS.join(", ")}`),
 });
 export type SubmitBody = z.infer<typeof submitBodySchema>;
 

@@ -21,12 +21,15 @@ import {
   plannedShippingFeeOf,
   toDecimalString,
   translate,
+  formatMoney,
   verdictOf,
   type Judged,
   type Locale,
   type PlannedReturnLine,
   type PlannedShippingFee,
+  type StoredExchange,
 } from "~/returns";
+import { ExchangeChoiceError, planExchange, readExchangeOptions } from "~/services/returns/exchange";
 import { policyForOrder, type PolicyChoice } from "~/services/policy-for-order";
 import { findMadeReturn, recordReturnOnRequest, RETURN_REQUEST_LEASE_MS, returnRequestKey, UNCERTAIN } from "~/services/returns/made-return";
 import { loadOwnedOrder, ownedOrderGid, type OwnedOrder, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
@@ -34,7 +37,7 @@ import { invalid, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
 import { judgeRequest } from "./preview";
 import { customerHistoryFor } from "~/services/customer-history";
-import { charCount, NOTE_MAX, type SubmitBody, type ShopperResolution } from "./schemas";
+import { charCount, NOTE_MAX, type SubmitBody, type ShopperResolution, type SubmitResolution } from "./schemas";
 
 export interface SubmitResult {
   request: ShopperRequestView;
@@ -43,7 +46,7 @@ export interface SubmitResult {
 }
 
 /** The DB keeps refund | store_credit | exchange; a free replacement is an exchange for the same item. */
-export function dbResolution(r: ShopperResolution): "refund" | "store_credit" | "exchange" {
+export function dbResolution(r: SubmitResolution): "refund" | "store_credit" | "exchange" {
   return r === "replacement" ? "exchange" : r;
 }
 
@@ -130,7 +133,7 @@ async function replay(deps: ShopperDeps, repos: Repos, who: Shopper, existing: R
 export function requestFingerprint(body: SubmitBody): string {
   const asked = {
     resolution: body.resolution,
-    lines: body.lines.map((l) => ({ lineItemId: l.lineItemId, quantity: l.quantity, reason: l.reason, conditions: [...l.conditions].sort(), note: l.note, photos: l.photos })),
+    lines: body.lines.map((l) => ({ lineItemId: l.lineItemId, quantity: l.quantity, reason: l.reason, conditions: [...l.conditions].sort(), note: l.note, photos: l.photos, exchangeVariantId: l.exchangeVariantId })),
   };
   return createHash("sha256").update(JSON.stringify(asked)).digest("base64url");
 }
@@ -234,12 +237,13 @@ async function checkAndStore(
     throw new ShopperError(422, "quantity_unavailable", message, `lines[${allocation.line}].quantity`, j.verdicts);
   }
   const { plan, firstFulfillmentLineItem: firstFli } = allocation;
+  const { totalMinor, restockingMinor, returnShippingFeeMinor, lines: priced } = j.refund;
+  const exchange = await exchangeFor(deps, body, snap, choice, priced, locale);
 
   const photos = await createFiles(deps.admin, body.lines, snap.order.name);
   if (!(await lock.stillHeld())) {
     throw new ShopperError(409, "in_progress", "Another return for this order is being submitted; please try again in a few seconds");
   }
-  const { totalMinor, restockingMinor, returnShippingFeeMinor, lines: priced } = j.refund;
   // Shopify's Return records the return shipping fee in the currency the shopper paid (ReturnShippingFeeInput)
   const shippingFee: PlannedShippingFee | undefined =
     returnShippingFeeMinor > 0 ? { amount: { amount: toDecimalString(returnShippingFeeMinor, j.refund.currency), currencyCode: j.refund.currency } } : undefined;
@@ -265,10 +269,12 @@ async function checkAndStore(
         plan,
         ...(shippingFee ? { shippingFee } : {}),
         requestFingerprint: requestFingerprint(body),
+        ...(exchange ? { exchange } : {}),
       }),
       resolution: dbResolution(body.resolution),
       currency: snap.order.currency,
-      refundMinor: totalMinor,
+      // a replacement refunds nothing; an exchange the difference when the new item is cheaper
+      refundMinor: exchange ? exchange.refundMinor : totalMinor,
       feesMinor: restockingMinor + returnShippingFeeMinor,
       source: "app",
       lines: body.lines.map((l, i) => ({
@@ -324,6 +330,33 @@ async function afterStored(deps: ShopperDeps, repos: Repos, who: Shopper, reques
     if (!(e instanceof ShopperError && e.code === "shopify_unavailable")) throw e;
     await openReturn(who.shop, request.id);
     return (await repos.returnRequests.findById(who.shop, request.id)) ?? request;
+  }
+}
+
+/**
+ * The new items of a replacement or exchange, checked against Shopify's variants and stock now and
+ * priced against each line's refund value (a replacement: the same variant, free). Null otherwise.
+ */
+async function exchangeFor(
+  deps: ShopperDeps,
+  body: SubmitBody,
+  snap: OwnedOrder,
+  choice: PolicyChoice,
+  priced: Judged["refund"]["lines"],
+  locale: Locale,
+): Promise<StoredExchange | null> {
+  if (body.resolution !== "replacement" && body.resolution !== "exchange") return null;
+  try {
+    return planExchange({
+      kind: body.resolution,
+      options: await readExchangeOptions(deps.admin, snap.order.id),
+      lines: body.lines.map((l, i) => ({ lineItemId: l.lineItemId, quantity: l.quantity, refundMinor: priced[i]?.refundMinor ?? 0, exchangeVariantId: l.exchangeVariantId })),
+      otherProducts: choice.policy.resolutions.exchangeOtherProducts,
+      formatMinor: (m) => formatMoney(m, snap.order.currency, locale),
+    });
+  } catch (e) {
+    if (e instanceof ExchangeChoiceError) throw new ShopperError(422, "exchange_unavailable", e.message, e.field);
+    throw e;
   }
 }
 

@@ -37,7 +37,7 @@ import {
   ShopifyUserError,
 } from "~/shopify/admin-client";
 import { formatMoney, verdictOf } from "~/returns";
-import { approveAtShopify, closeAtShopify, declineAtShopify, refundAtShopify, StepError, type Settlement } from "./shopify-steps";
+import { approveAtShopify, approveExchangeAtShopify, closeAtShopify, declineAtShopify, refundAtShopify, StepError, type Settlement } from "./shopify-steps";
 import { failure, type ActionResult, type ShopifyErrorEntry, type StaffDeps } from "./types";
 
 /** How long a claim holds before another instance may take over a crashed attempt. */
@@ -72,10 +72,11 @@ async function moveTo(
   action: StaffAction,
   to: ReturnRequestWithLines["status"],
   now: Date,
+  extra: { shopifyReturnId?: string } = {},
 ): Promise<{ request: ReturnRequestWithLines; moved: boolean; changed: boolean }> {
   let current = request;
   for (let i = 0; i < 8; i++) {
-    if (current.status === to) {
+    if (current.status === to && (extra.shopifyReturnId === undefined || current.shopifyReturnId === extra.shopifyReturnId)) {
       if (current.lastError === null) return { request: current, moved: false, changed: false };
     }
     const from = current.status === to ? [to] : [...ACTIONS[action].from, "failed" as const];
@@ -84,7 +85,7 @@ async function moveTo(
         expectedLockVersion: current.lockVersion,
         from,
         to,
-        patch: { lastError: null, lastErrorAt: null },
+        patch: { lastError: null, lastErrorAt: null, ...extra },
         now,
       });
       // changed: this caller's write took (moved, or cleared the error of a request already there)
@@ -184,6 +185,23 @@ async function atShopify<A extends StaffAction>(
   switch (action) {
     case "approve": {
       const a = args as ActionArgs["approve"];
+      const verdict = verdictOf(request);
+      const plan = verdict.plan?.returnLineItems;
+      if (verdict.exchange && plan?.length) {
+        // a replacement or exchange: the requested Return makes way for one with the new items
+        return approveExchangeAtShopify(
+          deps.admin,
+          returnId,
+          { orderId: request.orderId, plan, exchange: verdict.exchange },
+          {
+            ...opts,
+            ownedElsewhere: async (id) => {
+              const owner = await repos.returnRequests.findByShopifyReturnId(shop, id);
+              return owner !== null && owner.id !== request.id;
+            },
+          },
+        );
+      }
       return approveAtShopify(deps.admin, returnId, a, a.notifyCustomer ?? (await notifyDefault(repos, shop)), opts);
     }
     case "decline": {
@@ -198,7 +216,7 @@ async function atShopify<A extends StaffAction>(
         { amountMinor: request.refundMinor, currency: request.currency },
         await restockChoice(repos, shop, request.id),
         await notifyDefault(repos, shop),
-        { ...opts, lines: returnLineCount(request) },
+        { ...opts, lines: returnLineCount(request), exchange: verdictOf(request).exchange !== undefined },
       );
     case "close":
       return closeAtShopify(deps.admin, returnId, opts);
@@ -303,7 +321,10 @@ export async function runAction<A extends StaffAction>(
   // The event is written by whichever caller's write moved the request (lockVersion decides), with
   // Shopify's answer from the ledger: a reconciling click can move it before the click that made the
   // call gets there, and both writing made two "approved" events (seen in CI on PostgreSQL).
-  const { request: updated, changed } = await moveTo(repos, shop, request, action, to, now);
+  // an approved replacement or exchange lives on in the Return that holds the new items
+  const exchangeReturnId = (shopifyResponse as { exchangeReturnId?: unknown } | null)?.exchangeReturnId;
+  const extra = action === "approve" && typeof exchangeReturnId === "string" ? { shopifyReturnId: exchangeReturnId } : {};
+  const { request: updated, changed } = await moveTo(repos, shop, request, action, to, now, extra);
   if (changed) {
     await repos.events.append(shop, {
       requestId,

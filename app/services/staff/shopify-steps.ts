@@ -2,11 +2,14 @@
 // These run inside a claimed operations-ledger entry (actions.ts), so each mutation is sent once.
 import type { ReturnForStaffQuery } from "~/types/admin.generated";
 import { shopifyShowsApplied, type ApproveArgs, type DeclineArgs, type RefundArgs, type ShopifyReturnStatus } from "~/returns/request-state";
-import { allocateRefundToPayments, formatMoney, parseMoney, toDecimalString, type PaymentTransaction } from "~/returns";
+import { allocateRefundToPayments, formatMoney, parseMoney, toDecimalString, type PaymentTransaction, type PlannedReturnLine, type StoredExchange } from "~/returns";
 import type { AdminClient } from "~/shopify/admin-client";
 import {
+  ORDER_EXCHANGE_RETURNS,
   RETURN_APPROVE_REQUEST,
+  RETURN_CANCEL,
   RETURN_CLOSE,
+  RETURN_CREATE_EXCHANGE,
   RETURN_DECLINE_REQUEST,
   RETURN_FOR_STAFF,
   RETURN_PROCESS,
@@ -34,8 +37,8 @@ export class StepError extends Error {
 }
 
 /** The Return with its history (refunds, deliveries, decline, reasons), at the default sizes. */
-export async function readReturn(admin: AdminClient, returnId: string): Promise<{ ret: ShopifyReturn; locationId: string | null }> {
-  return found(await admin.request(RETURN_FOR_STAFF, { id: returnId }), returnId);
+export async function readReturn(admin: AdminClient, returnId: string, opts: { exchange?: boolean } = {}): Promise<{ ret: ShopifyReturn; locationId: string | null }> {
+  return found(await admin.request(RETURN_FOR_STAFF, { id: returnId, ...(opts.exchange ? { exchange: true } : {}) }), returnId);
 }
 
 function found(data: ReturnForStaffQuery, returnId: string): { ret: ShopifyReturn; locationId: string | null } {
@@ -56,10 +59,11 @@ function cutOff(ret: ShopifyReturn): boolean {
  * the request's `lines` (one reverse fulfillment order); a Return bigger than that is read again at
  * the defaults. No history: use `readReturn` to reconcile.
  */
-export async function readReturnForRefund(admin: AdminClient, returnId: string, lines: number): Promise<{ ret: ShopifyReturn; locationId: string | null }> {
-  const sized = { id: returnId, full: false, lines: Math.max(1, Math.min(50, lines)), reverseOrders: 1 };
+export async function readReturnForRefund(admin: AdminClient, returnId: string, lines: number, exchange = false): Promise<{ ret: ShopifyReturn; locationId: string | null }> {
+  const more = exchange ? { exchange: true } : {};
+  const sized = { id: returnId, full: false, lines: Math.max(1, Math.min(50, lines)), reverseOrders: 1, ...more };
   let data = await admin.request(RETURN_FOR_STAFF, sized);
-  if (data.return && cutOff(data.return)) data = await admin.request(RETURN_FOR_STAFF, { id: returnId, full: false });
+  if (data.return && cutOff(data.return)) data = await admin.request(RETURN_FOR_STAFF, { id: returnId, full: false, ...more });
   return found(data, returnId);
 }
 
@@ -135,6 +139,100 @@ export async function approveAtShopify(
   return { returnApproveRequest: approved, reverseDelivery: delivery };
 }
 
+/** What approving a replacement or exchange needs: the requested Return's lines and the new items. */
+export interface ExchangeApproval {
+  orderId: string;
+  plan: PlannedReturnLine[];
+  exchange: StoredExchange;
+}
+
+/** The discount that makes a warranty replacement free (decision 170). */
+export const REPLACEMENT_DISCOUNT = { description: "Warranty replacement", value: { percentage: 100 } } as const;
+
+function sameMultiset(a: readonly { key: string; quantity: number }[], b: readonly { key: string; quantity: number }[]): boolean {
+  const sum = (xs: readonly { key: string; quantity: number }[]) => {
+    const m = new Map<string, number>();
+    for (const x of xs) m.set(x.key, (m.get(x.key) ?? 0) + x.quantity);
+    return m;
+  };
+  const ma = sum(a);
+  const mb = sum(b);
+  return ma.size === mb.size && [...ma].every(([k, q]) => mb.get(k) === q);
+}
+
+/**
+ * The Return an earlier attempt's returnCreate made: OPEN, not the requested one, holding exactly the
+ * plan's fulfillment line items and the exchange's variants and quantities, owned by no other request.
+ */
+async function findExchangeReturn(
+  admin: AdminClient,
+  approval: ExchangeApproval,
+  requestedReturnId: string,
+  ownedElsewhere: (returnId: string) => Promise<boolean>,
+): Promise<{ id: string } | null> {
+  const data = await admin.request(ORDER_EXCHANGE_RETURNS, { id: approval.orderId });
+  const wantLines = approval.plan.map((l) => ({ key: l.fulfillmentLineItemId, quantity: l.quantity }));
+  const wantItems = approval.exchange.items.map((i) => ({ key: i.variantId, quantity: i.quantity }));
+  for (const r of data.order?.returns.nodes ?? []) {
+    if (r.id === requestedReturnId || r.status !== "OPEN") continue;
+    const lines = r.returnLineItems.nodes.map((l) => ({ key: "fulfillmentLineItem" in l ? l.fulfillmentLineItem.id : "", quantity: l.quantity }));
+    const items = r.exchangeLineItems.nodes.map((x) => ({ key: x.variantId ?? "", quantity: x.quantity }));
+    if (!sameMultiset(lines, wantLines) || !sameMultiset(items, wantItems)) continue;
+    if (await ownedElsewhere(r.id)) continue;
+    return { id: r.id };
+  }
+  return null;
+}
+
+/**
+ * approve as a replacement or exchange. Shopify cannot add exchange items to a requested Return
+ * (ReturnRequestInput and returnApproveRequest take none), so: (1) returnCancel the requested Return
+ * (never processed, so Shopify allows it; the shopper is not told it was declined), then (2) returnCreate
+ * a Return of the same lines with the exchange items (a replacement 100% discounted). Neither takes an
+ * idempotency key: a retry reads first and skips what Shopify already shows (cancelled; a Return that
+ * matches the plan and items exactly), so each happens once. The new Return's id is in the answer.
+ */
+export async function approveExchangeAtShopify(
+  admin: AdminClient,
+  returnId: string,
+  approval: ExchangeApproval,
+  opts: { reconcile: boolean; ownedElsewhere: (returnId: string) => Promise<boolean> },
+): Promise<{ cancelled: unknown; exchangeReturnId: string; created: unknown }> {
+  let cancelled: unknown;
+  const facts = opts.reconcile ? factsOf((await readReturn(admin, returnId)).ret) : null;
+  if (!facts || facts.status === "REQUESTED") {
+    const res = await admin.mutate(RETURN_CANCEL, { id: returnId });
+    cancelled = res.returnCancel?.return ?? null;
+  } else if (facts.status === "CANCELED") {
+    cancelled = { reconciled: true, status: facts.status };
+  } else {
+    throw new StepError("return_not_requested", `the Shopify return is ${facts.status}: a replacement or exchange is approved from a requested return`);
+  }
+  if (opts.reconcile) {
+    const made = await findExchangeReturn(admin, approval, returnId, opts.ownedElsewhere);
+    if (made) return { cancelled, exchangeReturnId: made.id, created: { reconciled: true, id: made.id } };
+  }
+  const replacement = approval.exchange.kind === "replacement";
+  const res = await admin.mutate(RETURN_CREATE_EXCHANGE, {
+    returnInput: {
+      orderId: approval.orderId,
+      returnLineItems: approval.plan.map((l) => ({
+        fulfillmentLineItemId: l.fulfillmentLineItemId,
+        quantity: l.quantity,
+        ...(l.returnReasonDefinitionId ? { returnReasonDefinitionId: l.returnReasonDefinitionId } : {}),
+      })),
+      exchangeLineItems: approval.exchange.items.map((i) => ({
+        variantId: i.variantId,
+        quantity: i.quantity,
+        ...(replacement ? { appliedDiscount: REPLACEMENT_DISCOUNT } : {}),
+      })),
+    },
+  });
+  const created = res.returnCreate?.return;
+  if (!created) throw new StepError("no_return_created", "Shopify created no return for the exchange");
+  return { cancelled, exchangeReturnId: created.id, created };
+}
+
 export async function declineAtShopify(
   admin: AdminClient,
   returnId: string,
@@ -204,16 +302,19 @@ export async function refundAtShopify(
   money: { amountMinor: number; currency: string },
   restock: boolean,
   notifyCustomer: boolean,
-  opts: { reconcile: boolean; lines?: number },
+  opts: { reconcile: boolean; lines?: number; exchange?: boolean },
 ): Promise<unknown> {
   // Reconciling needs the history; a first attempt only the lines and payments, sized to the request.
-  const { ret, locationId } = opts.reconcile ? await readReturn(admin, returnId) : await readReturnForRefund(admin, returnId, opts.lines ?? 50);
+  const { ret, locationId } = opts.reconcile
+    ? await readReturn(admin, returnId, { exchange: opts.exchange ?? false })
+    : await readReturnForRefund(admin, returnId, opts.lines ?? 50, opts.exchange ?? false);
   if (opts.reconcile && shopifyShowsApplied("refund", factsOf(ret))) {
     const settled = settlementOf(ret.refunds?.nodes ?? [], money.currency);
     return { reconciled: true, settled, amount: toDecimalString(settled.totalMinor, money.currency), currency: money.currency, to: args.to };
   }
   // Processing the lines with no refund leaves Shopify with none: never a "refund" (decision 160).
-  if (money.amountMinor <= 0) throw new StepError("nothing_to_refund", "there is nothing to refund on this request");
+  // A replacement or an even exchange is the exception: what came back pays for the new items (decision 170).
+  if (money.amountMinor <= 0 && !opts.exchange) throw new StepError("nothing_to_refund", "there is nothing to refund on this request");
   if (ret.status !== "OPEN") throw new StepError("return_not_open", `the Shopify return is ${ret.status}, not OPEN`);
   const currency = ret.order.presentmentCurrencyCode as string;
   if (currency !== money.currency) {
@@ -239,8 +340,13 @@ export async function refundAtShopify(
       return { id: l.id, quantity: l.unprocessedQuantity, ...(dispositions ? { dispositions } : {}) };
     });
   if (returnLineItems.length === 0) throw new StepError("nothing_to_process", "every line of the Shopify return is already processed");
+  // a replacement's or exchange's new items are confirmed with the returned ones: Shopify then releases
+  // their fulfillment order, paid for by what came back (decision 170)
+  const exchangeLineItems = (ret.exchangeLineItems?.nodes ?? []).filter((x) => x.unprocessedQuantity > 0).map((x) => ({ id: x.id, quantity: x.unprocessedQuantity }));
   let issueRefund;
-  if (args.to === "store_credit") {
+  if (money.amountMinor <= 0) {
+    issueRefund = undefined;
+  } else if (args.to === "store_credit") {
     if (!ret.order.customer) throw new StepError("no_customer", "store credit needs an order with a customer");
     issueRefund = {
       orderTransactions: [],
@@ -250,12 +356,18 @@ export async function refundAtShopify(
     issueRefund = { orderTransactions: allocateToTransactions(ret.order.transactions, money.amountMinor, currency) };
   }
   const res = await admin.mutate(RETURN_PROCESS, {
-    input: { returnId, returnLineItems, notifyCustomer, financialTransfer: { issueRefund } },
+    input: {
+      returnId,
+      returnLineItems,
+      ...(exchangeLineItems.length ? { exchangeLineItems } : {}),
+      notifyCustomer,
+      ...(issueRefund ? { financialTransfer: { issueRefund } } : {}),
+    },
   });
   const processed = res.returnProcess?.return ?? null;
   // Shopify's record, read back in the same answer: the request follows it, not what was asked.
   const settled = settlementOf(processed?.refunds.nodes ?? [], currency);
-  if (settled.refunds.length === 0) {
+  if (settled.refunds.length === 0 && money.amountMinor > 0) {
     throw new StepError("no_refund_at_shopify", "Shopify processed the return but shows no refund on it");
   }
   return {

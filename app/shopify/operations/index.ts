@@ -11,3 +11,6 @@ export { STAGED_UPLOADS_CREATE } from "./staged-uploads-create";
 export { RETURN_FOR_STAFF } from "./return-for-staff";
 export { REVERSE_DELIVERY_CREATE_WITH_SHIPPING } from "./reverse-delivery-create-with-shipping";
 export { RETURNS_MONEY } from "./returns-money";
+export { EXCHANGE_OPTIONS } from "./exchange-options";
+export { RETURN_CREATE_EXCHANGE } from "./return-create-exchange";
+export { ORDER_EXCHANGE_RETURNS } from "./order-exchange-returns";

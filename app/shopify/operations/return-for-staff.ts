@@ -8,9 +8,10 @@
  * when a sized read cut something off (the adapter then reads at the defaults). `$full: false`
  * leaves out what only reconciling and webhooks read (history, reasons, notes): a refund that
  * is not reconciling needs just the lines, the reverse fulfillment order lines and the payments.
+ * `$exchange` adds the exchange line items, which processing a replacement or exchange confirms.
  */
 export const RETURN_FOR_STAFF = `#graphql
-  query ReturnForStaff($id: ID!, $lines: Int = 50, $reverseOrders: Int = 5, $full: Boolean = true) {
+  query ReturnForStaff($id: ID!, $lines: Int = 50, $reverseOrders: Int = 5, $full: Boolean = true, $exchange: Boolean = false) {
     return(id: $id) {
       id
       name
@@ -91,6 +92,13 @@ export const RETURN_FOR_STAFF = `#graphql
               id
             }
           }
+        }
+      }
+      exchangeLineItems(first: 20) @include(if: $exchange) {
+        nodes {
+          id
+          variantId
+          unprocessedQuantity
         }
       }
       refunds(first: 10) @include(if: $full) {

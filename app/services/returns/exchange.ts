@@ -1,0 +1,138 @@
+// Replacements and exchanges at the edges: reading what an order's lines may be exchanged for
+// (variants, prices, stock) and turning the shopper's choice into the priced items a request keeps.
+// The rules are the pure core's (app/returns/exchange.ts); decision 170 has why.
+import type { AdminClient } from "~/shopify/admin-client";
+import { EXCHANGE_OPTIONS } from "~/shopify/operations";
+import {
+  checkExchangeChoice,
+  exchangeOptionsFor,
+  parseMoney,
+  priceExchange,
+  type ExchangeKind,
+  type ExchangeOption,
+  type ExchangeRefusal,
+  type ReturnedItem,
+  type StoredExchange,
+} from "~/returns";
+
+export interface LineExchangeOptions {
+  returned: Omit<ReturnedItem, "quantity">;
+  productTitle: string;
+  options: (ExchangeOption & { title: string })[];
+}
+
+export interface OrderExchangeOptions {
+  /** false when the shopper paid in another currency than the shop's: prices would not compare */
+  sameCurrency: boolean;
+  currency: string;
+  lines: Map<string, LineExchangeOptions>;
+}
+
+/** Reads each line's variant and its product's variants (price, units on hand) from Shopify. */
+export async function readExchangeOptions(admin: AdminClient, orderId: string): Promise<OrderExchangeOptions> {
+  const data = await admin.request(EXCHANGE_OPTIONS, { id: orderId });
+  const order = data.order;
+  const lines = new Map<string, LineExchangeOptions>();
+  if (!order) return { sameCurrency: false, currency: "", lines };
+  const currency = order.currencyCode as string;
+  for (const li of order.lineItems.nodes) {
+    if (!li.variant || !li.product) continue;
+    lines.set(li.id, {
+      returned: { variantId: li.variant.id, productId: li.product.id },
+      productTitle: li.product.title,
+      options: li.product.variants.nodes.map((v) => ({
+        variantId: v.id,
+        productId: li.product!.id,
+        title: v.title,
+        unitPriceMinor: parseMoney(String(v.price), currency),
+        available: v.inventoryQuantity ?? null,
+      })),
+    });
+  }
+  return { sameCurrency: order.presentmentCurrencyCode === order.currencyCode, currency, lines };
+}
+
+/** Words for a refused choice, naming what is wrong in the shopper's terms. */
+export function refusalMessage(r: ExchangeRefusal, formatMinor: (minor: number) => string): string {
+  switch (r.code) {
+    case "NOT_SAME_VARIANT":
+      return "A replacement is the same item you bought";
+    case "SAME_VARIANT":
+      return "Choose a different size or option for an exchange";
+    case "OTHER_PRODUCT":
+      return "Exchanges are for another size or option of the same product";
+    case "UNKNOWN_VARIANT":
+      return "This item cannot be chosen for this order";
+    case "OUT_OF_STOCK":
+      return r.available > 0 ? `Only ${r.available} left in stock` : "This item is out of stock";
+    case "QUANTITY":
+      return "Choose as many new items as you return, or fewer";
+    case "PRICE_HIGHER":
+      return `This item costs ${formatMinor(r.dueMinor)} more than what you return; choose one at the same price or less`;
+  }
+}
+
+export class ExchangeChoiceError extends Error {
+  override name = "ExchangeChoiceError";
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The new items of a replacement (each returned line's own variant, when none is chosen) or an
+ * exchange (the chosen variant per line), checked and priced against `returnedMinor`, the refund
+ * value of what comes back. Throws ExchangeChoiceError naming the field.
+ */
+export function planExchange(args: {
+  kind: ExchangeKind;
+  options: OrderExchangeOptions;
+  lines: readonly { lineItemId: string; quantity: number; refundMinor: number; exchangeVariantId?: string | undefined }[];
+  otherProducts: boolean;
+  formatMinor: (minor: number) => string;
+}): StoredExchange {
+  const items: StoredExchange["items"] = [];
+  let refundMinor = 0;
+  args.lines.forEach((l, i) => {
+    const line = args.options.lines.get(l.lineItemId);
+    if (!line) throw new ExchangeChoiceError(`lines[${i}]`, "This item has no product to replace it with");
+    if (args.kind === "exchange" && !args.options.sameCurrency) {
+      throw new ExchangeChoiceError("resolution", "Exchanges are offered only for orders paid in the shop's currency");
+    }
+    const variantId = l.exchangeVariantId ?? (args.kind === "replacement" ? line.returned.variantId : undefined);
+    if (!variantId) throw new ExchangeChoiceError(`lines[${i}].exchangeVariantId`, "Choose the new size or option");
+    const returned = { ...line.returned, quantity: l.quantity };
+    const refusal = checkExchangeChoice({
+      kind: args.kind,
+      returned,
+      choice: { variantId, quantity: l.quantity },
+      options: line.options,
+      otherProducts: args.otherProducts,
+      returnedMinor: l.refundMinor,
+    });
+    if (refusal) throw new ExchangeChoiceError(`lines[${i}].exchangeVariantId`, refusalMessage(refusal, args.formatMinor));
+    const option = line.options.find((o) => o.variantId === variantId)!;
+    const price = priceExchange({ kind: args.kind, returnedMinor: l.refundMinor, items: [{ unitPriceMinor: option.unitPriceMinor, quantity: l.quantity }] });
+    refundMinor += price.refundMinor;
+    items.push({ variantId, quantity: l.quantity, unitPriceMinor: option.unitPriceMinor, title: `${line.productTitle} - ${option.title}` });
+  });
+  return { kind: args.kind, items, refundMinor };
+}
+
+/** Per line, the variants a shopper may choose now (in stock, not dearer), for the choice screen. */
+export function choicesFor(
+  kind: ExchangeKind,
+  options: OrderExchangeOptions,
+  line: { lineItemId: string; quantity: number; refundMinor: number },
+  otherProducts: boolean,
+): (ExchangeOption & { title: string })[] {
+  const l = options.lines.get(line.lineItemId);
+  if (!l || (kind === "exchange" && !options.sameCurrency)) return [];
+  const ok = new Set(
+    exchangeOptionsFor({ kind, returned: { ...l.returned, quantity: line.quantity }, options: l.options, otherProducts, returnedMinor: line.refundMinor }).map((o) => o.variantId),
+  );
+  return l.options.filter((o) => ok.has(o.variantId));
+}

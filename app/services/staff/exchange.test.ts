@@ -1,0 +1,191 @@
+/**
+ * Approving a replacement or an exchange against the stand-in: the requested Return is cancelled and
+ * a Return with the new items is created, each once whatever fails or dies in between; processing it
+ * releases the new items' fulfillment order. SQLite, and PostgreSQL with DATABASE_URL=postgresql://...
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "~/db/test-db";
+import { createPrismaClient } from "~/db/client";
+import { createRepos, type ReturnRequestWithLines } from "~/db";
+import { getPreset, parsePolicy, type Policy, type StoredExchange } from "~/returns";
+import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
+import { RETURN_CANCEL, RETURN_REQUEST } from "~/shopify/operations";
+import { startStandin, tomlScopes, type Standin } from "../../../standin";
+import { approveRequest, refundRequest, retryLastAction, type StaffDeps } from "./index";
+import { loadRequestDetail } from "~/services/admin-views/detail";
+
+const SHOP = "demo-returns.myshopify.com";
+const TOKEN = "shpat_exchange_test";
+const MATS_STANDARD = "gid://shopify/ProductVariant/1030";
+const MATS_LARGE = "gid://shopify/ProductVariant/1031";
+
+let db: TestDatabase;
+let standin: Standin;
+let admin: AdminClient;
+const sent: string[] = [];
+const clock = new Date("2026-11-20T01:00:00Z");
+const used = new Set<string>();
+
+function deps(actor = "staff:42"): StaffDeps {
+  return { repos: createRepos(db.prisma), admin, now: () => clock, actor };
+}
+const mutationsSent = (name: string) => sent.filter((n) => n === name).length;
+
+const policy: Policy = parsePolicy({ ...getPreset("standard-30-day")!, approval: { mode: "manual" } });
+
+/** A fulfilled, paid, unreturned order line of the demo shop (of `variantId` when given). */
+function pickLine(variantId?: string) {
+  for (const o of standin.store.orders.values()) {
+    if (used.has(o.id) || !o.customerId || o.returnIds.length > 0 || o.refundIds.length > 0) continue;
+    if (!o.transactions.some((t) => t.kind === "SALE" || t.kind === "CAPTURE")) continue;
+    for (const f of o.fulfillments.filter((x) => x.status === "SUCCESS")) {
+      for (const line of f.lines) {
+        const li = o.lineItems.find((l) => l.id === line.lineItemId)!;
+        if (li.isGiftCard || !li.variantId || (variantId && li.variantId !== variantId)) continue;
+        used.add(o.id);
+        return { order: o, line, li };
+      }
+    }
+  }
+  throw new Error(`no unused fulfilled order line${variantId ? ` of ${variantId}` : ""} in the demo seed`);
+}
+
+/** What submit stores for a replacement (same variant, free) or an exchange: a requested Return and the items. */
+async function requested(kind: StoredExchange["kind"], variantId?: string, newVariantId?: string): Promise<ReturnRequestWithLines> {
+  const { order, line, li } = pickLine(variantId);
+  const reason = standin.store.returnReasonDefinitions.find((d) => d.handle === "damaged-or-defective")!;
+  const res = await admin.mutate(RETURN_REQUEST, {
+    input: { orderId: order.id, returnLineItems: [{ fulfillmentLineItemId: line.id, quantity: 1, returnReasonDefinitionId: reason.id }] },
+  });
+  const exchange: StoredExchange = { kind, items: [{ variantId: newVariantId ?? li.variantId!, quantity: 1, unitPriceMinor: li.unitPrice }], refundMinor: 0 };
+  const { request } = await createRepos(db.prisma).returnRequests.create(SHOP, {
+    idempotencyKey: `x-${order.id}`,
+    orderId: order.id,
+    orderName: order.name,
+    customerId: order.customerId,
+    currency: order.presentmentCurrencyCode,
+    refundMinor: 0,
+    feesMinor: 0,
+    resolution: "exchange",
+    shopifyReturnId: res.returnRequest!.return!.id,
+    verdict: { plan: { returnLineItems: [{ fulfillmentLineItemId: line.id, quantity: 1, returnReasonDefinitionId: reason.id }] }, exchange },
+    lines: [{ lineItemId: li.id, fulfillmentLineItemId: line.id, title: li.title, quantity: 1, reason: "DEFECTIVE", eligible: true }],
+    now: clock,
+  });
+  return request;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  standin = await startStandin({ apiKey: "exchange-key", apiSecret: "exchange-secret-0123456789", seed: "demo", webhooks: [] });
+  standin.grantOfflineToken({ token: TOKEN, scope: tomlScopes() });
+  const counting: typeof fetch = async (input, init) => {
+    const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
+    const m = /mutation\s+(\w+)/.exec(body.query ?? "");
+    if (m) sent.push(m[1]!);
+    return fetch(input, init);
+  };
+  admin = offlineAdminClient(
+    { shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url }, fetch: counting },
+    { sleep: async () => {}, retry: { maxAttempts: 2 } },
+  );
+  await createRepos(db.prisma).policies.saveNewVersion(SHOP, { policy, now: new Date("2026-01-01T00:00:00Z") });
+});
+
+afterAll(async () => {
+  await standin?.close();
+  await db?.cleanup();
+});
+
+describe("approve a replacement or exchange", () => {
+  it("replacement: the requested Return is cancelled, a new one holds the same variant 100% off; processing releases its fulfillment order", async () => {
+    const request = await requested("replacement");
+    const oldId = request.shopifyReturnId!;
+    // the detail screen shows what approving sends: the same item, free
+    const detail = await loadRequestDetail({ repos: createRepos(db.prisma) }, SHOP, request.id);
+    expect(detail!.exchange).toMatchObject({ kind: "replacement", items: [{ quantity: 1, price: "Free" }] });
+    const r = await approveRequest(deps(), SHOP, request.id);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.request.status).toBe("approved");
+    expect(standin.store.returns.get(oldId)!.status).toBe("CANCELED");
+    const fresh = standin.store.returns.get(r.request.shopifyReturnId!)!;
+    expect(fresh.id).not.toBe(oldId);
+    expect(fresh.status).toBe("OPEN");
+    const item = fresh.exchangeLines![0]!;
+    expect(item).toMatchObject({ variantId: request.lines[0] && standin.store.orders.get(request.orderId)!.lineItems.find((l) => l.id === request.lines[0]!.lineItemId)!.variantId, quantity: 1 });
+    expect(item.discount).toBe(item.unitPrice * item.quantity);
+    const events = await createRepos(db.prisma).events.listForRequest(SHOP, request.id);
+    expect(events.map((e) => e.type)).toEqual(["approved"]);
+    expect(events[0]!.shopifyResponse).toMatchObject({ exchangeReturnId: fresh.id });
+
+    const processed = await refundRequest(deps(), SHOP, request.id, { to: "original_payment" });
+    expect(processed.ok).toBe(true);
+    const order = standin.store.orders.get(request.orderId)!;
+    expect(order.fulfillmentOrders).toHaveLength(1);
+    expect(order.fulfillmentOrders![0]).toMatchObject({ status: "OPEN", holds: [] });
+    expect(fresh.refundIds).toHaveLength(0); // free: nothing refunded
+    expect(fresh.exchangeLines![0]!.processedQuantity).toBe(1);
+  });
+
+  it("exchange for another size: the new Return holds the Large mats; processing commits one from stock", async () => {
+    const request = await requested("exchange", MATS_STANDARD, MATS_LARGE);
+    const stock = standin.store.variants.get(MATS_LARGE)!.inventoryQuantity!;
+    const r = await approveRequest(deps(), SHOP, request.id);
+    expect(r.ok && r.request.status).toBe("approved");
+    const fresh = standin.store.returns.get((r as { request: ReturnRequestWithLines }).request.shopifyReturnId!)!;
+    expect(fresh.exchangeLines).toMatchObject([{ variantId: MATS_LARGE, quantity: 1, discount: 0 }]);
+    expect((await refundRequest(deps(), SHOP, request.id, { to: "original_payment" })).ok).toBe(true);
+    const fo = standin.store.orders.get(request.orderId)!.fulfillmentOrders!.at(-1)!;
+    expect(fo.status).toBe("OPEN");
+    expect(standin.store.variants.get(MATS_LARGE)!.inventoryQuantity).toBe(stock - 1);
+  });
+
+  it("20 concurrent approvals: one returnCancel, one returnCreate, one approved event", async () => {
+    const request = await requested("replacement");
+    const [c0, r0] = [mutationsSent("ReturnCancel"), mutationsSent("ReturnCreateExchange")];
+    const second = createPrismaClient(db.url);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => approveRequest(i % 2 ? { ...deps(), repos: createRepos(second) } : deps(), SHOP, request.id)),
+    );
+    await second.$disconnect();
+    expect(mutationsSent("ReturnCancel") - c0).toBe(1);
+    expect(mutationsSent("ReturnCreateExchange") - r0).toBe(1);
+    for (const r of results) if (!r.ok) expect(r).toMatchObject({ status: 409, error: { code: "in_progress" } });
+    const events = await createRepos(db.prisma).events.listForRequest(SHOP, request.id);
+    expect(events.filter((e) => e.type === "approved")).toHaveLength(1);
+    expect(standin.store.orders.get(request.orderId)!.returnIds).toHaveLength(2);
+  });
+
+  it("returnCreate applied but its answer was lost: the retry finds that Return and creates none", async () => {
+    const request = await requested("replacement");
+    standin.faults.inject({ operationName: "ReturnCreateExchange", kind: "lostAnswer", times: 1 });
+    const first = await approveRequest(deps(), SHOP, request.id);
+    expect(first).toMatchObject({ ok: false, status: 502 });
+    const order = standin.store.orders.get(request.orderId)!;
+    expect(order.returnIds).toHaveLength(2); // Shopify applied it
+    const [c0, r0] = [mutationsSent("ReturnCancel"), mutationsSent("ReturnCreateExchange")];
+    const retried = await retryLastAction(deps(), SHOP, request.id);
+    expect(retried.ok && retried.request.status).toBe("approved");
+    expect(mutationsSent("ReturnCancel") - c0).toBe(0);
+    expect(mutationsSent("ReturnCreateExchange") - r0).toBe(0);
+    expect(order.returnIds).toHaveLength(2);
+    expect(retried.ok && retried.request.shopifyReturnId).toBe(order.returnIds[1]);
+  });
+
+  it("an attempt that died after cancelling is finished after the lease: no second cancel, one new Return", async () => {
+    const request = await requested("replacement");
+    const repos = createRepos(db.prisma);
+    const claim = await repos.operations.claim(SHOP, { key: `approve:${request.id}`, kind: "approve", now: clock, leaseMs: 60_000 });
+    expect(claim.outcome).toBe("claimed");
+    await admin.mutate(RETURN_CANCEL, { id: request.shopifyReturnId! });
+    const [c0, r0] = [mutationsSent("ReturnCancel"), mutationsSent("ReturnCreateExchange")];
+    expect(await approveRequest(deps(), SHOP, request.id)).toMatchObject({ ok: false, status: 409, error: { code: "in_progress" } });
+    const later = { ...deps(), now: () => new Date(clock.getTime() + 61_000) };
+    const r = await approveRequest(later, SHOP, request.id);
+    expect(r.ok && r.request.status).toBe("approved");
+    expect(mutationsSent("ReturnCancel") - c0).toBe(0);
+    expect(mutationsSent("ReturnCreateExchange") - r0).toBe(1);
+    expect(standin.store.orders.get(request.orderId)!.returnIds).toHaveLength(2);
+  });
+});
