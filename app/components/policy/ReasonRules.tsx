@@ -235,7 +235,7 @@ export function ReasonRules({ draft, set, err, errors, currency }: SectionProps 
       )}
       <InlineStack gap="200" blockAlign="center">
         <Button onClick={add} disabled={free.length === 0}>
-          Add a rule
+          Add a reason rule
         </Button>
         <Text as="span" tone="subdued">
           {free.length === 0

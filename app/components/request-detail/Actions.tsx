@@ -33,12 +33,16 @@ export function Actions({
   actions,
   notifyCustomer,
   suggestedDeclineReason,
+  blocked = false,
 }: {
   status: string;
   actions: readonly StaffAction[];
   notifyCustomer: boolean;
   suggestedDeclineReason: string;
+  /** decision 190: the customer is on the blocklist; approving needs an explicit, audited override */
+  blocked?: boolean;
 }) {
+  const [override, setOverride] = useState(false);
   const [declineReason, setDeclineReason] = useState<string>(suggestedDeclineReason);
   const [declineMessage, setDeclineMessage] = useState("");
   const [returnLabel, setReturnLabel] = useState("");
@@ -60,6 +64,12 @@ export function Actions({
             <TextField label="Carrier" name="carrierName" value={carrier} onChange={setCarrier} autoComplete="off" />
           </InlineGrid>
           <TextField label="Note to the shopper" name="note" value={note} onChange={setNote} multiline={2} autoComplete="off" />
+          {blocked && (
+            <>
+              <input type="hidden" name="overrideBlocklist" value={String(override)} />
+              <Checkbox label="Approve despite the blocklist (recorded in the timeline)" checked={override} onChange={setOverride} />
+            </>
+          )}
         </ActionForm>
       )}
       {offers("decline") && (

@@ -68,7 +68,7 @@ export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, s
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <Money detail={detail} />
-            <Actions status={r.status} actions={actions} notifyCustomer={notifyCustomer} suggestedDeclineReason={suggestedDeclineReason} />
+            <Actions status={r.status} actions={actions} notifyCustomer={notifyCustomer} suggestedDeclineReason={suggestedDeclineReason} blocked={detail.screening?.outcome === "blocked"} />
           </BlockStack>
         </Layout.Section>
       </Layout>
