@@ -38,7 +38,7 @@ describe.skipIf(!chromiumPath())("policy editor: rules per reason (demo stack, h
     await policy.getByRole("button", { name: "Add a reason rule" }).click();
     const table = policy.getByRole("table", { name: "Rules per reason" });
     await table.waitFor();
-    expect(await table.getByRole("row").count()).toBe(2); // the headings and one rule
+    expect(await table.getByRole("row").count()).toBe(3); // the headings, and one rule: its name, then its settings
     await policy.getByLabel("Window of Changed mind, in days").fill("14");
     await policy.getByLabel("Window of Changed mind counted from").selectOption("order");
     await policy.getByLabel("Restocking fee for Changed mind, percent").fill("15");
