@@ -2,8 +2,8 @@
 // the merchant names, with its own window and where it starts, conditions, photos, resolutions and fees.
 // A blank cell means "as the reason's group says" (the Return windows, Condition and evidence, and
 // Resolutions and fees cards).
-import { BlockStack, Button, Checkbox, InlineStack, Popover, Select, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { BlockStack, Box, Button, Checkbox, InlineStack, Popover, Select, Text, TextField } from "@shopify/polaris";
+import { Fragment, useState } from "react";
 import { CONDITIONS, REASONS, RESOLUTIONS, type ReasonRule } from "~/returns";
 import { bpsToPercent, errorsUnder, feeToMinor, minorToFee, percentToBps } from "~/services/admin-views/policy-editor";
 import { REASON_LABEL, RESOLUTION_LABEL, label } from "~/components/labels";
@@ -110,8 +110,8 @@ export function ReasonRules({ draft, set, err, errors, currency }: SectionProps 
           <table className="reason-rules" style={{ width: "100%", borderCollapse: "collapse" }} aria-label="Rules per reason">
             <thead>
               <tr>
-                {["Name", "Reasons", "Window (days)", "Counted from", "Items must be", "Photos", "Shopper can choose", "Restocking %", `Return shipping (${currency})`, ""].map((h) => (
-                  <th key={h} scope="col" style={{ textAlign: "left", padding: "4px 8px", verticalAlign: "bottom" }}>
+                {["Reasons", "Window: days, from", "Items must be", "Photos", "Shopper can choose", `Fees: %, ${currency}`].map((h) => (
+                  <th key={h} scope="col" style={{ textAlign: "left", padding: "4px 4px", verticalAlign: "bottom" }}>
                     <Text as="span" variant="bodySm" fontWeight="semibold">
                       {h}
                     </Text>
@@ -122,12 +122,22 @@ export function ReasonRules({ draft, set, err, errors, currency }: SectionProps 
             <tbody>
               {rules.map((r, i) => {
                 const name = r.name || r.id;
-                const cell = { padding: "4px 8px", verticalAlign: "top" } as const;
+                const cell = { padding: "4px 4px", verticalAlign: "top" } as const;
                 return (
-                  <tr key={i} style={{ borderTop: "1px solid var(--p-color-border-secondary)" }}>
-                    <td style={{ ...cell, minWidth: 140 }}>
-                      <TextField label="Name" labelHidden autoComplete="off" value={r.name ?? ""} onChange={(v) => setRule(i, "name", v)} error={err(`reasonRules[${i}].name`)} />
+                  <Fragment key={i}>
+                  <tr style={{ borderTop: "1px solid var(--p-color-border-secondary)" }}>
+                    <td style={cell} colSpan={6}>
+                      <InlineStack gap="200" blockAlign="center" wrap={false}>
+                        <Box minWidth="240px">
+                          <TextField label={`Name of rule ${i + 1}`} labelHidden autoComplete="off" placeholder="Name, e.g. Faults" value={r.name ?? ""} onChange={(v) => setRule(i, "name", v)} error={err(`reasonRules[${i}].name`)} />
+                        </Box>
+                        <Button variant="plain" tone="critical" onClick={() => remove(i)} accessibilityLabel={`Remove the rule ${name}`}>
+                          Remove
+                        </Button>
+                      </InlineStack>
                     </td>
+                  </tr>
+                  <tr>
                     <td style={cell}>
                       <Picks
                         label={`Reasons of ${name}`}
@@ -139,8 +149,9 @@ export function ReasonRules({ draft, set, err, errors, currency }: SectionProps 
                       />
                       {err(`reasonRules[${i}].reasons`) && <Text as="p" tone="critical">{err(`reasonRules[${i}].reasons`)}</Text>}
                     </td>
-                    <td style={{ ...cell, width: 90 }}>
-                      <TextField
+                    <td style={{ ...cell, minWidth: 100 }}>
+                      <BlockStack gap="100">
+                        <TextField
                         label={`Window of ${name}, in days`}
                         labelHidden
                         type="number"
@@ -151,9 +162,7 @@ export function ReasonRules({ draft, set, err, errors, currency }: SectionProps 
                         onChange={(v) => setRule(i, "window", num(v) === undefined ? undefined : { days: num(v), from: r.window?.from ?? "delivery" })}
                         error={err(`reasonRules[${i}].window.days`)}
                       />
-                    </td>
-                    <td style={{ ...cell, minWidth: 130 }}>
-                      <Select
+                        <Select
                         label={`Window of ${name} counted from`}
                         labelHidden
                         disabled={!r.window}
@@ -161,6 +170,7 @@ export function ReasonRules({ draft, set, err, errors, currency }: SectionProps 
                         value={r.window?.from ?? "delivery"}
                         onChange={(v) => r.window && setRule(i, "window", { ...r.window, from: v })}
                       />
+                      </BlockStack>
                     </td>
                     <td style={cell}>
                       <Picks
@@ -173,7 +183,7 @@ export function ReasonRules({ draft, set, err, errors, currency }: SectionProps 
                         onChange={(v) => setRule(i, "conditions", v)}
                       />
                     </td>
-                    <td style={{ ...cell, width: 80 }}>
+                    <td style={{ ...cell, width: 56 }}>
                       <TextField
                         label={`Photos required for ${name}`}
                         labelHidden
@@ -199,19 +209,19 @@ export function ReasonRules({ draft, set, err, errors, currency }: SectionProps 
                       />
                       {err(`reasonRules[${i}].resolutions`) && <Text as="p" tone="critical">{err(`reasonRules[${i}].resolutions`)}</Text>}
                     </td>
-                    <td style={{ ...cell, width: 90 }}>
-                      <TextField
+                    <td style={{ ...cell, minWidth: 90 }}>
+                      <BlockStack gap="100">
+                        <TextField
                         label={`Restocking fee for ${name}, percent`}
                         labelHidden
                         autoComplete="off"
                         placeholder="Group's"
+                        suffix="%"
                         value={typed[`${i}.restock`] ?? (r.fees ? bpsToPercent(r.fees.restockingBps) : "")}
                         onChange={(v) => fee(i, r, "restock", v)}
                         error={typedErrors[`${i}.restock`] || err(`reasonRules[${i}].fees.restockingBps`)}
                       />
-                    </td>
-                    <td style={{ ...cell, width: 110 }}>
-                      <TextField
+                        <TextField
                         label={`Return shipping fee for ${name}`}
                         labelHidden
                         autoComplete="off"
@@ -220,13 +230,10 @@ export function ReasonRules({ draft, set, err, errors, currency }: SectionProps 
                         onChange={(v) => fee(i, r, "shipping", v)}
                         error={typedErrors[`${i}.shipping`] || err(`reasonRules[${i}].fees.returnShippingFeeMinor`)}
                       />
-                    </td>
-                    <td style={cell}>
-                      <Button variant="plain" tone="critical" onClick={() => remove(i)} accessibilityLabel={`Remove the rule ${name}`}>
-                        Remove
-                      </Button>
+                      </BlockStack>
                     </td>
                   </tr>
+                  </Fragment>
                 );
               })}
             </tbody>
@@ -235,7 +242,7 @@ export function ReasonRules({ draft, set, err, errors, currency }: SectionProps 
       )}
       <InlineStack gap="200" blockAlign="center">
         <Button onClick={add} disabled={free.length === 0}>
-          Add a rule
+          Add a reason rule
         </Button>
         <Text as="span" tone="subdued">
           {free.length === 0

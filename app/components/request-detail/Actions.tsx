@@ -125,6 +125,7 @@ export function Actions({
   advice,
   money,
   exchangeKind = null,
+  blocked = false,
 }: {
   status: string;
   actions: readonly StaffAction[];
@@ -135,7 +136,10 @@ export function Actions({
   money?: RequestDetail["money"];
   /** a replacement or exchange is approved as such (decision 170) */
   exchangeKind?: "replacement" | "exchange" | null;
+  /** decision 190: the customer is on the blocklist; approving needs an explicit, audited override */
+  blocked?: boolean;
 }) {
+  const [override, setOverride] = useState(false);
   const [declineReason, setDeclineReason] = useState<string>(
     suggestedDeclineReason
   );
@@ -196,6 +200,12 @@ export function Actions({
             multiline={2}
             autoComplete="off"
           />
+          {blocked && (
+            <>
+              <input type="hidden" name="overrideBlocklist" value={String(override)} />
+              <Checkbox label="Approve despite the blocklist (recorded in the timeline)" checked={override} onChange={setOverride} />
+            </>
+          )}
         </ActionForm>
       )}
       {offers("decline") && (

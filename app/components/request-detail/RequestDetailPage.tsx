@@ -77,6 +77,7 @@ export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, s
               advice={detail.verdict.decision}
               money={detail.money}
               exchangeKind={detail.exchange?.kind ?? null}
+              blocked={detail.screening?.outcome === "blocked"}
             />
           </BlockStack>
         </Layout.Section>

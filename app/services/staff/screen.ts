@@ -4,6 +4,7 @@ import { DECLINE_REASONS, type DeclineReason } from "~/returns/request-state";
 import { approveRequest, closeRequest, declineRequest, markReceived, refundRequest, retryLastAction } from "./index";
 import { overrideAmount } from "./override";
 import type { ActionResult, StaffDeps } from "./types";
+import { verdictOf } from "~/returns";
 
 export type StaffIntentAnswer =
   | { ok: true; intent: string; message: string }
@@ -18,6 +19,11 @@ const DONE: Record<string, string> = {
   override: "Amount lowered. Nothing was refunded yet.",
   retry: "The last action was retried successfully.",
 };
+
+async function isBlocked(deps: StaffDeps, shop: string, requestId: string): Promise<boolean> {
+  const r = await deps.repos.returnRequests.findById(shop, requestId);
+  return r ? verdictOf(r).screening?.outcome === "blocked" : false;
+}
 
 /** What the screen answers, with its HTTP status. */
 export interface StaffIntentOutcome {
@@ -52,6 +58,10 @@ export async function runStaffIntent(
     case "approve": {
       const returnLabelUrl = text("returnLabelUrl");
       if (returnLabelUrl && !/^https:\/\/\S+$/.test(returnLabelUrl)) return bad(intent, "returnLabelUrl", "must be an https:// link");
+      // Decision 190: a request from a blocklisted customer is approved only on purpose, and that is audited.
+      const blocked = await isBlocked(deps, shop, requestId);
+      const override = form.get("overrideBlocklist") === "true";
+      if (blocked && !override) return bad(intent, "overrideBlocklist", "This customer is on the returns blocklist: tick \"Approve despite the blocklist\" to go ahead");
       res = await approveRequest(deps, shop, requestId, {
         note: text("note"),
         returnLabelUrl,
@@ -89,6 +99,9 @@ export async function runStaffIntent(
       break;
     default:
       return bad(intent, "intent", "unknown action");
+  }
+  if (res.ok && intent === "approve" && (await isBlocked(deps, shop, requestId))) {
+    await deps.repos.events.append(shop, { requestId, type: "blocklist_override", actor: deps.actor, at: deps.now(), payload: { note: text("note") ?? "" } });
   }
   if (res.ok) {
     const message = intent === "refund" && text("to") === "store_credit" ? "Store credit issued." : (DONE[intent] ?? "Done.");
