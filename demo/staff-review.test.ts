@@ -136,6 +136,16 @@ describe.skipIf(!chromiumPath())("staff review end to end (demo stack, headless 
     const policy = await admin.appFrame("/app/policy");
     await policy.getByRole("heading", { level: 1 }).first().waitFor();
     await admin.page.screenshot({ path: join(ARTIFACTS, "staff-policy.png"), fullPage: true });
+    // no preset is picked for the merchant; picking one opens the whole policy as a form
+    await policy.getByText(/requests that meet the policy are approved straight away/).click();
+    await policy.getByRole("button", { name: "Start from this preset" }).click();
+    await policy.getByLabel("Policy name").waitFor();
+    expect(await policy.getByText("Applies to: *").count()).toBe(0);
+    await admin.page.screenshot({ path: join(ARTIFACTS, "staff-policy-form.png"), fullPage: true });
+    await policy.getByRole("button", { name: "Save as new version" }).click();
+    // the first version judges every order, also those placed before it (policyForOrder): the banner says so
+    await policy.getByText(/judges new return requests on every order, including orders placed before it was saved \(it is your first policy\)/).waitFor({ timeout: 20_000 });
+    await admin.page.screenshot({ path: join(ARTIFACTS, "staff-policy-saved.png"), fullPage: true });
     for (const [link, path, file] of [
       ["Analytics", "/app/analytics", "staff-analytics.png"],
       ["Settings", "/app/settings", "staff-settings.png"],

@@ -1,6 +1,7 @@
 // Policy versions are append-only. Saving creates version N+1, which is the active one; going back to
 // an old policy means saving a copy of it. So "active" = highest version, and "in force at T" is the
-// core's rule (policyInForce in app/returns/versioning.ts): the highest version saved at or before T.
+// core's rule (policyInForce in app/returns/versioning.ts): the highest version saved at or before T, or
+// applied by the merchant to earlier orders too.
 import { policyInForce } from "~/returns/versioning";
 import {
   isUniqueViolation,
@@ -20,6 +21,8 @@ export interface PolicyVersionRecord {
   presetId: string | null;
   createdAt: Date;
   createdBy: string | null;
+  /** the merchant applied it to orders placed before it was saved too */
+  appliesToEarlierOrders: boolean;
 }
 
 function toRecord(row: {
@@ -29,6 +32,7 @@ function toRecord(row: {
   presetId: string | null;
   createdAt: Date;
   createdBy: string | null;
+  appliesToEarlierOrders: boolean;
 }): PolicyVersionRecord {
   return {
     shop: row.shop,
@@ -37,6 +41,7 @@ function toRecord(row: {
     presetId: row.presetId,
     createdAt: row.createdAt,
     createdBy: row.createdBy,
+    appliesToEarlierOrders: row.appliesToEarlierOrders,
   };
 }
 
@@ -79,11 +84,20 @@ export function createPoliciesRepo(db: Db) {
     async inForceAt(shop: string, at: Date): Promise<PolicyVersionRecord | null> {
       const s = requireShop(shop);
       const when = requireDate("at", at);
-      const saved = await db.policyVersion.findMany({ where: { shop: s }, select: { version: true, createdAt: true } });
+      const saved = await db.policyVersion.findMany({ where: { shop: s }, select: { version: true, createdAt: true, appliesToEarlierOrders: true } });
       const inForce = policyInForce(saved, when);
       if (!inForce) return null;
       const row = await db.policyVersion.findUnique({ where: { shop_version: { shop: s, version: inForce.version } } });
       return row ? toRecord(row) : null;
+    },
+
+    /** Marks `version` as applying to orders placed before it was saved too; false when there is no such version. */
+    async applyToEarlierOrders(shop: string, version: number): Promise<boolean> {
+      const res = await db.policyVersion.updateMany({
+        where: { shop: requireShop(shop), version: requireInt("version", version, { min: 1 }) },
+        data: { appliesToEarlierOrders: true },
+      });
+      return res.count > 0;
     },
 
     async get(shop: string, version: number): Promise<PolicyVersionRecord | null> {

@@ -6,7 +6,8 @@ import { PRESET_IDS, getPreset } from "~/returns";
 import { adminContext } from "~/services/admin-views/context.server";
 import { tryPolicyOnOrder } from "~/services/admin-views/try-policy";
 import { unstorableTextIn } from "~/services/input-text";
-import { savePolicyVersion } from "~/services/staff/policy-versions";
+import { applyVersionToEarlierOrders, savePolicyVersion } from "~/services/staff/policy-versions";
+import type { ApplyEarlierAnswer } from "~/components/policy/SaveBanner";
 import { termsSyncAfterPolicySave } from "~/services/terms-sync/server";
 import { PolicyEditorPage, type SaveAnswer } from "~/components/policy/PolicyEditorPage";
 import type { TryAnswer } from "~/components/policy/side";
@@ -16,10 +17,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const [active, versions] = await Promise.all([ctx.repos.policies.active(ctx.shop), ctx.repos.policies.list(ctx.shop, { limit: 10 })]);
   return {
     active: active ? { version: active.version, policy: active.policy, presetId: active.presetId } : null,
-    versions: versions.map((v) => ({ version: v.version, createdAt: v.createdAt.toISOString(), createdBy: v.createdBy, presetId: v.presetId })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      createdAt: v.createdAt.toISOString(),
+      createdBy: v.createdBy,
+      presetId: v.presetId,
+      appliesToEarlierOrders: v.appliesToEarlierOrders,
+    })),
     presets: Object.fromEntries(PRESET_IDS.map((id) => [id, getPreset(id)!])),
     currency: ctx.currency,
-    /** Settings' on/off switch for automation; the mode below says what automation does */
+    /** whether automation is on for the shop (saving a policy sets it from its "who decides") */
     autoApproval: ctx.shopRecord?.autoApproval ?? false,
   };
 };
@@ -28,6 +35,16 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const ctx = await adminContext(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
+  if (intent === "apply-earlier") {
+    const version = Number(form.get("version"));
+    if (!Number.isInteger(version) || version < 1) {
+      return Response.json({ ok: false, intent, field: "version", message: "version: must be a version number" } satisfies ApplyEarlierAnswer, { status: 422 });
+    }
+    const applied = await applyVersionToEarlierOrders(ctx, ctx.shop, version);
+    if (applied.ok) return { ok: true, intent, version: applied.version } satisfies ApplyEarlierAnswer;
+    const { ok: _ok, status, ...rest } = applied;
+    return Response.json({ ok: false, intent, ...rest } satisfies ApplyEarlierAnswer, { status });
+  }
   let draft: unknown;
   try {
     draft = JSON.parse(String(form.get("policy") ?? ""));

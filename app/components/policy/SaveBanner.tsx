@@ -32,8 +32,8 @@ export function SaveBanner({
     <Banner tone="success" title={`Saved as version ${version}`} onDismiss={onDismiss}>
       <BlockStack gap="200">
         <p>
-          {applied
-            ? `Version ${version} now judges new return requests on every order, including orders placed before it was saved.`
+          {applied || earlier.length === 0
+            ? `Version ${version} judges new return requests on every order, including orders placed before it was saved${earlier.length === 0 ? " (it is your first policy)" : ""}.`
             : `Version ${version} judges return requests on orders placed from now on.`}{" "}
           {!applied && earlier.length > 0 && "Orders placed earlier keep the version that was in force when they were placed"}
           {!applied && earlier.length > 0 && (earlier.length === 1 ? ` (version ${earlier[0]!.version}).` : `, for example version ${earlier[0]!.version} for orders placed since ${day(earlier[0]!.createdAt)}.`)}{" "}

@@ -1,7 +1,8 @@
 // Saving a policy: the one way a new policy version is made, for the policy editor and for the home
 // screen's preset picker. The draft is checked by the core's schema (errors on the field), stored as the
 // next version, then the new terms are published to checkout (which logs and never fails the save).
-import { isPresetId, safeParsePolicy } from "~/returns";
+import { isPresetId, parsePolicy, safeParsePolicy } from "~/returns";
+import { stricterThan } from "~/returns/generosity";
 import { fieldErrors } from "~/services/admin-views/policy-editor";
 import type { ServiceContext } from "~/services/context";
 
@@ -59,4 +60,36 @@ export async function savePolicyVersion(
   // retries a failed write.
   await publishTerms(shop);
   return { ok: true, version: saved.version };
+}
+
+export type ApplyEarlierResult =
+  | { ok: true; version: number }
+  | { ok: false; status: 404 | 409 | 422; field: "version"; message: string; stricter?: string[] };
+
+/**
+ * Applies the version in force to orders placed before it was saved too, so new return requests on
+ * those orders are judged by it. Allowed only when it is at least as generous as every earlier version
+ * (no shopper loses a return they had); otherwise the answer names each way it is stricter. Requests
+ * already made keep their verdict.
+ */
+export async function applyVersionToEarlierOrders(ctx: Pick<ServiceContext, "repos">, shop: string, version: number): Promise<ApplyEarlierResult> {
+  const active = await ctx.repos.policies.active(shop);
+  if (!active) return { ok: false, status: 404, field: "version", message: "No policy has been saved yet." };
+  if (active.version !== version) {
+    return { ok: false, status: 409, field: "version", message: `Only the version in force (version ${active.version}) can be applied to earlier orders.` };
+  }
+  const next = parsePolicy(active.policy);
+  const earlier = (await ctx.repos.policies.list(shop, { limit: 1000 })).filter((v) => v.version < version);
+  const stricter = [...new Set(earlier.flatMap((v) => stricterThan(next, parsePolicy(v.policy))))];
+  if (stricter.length > 0) {
+    return {
+      ok: false,
+      status: 422,
+      field: "version",
+      message: `Version ${version} is stricter than an earlier version, so orders placed earlier keep the terms they were placed under.`,
+      stricter,
+    };
+  }
+  await ctx.repos.policies.applyToEarlierOrders(shop, version);
+  return { ok: true, version };
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PolicyVersion" ADD COLUMN     "appliesToEarlierOrders" BOOLEAN NOT NULL DEFAULT false;
