@@ -65,7 +65,7 @@ describe.skipIf(!haveChromium)("customer-returns against the API contract (fake 
     await expect.poll(() => block.getByText("Estimated amount: €49.90").count()).toBe(1);
     await block.getByLabel("Note (optional)").fill("Seam split after one wash");
     await block.getByLabel("Resolution").selectOption("refund");
-    expect(await block.getByText("Expected between December 1, 2026 and December 8, 2026").count()).toBe(1);
+    expect(await block.getByText("Expected between 1 December 2026 and 8 December 2026").count()).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, "customer-returns-form.png"), fullPage: true });
 
     await block.getByRole("button", { name: "Submit request" }).click();
