@@ -77,7 +77,7 @@ export function fixtureFor(base: PreviewFixture, query: URLSearchParams): Previe
 function hostPage(ext: ExtensionSpec, fixture: PreviewFixture): string {
   const { messages, fallback } = localeMessages(ext, fixture.locale);
   const frame = (target: string, i: number, extra = "") =>
-    `<iframe title="${esc(target)}" data-target="${esc(target)}" src="/frame?target=${encodeURIComponent(target)}&module=/ext/${i}.js${extra}"></iframe>`;
+    `<iframe title="${esc(target)}" data-target="${esc(target)}" src="/frame?target=${encodeURIComponent(target)}&locale=${encodeURIComponent(fixture.locale)}&module=/ext/${i}.js${extra}"></iframe>`;
   const idx = (t: string) => ext.targets.findIndex((x) => x.target === t);
   const has = (t: string) => idx(t) >= 0;
   const lines = (fixture.lines ?? []) as { id: string; quantity: number; merchandise: { title: string }; cost?: { totalAmount?: { amount: number | string; currencyCode: string } } }[];
@@ -182,7 +182,10 @@ if (cont) cont.addEventListener("click", async () => {
 </script></body></html>`;
 }
 
-const FRAME = `<!doctype html><html><head><meta charset="utf-8"></head><body><script type="module" src="/runtime.js"></script></body></html>`;
+// The extension's frame: in a customer account the extension renders inside Shopify's own document (its
+// language and title); here the frame says both, so accessibility checks judge the extension, not the stand-in.
+const framePage = (locale: string, target: string) =>
+  `<!doctype html><html lang="${esc(locale)}"><head><meta charset="utf-8"><title>${esc(target)}</title></head><body><script type="module" src="/runtime.js"></script></body></html>`;
 
 export async function startPreview(opts: PreviewOptions): Promise<PreviewServer> {
   const ext = readExtension(opts.extension);
@@ -198,7 +201,11 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     };
     try {
       if (url.pathname === "/") return send(200, "text/html; charset=utf-8", hostPage(ext, fixtureFor(fixture, url.searchParams)));
-      if (url.pathname === "/frame") return send(200, "text/html; charset=utf-8", FRAME);
+      if (url.pathname === "/frame") {
+        const asked = url.searchParams.get("locale");
+        const locale = asked && /^[a-z]{2}(-[A-Z]{2})?$/.test(asked) ? asked : fixture.locale;
+        return send(200, "text/html; charset=utf-8", framePage(locale, url.searchParams.get("target") ?? ext.name));
+      }
       if (url.pathname === "/runtime.js") return send(200, "text/javascript", runtime);
       const m = /^\/ext\/(\d+)\.js$/.exec(url.pathname);
       if (m) {

@@ -8,6 +8,9 @@ import { authenticateStaff } from "~/shopify/staff-auth.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
+// every embedded screen's document has a title (axe: document-title; screen readers announce it)
+export const meta = () => [{ title: "Returns" }];
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   // Verifies the session token (signature, audience, expiry, an admin token) and exchanges it for an access token.
   await authenticateStaff(request);

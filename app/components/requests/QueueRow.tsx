@@ -1,5 +1,5 @@
 // One request in the queue.
-import { Badge, IndexTable, InlineStack, Text } from "@shopify/polaris";
+import { Badge, IndexTable, InlineStack, Link, Text } from "@shopify/polaris";
 import { formatMoney } from "~/returns";
 import type { QueueItem } from "~/services/admin-views/queue";
 import { CODE_LABEL, REASON_LABEL, RESOLUTION_LABEL, STATUS_LABEL, STATUS_TONE, label } from "~/components/labels";
@@ -20,9 +20,12 @@ export function QueueRow({
   return (
     <IndexTable.Row id={r.id} position={index} selected={selected} onClick={onOpen}>
       <IndexTable.Cell>
-        <Text as="span" fontWeight="semibold">
-          {r.orderName}
-        </Text>
+        {/* the row's primary link: a keyboard reaches and opens the request (a clickable row alone is mouse-only) */}
+        <Link dataPrimaryLink monochrome removeUnderline onClick={onOpen} accessibilityLabel={`Open the return request for order ${r.orderName}`}>
+          <Text as="span" fontWeight="semibold">
+            {r.orderName}
+          </Text>
+        </Link>
       </IndexTable.Cell>
       <IndexTable.Cell>{r.customer ?? "Guest"}</IndexTable.Cell>
       <IndexTable.Cell>{new Date(r.createdAt).toLocaleDateString("en", { timeZone, day: "numeric", month: "short", year: "numeric" })}</IndexTable.Cell>

@@ -144,6 +144,7 @@ function whatOf(type: string, payload: unknown): string {
     const to = typeof p.to === "string" ? STATUS_WORD[p.to] : undefined;
     return to ? `Reported a change at Shopify: now ${to}` : "Reported a change at Shopify";
   }
+  if (type === "refunded" && p.to === "credited") return "Issued store credit";
   return TYPE_WORDS[type] ?? type.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
 }
 

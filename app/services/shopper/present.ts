@@ -11,6 +11,11 @@ export interface ShopperRequestView {
   declineReason?: string;
   returnLabelUrl?: string;
   instructions?: string;
+  /** how the money comes back (store credit is labelled as such on the shopper's status) */
+  resolution?: string;
+  /** what staff wrote to the shopper when approving ("Note to the shopper" on the detail screen) */
+  staffNote?: string;
+  tracking?: { number: string; carrier?: string };
   lines: { lineItemId: string; title: string; quantity: number; reason: string }[];
   refund?: { amount: string; currency: string };
   /** the money comes back as store credit (asked for, or issued): the shopper sees "Store credit", never "Refund" */
@@ -35,12 +40,16 @@ export interface StaffNotes {
   declineReasonCode?: string;
   returnLabelUrl?: string;
   instructions?: string;
+  /** the approval's note to the shopper */
+  staffNote?: string;
+  trackingNumber?: string;
+  carrierName?: string;
 }
 
 /**
  * Staff actions (app/services/staff) record in the request's events what the shopper should see:
- * the decline's reason and message, the approval's return label URL. Staff's own `note` is internal
- * and never shown. The newest event carrying each field wins.
+ * the decline's reason and message, the approval's return label URL, tracking number and note (the detail
+ * screen labels it "Note to the shopper"). The newest event carrying each field wins.
  */
 export async function staffNotes(repos: Repos, shop: string, requestId: string): Promise<StaffNotes> {
   const events = await repos.events.listForRequest(shop, requestId);
@@ -50,6 +59,11 @@ export async function staffNotes(repos: Repos, shop: string, requestId: string):
     if (e.type === "declined") {
       out.declineMessage ??= str(p.message) ?? str(p.declineNote);
       out.declineReasonCode ??= str(p.reason) ?? str(p.declineReason);
+    }
+    if (e.type === "approved") {
+      out.staffNote ??= str(p.note);
+      out.trackingNumber ??= str(p.trackingNumber);
+      out.carrierName ??= str(p.carrierName);
     }
     out.returnLabelUrl ??= str(p.returnLabelUrl);
     out.instructions ??= str(p.instructions);
@@ -79,7 +93,10 @@ export function presentRequest(
   if (status === "approved" || status === "received") {
     if (notes.returnLabelUrl) view.returnLabelUrl = notes.returnLabelUrl;
     if (notes.instructions) view.instructions = notes.instructions;
+    if (notes.trackingNumber) view.tracking = { number: notes.trackingNumber, ...(notes.carrierName ? { carrier: notes.carrierName } : {}) };
   }
+  if (notes.staffNote && status !== "declined" && status !== "cancelled") view.staffNote = notes.staffNote;
+  if (r.resolution) view.resolution = r.resolution;
   if (r.refundMinor > 0 && status !== "declined" && status !== "cancelled") {
     view.refund = { amount: toDecimalString(r.refundMinor, r.currency), currency: r.currency };
     if (r.status === "credited" || (r.resolution === "store_credit" && r.status !== "refunded")) view.storeCredit = true;

@@ -100,5 +100,17 @@ describe("presentation", () => {
     expect(presentRequest(r, "de", { declineReasonCode: "RETURN_PERIOD_ENDED" }).declineReason).toMatch(/Rückgabefrist/);
     expect(presentRequest(r, "en", { declineReasonCode: "OTHER" }).declineReason).toBeUndefined();
     expect(presentRequest(r, "en").refund).toBeUndefined(); // nothing is refunded on a decline
+    expect(presentRequest(r, "en", { staffNote: "Thanks!" }).staffNote).toBeUndefined();
+  });
+  it("shows the approval's note to the shopper, the tracking number, and how the money comes back", () => {
+    const r = { id: "r", status: "approved", createdAt: new Date(0), currency: "NZD", refundMinor: 500, resolution: "store_credit", verdict: null, lines: [] } as unknown as ReturnRequestWithLines;
+    const v = presentRequest(r, "en", { staffNote: "Pop the card in the box", trackingNumber: "NZ123", carrierName: "NZ Post", returnLabelUrl: "https://x.test/l.pdf" });
+    expect(v).toMatchObject({
+      staffNote: "Pop the card in the box",
+      tracking: { number: "NZ123", carrier: "NZ Post" },
+      resolution: "store_credit",
+      returnLabelUrl: "https://x.test/l.pdf",
+    });
+    expect(presentRequest({ ...r, status: "credited" } as ReturnRequestWithLines, "en", { trackingNumber: "NZ123" }).tracking).toBeUndefined();
   });
 });

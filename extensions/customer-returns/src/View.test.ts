@@ -51,10 +51,10 @@ describe("returns UI states", () => {
 
   it("requested: status, lines and an accessible cancel button", () => {
     const out = html(stateOf([loaded({ requests: [requestFixture()] })]));
-    expect(out).toContain("<s-heading>Return requested on November 20, 2026</s-heading>");
+    expect(out).toContain("<s-heading>Return requested on 20 November 2026</s-heading>");
     expect(out).toContain('<s-badge tone="auto">Requested</s-badge>');
     expect(out).toContain("<s-list-item>1 × Linen shirt (Too small)</s-list-item>");
-    expect(out).toContain('accessibilityLabel="Cancel the return requested on November 20, 2026"');
+    expect(out).toContain('accessibilityLabel="Cancel the return requested on 20 November 2026"');
     expect(out).toContain(">Cancel request</s-button>");
   });
 
@@ -89,12 +89,34 @@ describe("returns UI states", () => {
     expect(out).toContain('<s-badge tone="neutral">Cancelled</s-badge>');
   });
 
+  it("approved: the store's note and the tracking number reach the shopper; store credit is called store credit", () => {
+    const r = requestFixture({ status: "approved", canCancel: false, staffNote: "Keep the tags on, please.", tracking: { number: "NZ123", carrier: "NZ Post" } });
+    const credited = requestFixture({ id: "d", status: "credited", canCancel: false, resolution: "store_credit", refund: { amount: "89.00", currency: "NZD" } });
+    const out = html(stateOf([loaded({ requests: [r, credited] })]));
+    expect(out).toContain("<s-text type=\"strong\">A note from the store</s-text>");
+    expect(out).toContain("<s-paragraph>Keep the tags on, please.</s-paragraph>");
+    expect(out).toContain("<s-text>Tracking number: NZ123 (NZ Post)</s-text>");
+    expect(out).toContain("<s-text>Store credit: NZ$89.00</s-text>");
+    expect(out).not.toContain("Refund: NZ$89.00");
+  });
+
+  it("form: no amount and no red verdict before the shopper has chosen a reason", () => {
+    const zero = { ...previewFixture(), refund: { amount: "0.00", currency: "NZD" } };
+    const bad = { ...zero, lines: zero.lines.map((l) => ({ ...l, eligible: false, explanation: "Reason not accepted." })) };
+    const out = html(
+      stateOf([loaded(), { type: "openForm", idempotencyKey: "k" }, { type: "setQuantity", lineItemId: L1, quantity: 1 }, { type: "previewReceived", preview: bad }]),
+    );
+    expect(out).not.toContain("Estimated amount");
+    expect(out).not.toContain("Reason not accepted.");
+    expect(out).not.toContain('tone="critical"');
+  });
+
   it("form: only returnable lines, labelled quantity with the remaining maximum", () => {
     const out = html(stateOf([loaded(), { type: "openForm", idempotencyKey: "k" }]));
     expect(out).toContain("Linen shirt");
     expect(out).not.toContain("Gift card");
     expect(out).toContain('<s-number-field label="Quantity to return (up to 2)" value="0" min="0" max="2" step="1">');
-    expect(out).toContain("Return by December 20, 2026");
+    expect(out).toContain("Return by 20 December 2026");
     expect(out).not.toContain("<s-select label=\"Reason\""); // appears once a quantity is chosen
     expect(out).toContain('<s-select label="Resolution" value="refund"><s-option value="refund">Refund to original payment</s-option><s-option value="store_credit">Store credit</s-option></s-select>');
   });
@@ -145,12 +167,14 @@ describe("returns UI states", () => {
         loaded(),
         { type: "openForm", idempotencyKey: "k" },
         { type: "setQuantity", lineItemId: L1, quantity: 1 },
+        // the verdict shows once the shopper has said why (the window depends on the reason)
+        { type: "setReason", lineItemId: L1, reason: overviewFixture().lines[0]!.reasons[0]!.code },
         { type: "previewReceived", preview: previewFixture({ lines: [{ lineItemId: L1, eligible: false, codes: ["WINDOW_CLOSED"], explanation: "The return window has closed." }] }) },
       ]),
     );
     expect(out).toContain('<s-text tone="critical">The return window has closed.</s-text>');
     expect(out).toContain('<s-text type="strong">Estimated amount: €49.90</s-text>');
-    expect(out).toContain('<s-text color="subdued">Expected between December 1, 2026 and December 8, 2026</s-text>');
+    expect(out).toContain('<s-text color="subdued">Expected between 1 December 2026 and 8 December 2026</s-text>');
   });
 
   it("form: a server error names the field it belongs to", () => {

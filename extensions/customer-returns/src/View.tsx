@@ -94,7 +94,26 @@ function RequestCard({ r, state, t, locale, on }: ViewProps & { r: ReturnRequest
             <s-paragraph>{r.instructions}</s-paragraph>
           </s-stack>
         )}
-        {r.refund && <s-text>{t(r.storeCredit ? "requestCard.storeCredit" : "requestCard.refund", { amount: formatMoney(r.refund.amount, r.refund.currency, locale) })}</s-text>}
+        {r.staffNote && (
+          <s-stack gap="small-300">
+            <s-text type="strong">{t("requestCard.staffNote")}</s-text>
+            <s-paragraph>{r.staffNote}</s-paragraph>
+          </s-stack>
+        )}
+        {r.tracking && (
+          <s-text>
+            {r.tracking.carrier
+              ? t("requestCard.trackingWithCarrier", { number: r.tracking.number, carrier: r.tracking.carrier })
+              : t("requestCard.tracking", { number: r.tracking.number })}
+          </s-text>
+        )}
+        {r.refund && (
+          <s-text>
+            {t(r.storeCredit || r.status === "credited" || r.resolution === "store_credit" ? "requestCard.storeCredit" : "requestCard.refund", {
+              amount: formatMoney(r.refund.amount, r.refund.currency, locale),
+            })}
+          </s-text>
+        )}
         {r.canCancel && r.status === "requested" && !asking && (
           <s-button
             variant="secondary"
@@ -239,7 +258,8 @@ function LineForm(props: ViewProps & { line: ReturnableLine; errors: ValidationE
             <s-text color="subdued">{t("form.noteLeft", { count: Math.max(0, NOTE_MAX - d.note.length) })}</s-text>
           </s-stack>
         )}
-        {d.quantity > 0 && feedback && (
+        {/* the engine's verdict once the shopper has said why: never a red line before they did anything */}
+        {d.quantity > 0 && d.reason !== "" && feedback && (
           <s-text tone={feedback.eligible ? "success" : "critical"}>{feedback.explanation}</s-text>
         )}
       </s-stack>
@@ -279,7 +299,7 @@ export function ReturnForm(props: ViewProps) {
       <s-stack gap="small-300">
         {state.previewPending && <s-text color="subdued">{t("form.checking")}</s-text>}
         {state.preview?.review && <s-banner tone="info">{state.preview.review.message}</s-banner>}
-        {refund && <s-text type="strong">{t("form.refundEstimate", { amount: formatMoney(refund.amount, refund.currency, locale) })}</s-text>}
+        {refund && /[1-9]/.test(refund.amount) && <s-text type="strong">{t("form.refundEstimate", { amount: formatMoney(refund.amount, refund.currency, locale) })}</s-text>}
         {tl && state.resolution === "refund" && (
           <s-text color="subdued">{t("form.refundDates", { earliest: formatDate(tl.earliest, locale), latest: formatDate(tl.latest, locale) })}</s-text>
         )}

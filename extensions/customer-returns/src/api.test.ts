@@ -29,6 +29,17 @@ describe("returns API client", () => {
     expect((f.calls[0]!.init?.headers as Record<string, string>).Authorization).toBe("Bearer tok-1");
   });
 
+  it("sends the extension's locale with every call, so the app answers in the screen's language", async () => {
+    const f = fakeFetch((c) => (c.url.includes("/cancel") ? json(200, { request: requestFixture() }) : json(200, overviewFixture())));
+    const api = createReturnsApi({ appUrl: "https://app.example", getToken: async () => "t", fetch: f.fetch, locale: "fr-CA" });
+    await api.getReturns("1001");
+    await api.cancel("rr1");
+    expect(f.calls.map((c) => c.url)).toEqual([
+      "https://app.example/api/customer/orders/1001/returns?locale=fr-CA",
+      "https://app.example/api/customer/returns/rr1/cancel?locale=fr-CA",
+    ]);
+  });
+
   it("POSTs submit and cancel as JSON and unwraps the request", async () => {
     const f = fakeFetch((c) => json(c.url.endsWith("/cancel") ? 200 : 201, { request: requestFixture() }));
     const api = client(f.fetch);

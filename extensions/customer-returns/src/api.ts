@@ -59,6 +59,11 @@ export interface ReturnRequest {
   status: ReturnStatus;
   createdAt: string;
   statusMessage: string;
+  /** how the money comes back: store credit is labelled as such, never "Refund" */
+  resolution?: ResolutionCode | "exchange";
+  /** what staff wrote to the shopper when approving */
+  staffNote?: string;
+  tracking?: { number: string; carrier?: string };
   declineReason?: string;
   returnLabelUrl?: string;
   instructions?: string;
@@ -147,6 +152,12 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
 export interface ReturnsApiOptions {
   appUrl: string;
+  /**
+   * The customer account's language for this extension (`localization.extensionLanguage`), sent with every
+   * call as `?locale=` so the app's words (explanations, statuses, reasons) match the extension's own, not
+   * whatever the browser's Accept-Language says: one language per screen.
+   */
+  locale?: string;
   getToken: () => Promise<string>;
   fetch?: FetchLike;
   /** Waits between retries of a "busy" answer (tests inject one); default setTimeout. */
@@ -197,13 +208,16 @@ export function createReturnsApi(options: ReturnsApiOptions) {
     }
   }
 
+  const withLocale = (path: string) =>
+    options.locale ? `${path}${path.includes("?") ? "&" : "?"}locale=${encodeURIComponent(options.locale)}` : path;
+
   async function callOnce<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
     const token = await options.getToken();
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let res: Response;
     try {
-      res = await doFetch(base + path, {
+      res = await doFetch(base + withLocale(path), {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -18,7 +18,9 @@ describe("format", () => {
   });
 
   it("formats dates as UTC calendar dates", () => {
-    expect(formatDate("2026-12-20T00:00:00Z", "en")).toBe("December 20, 2026");
+    expect(formatDate("2026-12-20T00:00:00Z", "en")).toBe("20 December 2026");
+    // one style per language on a screen: the app writes English dates the same way (app/returns/messages.ts)
+    expect(formatDate("2026-12-20", "en-US")).toBe("20 December 2026");
     expect(formatDate("2026-12-01", "fr")).toBe("1 décembre 2026");
     expect(formatDate("nope", "en")).toBe("nope");
   });

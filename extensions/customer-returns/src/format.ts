@@ -28,11 +28,16 @@ export function multiplyAmount(amount: string, quantity: number): string {
   return (m[1] === "-" && minor !== 0 ? "-" : "") + intPart + frac;
 }
 
-/** Calendar date of an ISO timestamp or date, in UTC (deadlines are dates, not instants on a clock). */
+/**
+ * Calendar date of an ISO timestamp or date, in UTC (deadlines are dates, not instants on a clock), in the
+ * one style the app's own sentences use for the same language ("31 December 2026" for English, as
+ * app/returns/messages.ts formatDate), so a screen never shows two styles.
+ */
 export function formatDate(iso: string, locale: string): string {
   const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso + "T00:00:00Z" : iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(d);
+  const lang = locale.toLowerCase().split("-")[0];
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(d);
 }
 
 /** Customer-account badges take only these tones. */

@@ -22,10 +22,11 @@ interface Common {
 }
 
 export function hostTools(api: Common) {
+  const locale = api.localization.extensionLanguage.value.isoCode;
   return {
     t: (key: string, params?: Record<string, string | number>) => api.i18n.translate(key, params),
-    locale: api.localization.extensionLanguage.value.isoCode,
-    client: createReturnsApi({ appUrl: APP_URL, getToken: () => api.sessionToken.get() }),
+    locale,
+    client: createReturnsApi({ appUrl: APP_URL, getToken: () => api.sessionToken.get(), locale }),
   };
 }
 
