@@ -110,7 +110,14 @@ describe.skipIf(!chromiumPath())("staff review end to end (demo stack, headless 
     await detail.getByRole("button", { name: "Close request" }).waitFor();
     expect(await detail.getByRole("button", { name: "Approve return" }).count()).toBe(0);
     await clickAndWait(detail, "Mark as received", /received/i);
-    await clickAndWait(detail, "Refund to original payment", /refund/i);
+    // money moves only after a confirmation that names the amount
+    await detail.getByRole("button", { name: "Refund to original payment" }).click();
+    await detail.getByText(/^Refund .+ to the original payment\?$/).waitFor();
+    await admin.page.screenshot({ path: join(ARTIFACTS, "staff-detail-refund-confirm.png"), fullPage: true });
+    await clickAndWait(detail, "Confirm", /Refund issued/);
+    // the money card shows what Shopify shows went back
+    await detail.getByText(/As Shopify shows it/).waitFor();
+    await admin.page.screenshot({ path: join(ARTIFACTS, "staff-detail-refunded.png"), fullPage: true });
     await clickAndWait(detail, "Close request", /closed/i);
     await detail.getByText("No action is open for a request that is closed.").waitFor();
     await admin.page.screenshot({ path: join(ARTIFACTS, "staff-detail-done.png"), fullPage: true });
