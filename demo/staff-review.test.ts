@@ -146,7 +146,7 @@ describe.skipIf(!chromiumPath())("staff review end to end (demo stack, headless 
       await new Promise((r) => setTimeout(r, 1_000));
       money = await reconciliationScreen();
     }
-    // every seeded lifecycle and this refund agree with Shopify's records
+    // the request refunded above agrees with Shopify's records
     await money.getByText("Every request's money matches Shopify's records.").waitFor();
     await admin.page.screenshot({ path: join(ARTIFACTS, "staff-reconciliation.png"), fullPage: true });
 
