@@ -118,6 +118,9 @@ describe.skipIf(!chromiumPath())("staff review end to end (demo stack, headless 
     expect(await detail.getByText("Refund issued.").count()).toBe(0);
     await ask.getByRole("button", { name: /^Refund / }).click();
     await detail.getByText("Refund issued.").first().waitFor({ timeout: 20_000 });
+    // the money card shows what Shopify shows went back
+    await detail.getByText(/As Shopify shows it/).waitFor();
+    await admin.page.screenshot({ path: join(ARTIFACTS, "staff-detail-refunded.png"), fullPage: true });
     await clickAndWait(detail, "Close request", /closed/i);
     await detail.getByText("No action is open for a request that is closed.").waitFor();
     await admin.page.screenshot({ path: join(ARTIFACTS, "staff-detail-done.png"), fullPage: true });
@@ -130,6 +133,25 @@ describe.skipIf(!chromiumPath())("staff review end to end (demo stack, headless 
     expect(refunds[0]!.returnId).toBe(returns[0]!.id);
     const promisedMinor = Math.round(Number(request.refund!.amount) * 100);
     expect(Number(refunds[0]!.total)).toBe(promisedMinor);
+
+    // Money compared with Shopify: the home tile leads to the reconciliation; "Check now" runs the job.
+    async function reconciliationScreen(): Promise<Frame> {
+      await admin.page.getByRole("link", { name: "Returns", exact: true }).first().click();
+      const home = await admin.appFrame("/app");
+      await home.getByRole("link", { name: "Compare with Shopify" }).click();
+      const screen = await admin.appFrame("/app/reconciliation");
+      await screen.getByRole("button", { name: "Check now" }).waitFor();
+      return screen;
+    }
+    let money = await reconciliationScreen();
+    await clickAndWait(money, "Check now", /Checking against Shopify/);
+    for (let i = 0; i < 20 && (await money.getByText(/^Last checked/).count()) === 0; i++) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      money = await reconciliationScreen();
+    }
+    // the request refunded above agrees with Shopify's records
+    await money.getByText("Every request's money matches Shopify's records.").waitFor();
+    await admin.page.screenshot({ path: join(ARTIFACTS, "staff-reconciliation.png"), fullPage: true });
 
     // The policy editor, for the record.
     await admin.page.getByRole("link", { name: "Policy" }).click();

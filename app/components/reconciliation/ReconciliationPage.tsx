@@ -41,10 +41,10 @@ export function ReconciliationPage({ run, timeZone, result }: { run: Reconciliat
           <BlockStack gap="300">
             <Text as="p">
               {run
-                ? `Last checked ${when(run.at, timeZone)}: ${run.checked} requests compared with Shopify's refunds, ${run.drifted} differ.`
+                ? `Last checked ${when(run.at, timeZone)}: ${run.checked} ${run.checked === 1 ? "request" : "requests"} compared with Shopify's refunds, ${run.drifted} ${run.drifted === 1 ? "differs" : "differ"}.`
                 : "Not checked yet. Compare every request's refund, store credit and fees with what Shopify shows."}
             </Text>
-            {run && run.missing > 0 && <Text as="p" tone="caution">{`${run.missing} requests point to a return Shopify no longer has.`}</Text>}
+            {run && run.missing > 0 && <Text as="p" tone="caution">{`${run.missing} ${run.missing === 1 ? "request points" : "requests point"} to a return Shopify no longer has.`}</Text>}
             <Form method="post">
               <input type="hidden" name="intent" value={RUN_RECONCILIATION} />
               <Button submit loading={nav.state === "submitting"}>
