@@ -152,6 +152,36 @@ const CASES: Case[] = [
   },
 ];
 
+// approving a replacement: returnCancel of the requested Return, then returnCreate with the exchange item
+// (decision 170). The request is a submitted one whose verdict is given the replacement (same variant).
+async function submittedReplacement() {
+  const s = await submitted({ refundable: true });
+  const row = (await db.prisma.returnRequest.findUnique({ where: { id: s.requestId } }))!;
+  const stored = typeof row.verdict === "string" ? (JSON.parse(row.verdict) as Record<string, unknown>) : (row.verdict as unknown as Record<string, unknown>);
+  const line = (await createRepos(db.prisma).returnRequests.findById(SHOP, s.requestId))!.lines[0]!;
+  const li = s.order.lineItems.find((l) => l.id === line.lineItemId)!;
+  const verdict = { ...stored, exchange: { kind: "replacement", items: [{ variantId: li.variantId, quantity: 1, unitPriceMinor: li.unitPrice }], refundMinor: 0 } };
+  await db.prisma.returnRequest.update({ where: { id: s.requestId }, data: { verdict: (typeof row.verdict === "string" ? JSON.stringify(verdict) : verdict) as never } });
+  return s;
+}
+const replacementEffect = (s: { returnId: string; order: OrderRec }) => {
+  expect(ret(s.returnId).status, "the requested Return is cancelled").toBe("CANCELED");
+  const rets = [...standin.store.returns.values()].filter((r) => r.orderId === s.order.id && r.id !== s.returnId);
+  expect(rets, "exactly one Return with the replacement").toHaveLength(1);
+  expect(rets[0]!.exchangeLines).toHaveLength(1);
+};
+for (const target of ["ReturnCancel", "ReturnCreateExchange"]) {
+  CASES.push({
+    op: `approve replacement (${target})`,
+    target,
+    setup: submittedReplacement,
+    run: async (s) => asResult(await approveRequest(staffDeps(), SHOP, s.requestId)),
+    retry: async (s) => retryLastAction(staffDeps(), SHOP, s.requestId),
+    effect: replacementEffect,
+    visible: staffVisible,
+  });
+}
+
 // submit's returnRequest: the shopper sees an error and resubmits with the same key.
 const submitPlans = new Map<string, Awaited<ReturnType<typeof pickOrder>> & { key: string }>();
 async function submitOnce(orderId: string): Promise<{ ok: boolean; status?: number; requestId?: string }> {
