@@ -37,7 +37,7 @@ import { invalid, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
 import { judgeRequest } from "./preview";
 import { customerHistoryFor } from "~/services/customer-history";
-import { charCount, NOTE_MAX, type SubmitBody, type ShopperResolution, type SubmitResolution } from "./schemas";
+import { charCount, NOTE_MAX, type SubmitBody, type SubmitResolution } from "./schemas";
 
 export interface SubmitResult {
   request: ShopperRequestView;
