@@ -1,22 +1,10 @@
 // The money and the staff actions. Which actions show comes from the request state machine
 // (`actionsFor`), so the screen never offers what the staff services would refuse.
-import {
-  BlockStack,
-  Checkbox,
-  InlineGrid,
-  Select,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { BlockStack, Checkbox, InlineGrid, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import type { StaffAction } from "~/returns/request-state";
 import type { RequestDetail } from "~/services/admin-views/detail";
-import {
-  DECLINE_REASONS,
-  RESOLUTION_LABEL,
-  STATUS_LABEL,
-  label,
-} from "~/components/labels";
+import { DECLINE_REASONS, RESOLUTION_LABEL, STATUS_LABEL, label } from "~/components/labels";
 import { ActionForm, Section } from "./parts";
 
 export function Money({ detail }: { detail: RequestDetail }) {
@@ -45,9 +33,7 @@ export function Money({ detail }: { detail: RequestDetail }) {
         {m.settled ? (
           <>
             <Text as="span" fontWeight="semibold">
-              {m.settled.kind === "store_credit"
-                ? "Store credit issued"
-                : "Refunded"}
+              {m.settled.kind === "store_credit" ? "Store credit issued" : "Refunded"}
             </Text>
             <Text as="span" numeric fontWeight="semibold">
               {m.settled.formatted}
@@ -79,9 +65,7 @@ export function Money({ detail }: { detail: RequestDetail }) {
         </Text>
       )}
       <Text as="p" variant="bodySm" tone="subdued">
-        {m.settled ? "As Shopify shows it. " : ""}In the order currency (
-        {m.currency}). Resolution asked:{" "}
-        {label(RESOLUTION_LABEL, detail.request.resolution).toLowerCase()}.
+        {m.settled ? "As Shopify shows it. " : ""}In the order currency ({m.currency}). Resolution asked: {label(RESOLUTION_LABEL, detail.request.resolution).toLowerCase()}.
       </Text>
       {detail.exchange && (
         <BlockStack gap="100">
@@ -95,7 +79,9 @@ export function Money({ detail }: { detail: RequestDetail }) {
             {detail.exchange.kind === "exchange" && (
               <>
                 <Text as="span">Price difference refunded</Text>
-                <Text as="span" numeric>{detail.exchange.refund}</Text>
+                <Text as="span" numeric>
+                  {detail.exchange.refund}
+                </Text>
               </>
             )}
           </InlineGrid>
@@ -112,7 +98,9 @@ function ExchangeItemRow({ title, price }: { title: string; price: string }) {
   return (
     <>
       <Text as="span">{title}</Text>
-      <Text as="span" numeric>{price}</Text>
+      <Text as="span" numeric>
+        {price}
+      </Text>
     </>
   );
 }
@@ -140,9 +128,7 @@ export function Actions({
   blocked?: boolean;
 }) {
   const [override, setOverride] = useState(false);
-  const [declineReason, setDeclineReason] = useState<string>(
-    suggestedDeclineReason
-  );
+  const [declineReason, setDeclineReason] = useState<string>(suggestedDeclineReason);
   const [declineMessage, setDeclineMessage] = useState("");
   const [returnLabel, setReturnLabel] = useState("");
   const [tracking, setTracking] = useState("");
@@ -155,11 +141,7 @@ export function Actions({
   const offers = (a: StaffAction) => actions.includes(a);
   return (
     <Section title="Actions">
-      <Checkbox
-        label="Notify the customer (Shopify sends the email)"
-        checked={notify}
-        onChange={setNotify}
-      />
+      <Checkbox label="Notify the customer (Shopify sends the email)" checked={notify} onChange={setNotify} />
       {offers("approve") && (
         <ActionForm
           intent="approve"
@@ -168,38 +150,12 @@ export function Actions({
           primary={advice !== "decline"}
         >
           <input type="hidden" name="notifyCustomer" value={String(notify)} />
-          <TextField
-            label="Return label URL"
-            name="returnLabelUrl"
-            value={returnLabel}
-            onChange={setReturnLabel}
-            autoComplete="off"
-            placeholder="https://…"
-          />
+          <TextField label="Return label URL" name="returnLabelUrl" value={returnLabel} onChange={setReturnLabel} autoComplete="off" placeholder="https://…" />
           <InlineGrid columns={2} gap="200">
-            <TextField
-              label="Tracking number"
-              name="trackingNumber"
-              value={tracking}
-              onChange={setTracking}
-              autoComplete="off"
-            />
-            <TextField
-              label="Carrier"
-              name="carrierName"
-              value={carrier}
-              onChange={setCarrier}
-              autoComplete="off"
-            />
+            <TextField label="Tracking number" name="trackingNumber" value={tracking} onChange={setTracking} autoComplete="off" />
+            <TextField label="Carrier" name="carrierName" value={carrier} onChange={setCarrier} autoComplete="off" />
           </InlineGrid>
-          <TextField
-            label="Note to the customer"
-            name="note"
-            value={note}
-            onChange={setNote}
-            multiline={2}
-            autoComplete="off"
-          />
+          <TextField label="Note to the customer" name="note" value={note} onChange={setNote} multiline={2} autoComplete="off" />
           {blocked && (
             <>
               <input type="hidden" name="overrideBlocklist" value={String(override)} />
@@ -219,24 +175,10 @@ export function Actions({
             body: (
               <BlockStack gap="200">
                 <Text as="p">
-                  The customer can't send these items back under this request.
-                  Reason given:{" "}
-                  {label(
-                    Object.fromEntries(
-                      DECLINE_REASONS.map((d) => [
-                        d.value,
-                        d.label.toLowerCase(),
-                      ])
-                    ),
-                    declineReason
-                  )}
-                  .
+                  The customer can't send these items back under this request. Reason given:{" "}
+                  {label(Object.fromEntries(DECLINE_REASONS.map((d) => [d.value, d.label.toLowerCase()])), declineReason)}.
                 </Text>
-                <Text as="p">
-                  {notify
-                    ? "Shopify emails the customer that the return was declined."
-                    : "The customer is not emailed."}
-                </Text>
+                <Text as="p">{notify ? "Shopify emails the customer that the return was declined." : "The customer is not emailed."}</Text>
               </BlockStack>
             ),
             confirmLabel: "Decline return",
@@ -244,165 +186,92 @@ export function Actions({
           }}
         >
           <input type="hidden" name="notifyCustomer" value={String(notify)} />
-          <Select
-            label="Reason"
-            name="reason"
-            options={DECLINE_REASONS}
-            value={declineReason}
-            onChange={setDeclineReason}
-          />
-          <TextField
-            label="Message to the customer"
-            name="message"
-            value={declineMessage}
-            onChange={setDeclineMessage}
-            multiline={2}
-            maxLength={500}
-            autoComplete="off"
-          />
+          <Select label="Reason" name="reason" options={DECLINE_REASONS} value={declineReason} onChange={setDeclineReason} />
+          <TextField label="Message to the customer" name="message" value={declineMessage} onChange={setDeclineMessage} multiline={2} maxLength={500} autoComplete="off" />
         </ActionForm>
       )}
       {offers("receive") && (
-        <ActionForm
-          intent="receive"
-          title="Parcel received"
-          submitLabel="Mark as received"
-          primary
-        >
+        <ActionForm intent="receive" title="Parcel received" submitLabel="Mark as received" primary>
           <input type="hidden" name="restock" value={String(restock)} />
-          <Checkbox
-            label="Restock the items"
-            checked={restock}
-            onChange={setRestock}
-          />
+          <Checkbox label="Restock the items" checked={restock} onChange={setRestock} />
         </ActionForm>
       )}
       {offers("refund") && money && money.refundMinor <= 0 && (
         <Text as="p" tone="subdued">
-          There is nothing to refund on this request. Close or decline the
-          return instead.
+          There is nothing to refund on this request. Close or decline the return instead.
         </Text>
       )}
       {offers("refund") && money && money.refundMinor > 0 && (
         <BlockStack gap="200">
           {money.asStoreCredit ? (
             <>
-              <ActionForm
-                intent="refund"
-                title="Store credit"
-                submitLabel="Issue store credit"
-                primary
-                confirm={{
-                  title: `Issue ${money.formatted.storeCredit} as store credit?`,
-                  body: (
-                    <Text as="p">
-                      Shopify adds {money.formatted.storeCredit} of store credit
-                      to the customer's account. It can't be taken back.
-                    </Text>
-                  ),
-                  confirmLabel: `Issue ${money.formatted.storeCredit} store credit`,
-                }}
-              >
-                <input type="hidden" name="to" value="store_credit" />
-              </ActionForm>
-              <ActionForm
-                intent="refund"
-                title=""
-                submitLabel="Refund to original payment instead"
-                confirm={{
-                  title: `Refund ${money.formatted.refund}?`,
-                  body: (
-                    <Text as="p">
-                      Shopify refunds {money.formatted.refund} to the customer's
-                      original payment method. A refund can't be taken back.
-                    </Text>
-                  ),
-                  confirmLabel: `Refund ${money.formatted.refund}`,
-                }}
-              >
-                <input type="hidden" name="to" value="original_payment" />
-              </ActionForm>
+              <CreditForm money={money} title="Store credit" submitLabel="Issue store credit" primary />
+              <RefundForm money={money} title="" submitLabel="Refund to original payment instead" />
             </>
           ) : (
             <>
-              <ActionForm
-                intent="refund"
-                title="Refund"
-                submitLabel="Refund to original payment"
-                primary
-                confirm={{
-                  title: `Refund ${money.formatted.refund}?`,
-                  body: (
-                    <Text as="p">
-                      Shopify refunds {money.formatted.refund} to the customer's
-                      original payment method. A refund can't be taken back.
-                    </Text>
-                  ),
-                  confirmLabel: `Refund ${money.formatted.refund}`,
-                }}
-              >
-                <input type="hidden" name="to" value="original_payment" />
-              </ActionForm>
-              <ActionForm
-                intent="refund"
-                title=""
-                submitLabel="Issue store credit instead"
-                confirm={{
-                  title: `Issue ${money.formatted.storeCredit} as store credit?`,
-                  body: (
-                    <Text as="p">
-                      Shopify adds {money.formatted.storeCredit} of store credit
-                      to the customer's account. It can't be taken back.
-                    </Text>
-                  ),
-                  confirmLabel: `Issue ${money.formatted.storeCredit} store credit`,
-                }}
-              >
-                <input type="hidden" name="to" value="store_credit" />
-              </ActionForm>
+              <RefundForm money={money} title="Refund" submitLabel="Refund to original payment" primary />
+              <CreditForm money={money} title="" submitLabel="Issue store credit instead" />
             </>
           )}
         </BlockStack>
       )}
-      {money &&
-        money.refundMinor > 0 &&
-        (status === "requested" ||
-          status === "approved" ||
-          status === "received") && (
-          <ActionForm
-            intent="override"
-            title="Lower the amount"
-            submitLabel="Lower amount"
-          >
-            <InlineGrid columns="1fr 2fr" gap="200">
-              <TextField
-                label={`New amount (${money.currency})`}
-                name="amount"
-                value={amount}
-                onChange={setAmount}
-                autoComplete="off"
-                inputMode="decimal"
-              />
-              <TextField
-                label="Reason (shown in the timeline)"
-                name="reason"
-                value={amountReason}
-                onChange={setAmountReason}
-                autoComplete="off"
-                maxLength={500}
-              />
-            </InlineGrid>
-          </ActionForm>
-        )}
-      {offers("close") && (
-        <ActionForm intent="close" title="Close" submitLabel="Close request" />
+      {money && money.refundMinor > 0 && (status === "requested" || status === "approved" || status === "received") && (
+        <ActionForm intent="override" title="Lower the amount" submitLabel="Lower amount">
+          <InlineGrid columns="1fr 2fr" gap="200">
+            <TextField label={`New amount (${money.currency})`} name="amount" value={amount} onChange={setAmount} autoComplete="off" inputMode="decimal" />
+            <TextField label="Reason (shown in the timeline)" name="reason" value={amountReason} onChange={setAmountReason} autoComplete="off" maxLength={500} />
+          </InlineGrid>
+        </ActionForm>
       )}
+      {offers("close") && <ActionForm intent="close" title="Close" submitLabel="Close request" />}
       {actions.length === 0 && (
         <Text as="p" tone="subdued">
-          No action is open for a request that is{" "}
-          {label(STATUS_LABEL, status).toLowerCase()}.
+          No action is open for a request that is {label(STATUS_LABEL, status).toLowerCase()}.
         </Text>
       )}
     </Section>
+  );
+}
+
+type MoneyFormProps = { money: RequestDetail["money"]; title: string; submitLabel: string; primary?: boolean };
+
+/** Refund to the original payment, after a confirmation that names the amount. */
+function RefundForm({ money, title, submitLabel, primary = false }: MoneyFormProps) {
+  const amount = money.formatted.refund;
+  return (
+    <ActionForm
+      intent="refund"
+      title={title}
+      submitLabel={submitLabel}
+      primary={primary}
+      confirm={{
+        title: `Refund ${amount}?`,
+        body: <Text as="p">Shopify refunds {amount} to the customer's original payment method. A refund can't be taken back.</Text>,
+        confirmLabel: `Refund ${amount}`,
+      }}
+    >
+      <input type="hidden" name="to" value="original_payment" />
+    </ActionForm>
+  );
+}
+
+/** Store credit through Shopify's native store credit, after a confirmation that names the amount. */
+function CreditForm({ money, title, submitLabel, primary = false }: MoneyFormProps) {
+  const amount = money.formatted.storeCredit;
+  return (
+    <ActionForm
+      intent="refund"
+      title={title}
+      submitLabel={submitLabel}
+      primary={primary}
+      confirm={{
+        title: `Issue ${amount} as store credit?`,
+        body: <Text as="p">Shopify adds {amount} of store credit to the customer's account. It can't be taken back.</Text>,
+        confirmLabel: `Issue ${amount} store credit`,
+      }}
+    >
+      <input type="hidden" name="to" value="store_credit" />
+    </ActionForm>
   );
 }
