@@ -94,6 +94,10 @@ describe("every operation against the stand-in under the toml's scopes and prote
       OrderSnapshot: { id: withReturn.id, withReasons: true, reasonHandles: ["too-small"], reasons: 1 },
       ReturnForStaff: { id: withReturn.returnIds[0] },
       ReturnsMoney: { ids: withReturn.returnIds.slice(0, 2) },
+      ExchangeOptions: { id: withReturn.id },
+      OrderExchangeReturns: { id: withReturn.id },
+      OrderIdsByEmail: { query: `email:"someone@example.com"` },
+      OrdersDeliveredUnits: { query: "created_at:>=2026-01-01" },
       ProductForTerms: { id: product },
       ProductsForTerms: { first: 5 },
       FileCreate: { files: [{ originalSource: `${standin.url}/_standin/uploads/missing`, contentType: "IMAGE" }] },
@@ -105,6 +109,7 @@ describe("every operation against the stand-in under the toml's scopes and prote
       ReturnProcess: { input: { returnId: missing("Return") } },
       ReturnClose: { id: missing("Return") },
       ReturnCancel: { id: missing("Return") },
+      ReturnCreateExchange: { returnInput: { orderId: missing("Order"), returnLineItems: [], exchangeLineItems: [] } },
       ReverseDeliveryCreateWithShipping: { reverseFulfillmentOrderId: missing("ReverseFulfillmentOrder"), reverseDeliveryLineItems: [] },
       StagedUploadsCreate: { input: [{ filename: "a.jpg", mimeType: "image/jpeg", resource: "IMAGE", httpMethod: "POST" }] },
     };
