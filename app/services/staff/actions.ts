@@ -269,8 +269,9 @@ export async function runAction<A extends StaffAction>(
     if (request.lastError === null) return { ok: true, request };
     return { ok: true, request: (await moveTo(repos, shop, request, action, request.status, deps.now())).request };
   }
-  if (action === "refund" && request.refundMinor <= 0) {
+  if (action === "refund" && request.refundMinor <= 0 && verdictOf(request).exchange === undefined) {
     // Processing a Return with no refund leaves Shopify with none; the request must not say "refunded".
+    // A replacement or an even exchange is processed with none: what came back pays for the new items.
     return failure(422, "nothing_to_refund", "There is nothing to refund on this request. Close or decline the return instead.");
   }
   const to = targetStatus(action, args);
