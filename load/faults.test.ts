@@ -21,6 +21,7 @@ import { getOverview, submitReturnRequest, ShopperError, type ShopperDeps } from
 import { enqueueCatalogueSync } from "~/services/terms-sync/service";
 import { catalogueQueue } from "~/services/terms-sync/testing";
 import { startStandin, tomlScopes, type Standin, type FaultKind, type OrderRec } from "../standin";
+import { addOrder } from "../standin/testing";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_fault_matrix";
@@ -41,12 +42,10 @@ const sentCount = (op: string) => sent.filter((n) => n === op).length;
 
 const policy: Policy = parsePolicy({ ...getPreset("standard-30-day")!, approval: { mode: "manual" } });
 
-/** An unused NZD order with a delivered line the engine accepts (via the shopper API's overview). */
-async function pickOrder(opts: { refundable?: boolean } = {}): Promise<{ order: OrderRec; lineItemId: string; reason: string; conditions: string[] }> {
+/** An unused order (in any currency: requests are priced in the currency paid, decision 150) with a delivered line the engine accepts (via the shopper API's overview). */
+async function pickOrder(): Promise<{ order: OrderRec; lineItemId: string; reason: string; conditions: string[] }> {
   for (const o of standin.store.orders.values()) {
     if (used.has(o.id) || !o.customerId || o.returnIds.length > 0) continue;
-    // Refunds: orders paid in the shop's currency (the refund step refuses a request priced in NZD for an order paid in USD).
-    if (opts.refundable && o.presentmentCurrencyCode !== "NZD") continue;
     if (!o.transactions.some((t) => t.kind === "SALE" || t.kind === "CAPTURE")) continue;
     used.add(o.id);
     let ov;
@@ -61,13 +60,28 @@ async function pickOrder(opts: { refundable?: boolean } = {}): Promise<{ order: 
     if (!line || !reason) continue;
     return { order: o, lineItemId: line.lineItemId, reason: reason.code, conditions: [...reason.conditions] };
   }
-  throw new Error("no unused returnable order in the demo seed");
+  // the seed's orders are all used (the matrix has grown past them): one more, delivered two days ago
+  const customerId = [...standin.store.orders.values()].find((o) => o.customerId)!.customerId;
+  const day = 24 * 60 * 60 * 1000;
+  const made = addOrder(standin.store, {
+    customerId,
+    presentment: "NZD",
+    lines: [{ title: "Fault matrix tee", unitPresentment: 4500, quantity: 1 }],
+    processedAt: new Date(Date.now() - 4 * day).toISOString(),
+    deliveredAt: new Date(Date.now() - 2 * day).toISOString(),
+  });
+  const ov = await getOverview(shopperDeps(), { shop: SHOP, customerId: made.customerId!, locale: null }, made.id);
+  const line = ov.lines.find((l) => l.quantityLeft > 0 && l.reasons.some((r) => r.minPhotos === 0));
+  const reason = line?.reasons.find((r) => r.minPhotos === 0);
+  if (!ov.canRequest || !line || !reason) throw new Error("no unused returnable order in the demo seed, and a new one is not returnable");
+  used.add(made.id);
+  return { order: made, lineItemId: line.lineItemId, reason: reason.code, conditions: [...reason.conditions] };
 }
 
 let keyN = 0;
 /** A request as the shopper API stores it, with its REQUESTED Shopify Return. */
-async function submitted(opts: { refundable?: boolean } = {}): Promise<{ requestId: string; returnId: string; order: OrderRec }> {
-  const p = await pickOrder(opts);
+async function submitted(): Promise<{ requestId: string; returnId: string; order: OrderRec }> {
+  const p = await pickOrder();
   const r = await submitReturnRequest(shopperDeps(), { shop: SHOP, customerId: p.order.customerId!, locale: null }, p.order.id, {
     idempotencyKey: `fault-matrix-${++keyN}`,
     lines: [{ lineItemId: p.lineItemId, quantity: 1, reason: p.reason as never, conditions: p.conditions as never, photos: [], note: "" }],
@@ -123,7 +137,7 @@ const CASES: Case[] = [
     op: "receive + refund (returnProcess)",
     target: "ReturnProcess",
     setup: async () => {
-      const s = await submitted({ refundable: true });
+      const s = await submitted();
       expect((await approveRequest(staffDeps(), SHOP, s.requestId)).ok).toBe(true);
       expect((await markReceived(staffDeps(), SHOP, s.requestId, { restock: true })).ok).toBe(true);
       return s;
@@ -140,7 +154,7 @@ const CASES: Case[] = [
     op: "close",
     target: "ReturnClose",
     setup: async () => {
-      const s = await submitted({ refundable: true });
+      const s = await submitted();
       expect((await approveRequest(staffDeps(), SHOP, s.requestId)).ok).toBe(true);
       expect((await refundRequest(staffDeps(), SHOP, s.requestId, { to: "original_payment" })).ok).toBe(true);
       return s;
@@ -155,7 +169,7 @@ const CASES: Case[] = [
 // approving a replacement: returnCancel of the requested Return, then returnCreate with the exchange item
 // (decision 170). The request is a submitted one whose verdict is given the replacement (same variant).
 async function submittedReplacement() {
-  const s = await submitted({ refundable: true });
+  const s = await submitted();
   const row = (await db.prisma.returnRequest.findUnique({ where: { id: s.requestId } }))!;
   const stored = typeof row.verdict === "string" ? (JSON.parse(row.verdict) as Record<string, unknown>) : (row.verdict as unknown as Record<string, unknown>);
   const line = (await createRepos(db.prisma).returnRequests.findById(SHOP, s.requestId))!.lines[0]!;
