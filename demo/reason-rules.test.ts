@@ -33,6 +33,9 @@ describe.skipIf(!chromiumPath())("policy editor: rules per reason (demo stack, h
     await home.getByRole("heading", { level: 1 }).first().waitFor();
     await admin.page.getByRole("link", { name: "Policy" }).click();
     let policy = await admin.appFrame("/app/policy");
+    // the demo shop has no policy yet and none is picked for the merchant: start from a preset
+    await policy.getByText(/requests that meet the policy are approved straight away/).click();
+    await policy.getByRole("button", { name: "Start from this preset" }).click();
     await policy.getByRole("heading", { name: "Rules per reason" }).waitFor();
 
     await policy.getByRole("button", { name: "Add a reason rule" }).click();

@@ -86,6 +86,10 @@ describe.skipIf(!haveChromium)("customer-returns against the API contract (fake 
     await page.screenshot({ path: path.join(ARTIFACTS, "customer-returns-requested.png"), fullPage: true });
 
     await block.getByRole("button", { name: /Cancel the return requested on/ }).click();
+    // the shopper is asked first; nothing is cancelled until they say yes
+    await block.getByText("Cancel this return request?", { exact: false }).waitFor();
+    expect(await block.getByText("Your return request was cancelled.").count()).toBe(0);
+    await block.getByRole("button", { name: "Yes, cancel it" }).click();
     await expect.poll(() => block.getByText("Your return request was cancelled.").count()).toBe(1);
     expect(await block.locator("body").innerText()).toContain("Cancelled");
     expect(errors).toEqual([]);
