@@ -13,10 +13,14 @@ export interface StandinWithAdmin {
   admin: AdminClient;
 }
 
-export async function startStandinWithAdmin(opts: Partial<StandinOptions> = {}): Promise<StandinWithAdmin> {
+export async function startStandinWithAdmin(
+  opts: Partial<StandinOptions> = {},
+  /** the AdminClient's own options (e.g. no real sleeps, fewer retries) */
+  clientOptions?: Parameters<typeof offlineAdminClient>[1],
+): Promise<StandinWithAdmin> {
   const standin = await startStandin({ apiKey: TEST_KEY, apiSecret: TEST_SECRET, webhooks: [], seed: "demo", ...opts });
   const ex = await exchange(standin, standin.mintAdminSessionToken());
   const token = ex.body.access_token as string;
-  const admin = offlineAdminClient({ shop: standin.shop, accessToken: token, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } });
+  const admin = offlineAdminClient({ shop: standin.shop, accessToken: token, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } }, clientOptions);
   return { standin, token, scope: ex.body.scope as string, admin };
 }

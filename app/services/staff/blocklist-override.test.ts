@@ -6,14 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { createRepos } from "~/db";
-import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
+import type { AdminClient } from "~/shopify/admin-client";
+import { startStandinWithAdmin } from "~/test/standin-admin";
 import { RETURN_REQUEST } from "~/shopify/operations";
-import { startStandin, tomlScopes, type Standin } from "../../../standin";
+import type { Standin } from "../../../standin";
 import { runStaffIntent } from "./screen";
 import type { StaffDeps } from "./types";
 
 const SHOP = "demo-returns.myshopify.com";
-const TOKEN = "shpat_blocklist_test";
 const clock = new Date("2026-11-20T01:00:00Z");
 
 let db: TestDatabase;
@@ -23,9 +23,7 @@ const deps = (): StaffDeps => ({ repos: createRepos(db.prisma), admin, now: () =
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  standin = await startStandin({ apiKey: "bl-key", apiSecret: "bl-secret-0123456789", seed: "demo", webhooks: [] });
-  standin.grantOfflineToken({ token: TOKEN, scope: tomlScopes() });
-  admin = offlineAdminClient({ shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } }, { sleep: async () => {}, retry: { maxAttempts: 2 } });
+  ({ standin, admin } = await startStandinWithAdmin({}, { sleep: async () => {}, retry: { maxAttempts: 2 } }));
 });
 
 afterAll(async () => {
