@@ -1,7 +1,8 @@
 // The durable reconciliation job ("money.reconcile"): run by whichever instance's worker takes it, retried
 // by the queue while Shopify fails. Read-only at Shopify, and each run stores one shop-level event, so a
-// repeat (at-least-once delivery) only records a newer run. Enqueued from the reconciliation screen and
-// after a refunds/create webhook; one per shop per 10 minutes (dedupeKey), whoever asks.
+// repeat (at-least-once delivery) only records a newer run. Enqueued from the reconciliation screen
+// ("Check now"); one per shop per 10 minutes (dedupeKey), whoever asks. Not yet scheduled on its own
+// (after refunds/create, or daily): docs/decisions/160-reconciliation.md.
 import prisma from "~/db.server";
 import { jobQueue, registerJobHandler } from "~/jobs/queue";
 import { adminClientForShop } from "~/shopify/admin-client.server";
