@@ -118,6 +118,10 @@ describe.skipIf(!chromiumPath())("the demo's story (seeded demo stack, headless 
     // navigation aborts it.
     await shopper.waitForLoadState("networkidle");
     await shopper.getByRole("link", { name: "Shopify admin" }).click();
+    // the admin home (and its app frame) has loaded before its navigation is used: a click during that
+    // load was lost on a busy machine and the frame stayed on /app
+    const backHome = await admin.appFrame("/app");
+    await backHome.getByRole("heading", { level: 1 }).first().waitFor();
     await admin.page.getByRole("link", { name: "Requests" }).click();
     const after = await admin.appFrame("/app/requests");
     await after.getByRole("row").filter({ hasText: "#1038" }).first().waitFor();
