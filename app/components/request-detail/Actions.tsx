@@ -205,13 +205,13 @@ export function Actions({
         <BlockStack gap="200">
           {money.asStoreCredit ? (
             <>
-              <CreditForm money={money} title="Store credit" submitLabel="Issue store credit" primary />
-              <RefundForm money={money} title="" submitLabel="Refund to original payment instead" />
+              <MoneyForm money={money} to="store_credit" title="Store credit" submitLabel="Issue store credit" primary />
+              <MoneyForm money={money} to="original_payment" title="" submitLabel="Refund to original payment instead" />
             </>
           ) : (
             <>
-              <RefundForm money={money} title="Refund" submitLabel="Refund to original payment" primary />
-              <CreditForm money={money} title="" submitLabel="Issue store credit instead" />
+              <MoneyForm money={money} to="original_payment" title="Refund" submitLabel="Refund to original payment" primary />
+              <MoneyForm money={money} to="store_credit" title="" submitLabel="Issue store credit instead" />
             </>
           )}
         </BlockStack>
@@ -234,44 +234,26 @@ export function Actions({
   );
 }
 
-type MoneyFormProps = { money: RequestDetail["money"]; title: string; submitLabel: string; primary?: boolean };
+type MoneyFormProps = { money: RequestDetail["money"]; to: "original_payment" | "store_credit"; title: string; submitLabel: string; primary?: boolean };
 
-/** Refund to the original payment, after a confirmation that names the amount. */
-function RefundForm({ money, title, submitLabel, primary = false }: MoneyFormProps) {
-  const amount = money.formatted.refund;
-  return (
-    <ActionForm
-      intent="refund"
-      title={title}
-      submitLabel={submitLabel}
-      primary={primary}
-      confirm={{
-        title: `Refund ${amount}?`,
-        body: <Text as="p">Shopify refunds {amount} to the customer's original payment method. A refund can't be taken back.</Text>,
-        confirmLabel: `Refund ${amount}`,
-      }}
-    >
-      <input type="hidden" name="to" value="original_payment" />
-    </ActionForm>
-  );
-}
-
-/** Store credit through Shopify's native store credit, after a confirmation that names the amount. */
-function CreditForm({ money, title, submitLabel, primary = false }: MoneyFormProps) {
-  const amount = money.formatted.storeCredit;
-  return (
-    <ActionForm
-      intent="refund"
-      title={title}
-      submitLabel={submitLabel}
-      primary={primary}
-      confirm={{
+/** Money back to the original payment or as Shopify store credit, after a confirmation that names the amount. */
+function MoneyForm({ money, to, title, submitLabel, primary = false }: MoneyFormProps) {
+  const credit = to === "store_credit";
+  const amount = credit ? money.formatted.storeCredit : money.formatted.refund;
+  const confirm = credit
+    ? {
         title: `Issue ${amount} as store credit?`,
         body: <Text as="p">Shopify adds {amount} of store credit to the customer's account. It can't be taken back.</Text>,
         confirmLabel: `Issue ${amount} store credit`,
-      }}
-    >
-      <input type="hidden" name="to" value="store_credit" />
+      }
+    : {
+        title: `Refund ${amount}?`,
+        body: <Text as="p">Shopify refunds {amount} to the customer's original payment method. A refund can't be taken back.</Text>,
+        confirmLabel: `Refund ${amount}`,
+      };
+  return (
+    <ActionForm intent="refund" title={title} submitLabel={submitLabel} primary={primary} confirm={confirm}>
+      <input type="hidden" name="to" value={to} />
     </ActionForm>
   );
 }
