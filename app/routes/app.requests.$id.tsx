@@ -5,6 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { actionsFor, type RequestStatus } from "~/returns/request-state";
 import { declineReasonFor } from "~/services/staff";
 import { runStaffIntent } from "~/services/staff/screen";
+import { reconcileAfterMoneyMoved } from "~/services/reconcile/job.server";
 import { loadRequestDetail } from "~/services/admin-views";
 import { adminContext } from "~/services/admin-views/context.server";
 import { RequestDetailPage } from "~/components/request-detail/RequestDetailPage";
@@ -27,6 +28,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const ctx = await adminContext(request);
   const form = await request.formData();
   const { status, answer } = await runStaffIntent(ctx, ctx.shop, params.id ?? "", form, ctx.shopRecord?.notifyCustomer ?? true);
+  // A refund or store credit completed (or a retry, which may have been one): the money reconciliation
+  // runs a few minutes later as a job (decision 160). The money already moved, so a queue failure is
+  // logged, not shown as the action's failure.
+  if (answer.ok && (answer.intent === "refund" || answer.intent === "retry")) {
+    await reconcileAfterMoneyMoved(ctx.shop, ctx.now()).catch((e: unknown) => console.error(`money reconciliation not scheduled for ${ctx.shop}`, e));
+  }
   return Response.json(answer, { status });
 };
 

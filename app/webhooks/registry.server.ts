@@ -33,6 +33,11 @@ const reconcileReturn: WebhookHandler = async ({ shop, topic, payload }) => {
     const { forgetOrderFactsFor } = await import("~/services/order-facts");
     await forgetOrderFactsFor(prisma, shop, payload);
   }
+  // Money moved (a refund, a processed Return) on one of our requests: the money reconciliation runs a
+  // few minutes later as its own job, which does the reading (decision 160). Declines, cancels and
+  // reopens move no money and schedule nothing.
+  const { reconcileAfterWebhook } = await import("~/services/reconcile/job.server");
+  await reconcileAfterWebhook(prisma, shop, topic, payload, new Date());
 };
 const RELEASING_TOPICS = new Set(["RETURNS_DECLINE", "RETURNS_CANCEL", "RETURNS_REOPEN", "RETURNS_PROCESS", "REFUNDS_CREATE"]);
 
@@ -71,7 +76,7 @@ const HANDLERS = {
   // so the products/update our own metafield write causes ends there).
   PRODUCTS_UPDATE: async ({ shop, payload }) => (await import("~/services/terms-sync/server")).termsSyncForProductUpdate(shop, payload),
   // A refund on a Return (made outside the app) moves our request to refunded; refunds without a
-  // return are ignored.
+  // return move no request. Either, on an order a request is for, schedules the money reconciliation.
   REFUNDS_CREATE: reconcileReturn,
   // The order's kept facts (docs/decisions/180) follow the order: a newer updated_at makes them stale.
   ORDERS_UPDATED: orderUpdated,

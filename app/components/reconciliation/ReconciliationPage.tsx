@@ -44,6 +44,9 @@ export function ReconciliationPage({ run, timeZone, result }: { run: Reconciliat
                 ? `Last checked ${when(run.at, timeZone)}: ${run.checked} ${run.checked === 1 ? "request" : "requests"} compared with Shopify's refunds, ${run.drifted} ${run.drifted === 1 ? "differs" : "differ"}.`
                 : "Not checked yet. Compare every request's refund, store credit and fees with what Shopify shows."}
             </Text>
+            <Text as="p" tone="subdued">
+              The app checks by itself a few minutes after a refund or store credit, and again every day.
+            </Text>
             {run && run.missing > 0 && <Text as="p" tone="caution">{`${run.missing} ${run.missing === 1 ? "request points" : "requests point"} to a return Shopify no longer has.`}</Text>}
             <Form method="post">
               <input type="hidden" name="intent" value={RUN_RECONCILIATION} />
