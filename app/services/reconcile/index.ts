@@ -63,16 +63,25 @@ function shopifyMoney(node: ReturnNode, lineItemIds: ReadonlySet<string>): Shopi
   };
 }
 
+/** The batch read's sizes (the query's defaults) and the larger ones a Return is read again alone at. */
+const BATCH_REFUNDS = 3;
+const ALONE = { refunds: 50, lines: 50 };
+
+/** Whether the batch read may have left some of the Return's refunds, fee-carrying lines or the order's refunds unread. */
+function cutShort(n: ReturnNode): boolean {
+  return n.refunds.pageInfo.hasNextPage || n.returnLineItems.pageInfo.hasNextPage || n.order.refunds.length >= BATCH_REFUNDS;
+}
+
 async function readBatch(ctx: AdminServiceContext, ids: string[], counter: { calls: number }): Promise<Map<string, ReturnNode>> {
   const out = new Map<string, ReturnNode>();
   counter.calls++;
-  const data = await ctx.admin.request(RETURNS_MONEY, { ids });
+  const data = await ctx.admin.request(RETURNS_MONEY, { ids, refunds: BATCH_REFUNDS });
   for (const n of data.nodes) if (n && "refunds" in n) out.set(n.id, n);
   for (const [id, n] of out) {
-    if (!n.refunds.pageInfo.hasNextPage) continue;
-    // more refunds than the batch read asks for: this one again, alone, at the larger size
+    if (!cutShort(n)) continue;
+    // more refunds or lines than the batch read asks for: this one again, alone, at the larger size
     counter.calls++;
-    const alone = await ctx.admin.request(RETURNS_MONEY, { ids: [id], refunds: 50, lines: 50 });
+    const alone = await ctx.admin.request(RETURNS_MONEY, { ids: [id], ...ALONE });
     const full = alone.nodes[0];
     if (full && "refunds" in full) out.set(id, full);
   }

@@ -8,12 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { createRepos, type ReturnRequestWithLines } from "~/db";
-import { computeRefund, getPreset, parsePolicy, toDecimalString, type Policy } from "~/returns";
+import { computeRefund, formatMoney, getPreset, parsePolicy, toDecimalString, type Policy } from "~/returns";
 import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
 import { REFUND_CREATE, RETURN_APPROVE_REQUEST, RETURN_REQUEST } from "~/shopify/operations";
-import { approveRequest, closeRequest, declineRequest, refundRequest, type StaffDeps } from "~/services/staff";
+import { approveRequest, closeRequest, declineRequest, markReceived, refundRequest, type StaffDeps } from "~/services/staff";
+import { getOverview, submitReturnRequest, type ShopperDeps } from "~/services/shopper";
 import { refundAtShopify } from "~/services/staff/shopify-steps";
 import { startStandin, tomlScopes, type Standin } from "../../../standin";
+import { addOrder } from "../../../standin/testing";
 import { BATCH, latestReconciliation, reconcileMoney } from "./index";
 
 const SHOP = "demo-returns.myshopify.com";
@@ -163,6 +165,58 @@ describe("money reconciliation", () => {
     expect(run.drift.find((d) => d.requestId === a.id)).toMatchObject({ shopify: { refundedMinor: 0 }, drift: [{ kind: "refund_missing" }] });
     // the untouched lifecycles still show none
     for (const k of ["requested", "credited", "closed"]) expect(run.drift.find((d) => d.requestId === ids[k])).toBeUndefined();
+  });
+
+  it("checks the fees Shopify records on the Return (restocking per line, return shipping) against the app's, past the batch read's first lines", async () => {
+    // Fees are recorded on the Return only through these two fields: the Fee interface has exactly
+    // RestockingFee (ReturnLineItem.restockingFee) and ReturnShippingFee (Return.returnShippingFees)
+    // (https://shopify.dev/docs/api/admin-graphql/latest/interfaces/Fee).
+    const repos = createRepos(db.prisma);
+    const withFees = parsePolicy({ ...getPreset("standard-30-day")!, approval: { mode: "manual" }, fees: { restockingBps: 1250, returnShippingFeeMinor: 850, appliesTo: ["change_of_mind"] } });
+    await repos.policies.saveNewVersion(SHOP, { policy: withFees, now: new Date("2026-01-02T00:00:00Z") });
+    const shopper: ShopperDeps = { repos, admin, now: () => new Date(), uploadOrigins: [standin.url] };
+    const customerId = [...standin.store.orders.values()].find((o) => o.customerId)!.customerId!;
+    const day = 24 * 60 * 60 * 1000;
+    // seven lines, more than the batch read's five: the fees of the last two are read by reading the Return again alone
+    const order = addOrder(standin.store, {
+      customerId,
+      presentment: "NZD",
+      lines: Array.from({ length: 7 }, (_, i) => ({ title: `Fee tee ${i + 1}`, unitPresentment: 3995 + 100 * i, quantity: 1 })),
+      processedAt: new Date(Date.now() - 4 * day).toISOString(),
+      deliveredAt: new Date(Date.now() - 2 * day).toISOString(),
+    });
+    used.add(order.id);
+    const ov = await getOverview(shopper, { shop: SHOP, customerId, locale: null }, order.id);
+    const lines = ov.lines.map((l) => ({ l, reason: l.reasons.find((r) => r.code === "UNWANTED")! }));
+    expect(lines).toHaveLength(7);
+    const submitted = await submitReturnRequest(shopper, { shop: SHOP, customerId, locale: null }, order.id, {
+      idempotencyKey: `fees-${order.id}`,
+      lines: lines.map(({ l, reason }) => ({ lineItemId: l.lineItemId, quantity: 1, reason: reason.code as never, conditions: [...reason.conditions] as never, photos: [], note: "" })),
+      resolution: "refund",
+    });
+    const request = (await repos.returnRequests.findById(SHOP, submitted.request.id))!;
+    // 12.5% of each line, half up, and NZD 8.50 once
+    const expected = lines.reduce((a, _x, i) => a + Math.round(((3995 + 100 * i) * 1250) / 10_000), 0) + 850;
+    expect(request.feesMinor).toBe(expected);
+    const ret = standin.store.returns.get(request.shopifyReturnId!)!;
+    expect(ret.lines.filter((l) => l.restockingFeePercentage === 12.5)).toHaveLength(7);
+
+    expect((await approveRequest(deps(), SHOP, request.id)).ok).toBe(true);
+    expect((await markReceived(deps(), SHOP, request.id, { restock: true })).ok).toBe(true);
+    expect((await refundRequest(deps(), SHOP, request.id, { to: "original_payment" })).ok).toBe(true);
+    reads.length = 0;
+    let run = await reconcileMoney(ctx(), SHOP);
+    expect(run.drift.find((d) => d.requestId === request.id)).toBeUndefined();
+    // the batch, then this Return alone (seven lines)
+    expect(reads).toEqual(["ReturnsMoney", "ReturnsMoney"]);
+
+    // the app's figure drifts from Shopify's record by one cent: flagged with both figures
+    const now = (await repos.returnRequests.findById(SHOP, request.id))!;
+    await repos.returnRequests.transition(SHOP, now.id, { expectedLockVersion: now.lockVersion, patch: { feesMinor: expected - 1 }, now: clock });
+    run = await reconcileMoney(ctx(), SHOP);
+    const found = run.drift.find((d) => d.requestId === request.id)!;
+    expect(found).toMatchObject({ app: { feesMinor: expected - 1 }, shopify: { feesMinor: expected }, drift: [{ kind: "fees" }] });
+    expect(found.drift[0]!.message).toBe(`The app kept ${formatMoney(expected - 1, "NZD")} in fees; Shopify records ${formatMoney(expected, "NZD")}.`);
   });
 
   it("reads Returns in batches: 1,000 Return ids take ceil(1000 / BATCH) reads", () => {

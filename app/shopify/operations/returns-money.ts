@@ -4,8 +4,10 @@
  * records (return shipping fees, per-line restocking fees), and the order's refunds that belong to no
  * Return (a refund made in the Shopify admin outside the return) with the line items they refund.
  * Amounts in the presentment currency (`presentmentMoney`), the currency the shopper paid.
- * Sized small on purpose: a Return with more than `$refunds` refunds shows `hasNextPage` and is read
- * again alone. Cost per Return is what `npm run bench reconcile-cost` prints.
+ * Sized small on purpose: a Return with more than `$refunds` refunds or `$lines` lines shows `hasNextPage`
+ * (and an order with `$refunds` refunds or more may have others: `Order.refunds` is a list without
+ * pageInfo), and is read again alone at the larger size, so no fee, refund or line is left unread. Cost
+ * per Return is what `npm run bench reconcile-cost` prints.
  */
 export const RETURNS_MONEY = `#graphql
   query ReturnsMoney($ids: [ID!]!, $refunds: Int = 3, $lines: Int = 5) {
@@ -36,6 +38,9 @@ export const RETURNS_MONEY = `#graphql
           }
         }
         returnLineItems(first: $lines) {
+          pageInfo {
+            hasNextPage
+          }
           nodes {
             ... on ReturnLineItem {
               restockingFee {
