@@ -3,7 +3,8 @@
  * operation's Shopify call (THROTTLED once, THROTTLED past the client's 5 attempts, HTTP 500, no answer
  * (the client's request timeout fires), userErrors). Every operation must either complete after the
  * client's retries, or end in a failed state staff (or the shopper, or the job queue) can see and retry,
- * after which Shopify holds exactly one effect. Nothing is lost, nothing happens twice.
+ * after which Shopify holds exactly one effect. Nothing is lost, nothing happens twice. Once every case
+ * has run, the money reconciliation finds every request's money as Shopify's books show it (issue 14).
  *
  * In-process services over the real offline AdminClient and the stand-in; runs on SQLite, and on
  * PostgreSQL when DATABASE_URL=postgresql://...
@@ -19,6 +20,7 @@ import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
 import { approveRequest, closeRequest, declineRequest, markReceived, refundRequest, retryLastAction, type StaffDeps } from "~/services/staff";
 import { getOverview, submitReturnRequest, ShopperError, type ShopperDeps } from "~/services/shopper";
 import { enqueueCatalogueSync } from "~/services/terms-sync/service";
+import { reconcileMoney } from "~/services/reconcile";
 import { catalogueQueue } from "~/services/terms-sync/testing";
 import { startStandin, tomlScopes, type Standin, type FaultKind, type OrderRec } from "../standin";
 import { addOrder } from "../standin/testing";
@@ -302,6 +304,18 @@ describe("Admin API faults x operations: completes, or fails visibly and a retry
       });
     }
   }
+});
+
+describe("after every fault and retry above, the money is as Shopify's books show it", () => {
+  it("the reconciliation checks every request with a Shopify Return and finds no drift", async () => {
+    // its own client, without the matrix's 300 ms timeout: a batch read of 25 Returns is not a fault case
+    const reader = offlineAdminClient({ shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } });
+    const withReturn = await db.prisma.returnRequest.count({ where: { shop: SHOP, shopifyReturnId: { not: null } } });
+    const run = await reconcileMoney({ repos: createRepos(db.prisma), admin: reader, now }, SHOP);
+    expect(run.drift.map((d) => `${d.orderName}: ${d.drift.map((x) => x.message).join(" ")}`)).toEqual([]);
+    expect({ checked: run.checked, drifted: run.drifted, missing: run.missing }).toEqual({ checked: withReturn, drifted: 0, missing: 0 });
+    expect(run.checked).toBeGreaterThan(20);
+  });
 });
 
 describe("terms sync job under Admin API faults", () => {

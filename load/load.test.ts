@@ -5,6 +5,8 @@
  *    instances (real admin session tokens): Shopify sees one returnApproveRequest and one returnProcess.
  *  - 40 concurrent shopper submissions over 5 orders through the shopper API on both instances, 2 keys
  *    per order: no key gives two requests, no duplicate Shopify Return, no unit asked twice.
+ *  - staff approve, receive and refund two more (original payment, store credit); then "Check now": the
+ *    reconciliation job checks every request with a Shopify Return and finds 0 drift (issue 14).
  * The full-size run is `npm run load` (50 staff calls, 200 submissions over 20 orders).
  * SQLite: skipped - two processes sharing a SQLite file is not how the app is deployed.
  */
@@ -13,7 +15,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePostgresUrl, providerForUrl } from "~/db/url";
 import { startCluster, type Cluster } from "./cluster";
-import { findCandidates, install, shopperStorm, staffRace, stormLine, type Candidate } from "./scenarios";
+import { findCandidates, install, reconcileAll, reconciliationLine, shopperStorm, staffLifecycle, staffRace, stormLine, type Candidate } from "./scenarios";
 
 const onPostgres = providerForUrl(process.env.DATABASE_URL) === "postgresql";
 if (!onPostgres) console.log("load/load.test.ts skipped: two app instances on one database need DATABASE_URL=postgresql://...");
@@ -31,8 +33,8 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL under concurre
     u.searchParams.set("schema", schema);
     cluster = await startCluster({ databaseUrl: u.toString() });
     await install(cluster);
-    candidates = await findCandidates(cluster, 6);
-    expect(candidates.length).toBe(6);
+    candidates = await findCandidates(cluster, 8);
+    expect(candidates.length).toBe(8);
   }, 300_000);
 
   afterAll(async () => {
@@ -63,5 +65,18 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL under concurre
     // Every stored request has its Shopify Return: no request for a unit another key holds.
     expect(r.shopifyReturns).toBe(r.requestsStored);
     expect(r.shopifyReturns).toBeGreaterThanOrEqual(5);
+  });
+
+  it("after the race and the storm, staff refund one and credit one more; every request's money matches Shopify's books", { timeout: 180_000 }, async () => {
+    const life = await staffLifecycle(cluster, { candidates: candidates.slice(6, 8) });
+    expect(life.violations).toEqual([]);
+    expect({ refunded: life.refunded, credited: life.credited }).toEqual({ refunded: 1, credited: 1 });
+    const money = await reconcileAll(cluster);
+    console.log(reconciliationLine(money));
+    expect(money.violations).toEqual([]);
+    // the race's request, the storm's and these two: all checked, none differs, none missing at Shopify
+    expect(money.checked).toBe(money.withReturn);
+    expect(money.checked).toBeGreaterThanOrEqual(8);
+    expect({ drifted: money.drifted, missing: money.missing }).toEqual({ drifted: 0, missing: 0 });
   });
 });

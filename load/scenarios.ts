@@ -1,4 +1,4 @@
-// The two load proofs of issue 7, against a Cluster (two app instances, one database, one stand-in):
+// The load proofs of issues 7 and 14, against a Cluster (two app instances, one database, one stand-in):
 //  - staffRace: N concurrent staff "approve, then refund" calls on ONE request, alternating between the
 //    instances, through the staff route (POST /app/requests/:id, Remix _data fetch, real admin session
 //    tokens). Shopify must see exactly one approval and hold exactly one refund.
@@ -6,8 +6,12 @@
 //    instances; per order two idempotency keys for the same unit, each sent several times. No key may
 //    produce two requests, no request two Shopify Returns, no Return without a request, and Shopify may
 //    never be asked for more units than were delivered.
+//  - staffLifecycle + reconcileAll (issue 14): staff approve, receive and refund some requests (original
+//    payment and store credit), then "Check now": every request with a Shopify Return is checked by the
+//    reconciliation job and none differs from Shopify's record.
 import type { Cluster } from "./cluster";
 import type { OrderRec } from "../standin";
+import { addOrder } from "../standin/testing";
 import type { ReturnsOverview } from "../app/services/shopper/overview";
 
 const STAFF_ROUTE_DATA = "routes/app.requests.$id";
@@ -31,7 +35,12 @@ export function shopperFetch(cluster: Cluster, base: string, customerId: string,
 }
 
 function staffFetch(cluster: Cluster, base: string, path: string, form: Record<string, string>): Promise<Response> {
-  return fetch(`${base}${path}?_data=${encodeURIComponent(STAFF_ROUTE_DATA)}`, {
+  return staffFetchRoute(cluster, base, path, STAFF_ROUTE_DATA, form);
+}
+
+/** A staff form posted to an admin route (Remix `_data` fetch with a real admin session token). */
+function staffFetchRoute(cluster: Cluster, base: string, path: string, routeId: string, form: Record<string, string>): Promise<Response> {
+  return fetch(`${base}${path}?_data=${encodeURIComponent(routeId)}`, {
     method: "POST",
     headers: {
       authorization: `Bearer ${cluster.standin.mintAdminSessionToken()}`,
@@ -79,6 +88,24 @@ export async function findCandidates(cluster: Cluster, n: number, skip = new Set
       .filter((l) => l.lineItemId === line.lineItemId)
       .reduce((s, l) => s + l.quantity, 0);
     out.push({ order, customerId: order.customerId, line, reason: line.reasons.find((r) => r.minPhotos === 0)!, delivered });
+  }
+  // the seed's returnable orders are all taken: more, made to measure (paid in NZD, delivered two days ago)
+  const customerId = [...cluster.standin.store.orders.values()].find((o) => o.customerId)?.customerId;
+  const day = 24 * 60 * 60 * 1000;
+  for (let made = 0; out.length < n && customerId && made < 2 * n; made++) {
+    const order = addOrder(cluster.standin.store, {
+      customerId,
+      presentment: "NZD",
+      lines: [{ title: `Load tee ${made + 1}`, unitPresentment: 4500 + 100 * made, quantity: 1 }],
+      processedAt: new Date(Date.now() - 4 * day).toISOString(),
+      deliveredAt: new Date(Date.now() - 2 * day).toISOString(),
+    });
+    const res = await shopperFetch(cluster, cluster.urls[0], customerId, `/api/customer/orders/${order.id.split("/").pop()}/returns`);
+    if (res.status !== 200) continue;
+    const body = (await res.json()) as Overview;
+    const line = body.canRequest ? body.lines.find((l) => l.quantityLeft > 0 && l.reasons.some((r) => r.minPhotos === 0)) : undefined;
+    if (!line) continue;
+    out.push({ order, customerId, line, reason: line.reasons.find((r) => r.minPhotos === 0)!, delivered: 1 });
   }
   return out;
 }
@@ -333,4 +360,98 @@ export async function staffRace(cluster: Cluster, opts: { calls: number; candida
   if (result.finalStatus !== "refunded") result.violations.push(`the request ended ${result.finalStatus}`);
   for (const [s, n] of Object.entries({ ...approveAnswers, ...refundAnswers })) if (Number(s) >= 500) result.violations.push(`${n} answers with HTTP ${s}`);
   return result;
+}
+
+export interface StaffLifecycleResult {
+  requests: number;
+  refunded: number;
+  credited: number;
+  /** HTTP answers of every step, by status */
+  answers: Record<number, number>;
+  violations: string[];
+  ms: number;
+}
+
+/**
+ * Staff take some requests the whole way, the money path the reconciliation checks: approve, receive,
+ * then a refund to the original payment (even ones) or store credit (odd ones), each step through the
+ * staff route, alternating instances, one request at a time as staff would.
+ */
+export async function staffLifecycle(cluster: Cluster, opts: { candidates: Candidate[] }): Promise<StaffLifecycleResult> {
+  const answers: Record<number, number> = {};
+  const violations: string[] = [];
+  const t0 = performance.now();
+  let refunded = 0;
+  let credited = 0;
+  for (const [i, c] of opts.candidates.entries()) {
+    const requestId = await oneRequest(cluster, c);
+    const to = i % 2 === 0 ? "original_payment" : "store_credit";
+    const base = cluster.urls[i % 2]!;
+    const steps: Record<string, string>[] = [{ intent: "approve" }, { intent: "receive", restock: "true" }, { intent: "refund", to }];
+    for (const form of steps) {
+      const res = await staffFetch(cluster, base, `/app/requests/${requestId}`, form);
+      answers[res.status] = (answers[res.status] ?? 0) + 1;
+      if (res.status !== 200) violations.push(`order ${c.order.name}: ${form.intent} answered ${res.status} ${(await res.text()).slice(0, 200)}`);
+      else await res.body?.cancel();
+    }
+    const stored = await cluster.prisma.returnRequest.findFirst({ where: { shop: cluster.standin.shop, id: requestId } });
+    const want = to === "store_credit" ? "credited" : "refunded";
+    if (stored?.status !== want) violations.push(`order ${c.order.name}: request ended ${stored?.status ?? "(missing)"}, not ${want}`);
+    else if (want === "credited") credited++;
+    else refunded++;
+  }
+  await cluster.standin.webhooksIdle();
+  return { requests: opts.candidates.length, refunded, credited, answers, violations, ms: performance.now() - t0 };
+}
+
+export interface ReconciliationResult {
+  /** requests in the database with a Shopify Return: what the run must check */
+  withReturn: number;
+  checked: number;
+  drifted: number;
+  missing: number;
+  adminCalls: number;
+  /** the drift found, in words (empty when none) */
+  drift: string[];
+  violations: string[];
+  ms: number;
+}
+
+/**
+ * Money against Shopify's books after the load (issue 14): staff press "Check now" (POST
+ * /app/reconciliation), whichever instance's worker runs the job, and the run that starts after the
+ * press is read back. Every request the load made that has a Shopify Return must be checked, none may
+ * differ from Shopify's record, and none may point at a Return Shopify does not have.
+ */
+export async function reconcileAll(cluster: Cluster, { timeoutMs = 120_000 }: { timeoutMs?: number } = {}): Promise<ReconciliationResult> {
+  const shop = cluster.standin.shop;
+  const withReturn = await cluster.prisma.returnRequest.count({ where: { shop, shopifyReturnId: { not: null } } });
+  const pressed = new Date();
+  const t0 = performance.now();
+  const res = await staffFetchRoute(cluster, cluster.urls[1], "/app/reconciliation", "routes/app.reconciliation", { intent: "run" });
+  const violations: string[] = [];
+  if (res.status !== 200) violations.push(`Check now answered ${res.status} ${(await res.text()).slice(0, 200)}`);
+  else await res.body?.cancel();
+  type Run = { at: string; checked: number; drifted: number; missing: number; adminCalls: number; drift: { orderName: string; drift: { message: string }[] }[] };
+  let run: Run | null = null;
+  while (!run && performance.now() - t0 < timeoutMs) {
+    const e = await cluster.prisma.returnEvent.findFirst({ where: { shop, type: "money_reconciled", requestId: null }, orderBy: { at: "desc" } });
+    const payload = e?.payload ? (JSON.parse(e.payload) as Run) : null;
+    if (payload && new Date(payload.at) >= pressed) run = payload;
+    else await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!run) {
+    violations.push(`no reconciliation run finished within ${timeoutMs / 1000} s of Check now`);
+    return { withReturn, checked: 0, drifted: 0, missing: 0, adminCalls: 0, drift: [], violations, ms: performance.now() - t0 };
+  }
+  const drift = run.drift.map((d) => `${d.orderName}: ${d.drift.map((x) => x.message).join(" ")}`);
+  if (run.checked !== withReturn) violations.push(`the run checked ${run.checked} requests; ${withReturn} have a Shopify Return`);
+  if (run.drifted > 0) violations.push(`${run.drifted} requests differ from Shopify's record:\n    ${drift.join("\n    ")}`);
+  if (run.missing > 0) violations.push(`${run.missing} requests point at a Return Shopify does not have`);
+  return { withReturn, checked: run.checked, drifted: run.drifted, missing: run.missing, adminCalls: run.adminCalls, drift, violations, ms: performance.now() - t0 };
+}
+
+/** The reconciliation in one line: what docs/performance.md quotes. */
+export function reconciliationLine(r: ReconciliationResult): string {
+  return `reconciliation: ${r.checked} requests checked, ${r.drifted} drift, ${r.missing} missing (${r.adminCalls} Admin calls)`;
 }
