@@ -14,7 +14,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type TestDatabase } from "~/db/test-db";
 import { createRepos } from "~/db";
-import { drainJobs, stopJobQueue } from "~/jobs";
+import { drainJobs, pgBossSchemaFor, stopJobQueue } from "~/jobs";
 import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
 import { signedWebhookRequest } from "~/test/session-token";
 import { testAppCredentials } from "~/test/app-under-test";
@@ -44,8 +44,14 @@ const recording: typeof fetch = async (input, init) => {
   return realFetch(input, init);
 };
 
-async function reconcileJobs() {
-  return db.prisma.job.findMany({ where: { shop: standin.shop, kind: job.RECONCILE_JOB }, orderBy: { runAt: "asc" } });
+/** The shop's reconciliation jobs, oldest due first: the Job table's rows, or pg-boss's ("created" is queued). */
+async function reconcileJobs(): Promise<{ status: string; runAt: Date }[]> {
+  if (onJobTable()) return db.prisma.job.findMany({ where: { shop: standin.shop, kind: job.RECONCILE_JOB }, orderBy: { runAt: "asc" } });
+  const rows = await db.prisma.$queryRawUnsafe<{ state: string; runAt: Date }[]>(
+    `SELECT state::text AS state, start_after AS "runAt" FROM "${pgBossSchemaFor(db.url)}".job WHERE name = $1 ORDER BY start_after`,
+    job.RECONCILE_JOB,
+  );
+  return rows.map((r) => ({ status: r.state === "created" ? "queued" : r.state === "completed" ? "succeeded" : r.state, runAt: new Date(r.runAt) }));
 }
 
 async function staff(requestId: string, form: Record<string, string>) {
