@@ -28,14 +28,19 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const ctx = await adminContext(request);
   const form = await request.formData();
   const { status, answer } = await runStaffIntent(ctx, ctx.shop, params.id ?? "", form, ctx.shopRecord?.notifyCustomer ?? true);
-  // A refund or store credit completed (or a retry, which may have been one): the money reconciliation
-  // runs a few minutes later as a job (decision 160). The money already moved, so a queue failure is
-  // logged, not shown as the action's failure.
-  if (answer.ok && (answer.intent === "refund" || answer.intent === "retry")) {
+  // A refund or store credit completed (or a retry that was one): the money reconciliation runs a few
+  // minutes later as a job (decision 160). The money already moved, so a queue failure is logged, not
+  // shown as the action's failure.
+  if (answer.ok && (answer.intent === "refund" || (answer.intent === "retry" && (await moneyWentBack(ctx, ctx.shop, params.id ?? ""))))) {
     await reconcileAfterMoneyMoved(ctx.shop, ctx.now()).catch((e: unknown) => console.error(`money reconciliation not scheduled for ${ctx.shop}`, e));
   }
   return Response.json(answer, { status });
 };
+
+async function moneyWentBack(ctx: Awaited<ReturnType<typeof adminContext>>, shop: string, id: string): Promise<boolean> {
+  const status = (await ctx.repos.returnRequests.findById(shop, id))?.status;
+  return status === "refunded" || status === "credited";
+}
 
 export default function RequestDetailRoute() {
   const data = useLoaderData<typeof loader>();

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type TestDatabase } from "~/db/test-db";
 import { createRepos } from "~/db";
 import { drainJobs, pgBossSchemaFor, stopJobQueue } from "~/jobs";
-import { saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
+import { installAppAtStandin, saveManualApprovalPolicy, startInstalledApp } from "~/test/installed-app";
 import { signedWebhookRequest } from "~/test/session-token";
 import { testAppCredentials } from "~/test/app-under-test";
 import { type Standin, type OrderRec } from "../../../standin";
@@ -72,10 +72,33 @@ async function webhook(route: string, topic: string, body: Record<string, unknow
 
 function unusedOrder(): OrderRec {
   const o = [...standin.store.orders.values()].find(
-    (x) => x.customerId === ALEX && x.returnIds.length === 0 && x.lineItems.some((l) => l.productId === "gid://shopify/Product/103") && x.lineItems.some((l) => l.productId === "gid://shopify/Product/209"),
+    (x) => x.customerId === ALEX && x.returnIds.length === 0 && x.lineItems.some((l) => l.productId === "gid://shopify/Product/103"),
   );
   if (!o) throw new Error("no such seeded order");
   return o;
+}
+
+/** A request submitted through the shopper route, approved by staff. */
+async function submitOne(): Promise<{ order: OrderRec; requestId: string }> {
+  const order = unusedOrder();
+  const line = order.lineItems.find((l) => l.productId === "gid://shopify/Product/103")!;
+  const submitted = (await routes.submit!({
+    request: new Request(`${APP_URL}/api/customer/orders/${encodeURIComponent(order.id)}/returns`, {
+      method: "POST",
+      headers: { Origin: "https://extensions.shopifycdn.com", Authorization: `Bearer ${standin.mintCustomerSessionToken({ customerId: ALEX })}`, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        idempotencyKey: randomUUID(),
+        lines: [{ lineItemId: line.id, quantity: 1, reason: "UNWANTED", conditions: ["unused", "tags_attached", "original_packaging"], photos: [], note: "" }],
+        resolution: "refund",
+      }),
+    }),
+    params: { orderId: order.id },
+    context: {},
+  })) as Response;
+  expect(submitted.status).toBe(201);
+  const requestId = ((await submitted.json()) as { request: { id: string } }).request.id;
+  expect(await staff(requestId, { intent: "approve" })).toMatchObject({ ok: true });
+  return { order, requestId };
 }
 
 beforeAll(async () => {
@@ -104,24 +127,8 @@ afterAll(async () => {
 
 describe("the money reconciliation schedules itself", () => {
   it("after a store credit and its refunds/create: one run at the window's end, no Admin call where the money moved; then a safety run a day later", async () => {
-    const order = unusedOrder();
-    const line = order.lineItems.find((l) => l.productId === "gid://shopify/Product/103")!;
-    const submitted = (await routes.submit!({
-      request: new Request(`${APP_URL}/api/customer/orders/${encodeURIComponent(order.id)}/returns`, {
-        method: "POST",
-        headers: { Origin: "https://extensions.shopifycdn.com", Authorization: `Bearer ${standin.mintCustomerSessionToken({ customerId: ALEX })}`, "Content-Type": "application/json" },
-        body: JSON.stringify({
-          idempotencyKey: randomUUID(),
-          lines: [{ lineItemId: line.id, quantity: 1, reason: "UNWANTED", conditions: ["unused", "tags_attached", "original_packaging"], photos: [], note: "" }],
-          resolution: "refund",
-        }),
-      }),
-      params: { orderId: order.id },
-      context: {},
-    })) as Response;
-    expect(submitted.status).toBe(201);
-    const requestId = ((await submitted.json()) as { request: { id: string } }).request.id;
-    expect(await staff(requestId, { intent: "approve" })).toMatchObject({ ok: true });
+    const { order, requestId } = await submitOne();
+
     expect(await staff(requestId, { intent: "receive", restock: "true" })).toMatchObject({ ok: true });
     // nothing moved money yet: nothing scheduled
     expect(await reconcileJobs()).toEqual([]);
@@ -180,5 +187,23 @@ describe("the money reconciliation schedules itself", () => {
     expect(await drainJobs()).toBe(1);
     expect(admin).toEqual([]);
     expect((await reconcileJobs()).map((j) => j.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+  }, 120_000);
+
+  it("a refund that failed schedules nothing; its successful retry schedules the run", async () => {
+    if (!onJobTable()) return; // continues the first test's time line, which only the Job table follows
+    // installed again (the first test uninstalled), in a fresh window
+    await installAppAtStandin({ db, standin, apiKey: API_KEY, apiSecret: SECRET, appUrl: APP_URL, scopes: SCOPES });
+    vi.setSystemTime(Math.ceil(Date.now() / AFTER_MONEY_WINDOW_MS) * AFTER_MONEY_WINDOW_MS + 10_000);
+    const before = (await reconcileJobs()).length;
+    const { requestId } = await submitOne();
+    expect(await staff(requestId, { intent: "receive", restock: "true" })).toMatchObject({ ok: true });
+    standin.faults.inject({ operationName: "ReturnProcess", kind: "userErrors", times: 1 });
+    expect(await staff(requestId, { intent: "refund", to: "original_payment" })).toMatchObject({ ok: false });
+    standin.faults.clear();
+    expect(await reconcileJobs()).toHaveLength(before);
+    expect(await staff(requestId, { intent: "retry" })).toMatchObject({ ok: true });
+    const jobs = await reconcileJobs();
+    expect(jobs).toHaveLength(before + 1);
+    expect(jobs.at(-1)).toMatchObject({ status: "queued", runAt: new Date(Math.ceil(Date.now() / AFTER_MONEY_WINDOW_MS) * AFTER_MONEY_WINDOW_MS) });
   }, 120_000);
 });
