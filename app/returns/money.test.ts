@@ -41,16 +41,23 @@ describe("money", () => {
   const withFees = (bps: number, ship: number): Policy =>
     parsePolicy({ ...presets["standard-30-day"], fees: { restockingBps: bps, returnShippingFeeMinor: ship, appliesTo: ["change_of_mind"] } });
 
-  it("refunds what was paid incl. tax share, minus restocking and shipping", () => {
+  it("refunds what was paid incl. tax share, minus restocking (on the price without tax, as Shopify takes it) and shipping", () => {
     const r = computeRefund({
       policy: withFees(1000, 500),
       currency: "USD",
       lines: [{ unitPrice: "20.00", unitTax: "1.50", quantity: 2, group: "change_of_mind" }],
     });
     expect(r.subtotalMinor).toBe(4300);
-    expect(r.restockingMinor).toBe(430);
+    expect(r.restockingMinor).toBe(400);
     expect(r.returnShippingFeeMinor).toBe(500);
-    expect(r.totalMinor).toBe(4300 - 430 - 500);
+    expect(r.totalMinor).toBe(4300 - 400 - 500);
+  });
+
+  it("takes the restocking fee Shopify's returnCalculate recorded: 10% of a 20.00 line with 1.00 tax is 2.00", () => {
+    // ../shared/shopify/captures/2026-04-return-query-roots-recorded.json, returnCalculate
+    const r = computeRefund({ policy: withFees(1000, 0), currency: "USD", lines: [{ unitPrice: "20.00", unitTax: "1.00", quantity: 1, group: "change_of_mind" }] });
+    expect(r.restockingMinor).toBe(200);
+    expect(r.totalMinor).toBe(2100 - 200);
   });
 
   it("charges no fees for faults when fees apply to change of mind only", () => {

@@ -139,7 +139,8 @@ export interface RefundBreakdown {
 
 /**
  * Refund for a set of returned lines: what was actually paid (unit price after discounts × qty,
- * plus the tax share when known), minus restocking (per line, in basis points) and a flat
+ * plus the tax share when known), minus restocking (per line, in basis points of the line's price
+ * after discounts, without tax, as Shopify takes it) and a flat
  * return shipping fee (once per return), capped by `refundableAmount` when given.
  * Fees apply only to the groups listed in policy.fees.appliesTo, or as a line's per-reason rule sets
  * them (decision 190); a line the shopper keeps carries none.
@@ -172,7 +173,10 @@ export function computeRefund(args: {
     const applies = !l.keepItem && (own !== undefined || fees.appliesTo.includes(l.group));
     const bps = own ? own.restockingBps : fees.restockingBps;
     if (applies) shippingShop = Math.max(shippingShop, own ? own.returnShippingFeeMinor : fees.returnShippingFeeMinor);
-    const rs = applies ? Math.min(paid, applyBps(paid, bps)) : 0;
+    // Shopify takes a restocking fee on the line's subtotal after discounts, without its tax: a recorded
+    // returnCalculate (../shared/shopify/captures/2026-04-return-query-roots-recorded.json) answers 10% of a
+    // 20.00 line with 1.00 tax as a 2.0 fee. The same basis here, so the refund and the fee equal Shopify's.
+    const rs = applies ? Math.min(paid, applyBps(unit * l.quantity, bps)) : 0;
     if (rs > 0 && restockingPercentage === 0) restockingPercentage = bpsToPercentage(bps);
     subtotal += paid;
     restocking += rs;
