@@ -2,7 +2,7 @@
 import type { ClaimGroup, Locale, Policy, Reason, Resolution } from "./policy";
 import { PolicyError, REASONS, RESOLUTIONS, groupOf } from "./policy";
 import type { Order, OrderLine, ReturnRequest, Shop } from "./order";
-import { assessClaim, type Assessment, type Code, type Route, type TraceEntry } from "./assess";
+import { PolicyIndex, assessClaim, type Assessment, type Code, type Route, type TraceEntry } from "./assess";
 import { formatDate, joinList, t, word, type MessageKey } from "./messages";
 import { anyMatcher, scopeCovers, type MatchableLine } from "./matching";
 import { CLEAR, keepsItem, screen, type CustomerHistory, type Screening } from "./screening";
@@ -67,7 +67,6 @@ function nowMsOf(now: string | number): number {
 
 function explain(a: Assessment, claimQtyAvailable: number, policy: Policy, locale: Locale, tz: string): string {
   const date = a.deadlineMs !== null ? formatDate(a.deadlineMs, locale, tz) : "";
-  const from = word(a.windowFrom, locale);
   if (a.codes.length === 0) {
     if (a.route === "warranty" && a.warranty) {
       return t("warranty", locale, {
@@ -78,27 +77,41 @@ function explain(a: Assessment, claimQtyAvailable: number, policy: Policy, local
     }
     if (a.windowDays === null || a.deadlineMs === null) return t("window.none", locale, {}, policy);
     const key: MessageKey = a.reasonRule?.window ? "window.reason" : (`window.${a.group}` as MessageKey);
-    return t(key, locale, { days: a.windowDays, from, date }, policy);
+    return t(key, locale, { days: a.windowDays, from: word(a.windowFrom, locale), date }, policy);
   }
+  // The same words fill every code's text: worked out once.
+  const params = {
+    date,
+    available: Math.max(0, claimQtyAvailable),
+    conditions: joinList(a.missingConditions.map((c) => word(c, locale)), locale),
+    photos: a.minPhotos,
+  };
   const parts: string[] = [];
   for (const code of a.codes) {
     let override;
     if (code === "EXCLUDED_ITEM" || code === "GIFT_CARD" || code === "FINAL_SALE") {
       // Prefer the failing rule's own explanation when it has one.
       const failing = a.trace.find((e) => !e.pass && e.code === code && e.rule.startsWith("rule:"));
-      const rule = policy.rules.find((r) => `rule:${r.id}` === failing?.rule);
+      const id = failing?.rule.slice("rule:".length);
+      const rule = id === undefined ? undefined : policy.rules.find((r) => r.id === id);
       override = rule ? (rule.explanation ?? policy.messages[`rule:${rule.id}`]) : undefined;
     }
-    parts.push(
-      t(code === "QUANTITY_UNAVAILABLE" && claimQtyAvailable <= 0 ? "QUANTITY_ALREADY_REQUESTED" : code, locale, {
-        date,
-        available: Math.max(0, claimQtyAvailable),
-        conditions: joinList(a.missingConditions.map((c) => word(c, locale)), locale),
-        photos: a.minPhotos,
-      }, policy, override),
-    );
+    const text = t(code === "QUANTITY_UNAVAILABLE" && claimQtyAvailable <= 0 ? "QUANTITY_ALREADY_REQUESTED" : code, locale, params, policy, override);
+    if (!parts.includes(text)) parts.push(text);
   }
-  return [...new Set(parts)].join(" ");
+  return parts.join(" ");
+}
+
+const isoTexts = new Map<number, string>();
+/** An instant as ISO text, remembered: the lines of a request share a handful of deadlines. */
+function isoOf(ms: number): string {
+  let text = isoTexts.get(ms);
+  if (text === undefined) {
+    text = new Date(ms).toISOString();
+    if (isoTexts.size > 10_000) isoTexts.clear();
+    isoTexts.set(ms, text);
+  }
+  return text;
 }
 
 function decide(policy: Policy, eligible: boolean): ApprovalDecision {
@@ -120,6 +133,8 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const byId = new Map<string, OrderLine>();
   for (const l of order.lines) byId.set(l.id, l);
   const taken = new Map<string, number>();
+  const index = new PolicyIndex(policy);
+  const checkAttestations = input.checkAttestations ?? true;
 
   const lines: LineDecision[] = request.lines.map((rl, i) => {
     const line = byId.get(rl.lineId);
@@ -128,10 +143,10 @@ export function evaluate(input: EvaluateInput): Evaluation {
     const available = line.fulfilledQuantity - line.returnedQuantity - used;
     taken.set(line.id, used + rl.quantity);
     const a = assessClaim(
-      policy,
+      index,
       order,
       line,
-      { reason: rl.reason, quantity: rl.quantity, available, conditions: rl.conditions, photos: rl.photos, checkAttestations: input.checkAttestations ?? true },
+      { reason: rl.reason, quantity: rl.quantity, available, conditions: rl.conditions, photos: rl.photos, checkAttestations },
       nowMs,
       shop.timezone,
     );
@@ -143,7 +158,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
       eligible,
       route: eligible ? a.route : "none",
       codes: a.codes,
-      deadline: a.deadlineMs === null ? null : new Date(a.deadlineMs).toISOString(),
+      deadline: a.deadlineMs === null ? null : isoOf(a.deadlineMs),
       explanation: keepItem ? `${explanation} ${t("keep_item", locale, {}, policy)}` : explanation,
       reason: rl.reason,
       quantity: rl.quantity,
@@ -203,12 +218,13 @@ export function returnableLines(args: { policy: Policy; order: Order; now: strin
   const { policy, order, shop } = args;
   const locale = args.locale ?? "en";
   const nowMs = nowMsOf(args.now);
+  const index = new PolicyIndex(policy);
   return order.lines.map((line) => {
     const left = Math.max(0, line.fulfilledQuantity - line.returnedQuantity);
     const all = REASONS.map((reason) => ({
       reason,
       a: assessClaim(
-        policy,
+        index,
         order,
         line,
         { reason, quantity: 1, available: left, conditions: [], photos: 0, checkAttestations: false },
