@@ -1,6 +1,6 @@
 // The policy engine: pure, deterministic. Same input -> same answer; `now` is always passed in.
 import type { ClaimGroup, Locale, Policy, Reason, Resolution } from "./policy";
-import { PolicyError, REASONS, RESOLUTIONS, groupOf } from "./policy";
+import { CLAIM_GROUPS, PolicyError, REASONS, RESOLUTIONS, groupOf, reasonRuleOf, type WindowStart } from "./policy";
 import type { Order, OrderLine, ReturnRequest, Shop } from "./order";
 import { PolicyIndex, assessClaim, type Assessment, type Code, type Route, type TraceEntry } from "./assess";
 import { formatDate, joinList, t, word, type MessageKey } from "./messages";
@@ -271,38 +271,55 @@ export function returnableLines(args: { policy: Policy; order: Order; now: strin
   });
 }
 
+/** A window the buyer is told about: days from delivery, dispatch, or the order. */
+export interface TermsWindow {
+  days: number;
+  from: WindowStart;
+}
+
 export interface LineTerms {
   /** Exclusion codes that apply to a change of mind on this product (FINAL_SALE, EXCLUDED_ITEM, GIFT_CARD). */
   codes: Code[];
   /** True when the product cannot be returned for a change of mind. */
   finalSale: boolean;
-  windows: Record<ClaimGroup, { days: number; from: "delivery" | "fulfillment" } | null>;
+  /**
+   * Each group's window for this product: the group's own when a reason open to the product follows it,
+   * else the per-reason window of the group's first open reason (decision 190); null when none is open.
+   */
+  windows: Record<ClaimGroup, TermsWindow | null>;
+  /** Reasons open to the product whose own window (a per-reason rule, decision 190) differs from `windows`. */
+  reasonWindows: Array<TermsWindow & { reason: Reason; group: ClaimGroup }>;
   warranty: { months: number; reasons: Reason[]; resolutions: Resolution[] } | null;
   explanation: string;
 }
+
+const sameWindow = (a: TermsWindow, b: TermsWindow) => a.days === b.days && a.from === b.from;
 
 /** What a buyer should be told before buying this product (checkout and product page labels). */
 export function lineTerms(policy: Policy, line: MatchableLine, locale: Locale = "en"): LineTerms {
   // Every exclusion that matches the product is worth telling the buyer, even when the policy
   // refuses that group anyway (a sale item under a faults-only policy is still "final sale").
   const codes = new Set<Code>(policy.rules.filter((rule) => anyMatcher(rule.match, line)).map((rule) => rule.code));
-  const groups: Record<ClaimGroup, boolean> = { change_of_mind: true, faults: true };
-  for (const group of ["change_of_mind", "faults"] as const) {
-    const reasons = policy.reasons.accepted.filter((r) => groupOf(policy, r) === group);
-    if (reasons.length === 0 || policy.windows[group] === null) {
-      groups[group] = false;
-      continue;
-    }
-    // A group is closed to this product when every accepted reason of the group is excluded.
-    const blocked = reasons.every((r) =>
-      policy.rules.some((rule) => scopeCovers(rule.appliesTo, policy, r, false) && anyMatcher(rule.match, line)),
+  const windows: Record<ClaimGroup, TermsWindow | null> = { change_of_mind: null, faults: null };
+  const reasonWindows: LineTerms["reasonWindows"] = [];
+  for (const group of CLAIM_GROUPS) {
+    // The reasons of the group open to this product: accepted, and not excluded for it by a rule.
+    const open = policy.reasons.accepted.filter(
+      (r) =>
+        groupOf(policy, r) === group &&
+        !policy.rules.some((rule) => scopeCovers(rule.appliesTo, policy, r, false) && anyMatcher(rule.match, line)),
     );
-    if (blocked) groups[group] = false;
+    const judged = open.flatMap((reason) => {
+      const w = reasonRuleOf(policy, reason)?.window ?? policy.windows[group];
+      return w ? [{ reason, w: { days: w.days, from: w.from } }] : [];
+    });
+    const first = judged[0];
+    if (!first) continue;
+    const own = policy.windows[group];
+    const main = own && judged.some((x) => sameWindow(x.w, own)) ? { days: own.days, from: own.from } : first.w;
+    windows[group] = main;
+    for (const x of judged) if (!sameWindow(x.w, main)) reasonWindows.push({ reason: x.reason, group, ...x.w });
   }
-  const windows = {
-    change_of_mind: groups.change_of_mind ? policy.windows.change_of_mind : null,
-    faults: groups.faults ? policy.windows.faults : null,
-  };
   const w = policy.warranties.find((x) => anyMatcher(x.match, line));
   const warranty = w ? { months: w.months, reasons: [...w.reasons], resolutions: [...w.resolutions] } : null;
 
@@ -327,6 +344,7 @@ export function lineTerms(policy: Policy, line: MatchableLine, locale: Locale = 
     codes: [...ordered],
     finalSale: !windows.change_of_mind,
     windows,
+    reasonWindows,
     warranty,
     explanation: parts.join(" "),
   };
