@@ -1,6 +1,7 @@
 // The policy editor's per-reason rules table (decision 190) in the demo's admin frame, in headless
 // Chromium: staff add a rule for a reason, give it its own window counted from the order date and a
-// restocking fee, save, and find the rule again after a reload. Screenshot: artifacts/policy-reason-rules.png.
+// restocking fee, set the customer-history thresholds on their fields, save, and find both again after a
+// reload. Screenshot: artifacts/policy-reason-rules.png.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -51,6 +52,19 @@ describe.skipIf(!chromiumPath())("policy editor: rules per reason (demo stack, h
     await policy.getByLabel("Return shipping fee for Changed mind").fill("1.234");
     await policy.getByText(/more than 2 decimals/).first().waitFor();
     await policy.getByLabel("Return shipping fee for Changed mind").fill("5.95");
+
+    // Customer history: thresholds on their own fields; a bad one is named on its field and keeps the policy from saving.
+    await policy.getByRole("heading", { name: "Customers who return often" }).scrollIntoViewIfNeeded();
+    await policy.getByLabel("Count returns over the last").fill("90");
+    await policy.getByLabel("Hold after more return requests than").fill("3");
+    await policy.getByLabel(/Hold after more refunded than/).fill("300.005");
+    await policy.getByText(/too many decimals for [A-Z]{3}/).first().waitFor();
+    await policy.getByLabel(/Hold after more refunded than/).fill("300");
+    await policy.getByLabel("Hold when the return rate is above").fill("a quarter");
+    await policy.getByText(/must be a percentage like 25/).first().waitFor();
+    expect(await policy.getByRole("button", { name: "Save as new version" }).isDisabled()).toBe(true);
+    await policy.getByLabel("Hold when the return rate is above").fill("25");
+    await expect.poll(async () => policy.getByText(/must be a percentage like 25/).count()).toBe(0);
     await admin.page.screenshot({ path: join(ARTIFACTS, "policy-reason-rules.png"), fullPage: true });
 
     await policy.getByRole("button", { name: "Save as new version" }).click();
@@ -66,6 +80,12 @@ describe.skipIf(!chromiumPath())("policy editor: rules per reason (demo stack, h
     expect(await policy.getByLabel("Window of Changed mind counted from").inputValue()).toBe("order");
     expect(await policy.getByLabel("Restocking fee for Changed mind, percent").inputValue()).toBe("15");
     expect(await policy.getByLabel("Return shipping fee for Changed mind").inputValue()).toBe("5.95");
+    expect(await policy.getByLabel("Count returns over the last").inputValue()).toBe("90");
+    expect(await policy.getByLabel("Hold after more return requests than").inputValue()).toBe("3");
+    expect(await policy.getByLabel("Hold after more items returned than").inputValue()).toBe("");
+    expect(await policy.getByLabel(/Hold after more refunded than/).inputValue()).toBe("300");
+    expect(await policy.getByLabel("Hold when the return rate is above").inputValue()).toBe("25");
+    expect(await policy.getByLabel("Judge the return rate from this many orders on").inputValue()).toBe("3");
     expect(admin.problems).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 // One claim on one order line, judged against every rule of the policy. Shared by
 // evaluate() (a shopper's request) and returnableLines() (what the form may still offer).
-import type { ClaimGroup, Condition, Policy, Reason, ReasonRule, Resolution, Warranty, WindowStart } from "./policy";
+import type { ClaimGroup, Condition, Matcher, Policy, Reason, ReasonRule, Resolution, Warranty, WindowStart } from "./policy";
 import { groupOf, reasonRuleOf } from "./policy";
 import type { Order, OrderLine } from "./order";
-import { anyMatcher, scopeCovers } from "./matching";
-import { windowEnd, windowEndMonths } from "./time";
+import { compileMatchers, scopeCovers } from "./matching";
+import { parseInstant, windowEnd, windowEndMonths } from "./time";
 
 export const CODES = [
   "EXCLUDED_CHANNEL",
@@ -57,55 +57,168 @@ export interface Assessment {
   trace: TraceEntry[];
 }
 
-function startOf(line: OrderLine, order: Order, from: WindowStart): { ms: number; basis: string } {
-  if (from === "order") return { ms: Date.parse(order.processedAt), basis: "processedAt" };
-  if (from === "delivery" && line.deliveredAt) return { ms: Date.parse(line.deliveredAt), basis: "deliveredAt" };
-  if (line.fulfilledAt) return { ms: Date.parse(line.fulfilledAt), basis: "fulfilledAt" };
-  if (line.deliveredAt) return { ms: Date.parse(line.deliveredAt), basis: "deliveredAt" };
-  return { ms: Date.parse(order.processedAt), basis: "processedAt" };
+/** A matcher list compiled once per assessment; answers like anyMatcher. */
+type LineTest = (line: OrderLine) => boolean;
+
+interface ScopedRule {
+  /** The trace entry's name, `rule:<id>`. */
+  label: string;
+  code: Code;
+  matches: LineTest;
+}
+
+interface IndexedWarranty {
+  warranty: Warranty;
+  matches: LineTest;
+  /** The warranty route's conditions: the policy's, then the warranty's own, without repeats. */
+  conditions: Condition[];
+}
+
+/** What the policy says about one reason, worked out once per assessment instead of once per line. */
+interface ReasonIndex {
+  group: ClaimGroup;
+  rule: ReasonRule | null;
+  accepted: boolean;
+  win: { days: number; from: WindowStart } | null;
+  /** The warranties that name the reason, in the policy's order (the first that matches the line wins). */
+  warranties: IndexedWarranty[];
+  /** Non-returnable rules scoped to the reason on the return route, and on the warranty route. */
+  returnRules: ScopedRule[];
+  warrantyRules: ScopedRule[];
+  returnConditions: readonly Condition[];
+  returnMinPhotos: number;
+}
+
+/**
+ * The policy indexed by reason for one assessment (one request, or one order's returnable lines):
+ * per-reason lookups, rule scopes and matchers are worked out once, not once per line. Built per call
+ * and never cached across calls, so a policy object changed between two calls is read afresh.
+ */
+export class PolicyIndex {
+  private readonly reasons = new Map<Reason, ReasonIndex>();
+  private readonly tests = new Map<readonly Matcher[], LineTest>();
+  private readonly excludedChannels: ReadonlySet<string>;
+
+  constructor(readonly policy: Policy) {
+    this.excludedChannels = new Set(policy.channels.excluded);
+  }
+
+  channelExcluded(channel: string): boolean {
+    return this.excludedChannels.has(channel);
+  }
+
+  private test(ms: readonly Matcher[]): LineTest {
+    let f = this.tests.get(ms);
+    if (!f) {
+      f = compileMatchers(ms);
+      this.tests.set(ms, f);
+    }
+    return f;
+  }
+
+  of(reason: Reason): ReasonIndex {
+    let ix = this.reasons.get(reason);
+    if (ix) return ix;
+    const policy = this.policy;
+    const group = groupOf(policy, reason);
+    const rule = reasonRuleOf(policy, reason) ?? null;
+    const returnRules: ScopedRule[] = [];
+    const warrantyRules: ScopedRule[] = [];
+    for (const r of policy.rules) {
+      const scoped = { label: `rule:${r.id}`, code: r.code, matches: this.test(r.match) };
+      if (scopeCovers(r.appliesTo, policy, reason, false)) returnRules.push(scoped);
+      if (scopeCovers(r.appliesTo, policy, reason, true)) warrantyRules.push(scoped);
+    }
+    const warranties: IndexedWarranty[] = [];
+    for (const w of policy.warranties) {
+      if (!w.reasons.includes(reason)) continue;
+      warranties.push({ warranty: w, matches: this.test(w.match), conditions: [...new Set([...policy.conditions.warranty, ...w.conditions])] });
+    }
+    ix = {
+      group,
+      rule,
+      accepted: policy.reasons.accepted.includes(reason),
+      win: rule?.window ?? policy.windows[group],
+      warranties,
+      returnRules,
+      warrantyRules,
+      returnConditions: rule?.conditions ?? policy.conditions[group],
+      returnMinPhotos: rule?.minPhotos ?? policy.evidence.minPhotos[reason] ?? 0,
+    };
+    this.reasons.set(reason, ix);
+    return ix;
+  }
+}
+
+function startOf(line: OrderLine, order: Order, from: WindowStart): number {
+  if (from === "order") return parseInstant(order.processedAt);
+  if (from === "delivery" && line.deliveredAt) return parseInstant(line.deliveredAt);
+  if (line.fulfilledAt) return parseInstant(line.fulfilledAt);
+  if (line.deliveredAt) return parseInstant(line.deliveredAt);
+  return parseInstant(order.processedAt);
+}
+
+const BIT = Object.fromEntries(CODES.map((c, i) => [c, 1 << i])) as Record<Code, number>;
+
+const windowDetails = { return: new Map<number, string>(), warranty: new Map<number, string>() };
+/** "return window ends 2026-03-31T10:59:59.999Z", remembered: many lines share a deadline. */
+function windowDetail(route: "return" | "warranty", deadlineMs: number): string {
+  const memo = windowDetails[route];
+  let text = memo.get(deadlineMs);
+  if (text === undefined) {
+    text = `${route} window ends ${new Date(deadlineMs).toISOString()}`;
+    if (memo.size > 10_000) memo.clear();
+    memo.set(deadlineMs, text);
+  }
+  return text;
 }
 
 export function assessClaim(
-  policy: Policy,
+  policy: Policy | PolicyIndex,
   order: Order,
   line: OrderLine,
   claim: Claim,
   nowMs: number,
   timeZone: string,
 ): Assessment {
-  const codes = new Set<Code>();
+  const index = policy instanceof PolicyIndex ? policy : new PolicyIndex(policy);
+  const p = index.policy;
+  // Each check adds a trace entry (with its detail when it has one) and, when it fails, its code;
+  // codes come out in CODES order. Written out (no closure) because this runs for every line.
+  let failed = 0;
   const trace: TraceEntry[] = [];
-  const check = (rule: string, pass: boolean, code: Code, detail?: string) => {
-    trace.push(detail === undefined ? { rule, pass, code } : { rule, pass, code, detail });
-    if (!pass) codes.add(code);
-  };
   const { reason } = claim;
-  const group = groupOf(policy, reason);
-  const rule = reasonRuleOf(policy, reason) ?? null;
+  const ix = index.of(reason);
+  const { group, rule, accepted, win } = ix;
 
-  check("channel", !policy.channels.excluded.includes(order.salesChannel), "EXCLUDED_CHANNEL", order.salesChannel);
+  const channelOk = !index.channelExcluded(order.salesChannel);
+  trace.push({ rule: "channel", pass: channelOk, code: "EXCLUDED_CHANNEL", detail: order.salesChannel });
+  if (!channelOk) failed |= BIT.EXCLUDED_CHANNEL;
 
   const delivered = line.fulfilledQuantity > 0;
-  check("fulfilled", delivered, "NOT_DELIVERED");
-  check(
-    "quantity",
-    claim.quantity <= claim.available,
-    "QUANTITY_UNAVAILABLE",
-    `asked ${claim.quantity}, available ${Math.max(0, claim.available)}`,
-  );
+  trace.push({ rule: "fulfilled", pass: delivered, code: "NOT_DELIVERED" });
+  if (!delivered) failed |= BIT.NOT_DELIVERED;
+  const quantityOk = claim.quantity <= claim.available;
+  trace.push({ rule: "quantity", pass: quantityOk, code: "QUANTITY_UNAVAILABLE", detail: `asked ${claim.quantity}, available ${Math.max(0, claim.available)}` });
+  if (!quantityOk) failed |= BIT.QUANTITY_UNAVAILABLE;
 
   // Route and window.
-  const accepted = policy.reasons.accepted.includes(reason);
-  const win = rule?.window ?? policy.windows[group];
-  const warranty = policy.warranties.find((w) => w.reasons.includes(reason) && anyMatcher(w.match, line)) ?? null;
+  let warranty: Warranty | null = null;
+  let warrantyConditions: Condition[] = [];
+  for (const w of ix.warranties) {
+    if (w.matches(line)) {
+      warranty = w.warranty;
+      warrantyConditions = w.conditions;
+      break;
+    }
+  }
   let returnDeadline: number | null = null;
   if (accepted && win && delivered) {
-    const start = startOf(line, order, win.from);
-    returnDeadline = windowEnd(start.ms, win.days, timeZone);
+    returnDeadline = windowEnd(startOf(line, order, win.from), win.days, timeZone);
   }
   let warrantyDeadline: number | null = null;
   if (warranty && delivered) {
-    warrantyDeadline = windowEndMonths(startOf(line, order, warranty.from).ms, warranty.months, timeZone);
+    warrantyDeadline = windowEndMonths(startOf(line, order, warranty.from), warranty.months, timeZone);
   }
 
   let route: "return" | "warranty" = "return";
@@ -121,40 +234,46 @@ export function assessClaim(
   }
 
   if (route === "return") {
-    check("reason", accepted, "REASON_NOT_ACCEPTED", reason);
+    trace.push({ rule: "reason", pass: accepted, code: "REASON_NOT_ACCEPTED", detail: reason });
+    if (!accepted) failed |= BIT.REASON_NOT_ACCEPTED;
   } else {
     trace.push({ rule: "reason", pass: true, detail: `${reason} covered by warranty ${warranty?.id}` });
   }
   if (deadlineMs !== null) {
-    check("window", nowMs <= deadlineMs, "OUTSIDE_WINDOW", `${route} window ends ${new Date(deadlineMs).toISOString()}`);
+    const open = nowMs <= deadlineMs;
+    trace.push({ rule: "window", pass: open, code: "OUTSIDE_WINDOW", detail: windowDetail(route, deadlineMs) });
+    if (!open) failed |= BIT.OUTSIDE_WINDOW;
   }
 
   // Non-returnable rules: every one that matches and is scoped to this claim.
-  for (const r of policy.rules) {
-    if (!scopeCovers(r.appliesTo, policy, reason, route === "warranty")) continue;
-    check(`rule:${r.id}`, !anyMatcher(r.match, line), r.code);
+  for (const r of route === "warranty" ? ix.warrantyRules : ix.returnRules) {
+    const pass = !r.matches(line);
+    trace.push({ rule: r.label, pass, code: r.code });
+    if (!pass) failed |= BIT[r.code];
   }
 
   // Shopper attestations: only for claims the policy can accept at all.
-  let missing: Condition[] = [];
+  const missing: Condition[] = [];
   let minPhotos = 0;
   const claimable = route === "warranty" || accepted;
   if (claimable) {
-    const required =
-      route === "warranty"
-        ? [...new Set([...policy.conditions.warranty, ...(warranty?.conditions ?? [])])]
-        : (rule?.conditions ?? policy.conditions[group]);
-    missing = required.filter((c) => !claim.conditions.includes(c));
-    minPhotos = Math.max(rule?.minPhotos ?? policy.evidence.minPhotos[reason] ?? 0, route === "warranty" ? (warranty?.minPhotos ?? 0) : 0);
+    const required = route === "warranty" ? warrantyConditions : ix.returnConditions;
+    for (const c of required) if (!claim.conditions.includes(c)) missing.push(c);
+    minPhotos = Math.max(ix.returnMinPhotos, route === "warranty" ? (warranty?.minPhotos ?? 0) : 0);
     if (claim.checkAttestations) {
-      check("conditions", missing.length === 0, "CONDITION_NOT_MET", missing.join(","));
-      check("evidence", claim.photos >= minPhotos, "EVIDENCE_REQUIRED", `${claim.photos}/${minPhotos} photos`);
+      const met = missing.length === 0;
+      trace.push({ rule: "conditions", pass: met, code: "CONDITION_NOT_MET", detail: missing.join(",") });
+      if (!met) failed |= BIT.CONDITION_NOT_MET;
+      const shown = claim.photos >= minPhotos;
+      trace.push({ rule: "evidence", pass: shown, code: "EVIDENCE_REQUIRED", detail: `${claim.photos}/${minPhotos} photos` });
+      if (!shown) failed |= BIT.EVIDENCE_REQUIRED;
     }
   }
 
-  const ordered = CODES.filter((c) => codes.has(c));
+  const codes: Code[] = [];
+  if (failed !== 0) for (const c of CODES) if (failed & BIT[c]) codes.push(c);
   return {
-    codes: ordered,
+    codes,
     route,
     group,
     deadlineMs,
@@ -164,8 +283,8 @@ export function assessClaim(
     warranty: route === "warranty" ? warranty : null,
     resolutions:
       route === "warranty"
-        ? [...(warranty?.resolutions ?? policy.resolutions.warranty)]
-        : [...(rule?.resolutions ?? policy.resolutions.return)],
+        ? [...(warranty?.resolutions ?? p.resolutions.warranty)]
+        : [...(rule?.resolutions ?? p.resolutions.return)],
     missingConditions: missing,
     minPhotos,
     trace,

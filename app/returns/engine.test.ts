@@ -238,6 +238,31 @@ describe("lineTerms", () => {
     const gc = lineTerms(presets["ekr-auto"], { ...product, isGiftCard: true });
     expect(gc.codes).toEqual(["GIFT_CARD"]);
     expect(gc.windows).toEqual({ change_of_mind: null, faults: null });
+    expect(gc.reasonWindows).toEqual([]);
+  });
+
+  it("speaks of a reason's own window, and opens a group whose window is off for a reason that has one (decision 190)", () => {
+    const ruled = parsePolicy({
+      ...structuredClone(presets["ekr-auto"]),
+      reasonRules: [{ id: "mind", reasons: ["UNWANTED"], window: { days: 14, from: "order" } }, { id: "style", reasons: ["STYLE"], window: { days: 30, from: "delivery" } }],
+    });
+    const t = lineTerms(ruled, product);
+    expect(t.windows.change_of_mind).toEqual({ days: 30, from: "delivery" });
+    expect(t.reasonWindows).toEqual([{ reason: "UNWANTED", group: "change_of_mind", days: 14, from: "order" }]);
+    // excluded from change-of-mind returns: no reason of the group is open, so none is named
+    expect(lineTerms(ruled, { ...product, tags: ["custom"] }).reasonWindows).toEqual([]);
+
+    const only = parsePolicy({
+      ...structuredClone(presets["ekr-auto"]),
+      reasons: { ...presets["ekr-auto"].reasons, accepted: ["UNWANTED", "DEFECTIVE", "DAMAGED"] },
+      windows: { change_of_mind: null, faults: { days: 30, from: "delivery" } },
+      reasonRules: [{ id: "mind", reasons: ["UNWANTED"], window: { days: 14, from: "order" } }],
+    });
+    const o = lineTerms(only, product);
+    expect(o.windows.change_of_mind).toEqual({ days: 14, from: "order" });
+    expect(o.reasonWindows).toEqual([]);
+    expect(o.finalSale).toBe(false);
+    expect(o.explanation).toContain("Returns accepted within 14 days of your order.");
   });
 });
 

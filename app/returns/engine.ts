@@ -1,8 +1,8 @@
 // The policy engine: pure, deterministic. Same input -> same answer; `now` is always passed in.
 import type { ClaimGroup, Locale, Policy, Reason, Resolution } from "./policy";
-import { PolicyError, REASONS, RESOLUTIONS, groupOf } from "./policy";
+import { CLAIM_GROUPS, PolicyError, REASONS, RESOLUTIONS, groupOf, reasonRuleOf, type WindowStart } from "./policy";
 import type { Order, OrderLine, ReturnRequest, Shop } from "./order";
-import { assessClaim, type Assessment, type Code, type Route, type TraceEntry } from "./assess";
+import { PolicyIndex, assessClaim, type Assessment, type Code, type Route, type TraceEntry } from "./assess";
 import { formatDate, joinList, t, word, type MessageKey } from "./messages";
 import { anyMatcher, scopeCovers, type MatchableLine } from "./matching";
 import { CLEAR, keepsItem, screen, type CustomerHistory, type Screening } from "./screening";
@@ -67,7 +67,6 @@ function nowMsOf(now: string | number): number {
 
 function explain(a: Assessment, claimQtyAvailable: number, policy: Policy, locale: Locale, tz: string): string {
   const date = a.deadlineMs !== null ? formatDate(a.deadlineMs, locale, tz) : "";
-  const from = word(a.windowFrom, locale);
   if (a.codes.length === 0) {
     if (a.route === "warranty" && a.warranty) {
       return t("warranty", locale, {
@@ -78,27 +77,41 @@ function explain(a: Assessment, claimQtyAvailable: number, policy: Policy, local
     }
     if (a.windowDays === null || a.deadlineMs === null) return t("window.none", locale, {}, policy);
     const key: MessageKey = a.reasonRule?.window ? "window.reason" : (`window.${a.group}` as MessageKey);
-    return t(key, locale, { days: a.windowDays, from, date }, policy);
+    return t(key, locale, { days: a.windowDays, from: word(a.windowFrom, locale), date }, policy);
   }
+  // The same words fill every code's text: worked out once.
+  const params = {
+    date,
+    available: Math.max(0, claimQtyAvailable),
+    conditions: joinList(a.missingConditions.map((c) => word(c, locale)), locale),
+    photos: a.minPhotos,
+  };
   const parts: string[] = [];
   for (const code of a.codes) {
     let override;
     if (code === "EXCLUDED_ITEM" || code === "GIFT_CARD" || code === "FINAL_SALE") {
       // Prefer the failing rule's own explanation when it has one.
       const failing = a.trace.find((e) => !e.pass && e.code === code && e.rule.startsWith("rule:"));
-      const rule = policy.rules.find((r) => `rule:${r.id}` === failing?.rule);
+      const id = failing?.rule.slice("rule:".length);
+      const rule = id === undefined ? undefined : policy.rules.find((r) => r.id === id);
       override = rule ? (rule.explanation ?? policy.messages[`rule:${rule.id}`]) : undefined;
     }
-    parts.push(
-      t(code === "QUANTITY_UNAVAILABLE" && claimQtyAvailable <= 0 ? "QUANTITY_ALREADY_REQUESTED" : code, locale, {
-        date,
-        available: Math.max(0, claimQtyAvailable),
-        conditions: joinList(a.missingConditions.map((c) => word(c, locale)), locale),
-        photos: a.minPhotos,
-      }, policy, override),
-    );
+    const text = t(code === "QUANTITY_UNAVAILABLE" && claimQtyAvailable <= 0 ? "QUANTITY_ALREADY_REQUESTED" : code, locale, params, policy, override);
+    if (!parts.includes(text)) parts.push(text);
   }
-  return [...new Set(parts)].join(" ");
+  return parts.join(" ");
+}
+
+const isoTexts = new Map<number, string>();
+/** An instant as ISO text, remembered: the lines of a request share a handful of deadlines. */
+function isoOf(ms: number): string {
+  let text = isoTexts.get(ms);
+  if (text === undefined) {
+    text = new Date(ms).toISOString();
+    if (isoTexts.size > 10_000) isoTexts.clear();
+    isoTexts.set(ms, text);
+  }
+  return text;
 }
 
 function decide(policy: Policy, eligible: boolean): ApprovalDecision {
@@ -120,6 +133,8 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const byId = new Map<string, OrderLine>();
   for (const l of order.lines) byId.set(l.id, l);
   const taken = new Map<string, number>();
+  const index = new PolicyIndex(policy);
+  const checkAttestations = input.checkAttestations ?? true;
 
   const lines: LineDecision[] = request.lines.map((rl, i) => {
     const line = byId.get(rl.lineId);
@@ -128,10 +143,10 @@ export function evaluate(input: EvaluateInput): Evaluation {
     const available = line.fulfilledQuantity - line.returnedQuantity - used;
     taken.set(line.id, used + rl.quantity);
     const a = assessClaim(
-      policy,
+      index,
       order,
       line,
-      { reason: rl.reason, quantity: rl.quantity, available, conditions: rl.conditions, photos: rl.photos, checkAttestations: input.checkAttestations ?? true },
+      { reason: rl.reason, quantity: rl.quantity, available, conditions: rl.conditions, photos: rl.photos, checkAttestations },
       nowMs,
       shop.timezone,
     );
@@ -143,7 +158,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
       eligible,
       route: eligible ? a.route : "none",
       codes: a.codes,
-      deadline: a.deadlineMs === null ? null : new Date(a.deadlineMs).toISOString(),
+      deadline: a.deadlineMs === null ? null : isoOf(a.deadlineMs),
       explanation: keepItem ? `${explanation} ${t("keep_item", locale, {}, policy)}` : explanation,
       reason: rl.reason,
       quantity: rl.quantity,
@@ -203,12 +218,13 @@ export function returnableLines(args: { policy: Policy; order: Order; now: strin
   const { policy, order, shop } = args;
   const locale = args.locale ?? "en";
   const nowMs = nowMsOf(args.now);
+  const index = new PolicyIndex(policy);
   return order.lines.map((line) => {
     const left = Math.max(0, line.fulfilledQuantity - line.returnedQuantity);
     const all = REASONS.map((reason) => ({
       reason,
       a: assessClaim(
-        policy,
+        index,
         order,
         line,
         { reason, quantity: 1, available: left, conditions: [], photos: 0, checkAttestations: false },
@@ -255,38 +271,55 @@ export function returnableLines(args: { policy: Policy; order: Order; now: strin
   });
 }
 
+/** A window the buyer is told about: days from delivery, dispatch, or the order. */
+export interface TermsWindow {
+  days: number;
+  from: WindowStart;
+}
+
 export interface LineTerms {
   /** Exclusion codes that apply to a change of mind on this product (FINAL_SALE, EXCLUDED_ITEM, GIFT_CARD). */
   codes: Code[];
   /** True when the product cannot be returned for a change of mind. */
   finalSale: boolean;
-  windows: Record<ClaimGroup, { days: number; from: "delivery" | "fulfillment" } | null>;
+  /**
+   * Each group's window for this product: the group's own when a reason open to the product follows it,
+   * else the per-reason window of the group's first open reason (decision 190); null when none is open.
+   */
+  windows: Record<ClaimGroup, TermsWindow | null>;
+  /** Reasons open to the product whose own window (a per-reason rule, decision 190) differs from `windows`. */
+  reasonWindows: Array<TermsWindow & { reason: Reason; group: ClaimGroup }>;
   warranty: { months: number; reasons: Reason[]; resolutions: Resolution[] } | null;
   explanation: string;
 }
+
+const sameWindow = (a: TermsWindow, b: TermsWindow) => a.days === b.days && a.from === b.from;
 
 /** What a buyer should be told before buying this product (checkout and product page labels). */
 export function lineTerms(policy: Policy, line: MatchableLine, locale: Locale = "en"): LineTerms {
   // Every exclusion that matches the product is worth telling the buyer, even when the policy
   // refuses that group anyway (a sale item under a faults-only policy is still "final sale").
   const codes = new Set<Code>(policy.rules.filter((rule) => anyMatcher(rule.match, line)).map((rule) => rule.code));
-  const groups: Record<ClaimGroup, boolean> = { change_of_mind: true, faults: true };
-  for (const group of ["change_of_mind", "faults"] as const) {
-    const reasons = policy.reasons.accepted.filter((r) => groupOf(policy, r) === group);
-    if (reasons.length === 0 || policy.windows[group] === null) {
-      groups[group] = false;
-      continue;
-    }
-    // A group is closed to this product when every accepted reason of the group is excluded.
-    const blocked = reasons.every((r) =>
-      policy.rules.some((rule) => scopeCovers(rule.appliesTo, policy, r, false) && anyMatcher(rule.match, line)),
+  const windows: Record<ClaimGroup, TermsWindow | null> = { change_of_mind: null, faults: null };
+  const reasonWindows: LineTerms["reasonWindows"] = [];
+  for (const group of CLAIM_GROUPS) {
+    // The reasons of the group open to this product: accepted, and not excluded for it by a rule.
+    const open = policy.reasons.accepted.filter(
+      (r) =>
+        groupOf(policy, r) === group &&
+        !policy.rules.some((rule) => scopeCovers(rule.appliesTo, policy, r, false) && anyMatcher(rule.match, line)),
     );
-    if (blocked) groups[group] = false;
+    const judged = open.flatMap((reason) => {
+      const w = reasonRuleOf(policy, reason)?.window ?? policy.windows[group];
+      return w ? [{ reason, w: { days: w.days, from: w.from } }] : [];
+    });
+    const first = judged[0];
+    if (!first) continue;
+    const own = policy.windows[group];
+    const main = own && judged.some((x) => sameWindow(x.w, own)) ? { days: own.days, from: own.from } : first.w;
+    windows[group] = main;
+    for (const x of judged) if (!sameWindow(x.w, main)) reasonWindows.push({ reason: x.reason, group, ...x.w });
   }
-  const windows = {
-    change_of_mind: groups.change_of_mind ? policy.windows.change_of_mind : null,
-    faults: groups.faults ? policy.windows.faults : null,
-  };
   const w = policy.warranties.find((x) => anyMatcher(x.match, line));
   const warranty = w ? { months: w.months, reasons: [...w.reasons], resolutions: [...w.resolutions] } : null;
 
@@ -311,6 +344,7 @@ export function lineTerms(policy: Policy, line: MatchableLine, locale: Locale = 
     codes: [...ordered],
     finalSale: !windows.change_of_mind,
     windows,
+    reasonWindows,
     warranty,
     explanation: parts.join(" "),
   };

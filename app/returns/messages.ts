@@ -242,52 +242,140 @@ export function joinList(items: string[], locale: Locale, conj: "and" | "or" = "
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
+const pluralForms = new Map<Locale, Map<number, boolean>>();
 /** `{n:one|other}` picks the form the locale's plural rules ask for the number `n` ("1 photo", "2 photos"). */
 function plural(locale: Locale, n: number, one: string, other: string): string {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
+  let forms = pluralForms.get(locale);
+  if (!forms) {
+    forms = new Map();
+    pluralForms.set(locale, forms);
   }
-  return rules.select(n) === "one" ? one : other;
+  let isOne = forms.get(n);
+  if (isOne === undefined) {
+    let rules = pluralRules.get(locale);
+    if (!rules) {
+      rules = new Intl.PluralRules(locale);
+      pluralRules.set(locale, rules);
+    }
+    isOne = rules.select(n) === "one";
+    if (forms.size > 1_000) forms.clear();
+    forms.set(n, isOne);
+  }
+  return isOne ? one : other;
 }
+
+const PLURAL = /\{(\w+):([^|{}]*)\|([^{}]*)\}/g;
+const PARAM = /\{(\w+)\}/g;
+
+/** The two passes `t` makes over a text: plural forms first, then {params} in what that gives. */
+function fillByRegex(text: string, locale: Locale, params: Record<string, string | number>): string {
+  return text
+    .replace(PLURAL, (m, name: string, one: string, other: string) => (name in params ? plural(locale, Number(params[name]), one, other) : m))
+    .replace(PARAM, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** A text cut once into literal pieces, {param}s and {param:one|other} plural forms. */
+type Piece = string | { name: string } | { name: string; one: string; other: string };
+
+/**
+ * Cut a text into pieces, or null when a brace stands outside a placeholder (a merchant's text may hold
+ * one): such a text is filled by the regex passes, whose result the pieces could not promise to equal.
+ * With every brace inside a placeholder, filling the pieces in one pass gives exactly the two passes'
+ * text: a chosen plural form holds no brace, so the second pass can only find the {param}s cut here.
+ */
+function compile(text: string): Piece[] | null {
+  const pieces: Piece[] = [];
+  const literal = (from: number, to: number): boolean => {
+    const part = text.slice(from, to);
+    let at = 0;
+    for (const m of part.matchAll(PARAM)) {
+      if (m.index > at) pieces.push(part.slice(at, m.index));
+      pieces.push({ name: m[1]! });
+      at = m.index + m[0].length;
+    }
+    const rest = part.slice(at);
+    if (rest) pieces.push(rest);
+    // Any brace left outside the {param}s just cut is a stray one.
+    for (const piece of pieces) if (typeof piece === "string" && /[{}]/.test(piece)) return false;
+    return true;
+  };
+  let at = 0;
+  for (const m of text.matchAll(PLURAL)) {
+    if (!literal(at, m.index)) return null;
+    pieces.push({ name: m[1]!, one: m[2]!, other: m[3]! });
+    at = m.index + m[0].length;
+  }
+  return literal(at, text.length) ? pieces : null;
+}
+
+const compiled = new Map<string, Piece[] | null>();
+
+function fill(text: string, locale: Locale, params: Record<string, string | number>): string {
+  if (!text.includes("{")) {
+    // No placeholder (and no stray "}" can form one): the passes would leave the text as it is.
+    return text;
+  }
+  let pieces = compiled.get(text);
+  if (pieces === undefined) {
+    pieces = compile(text);
+    if (compiled.size > 1_000) compiled.clear();
+    compiled.set(text, pieces);
+  }
+  if (pieces === null) return fillByRegex(text, locale, params);
+  let out = "";
+  for (const piece of pieces) {
+    if (typeof piece === "string") out += piece;
+    else if (!(piece.name in params)) out += "one" in piece ? `{${piece.name}:${piece.one}|${piece.other}}` : `{${piece.name}}`;
+    else if ("one" in piece) out += plural(locale, Number(params[piece.name]), piece.one, piece.other);
+    else out += String(params[piece.name]);
+  }
+  return out;
+}
+
+const NO_PARAMS: Record<string, string | number> = Object.freeze({}) as Record<string, string | number>;
 
 /**
  * Translate `key`, preferring an override (rule explanation or policy.messages), filling {params} and
- * choosing plural forms written as {param:one|other}.
+ * choosing plural forms written as {param:one|other}. Each text is cut into pieces once and filled in one
+ * pass (the engine fills one or two texts for every line of a request).
  */
 export function t(
   key: MessageKey,
   locale: Locale,
-  params: Record<string, string | number> = {},
+  params: Record<string, string | number> = NO_PARAMS,
   policy?: Policy,
   override?: Translations,
 ): string {
   const text =
     override?.[locale] ?? policy?.messages[key]?.[locale] ?? TABLE[key][locale] ?? override?.en ?? policy?.messages[key]?.en ?? TABLE[key].en;
-  return text
-    .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (m, name: string, one: string, other: string) =>
-      name in params ? plural(locale, Number(params[name]), one, other) : m,
-    )
-    .replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fill(text, locale, params);
 }
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-const formattedDates = new Map<string, string>();
+// Formatted dates remembered per locale, zone and instant (number keys: no string built per lookup).
+const formattedDates = new Map<Locale, Map<string, Map<number, string>>>();
+let formattedCount = 0;
 /** "31 March 2026" style, in the shop's zone and the shopper's locale. */
 export function formatDate(epochMs: number, locale: Locale, timeZone: string): string {
-  const key = `${locale}|${timeZone}`;
-  const memo = `${key}|${epochMs}`;
-  const hit = formattedDates.get(memo);
+  const hit = formattedDates.get(locale)?.get(timeZone)?.get(epochMs);
   if (hit !== undefined) return hit;
+  const key = `${locale}|${timeZone}`;
   let f = dateFormatters.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { timeZone, day: "numeric", month: "long", year: "numeric" });
     dateFormatters.set(key, f);
   }
   const text = f.format(epochMs);
-  if (formattedDates.size > 10_000) formattedDates.clear();
-  formattedDates.set(memo, text);
+  if (formattedCount > 10_000) {
+    formattedDates.clear();
+    formattedCount = 0;
+  }
+  let byZone = formattedDates.get(locale);
+  if (!byZone) formattedDates.set(locale, (byZone = new Map()));
+  let byInstant = byZone.get(timeZone);
+  if (!byInstant) byZone.set(timeZone, (byInstant = new Map()));
+  byInstant.set(epochMs, text);
+  formattedCount++;
   return text;
 }
 

@@ -151,20 +151,21 @@ export type ReasonRule = z.infer<typeof reasonRuleSchema>;
  * Customer history screening (decision 190): over the last `windowDays`, hold a request for staff
  * review when the customer is above any threshold set. Never a refusal: a held request waits for staff.
  */
+const wholeAtLeast = (min: number) => z.number("must be a number").int("must be a whole number").min(min, `must be ${min} or more`);
 const historySchema = z.object({
-  windowDays: z.number().int().min(1).max(3650).default(365),
+  windowDays: wholeAtLeast(1).max(3650, "must be at most 3650 days (ten years)").default(365),
   hold: z
     .object({
       /** More than this many return requests in the window. */
-      maxRequests: z.number().int().min(0).optional(),
+      maxRequests: wholeAtLeast(0).optional(),
       /** More than this many units returned in the window. */
-      maxUnits: z.number().int().min(0).optional(),
+      maxUnits: wholeAtLeast(0).optional(),
       /** More than this refunded in the window, per currency. */
       maxRefunded: perCurrency.optional(),
       /** Requests in the window per order placed, in basis points (2500 = one request per four orders). */
-      maxReturnRateBps: z.number().int().min(0).max(1_000_000).optional(),
+      maxReturnRateBps: wholeAtLeast(0).max(1_000_000, "must be at most 10000%").optional(),
       /** The rate is judged only from this many orders on (a first order returned is not a pattern). */
-      minOrdersForRate: z.number().int().min(1).default(3),
+      minOrdersForRate: wholeAtLeast(1).default(3),
     })
     .default({ minOrdersForRate: 3 }),
   blocklist: z

@@ -123,29 +123,53 @@ export function startOfDay(date: CivilDate, timeZone: string): number {
   return guess;
 }
 
-const endCache = new Map<string, number>();
+// Window ends remembered per zone, start and length, days and months apart: many lines share a start,
+// and number-keyed lookups cost far less than building a string key for every line.
+type EndCache = Map<string, Map<number, Map<number, number>>>;
+const dayEnds: EndCache = new Map();
+const monthEnds: EndCache = new Map();
+let endCacheSize = 0;
 
 /**
  * The last millisecond of the calendar day `days` days after the day of `startMs`,
  * in the zone: a window of N days opened on 1 March closes at 31 March 23:59:59.999.
  */
 export function windowEnd(startMs: number, days: number, timeZone: string): number {
-  return endOfLastDay(`${timeZone}|${startMs}|d${days}`, () => addDays(civilDateOf(startMs, timeZone), days), timeZone);
+  return dayEnds.get(timeZone)?.get(startMs)?.get(days) ?? rememberEnd(dayEnds, timeZone, startMs, days, addDays(civilDateOf(startMs, timeZone), days));
 }
 
 /** Like windowEnd, counted in calendar months (warranties). */
 export function windowEndMonths(startMs: number, months: number, timeZone: string): number {
-  return endOfLastDay(`${timeZone}|${startMs}|m${months}`, () => addMonths(civilDateOf(startMs, timeZone), months), timeZone);
+  return monthEnds.get(timeZone)?.get(startMs)?.get(months) ?? rememberEnd(monthEnds, timeZone, startMs, months, addMonths(civilDateOf(startMs, timeZone), months));
 }
 
-/** The last millisecond of the day `lastDay()` names, in the zone; remembered under `key`. */
-function endOfLastDay(key: string, lastDay: () => CivilDate, timeZone: string): number {
-  const hit = endCache.get(key);
-  if (hit !== undefined) return hit;
-  const end = startOfDay(addDays(lastDay(), 1), timeZone) - 1;
-  if (endCache.size > 10_000) endCache.clear();
-  endCache.set(key, end);
+/** The last millisecond of `lastDay` in the zone, remembered under (zone, start, length). */
+function rememberEnd(cache: EndCache, timeZone: string, startMs: number, length: number, lastDay: CivilDate): number {
+  const end = startOfDay(addDays(lastDay, 1), timeZone) - 1;
+  if (endCacheSize > 10_000) {
+    dayEnds.clear();
+    monthEnds.clear();
+    endCacheSize = 0;
+  }
+  let byStart = cache.get(timeZone);
+  if (!byStart) cache.set(timeZone, (byStart = new Map()));
+  let byLength = byStart.get(startMs);
+  if (!byLength) byStart.set(startMs, (byLength = new Map()));
+  byLength.set(length, end);
+  endCacheSize++;
   return end;
+}
+
+const instants = new Map<string, number>();
+/** Date.parse of an ISO instant, remembered (an order's dates are read for every line and every reason). */
+export function parseInstant(iso: string): number {
+  let ms = instants.get(iso);
+  if (ms === undefined) {
+    ms = Date.parse(iso);
+    if (instants.size > 10_000) instants.clear();
+    instants.set(iso, ms);
+  }
+  return ms;
 }
 
 /** Adds n business days (Mon–Fri, skipping holidays) to a date; n = 0 returns the date itself. */

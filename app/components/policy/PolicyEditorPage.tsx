@@ -13,6 +13,7 @@ import { setIn, type Draft } from "./draft";
 import { Exclusions, Warranties } from "./exclusions";
 import { Checkout, RefundTiming, ResolutionsAndFees } from "./outcome";
 import { Advanced } from "./Advanced";
+import { CustomerHistory } from "./CustomerHistory";
 import { ReasonRules } from "./ReasonRules";
 import { SaveBanner } from "./SaveBanner";
 import { ShopperMessages } from "./ShopperMessages";
@@ -147,6 +148,7 @@ export function PolicyEditorPage({ active, versions, presets, currency, autoAppr
                   feeError={feeError}
                 />
                 <RefundTiming {...parts} />
+                <CustomerHistory {...parts} currency={currency} />
                 <Checkout draft={draft} set={set} />
                 <ShopperMessages draft={draft} set={set} />
                 <Advanced draft={draft} set={set} err={err} effective={effective} onImport={importJson} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getPreset, orderSchema } from "~/returns";
-import { bpsToPercent, errorsUnder, feeToMinor, fieldErrors, percentToBps, tryPolicy } from "./policy-editor";
+import { bpsToPercent, errorsUnder, feeToMinor, fieldErrors, percentToBps, rateToBps, tryPolicy, withHistoryField } from "./policy-editor";
 
 describe("policy editor helpers", () => {
   it("maps zod issues to the field they are about", () => {
@@ -49,5 +49,51 @@ describe("policy editor helpers", () => {
     expect(r.evaluation?.lines[1]?.codes).toContain("FINAL_SALE");
     const late = tryPolicy({ policy: getPreset("standard-30-day")!, order, shop, now: "2026-12-20T00:00:00Z", reason: "UNWANTED" });
     expect(late.evaluation?.lines[0]?.codes).toContain("OUTSIDE_WINDOW");
+  });
+
+  it("edits the customer-history thresholds field by field, and screens no one once every field is blank", () => {
+    let h = withHistoryField(null, "maxRequests", 3);
+    expect(h).toEqual({ hold: { maxRequests: 3 } });
+    h = withHistoryField(h, { refundedIn: "NZD" }, " 300.00 ");
+    h = withHistoryField(h, "maxReturnRateBps", rateToBps("25"));
+    h = withHistoryField(h, "windowDays", 90);
+    expect(h).toEqual({ windowDays: 90, hold: { maxRequests: 3, maxRefunded: { NZD: "300.00" }, maxReturnRateBps: 2500 } });
+    const policy = fieldErrors({ ...getPreset("standard-30-day")!, history: h }).policy;
+    expect(policy?.history).toEqual({
+      windowDays: 90,
+      hold: { maxRequests: 3, maxRefunded: { NZD: "300.00" }, maxReturnRateBps: 2500, minOrdersForRate: 3 },
+      blocklist: { customers: [], emailDomains: [] },
+    });
+    // an amount in another currency, set in the JSON, is kept when the shop's one is cleared
+    h = withHistoryField({ ...h!, hold: { ...h!.hold, maxRefunded: { NZD: "300.00", AUD: "400.00" } } }, { refundedIn: "NZD" }, "");
+    expect(h?.hold?.maxRefunded).toEqual({ AUD: "400.00" });
+    h = withHistoryField(h, { refundedIn: "AUD" }, "");
+    for (const f of ["maxRequests", "maxReturnRateBps", "windowDays"] as const) h = withHistoryField(h, f, undefined);
+    expect(h).toBeNull();
+    // a blocklist set in the JSON keeps the settings in force
+    expect(withHistoryField({ hold: { maxUnits: 2 }, blocklist: { customers: ["gid://shopify/Customer/7"], emailDomains: [] } }, "maxUnits", undefined)).toEqual({
+      hold: {},
+      blocklist: { customers: ["gid://shopify/Customer/7"], emailDomains: [] },
+    });
+  });
+
+  it("reads a return rate as a percentage, above 100% too, and names a bad threshold on its field in plain words", () => {
+    expect(rateToBps("25")).toBe(2500);
+    expect(rateToBps("12.5%")).toBe(1250);
+    expect(rateToBps("150")).toBe(15_000);
+    expect(rateToBps(" ")).toBeUndefined();
+    expect(() => rateToBps("a quarter")).toThrow(/percentage like 25/);
+    const { errors } = fieldErrors({
+      ...getPreset("standard-30-day")!,
+      history: { windowDays: 0, hold: { maxRequests: 2.5, maxUnits: -1, maxRefunded: { NZD: "ten" }, maxReturnRateBps: Number.NaN } },
+    });
+    expect(errors["history.windowDays"]).toBe("must be 1 or more");
+    expect(errors["history.hold.maxRequests"]).toBe("must be a whole number");
+    expect(errors["history.hold.maxUnits"]).toBe("must be 0 or more");
+    expect(errors["history.hold.maxRefunded.NZD"]).toBe('must be a decimal string like "15.00"');
+    expect(errors["history.hold.maxReturnRateBps"]).toBe("must be a number");
+    // an amount's decimals are checked once the rest of the policy reads
+    const decimals = fieldErrors({ ...getPreset("standard-30-day")!, history: { hold: { maxRefunded: { NZD: "10.005" } } } }).errors;
+    expect(decimals).toEqual({ "history.hold.maxRefunded.NZD": "too many decimals for NZD" });
   });
 });

@@ -59,6 +59,53 @@ export function minorToFee(minor: number, currency: string): string {
   return toDecimalString(minor, currency);
 }
 
+/** A return rate as typed ("25", "12.5%") -> basis points (2500), exactly; blank -> not set. Above 100% is a rate too. */
+export function rateToBps(text: string): number | undefined {
+  if (text.trim() === "") return undefined;
+  const m = /^\s*(\d{1,5})(?:\.(\d{1,2}))?\s*%?\s*$/.exec(text);
+  if (!m) throw new Error("must be a percentage like 25 or 12.5");
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+/** The customer-history settings (decision 190) as the editor's form holds them. */
+export interface HistoryDraft {
+  windowDays?: number;
+  hold?: { maxRequests?: number; maxUnits?: number; maxRefunded?: Record<string, string>; maxReturnRateBps?: number; minOrdersForRate?: number };
+  blocklist?: { customers?: string[]; emailDomains?: string[] };
+}
+
+export type HistoryField = "windowDays" | "maxRequests" | "maxUnits" | "maxReturnRateBps" | "minOrdersForRate" | { refundedIn: string };
+
+/**
+ * The history settings after one field of the form changed. A blank field (undefined, or "" for an
+ * amount) is left out, so the policy's default applies or the threshold is not checked. With every field
+ * blank and nobody on the blocklist, the answer is null: the policy screens no one, exactly as a policy
+ * that never had history settings.
+ */
+export function withHistoryField(history: HistoryDraft | null | undefined, field: HistoryField, value: number | string | undefined): HistoryDraft | null {
+  const next: HistoryDraft = structuredClone(history ?? {});
+  const hold = { ...(next.hold ?? {}) };
+  if (field === "windowDays") {
+    if (value === undefined) delete next.windowDays;
+    else next.windowDays = value as number;
+  } else if (typeof field === "object") {
+    const refunded = { ...(hold.maxRefunded ?? {}) };
+    const amount = typeof value === "string" ? value.trim() : "";
+    if (amount === "") delete refunded[field.refundedIn];
+    else refunded[field.refundedIn] = amount;
+    if (Object.keys(refunded).length) hold.maxRefunded = refunded;
+    else delete hold.maxRefunded;
+  } else if (value === undefined) {
+    delete hold[field];
+  } else {
+    hold[field] = value as number;
+  }
+  next.hold = hold;
+  const listed = (next.blocklist?.customers?.length ?? 0) + (next.blocklist?.emailDomains?.length ?? 0);
+  const anySet = next.windowDays !== undefined || Object.keys(hold).length > 0;
+  return anySet || listed > 0 ? next : null;
+}
+
 export interface TryItResult {
   orderName: string;
   currency: string;

@@ -96,6 +96,35 @@ describe("ekr-auto: labels a buyer sees", () => {
   });
 });
 
+describe("per-reason windows (decision 190): labels a buyer sees", () => {
+  const ruled = parsePolicy({
+    ...structuredClone(getPreset("ekr-auto")!),
+    reasonRules: [{ id: "mind", reasons: ["UNWANTED"], window: { days: 14, from: "order" } }, { id: "faults", reasons: ["DEFECTIVE"], window: { days: 60 } }],
+  });
+  const { shop, lines } = buyerView(ruled);
+  it("the shop default names the change-of-mind reason with its own window; a fault's window is not a checkout term", () => {
+    expect(shopTermsFor(ruled).defaultTerm).toEqual({ code: "WINDOW_30D", days: 30, from: "delivery", extra: ["REASON_UNWANTED_14D_ORDER"] });
+    expect(shop.defaultTerm.extra).toEqual(["REASON_UNWANTED_14D_ORDER"]);
+    expect(lines.plain).toEqual({ label: "30-day returns from delivery · Changed my mind: 14 days from the order date", noNote: true, notReturnable: false });
+    expect(productTermsFor(ruled, CATALOGUE.plain)).toBeNull();
+  });
+  it("a product excluded from change-of-mind returns, a warranty and a gift card read as before", () => {
+    expect(lines.custom.label).toBe("No returns for a change of mind");
+    expect(lines.seatCover).toEqual({ label: "30-day returns from delivery · Changed my mind: 14 days from the order date · 2-year warranty", noNote: false, notReturnable: false });
+    expect(lines.giftCard.label).toBe("Gift cards can't be returned");
+  });
+  it("a change-of-mind window only a reason has, counted from the order, in German", () => {
+    const only = parsePolicy({
+      ...structuredClone(getPreset("ekr-auto")!),
+      reasons: { ...getPreset("ekr-auto")!.reasons, accepted: ["UNWANTED", "DEFECTIVE", "DAMAGED"] },
+      windows: { change_of_mind: null, faults: { days: 30, from: "delivery" } },
+      reasonRules: [{ id: "mind", reasons: ["UNWANTED"], window: { days: 14, from: "order" } }],
+    });
+    expect(shopTermsFor(only).defaultTerm).toEqual({ code: "WINDOW_14D", days: 14, from: "order" });
+    expect(buyerView(only, "de").lines.plain.label).toBe("14 Tage Rückgabe ab Bestelldatum");
+  });
+});
+
 describe("ekoh-store: labels a buyer sees", () => {
   const policy = getPreset("ekoh-store")!;
   const { shop, lines } = buyerView(policy);

@@ -14,7 +14,10 @@
  *   no change-of-mind window, faults open  -> NO_CHANGE_OF_MIND
  *   nothing open at all                    -> EXCLUDED
  *   warranty of n months                   -> WARRANTY_<n/12>Y when whole years, else WARRANTY_<n>M
- * A product whose codes equal the shop default is "plain": it gets no metafield.
+ *   beside a window, a change-of-mind reason
+ *   with its own window (decision 190)     -> REASON_<REASON>_<days>D_<DELIVERY|FULFILLMENT|ORDER>
+ * A product whose codes equal the shop default (no warranty) is "plain": it gets no metafield; the
+ * default's reason codes travel in the shop metafield's defaultTerm.extra.
  */
 import { lineTerms, type LineTerms, type MatchableLine, type Policy } from "~/returns";
 
@@ -23,13 +26,13 @@ export const TERMS_KEY = "terms";
 export const TERMS_TYPE = "json";
 export const SHOP_TERMS_VERSION = 1;
 
-export type From = "delivery" | "fulfillment";
+export type From = "delivery" | "fulfillment" | "order";
 
 /** Shop metafield value ($app:returns / terms on the Shop). */
 export interface ShopTermsJson {
   version: number;
   requireFinalSaleAck: boolean;
-  defaultTerm: { code: string; days?: number; from: From };
+  defaultTerm: { code: string; days?: number; from: From; extra?: string[] };
   texts?: Record<string, Record<string, string>>;
 }
 
@@ -98,6 +101,9 @@ export function codesFromLineTerms(lt: LineTerms): Mapped {
     from = com.from;
   } else main = nothingOpen ? "EXCLUDED" : "NO_CHANGE_OF_MIND";
   const codes = [main];
+  if (main.startsWith("WINDOW_"))
+    for (const rw of lt.reasonWindows)
+      if (rw.group === "change_of_mind") codes.push(`REASON_${rw.reason}_${rw.days}D_${rw.from.toUpperCase()}`);
   if (lt.warranty) codes.push(warrantyCode(lt.warranty.months));
   return { codes, from };
 }
@@ -120,6 +126,7 @@ export function shopTermsFor(policy: Policy): ShopTermsJson {
   const plain = plainTerms(policy);
   const code = plain.codes[0] ?? "EXCLUDED";
   const days = /^WINDOW_(\d+)D$/.exec(code)?.[1];
+  const extra = plain.codes.filter((c) => c.startsWith("REASON_"));
   const texts: Record<string, Record<string, string>> = {};
   for (const [key, code] of Object.entries(TEXT_CODES)) {
     for (const [locale, text] of Object.entries(policy.messages[key] ?? {})) {
@@ -130,7 +137,7 @@ export function shopTermsFor(policy: Policy): ShopTermsJson {
   return {
     version: SHOP_TERMS_VERSION,
     requireFinalSaleAck: policy.checkout.requireFinalSaleAck,
-    defaultTerm: { code, ...(days ? { days: Number(days) } : {}), from: plain.from },
+    defaultTerm: { code, ...(days ? { days: Number(days) } : {}), from: plain.from, ...(extra.length ? { extra } : {}) },
     ...(Object.keys(texts).length ? { texts } : {}),
   };
 }
@@ -139,8 +146,11 @@ export function shopTermsFor(policy: Policy): ShopTermsJson {
 export function productTermsFor(policy: Policy, product: Omit<CatalogueProduct, "id">): ProductTermsJson | null {
   const plain = plainTerms(policy);
   const mine = codesFromLineTerms(lineTerms(policy, toLine(product)));
+  // The shop default carries the main code and the reason codes, never a warranty.
   const isPlain =
-    plain.codes.length === 1 && mine.codes.length === 1 && mine.codes[0] === plain.codes[0] && mine.from === plain.from;
+    mine.from === plain.from &&
+    mine.codes.length === plain.codes.length &&
+    mine.codes.every((c, i) => c === plain.codes[i] && !c.startsWith("WARRANTY_"));
   if (isPlain) return null;
   return mine.codes.some((c) => c.startsWith("WINDOW_")) ? { codes: mine.codes, from: mine.from } : { codes: mine.codes };
 }

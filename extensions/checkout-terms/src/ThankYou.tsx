@@ -4,7 +4,7 @@
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { thankYouApi, useSignal } from "./host";
-import { labelFor, linesTerms, shopTermsFrom, termFor, type Translate } from "./terms";
+import { defaultTerms, labelFor, linesTerms, shopTermsFrom, type Translate } from "./terms";
 
 export default async () => {
   render(<ThankYouTerms />, document.body);
@@ -19,8 +19,9 @@ export function ThankYouTerms() {
   const t: Translate = (k, p) => api.i18n.translate(k, p);
   const locale = api.localization.extensionLanguage.value.isoCode;
   const rows = linesTerms(lines, entries, shop).filter((l) => l.differs);
-  const def = termFor(shop.defaultTerm.code, shop.defaultTerm.from);
-  const defaultLabel = def ? labelFor(def, shop, locale, t) : "";
+  const defaultLabel = defaultTerms(shop)
+    .map((term) => labelFor(term, shop, locale, t))
+    .join(" · ");
   const differs = rows.length > 0;
   return (
     <s-section heading={t("thankYou.heading")}>

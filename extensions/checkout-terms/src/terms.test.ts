@@ -99,13 +99,44 @@ describe("terms -> labels", () => {
     ]);
   });
 
+  it("names a reason with its own window beside the line's window, in the buyer's language", () => {
+    const codes = ["WINDOW_30D", "REASON_UNWANTED_14D_ORDER", "REASON_STYLE_60D_FULFILLMENT", "REASON_BAD_1D_SOMEDAY"];
+    const say = (loc: string, code: string) => termsForLine({ codes }, shop).map((x) => labelFor(x, shop, code, tFor(loc, code)));
+    expect(say("en.default", "en")).toEqual([
+      "30-day returns from delivery",
+      "Changed my mind: 14 days from the order date",
+      "Didn't like the style: 60 days from shipping",
+    ]);
+    expect(say("fr", "fr")[1]).toBe("J'ai changé d'avis : 14 jours après la commande");
+    expect(termsForLine({ codes: ["WINDOW_14D"], from: "order" }, shop).map((x) => labelFor(x, shop, "en", tFor("en.default", "en")))).toEqual([
+      "14-day returns from the order date",
+    ]);
+    // not returnable: no window of any kind next to it
+    expect(termsForLine({ codes: ["FINAL_SALE", ...codes] }, shop).map((x) => x.code)).toEqual(["FINAL_SALE"]);
+  });
+
+  it("the shop default carries its per-reason windows: lines on it get no note, a line without them differs", () => {
+    const withExtra = parseShopTerms({ defaultTerm: { code: "WINDOW_30D", days: 30, from: "delivery", extra: ["REASON_UNWANTED_14D_ORDER", "bad code", 7] } })!;
+    expect(withExtra.defaultTerm).toEqual({ code: "WINDOW_30D", days: 30, from: "delivery", extra: ["REASON_UNWANTED_14D_ORDER"] });
+    expect(parseShopTerms({ defaultTerm: { days: 14, from: "order" } })?.defaultTerm).toEqual({ code: "WINDOW_14D", days: 14, from: "order" });
+    const own: AppMetafieldEntryLike[] = [{ target: { type: "product", id: "5" }, metafield: { namespace: "$app:returns", key: "terms", value: '{"codes":["WINDOW_30D"],"from":"delivery"}' } }];
+    const rows = linesTerms([line(5, "Mat"), line(6, "Socks")], own, withExtra);
+    expect(rows.map((r) => [r.title, r.terms.map((x) => x.code), r.differs])).toEqual([
+      ["Mat", ["WINDOW_30D"], true],
+      ["Socks", ["WINDOW_30D", "REASON_UNWANTED_14D_ORDER"], false],
+    ]);
+  });
+
   it("every key the mapping can produce exists in every locale", () => {
-    const codes = ["FINAL_SALE", "GIFT_CARD", "EXCLUDED", "NO_CHANGE_OF_MIND", "WINDOW_30D", "WARRANTY_2Y", "WARRANTY_6M"];
+    const reasons = ["UNWANTED", "DEFECTIVE", "DAMAGED", "WRONG_ITEM", "NOT_AS_DESCRIBED", "SIZE_TOO_SMALL", "SIZE_TOO_LARGE", "STYLE", "COLOR", "OTHER"];
+    const perReason = reasons.flatMap((r) => ["DELIVERY", "FULFILLMENT", "ORDER"].map((f) => `REASON_${r}_14D_${f}`));
+    const codes = ["FINAL_SALE", "GIFT_CARD", "EXCLUDED", "NO_CHANGE_OF_MIND", "WINDOW_30D", "WARRANTY_2Y", "WARRANTY_6M", ...perReason];
     for (const loc of ["en.default", "fr", "de", "es"]) {
       const t = tFor(loc, loc.slice(0, 2));
-      for (const from of ["delivery", "fulfillment"] as const) {
+      for (const from of ["delivery", "fulfillment", "order"] as const) {
         for (const term of termsForLine({ codes, from }, shop)) {
           expect(t(term.key, term.params), `${loc} ${term.key}`).not.toBe(term.key);
+          if (term.reason) expect(t(`reasons.${term.reason}`), `${loc} ${term.reason}`).not.toBe(`reasons.${term.reason}`);
         }
       }
       for (const k of ["thankYou.heading", "thankYou.allItems", "thankYou.otherItems", "cartLine.finalSale", "ack.label", "ack.error"]) {

@@ -5,13 +5,18 @@
 export const LOCALES = ["en", "fr", "de", "es"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export type From = "delivery" | "fulfillment";
+export type From = "delivery" | "fulfillment" | "order";
+
+const fromOf = (v: unknown): From | undefined => (v === "delivery" || v === "fulfillment" || v === "order" ? v : undefined);
+const CODE = /^[A-Z0-9_]+$/;
+const codesOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((c): c is string => typeof c === "string" && CODE.test(c)) : []);
 
 /** Shop metafield $app:returns / terms. */
 export interface ShopTerms {
   version: number;
   requireFinalSaleAck: boolean;
-  defaultTerm: { code: string; days: number; from: From };
+  /** `extra`: the default's per-reason window codes (REASON_...), shown beside its main code. */
+  defaultTerm: { code: string; days: number; from: From; extra?: string[] };
   /** Optional merchant wording per locale and term code; overrides the built-in labels. */
   texts: Partial<Record<string, Record<string, string>>>;
 }
@@ -28,6 +33,8 @@ export interface Term {
   /** i18n key in locales/*.json */
   key: string;
   params: Record<string, string | number>;
+  /** The return reason a per-reason window is for (its words come from the locale's `reasons`). */
+  reason?: string;
 }
 
 /** Codes that make a line not returnable. */
@@ -52,7 +59,8 @@ export function parseShopTerms(value: unknown): ShopTerms | null {
   if (!isRecord(v)) return null;
   const dt = isRecord(v.defaultTerm) ? v.defaultTerm : undefined;
   const days = dt && typeof dt.days === "number" && Number.isInteger(dt.days) && dt.days > 0 ? dt.days : undefined;
-  const from: From = dt?.from === "fulfillment" ? "fulfillment" : "delivery";
+  const from: From = fromOf(dt?.from) ?? "delivery";
+  const extra = codesOf(dt?.extra);
   const code = dt && typeof dt.code === "string" ? dt.code : days ? `WINDOW_${days}D` : "";
   if (!code) return null;
   const texts: ShopTerms["texts"] = {};
@@ -66,7 +74,7 @@ export function parseShopTerms(value: unknown): ShopTerms | null {
   return {
     version: typeof v.version === "number" ? v.version : 1,
     requireFinalSaleAck: v.requireFinalSaleAck === true,
-    defaultTerm: { code, days: days ?? windowDays(code) ?? 0, from },
+    defaultTerm: { code, days: days ?? windowDays(code) ?? 0, from, ...(extra.length ? { extra } : {}) },
     texts,
   };
 }
@@ -74,8 +82,8 @@ export function parseShopTerms(value: unknown): ShopTerms | null {
 export function parseProductTerms(value: unknown): ProductTerms | null {
   const v = parseJson(value);
   if (!isRecord(v) || !Array.isArray(v.codes)) return null;
-  const codes = v.codes.filter((c): c is string => typeof c === "string" && /^[A-Z0-9_]+$/.test(c));
-  const from = v.from === "fulfillment" || v.from === "delivery" ? v.from : undefined;
+  const codes = codesOf(v.codes);
+  const from = fromOf(v.from);
   return { codes, ...(from ? { from } : {}) };
 }
 
@@ -91,6 +99,14 @@ function warrantyMonths(code: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+const WINDOW_KEY: Record<From, string> = { delivery: "Delivery", fulfillment: "Fulfillment", order: "Order" };
+
+/** REASON_<REASON>_<n>D_<START>: a return reason with its own window (the policy's per-reason rules). */
+function reasonWindow(code: string): { reason: string; days: number; from: From } | undefined {
+  const m = /^REASON_([A-Z_]+)_(\d+)D_(DELIVERY|FULFILLMENT|ORDER)$/.exec(code);
+  return m ? { reason: m[1]!, days: Number(m[2]), from: m[3]!.toLowerCase() as From } : undefined;
+}
+
 /** One code -> one label key with its parameters. Unknown codes map to null (not shown). */
 export function termFor(code: string, from: From): Term | null {
   if (code === "FINAL_SALE") return { code, key: "terms.finalSale", params: {} };
@@ -98,7 +114,9 @@ export function termFor(code: string, from: From): Term | null {
   if (code === "EXCLUDED") return { code, key: "terms.excluded", params: {} };
   if (code === "NO_CHANGE_OF_MIND") return { code, key: "terms.noChangeOfMind", params: {} };
   const days = windowDays(code);
-  if (days !== undefined) return { code, key: from === "fulfillment" ? "terms.windowFulfillment" : "terms.windowDelivery", params: { days } };
+  if (days !== undefined) return { code, key: `terms.window${WINDOW_KEY[from]}`, params: { days } };
+  const own = reasonWindow(code);
+  if (own) return { code, key: `terms.reason${WINDOW_KEY[own.from]}`, params: { days: own.days }, reason: own.reason };
   const months = warrantyMonths(code);
   if (months !== undefined) {
     return months % 12 === 0
@@ -108,25 +126,30 @@ export function termFor(code: string, from: From): Term | null {
   return null;
 }
 
-/** Terms of a line: its own codes, or the shop default when the product has no metafield. */
-export function termsForLine(product: ProductTerms | null, shop: ShopTerms): Term[] {
-  if (!product || product.codes.length === 0) {
-    const t = termFor(shop.defaultTerm.code, shop.defaultTerm.from);
-    return t ? [t] : [];
-  }
-  const from = product.from ?? shop.defaultTerm.from;
-  const terms = product.codes.flatMap((c) => {
+function termsOf(codes: readonly string[], from: From): Term[] {
+  return codes.flatMap((c) => {
     const t = termFor(c, from);
     return t ? [t] : [];
   });
+}
+
+/** The shop default's terms: its main code and any per-reason windows. */
+export function defaultTerms(shop: ShopTerms): Term[] {
+  return termsOf([shop.defaultTerm.code, ...(shop.defaultTerm.extra ?? [])], shop.defaultTerm.from);
+}
+
+/** Terms of a line: its own codes, or the shop default when the product has no metafield. */
+export function termsForLine(product: ProductTerms | null, shop: ShopTerms): Term[] {
+  if (!product || product.codes.length === 0) return defaultTerms(shop);
+  const terms = termsOf(product.codes, product.from ?? shop.defaultTerm.from);
   // A not-returnable line shows only that: a window next to "Final sale" would contradict it.
   const blocking = terms.filter((t) => NOT_RETURNABLE.has(t.code));
   return blocking.length ? blocking.concat(terms.filter((t) => t.code.startsWith("WARRANTY_"))) : terms;
 }
 
 export function isDefaultTerms(terms: Term[], shop: ShopTerms): boolean {
-  const def = termFor(shop.defaultTerm.code, shop.defaultTerm.from);
-  return terms.length === 1 && def !== null && terms[0]?.key === def.key && sameParams(terms[0].params, def.params);
+  const def = defaultTerms(shop);
+  return def.length > 0 && terms.length === def.length && terms.every((t, i) => t.key === def[i]!.key && t.reason === def[i]!.reason && sameParams(t.params, def[i]!.params));
 }
 
 function sameParams(a: Term["params"], b: Term["params"]) {
@@ -144,7 +167,7 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 export function labelFor(term: Term, shop: ShopTerms, locale: string, t: Translate): string {
   const lang = locale.toLowerCase().split("-")[0] ?? "en";
   const custom = shop.texts[locale]?.[term.code] ?? shop.texts[lang]?.[term.code];
-  return custom ?? t(term.key, term.params);
+  return custom ?? t(term.key, term.reason ? { ...term.params, reason: t(`reasons.${term.reason}`) } : term.params);
 }
 
 /** Numeric tail of a gid or a plain numeric id, so product ids from different APIs compare equal. */
