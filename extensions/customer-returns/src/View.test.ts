@@ -43,6 +43,12 @@ describe("returns UI states", () => {
     expect(out).toContain("<s-button>Request return</s-button>");
   });
 
+  it("overview: 'Request return' links to the order's request page where the block is given its address", () => {
+    const requestHref = "extension:customer-returns-page/customer-account.order.page.render/1001/";
+    const out = renderToString(h(ReturnsBody, { state: stateOf([loaded()]), t: createTranslate(en, en, "en"), locale: "en", on, requestHref }));
+    expect(out).toContain(`<s-button href="${requestHref}">Request return</s-button>`);
+  });
+
   it("overview: one short line why not, and no button, when nothing can be returned", () => {
     const out = html(stateOf([loaded({ canRequest: false, closedReason: "The return window closed on 20 December." })]));
     expect(out).not.toContain("Request return");

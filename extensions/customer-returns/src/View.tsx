@@ -32,6 +32,8 @@ export interface ViewProps {
   on: Handlers;
   /** In the action modal the primary buttons live in the modal's slots. */
   inModal?: boolean;
+  /** Where "Request return" leads instead of opening the form in place (the order's request page). */
+  requestHref?: string;
 }
 
 type Target = EventTarget & { value?: string; checked?: boolean; files?: readonly File[] };
@@ -171,7 +173,8 @@ export function Overview(props: ViewProps) {
         <RequestCard key={r.id} r={r} {...props} />
       ))}
       {data.canRequest ? (
-        !props.inModal && <s-button onClick={on.openForm}>{t("request")}</s-button>
+        !props.inModal &&
+        (props.requestHref ? <s-button href={props.requestHref}>{t("request")}</s-button> : <s-button onClick={on.openForm}>{t("request")}</s-button>)
       ) : data.closedReason ? (
         <s-text color="subdued">{data.closedReason}</s-text>
       ) : (
