@@ -172,7 +172,7 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
       const form = await toRequestPage(page, menus[0]!);
       await expect.poll(() => form.getByRole("progressbar").count(), { timeout: 15_000 }).toBe(0);
       expect(await form.locator("body").innerText()).not.toContain("We couldn't load");
-      expect(await form.getByRole("heading", { name: `Request a return for ${mine[0]!.name}` }).count()).toBe(1);
+      expect(new URL(page.url()).searchParams.get("order")).toBe(mine[0]!.id); // that order's page
       await page.screenshot({ path: path.join(ARTIFACTS, "shopper-real-order-list-page.png"), fullPage: true });
       expect(admin.names.length).toBeGreaterThan(0);
       expect(admin.names.length).toBeLessThanOrEqual(2);
