@@ -106,6 +106,8 @@ describe.skipIf(!chromiumPath())("the demo's story (seeded demo stack, headless 
     await shopper.waitForURL(/\/orders\/\d+\/pages\/customer-returns-page$/);
     const block = await extensionFrame(shopper, "customer-account.order.page.render");
     await block.getByRole("heading", { name: "Request a return for #1038" }).waitFor({ timeout: 20_000 });
+    // each line shows its product's picture (LineItem.image, read with the order), with the merchant's alt text
+    expect(await block.getByRole("img", { name: "All-Weather Floor Mats (set of 4)" }).count()).toBe(1);
 
     // The shopper asks to return the floor mats: one unit, changed their mind, conditions confirmed.
     await block.getByLabel(/Quantity to return/).first().fill("1");

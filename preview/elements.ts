@@ -124,6 +124,12 @@ const PageEl = staticElement(["heading", "subheading"], (el) => {
 
 const ImageEl = staticElement(["src", "alt"], (el) => `<img src="${esc(el.getAttribute("src") ?? "")}" alt="${esc(el.getAttribute("alt") ?? "")}" style="max-width:100%;border-radius:6px">`);
 
+/** A product's small square picture (Shopify crops it to the square from the centre). */
+const ProductThumbnailEl = staticElement(["src", "alt", "size"], (el) => {
+  const px = el.getAttribute("size") === "small-100" ? 32 : el.getAttribute("size") === "small" ? 48 : 64;
+  return `<img src="${esc(el.getAttribute("src") ?? "")}" alt="${esc(el.getAttribute("alt") ?? "")}" width="${px}" height="${px}" style="display:block;object-fit:cover;border-radius:8px;border:1px solid #e1e1e1">`;
+});
+
 const LinkEl = staticElement(["href", "target", "accessibilitylabel"], (el) => {
   const t = el.getAttribute("target") === "_blank" ? ' target="_blank" rel="noopener"' : "";
   const al = el.getAttribute("accessibilityLabel");
@@ -380,6 +386,7 @@ export function defineElements(win: Window & typeof globalThis = window) {
     "s-customer-account-action": ActionEl,
     "s-page": PageEl,
     "s-image": ImageEl,
+    "s-product-thumbnail": ProductThumbnailEl,
     "s-link": LinkEl,
     "s-button": ButtonEl,
     "s-text-field": TextFieldEl,

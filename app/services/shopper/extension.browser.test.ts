@@ -93,7 +93,9 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
     const { page, block: b, errors } = await open();
     const block = await toRequestPage(page, b!);
 
-    // The floor mats (1 left) and the straws (2 left) are offered.
+    // The floor mats (1 left) and the straws (2 left) are offered, each with its product's picture and alt text.
+    await expect.poll(() => block.getByRole("img", { name: "All-Weather Floor Mats (set of 4)" }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await block.getByRole("img", { name: "Stainless Steel Straw Set" }).count()).toBe(1);
     await block.getByLabel("Quantity to return (up to 1)").fill("1");
     await block.getByLabel("Reason", { exact: true }).first().selectOption("UNWANTED");
     // Engine verdict from the real preview endpoint: the change-of-mind conditions are not confirmed.

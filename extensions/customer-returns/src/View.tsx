@@ -201,7 +201,9 @@ function LineForm(props: ViewProps & { line: ReturnableLine; errors: ValidationE
     <s-box border="base" padding="base" borderRadius="base">
       <s-stack gap="small">
         <s-stack direction="inline" gap="small" alignItems="center">
-          {line.imageUrl && <s-image src={line.imageUrl} alt="" inlineSize="auto" />}
+          {/* Shopify's host renders the picture (a CDN URL from the order's line item); its alt text is the merchant's
+              https://shopify.dev/docs/api/customer-account-ui-extensions/2025-10/web-components/media-and-visuals/product-thumbnail */}
+          {line.imageUrl && <s-product-thumbnail src={line.imageUrl} alt={line.imageAlt ?? ""} size="small" />}
           <s-text type="strong">{line.title}</s-text>
           <s-text color="subdued">{t("form.returnBy", { date: formatDate(line.deadline, locale) })}</s-text>
         </s-stack>
