@@ -1,6 +1,8 @@
 // The demo's customer account view: what a shopper sees in Shopify's customer accounts, for the demo shop.
 // Pick a demo customer ("sign in"), see their orders, open one: the order page mounts the customer-returns
-// extension through the preview host (preview/serve.ts), whose `shopify.sessionToken.get()` fetches a real
+// extension through the preview host (preview/serve.ts); its "Request return" links lead to the order's return
+// request page, the full-page extension customer-returns-page, mounted the same way at
+// /customer/<id>/orders/<id>/pages/<handle>. The host's `shopify.sessionToken.get()` fetches a real
 // customer account session token from the stand-in, signed with the app's secret, for that customer. The
 // extension then calls the app's shopper API exactly as it does in Shopify, and the app verifies the token as
 // it verifies Shopify's (at the demo's protected customer data level 1, the token carries `sub`).
@@ -145,17 +147,53 @@ export function customerAccountView(opts: { store: Store; previewUrl: string }):
           <ul class="lines"><li><strong>Total</strong><strong>${esc(money(orderTotal(o), o.presentmentCurrencyCode))}</strong></li></ul></div>
         <iframe class="extension" title="Returns app on order ${esc(o.name)}" src="${esc(src.href)}"></iframe>
         <p class="note">The "Request return" action and the Returns block are the app's customer-returns extension, mounted as
-        Shopify's customer accounts mount it.</p>
-        <script>
-          // The extension page reports its height; keep room for the request form's dialog.
+        Shopify's customer accounts mount it; both lead to the order's return request page.</p>
+        ${frameScript(customerId)}`,
+    });
+  }
+
+  /** The order's full-page extension (`handle`), where an extension's `extension:` link leads. */
+  function orderPage(customerId: string, orderId: string, handle: string): string | null {
+    const customer = store.customers.get(customerId);
+    const o = store.orders.get(orderId);
+    if (!customer || !o || o.customerId !== customerId) return null;
+    const src = new URL(opts.previewUrl);
+    src.searchParams.set("page", handle);
+    src.searchParams.set("order", o.id);
+    src.searchParams.set("name", o.name);
+    src.searchParams.set("customer", customerId);
+    src.searchParams.set("title", "0");
+    return layout({
+      title: `Order ${o.name}`,
+      shopName,
+      signedIn: `/customer/${num(customerId)}`,
+      body: `<a class="back" href="/customer/${num(customerId)}/orders/${num(o.id)}">← Order ${esc(o.name)}</a>
+        <iframe class="extension" title="Returns app page for order ${esc(o.name)}" src="${esc(src.href)}"></iframe>
+        <p class="note">This page is the app's customer-returns-page extension, a full-page extension tied to the order,
+        mounted as Shopify's customer accounts mount it.</p>
+        ${frameScript(customerId)}`,
+    });
+  }
+
+  /**
+   * The extension frame reports its height, and the links it follows (Shopify's extension: and
+   * shopify:customer-account protocols): this view navigates, as customer accounts do.
+   */
+  function frameScript(customerId: string): string {
+    return `<script>
           const frame = document.querySelector("iframe.extension");
           const origin = ${JSON.stringify(new URL(opts.previewUrl).origin)};
           window.addEventListener("message", (e) => {
             if (e.origin !== origin || !e.data || e.data.source !== "preview-host") return;
+            const to = e.data.navigate;
+            if (to) {
+              if (!/^\\d+$/.test(String(to.order)) || (to.page && !/^[a-z0-9-]+$/.test(String(to.page)))) return;
+              location.href = "/customer/${num(customerId)}/orders/" + to.order + (to.page ? "/pages/" + to.page : "");
+              return;
+            }
             frame.style.height = Math.max(640, Number(e.data.height) || 0) + "px";
           });
-        </script>`,
-    });
+        </script>`;
   }
 
   return {
@@ -165,6 +203,8 @@ export function customerAccountView(opts: { store: Store; previewUrl: string }):
       if (m) return orders(`gid://shopify/Customer/${m[1]}`);
       m = /^\/customer\/(\d+)\/orders\/(\d+)\/?$/.exec(pathname);
       if (m) return order(`gid://shopify/Customer/${m[1]}`, `gid://shopify/Order/${m[2]}`);
+      m = /^\/customer\/(\d+)\/orders\/(\d+)\/pages\/([a-z0-9-]+)\/?$/.exec(pathname);
+      if (m) return orderPage(`gid://shopify/Customer/${m[1]}`, `gid://shopify/Order/${m[2]}`, m[3]!);
       return null;
     },
   };

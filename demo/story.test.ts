@@ -1,8 +1,9 @@
 // The demo tells the whole story, end to end in headless Chromium with its own default user agent: the admin
 // home, a queue that is not empty on first open (requests seeded through the app's routes in every state), a
 // request's detail, then the shopper's side: the customer account view, a demo customer's order with the
-// customer-returns extension mounted (real customer session tokens from the stand-in), and a request submitted
-// that staff then find in the queue. Screenshots of each screen go to artifacts/.
+// customer-returns extension mounted (real customer session tokens from the stand-in), its "Request return" menu
+// item leading to the order's return request page (customer-returns-page), and a request submitted there that
+// staff then find in the queue. Screenshots of each screen go to artifacts/.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -94,16 +95,26 @@ describe.skipIf(!chromiumPath())("the demo's story (seeded demo stack, headless 
     await admin.page.getByRole("link", { name: /Order #1038/ }).click();
     const shopper = admin.page;
     const seen = watchPage(shopper);
-    const block = await extensionFrame(shopper, "customer-account.order-status.block.render");
-    await block.getByRole("button", { name: "Request return" }).waitFor({ timeout: 20_000 });
+    const status = await extensionFrame(shopper, "customer-account.order-status.block.render");
+    await status.getByRole("link", { name: "Request return" }).waitFor({ timeout: 20_000 });
+    const menu = await extensionFrame(shopper, "customer-account.order.action.menu-item.render");
     await shopper.screenshot({ path: join(ARTIFACTS, "story-6-order.png"), fullPage: true });
+    expect(await seriousViolations(status)).toEqual([]);
+
+    // "Request return" in the order's action menu leads to the order's return request page (a full-page extension).
+    await menu.getByRole("link", { name: "Request return" }).click();
+    await shopper.waitForURL(/\/orders\/\d+\/pages\/customer-returns-page$/);
+    const block = await extensionFrame(shopper, "customer-account.order.page.render");
+    await block.getByRole("heading", { name: "Request a return for #1038" }).waitFor({ timeout: 20_000 });
+    // each line shows its product's picture (LineItem.image, read with the order), with the merchant's alt text
+    expect(await block.getByRole("img", { name: "All-Weather Floor Mats (set of 4)" }).count()).toBe(1);
 
     // The shopper asks to return the floor mats: one unit, changed their mind, conditions confirmed.
-    await block.getByRole("button", { name: "Request return" }).click();
     await block.getByLabel(/Quantity to return/).first().fill("1");
     await block.getByLabel("Reason", { exact: true }).first().selectOption({ index: 1 });
     for (const box of await block.getByRole("checkbox").all()) await box.check();
     await shopper.screenshot({ path: join(ARTIFACTS, "story-7-form.png"), fullPage: true });
+    expect(await seriousViolations(block)).toEqual([]);
     await block.getByRole("button", { name: "Submit request" }).click();
     await expect.poll(() => block.getByText("Your return request was sent.").count(), { timeout: 20_000 }).toBe(1);
     expect(await block.locator("body").innerText()).toContain("Requested");
@@ -114,7 +125,7 @@ describe.skipIf(!chromiumPath())("the demo's story (seeded demo stack, headless 
     // Shopify holds the Return the app asked for, and staff find the request in the queue.
     const order = [...stack.standin.store.orders.values()].find((o) => o.name === "#1038")!;
     expect([...stack.standin.store.returns.values()].filter((r) => r.orderId === order.id).map((r) => r.status)).toEqual(["REQUESTED"]);
-    // The block reloads the order's returns after a submit: leave the page once that has finished, or the
+    // The page reloads the order's returns after a submit: leave it once that has finished, or the
     // navigation aborts it.
     await shopper.waitForLoadState("networkidle");
     await shopper.getByRole("link", { name: "Shopify admin" }).click();

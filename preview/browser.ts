@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 
 export const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../artifacts");
 
@@ -45,4 +45,21 @@ export async function waitForFrames(page: Page, seen: { errors: string[]; proble
       throw new Error(`frame ${f.url()} did not mount: ${(e as Error).message.split("\n")[0]}; frames: ${pending.join(", ")}; page errors: ${JSON.stringify(seen.errors)}; problems: ${JSON.stringify(seen.problems)}`);
     }
   }
+}
+
+/**
+ * The mounted frame of one target, waiting for it to appear (after a navigation, an `extension:` link) and to
+ * mount its extension.
+ */
+export async function targetFrame(page: Page, target: string, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const f = page.frames().find((x) => !x.isDetached() && x.url().includes(encodeURIComponent(target)));
+    if (f) {
+      await f.waitForSelector("body[data-preview-ready]", { state: "attached", timeout: Math.max(1, deadline - Date.now()) });
+      return f;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no frame for ${target}`);
 }

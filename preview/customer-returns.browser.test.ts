@@ -5,7 +5,7 @@
 import path from "node:path";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, chromiumPath, launch, waitForFrames, watchPage } from "./browser";
+import { ARTIFACTS, chromiumPath, launch, targetFrame, waitForFrames, watchPage } from "./browser";
 import { seriousViolations } from "./axe";
 import { startFakeApp, type FakeApp } from "./fake-app";
 import { defaultFixture, startPreview, type PreviewServer } from "./serve";
@@ -47,10 +47,15 @@ describe.skipIf(!haveChromium)("customer-returns against the API contract (fake 
     await app?.close();
   });
 
-  it("requests a return with a photo, sees it requested, then cancels it", async () => {
+  it("follows 'Request return' from the order's status block to the request page, requests a return with a photo, sees it requested, then cancels it", async () => {
     const { page, errors } = await openPreview(browser, server);
-    const block = frameFor(page, "customer-account.order-status.block.render");
-    await block.getByRole("button", { name: "Request return" }).click();
+    const status = frameFor(page, "customer-account.order-status.block.render");
+    await status.getByRole("link", { name: "Request return" }).click();
+    // the order's request page (extensions/customer-returns-page), opened on its form
+    await page.waitForURL(/[?&]page=customer-returns-page/);
+    const block = await targetFrame(page, "customer-account.order.page.render");
+    await expect.poll(() => block.getByRole("heading", { name: "Request a return for #1001" }).count()).toBe(1);
+    expect(await block.getByRole("link", { name: "Back to order #1001" }).getAttribute("href")).toBe("shopify:customer-account/orders/1001");
 
     // Only the returnable line is offered, with its remaining quantity.
     await block.getByLabel("Quantity to return (up to 2)").fill("1");
@@ -96,20 +101,25 @@ describe.skipIf(!haveChromium)("customer-returns against the API contract (fake 
     await page.close();
   });
 
-  it("opens the request form in the order action modal from the menu item", async () => {
-    const { page } = await openPreview(browser, server);
+  it("links the order's action menu item to the order's request page, and the page back to the order", async () => {
+    const { page, errors } = await openPreview(browser, server);
     const menu = frameFor(page, "customer-account.order.action.menu-item.render");
-    await menu.getByRole("button", { name: "Request return" }).click();
-    await page.waitForSelector("dialog[open] iframe");
-    const modal = page.frames().find((f) => f.url().includes("order.action.render"))!;
-    await modal.waitForSelector("body[data-preview-ready]", { state: "attached" });
-    await expect.poll(() => modal.getByRole("dialog", { name: "Request a return for #1001" }).count()).toBe(1);
-    await expect.poll(() => modal.getByLabel("Quantity to return (up to 2)").count()).toBe(1);
-    expect(await modal.getByRole("button", { name: "Submit request" }).count()).toBe(1);
-    expect(await modal.getByLabel("Resolution").inputValue()).toBe("refund"); // preselected, options arrive after value
-    await page.screenshot({ path: path.join(ARTIFACTS, "customer-returns-modal.png"), fullPage: true });
-    await modal.getByRole("button", { name: "Close" }).click();
-    await expect.poll(() => page.locator("dialog[open]").count()).toBe(0);
+    const item = menu.getByRole("link", { name: "Request return" });
+    expect(await item.getAttribute("href")).toBe("extension:customer-returns-page/customer-account.order.page.render/1001/");
+    await item.click();
+    await page.waitForURL(/[?&]page=customer-returns-page/);
+    const form = await targetFrame(page, "customer-account.order.page.render");
+    await expect.poll(() => form.getByLabel("Quantity to return (up to 2)").count()).toBe(1);
+    expect(await form.getByRole("button", { name: "Submit request" }).count()).toBe(1);
+    expect(await form.getByLabel("Resolution").inputValue()).toBe("refund"); // preselected, options arrive after value
+    expect(await page.locator("dialog").count()).toBe(0); // no order action modal any more
+    await page.screenshot({ path: path.join(ARTIFACTS, "customer-returns-page.png"), fullPage: true });
+    expect(await seriousViolations(form)).toEqual([]);
+    // Back to the order: the block and the menu item again.
+    await form.getByRole("link", { name: "Back to order #1001" }).click();
+    await page.waitForURL((u) => !u.search.includes("page="));
+    await targetFrame(page, "customer-account.order-status.block.render");
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

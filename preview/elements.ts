@@ -59,6 +59,8 @@ button:disabled{opacity:.5;cursor:default}
 .banner strong{display:block;margin-bottom:2px}
 section{border:1px solid #e1e1e1;border-radius:12px;padding:12px 14px;background:#fff}
 h2{font-size:16px;margin:0 0 8px}
+h1{font-size:22px;margin:0}
+.page{display:flex;flex-direction:column;gap:12px}
 .dz{border:1px dashed #8a8a8a;border-radius:8px;padding:10px}
 `;
 
@@ -112,7 +114,21 @@ const ActionEl = staticElement(["heading"], (el) => {
   <div class="row" style="margin-top:12px"><slot name="primary-action"></slot><slot name="secondary-actions"></slot></div></div>`;
 });
 
+/** Shopify's page component, the container of a full-page extension: heading, a way back, actions, content. */
+const PageEl = staticElement(["heading", "subheading"], (el) => {
+  const sub = el.getAttribute("subheading");
+  return `<div class="page"><div class="row"><slot name="breadcrumb-actions"></slot><h1>${esc(el.getAttribute("heading") ?? "")}</h1></div>${
+    sub ? `<div class="hint">${esc(sub)}</div>` : ""
+  }<div class="row"><slot name="primary-action"></slot><slot name="secondary-actions"></slot></div><slot></slot></div>`;
+});
+
 const ImageEl = staticElement(["src", "alt"], (el) => `<img src="${esc(el.getAttribute("src") ?? "")}" alt="${esc(el.getAttribute("alt") ?? "")}" style="max-width:100%;border-radius:6px">`);
+
+/** A product's small square picture (Shopify crops it to the square from the centre). */
+const ProductThumbnailEl = staticElement(["src", "alt", "size"], (el) => {
+  const px = el.getAttribute("size") === "small-100" ? 32 : el.getAttribute("size") === "small" ? 48 : 64;
+  return `<img src="${esc(el.getAttribute("src") ?? "")}" alt="${esc(el.getAttribute("alt") ?? "")}" width="${px}" height="${px}" style="display:block;object-fit:cover;border-radius:8px;border:1px solid #e1e1e1">`;
+});
 
 const LinkEl = staticElement(["href", "target", "accessibilitylabel"], (el) => {
   const t = el.getAttribute("target") === "_blank" ? ' target="_blank" rel="noopener"' : "";
@@ -129,10 +145,12 @@ class ButtonEl extends Shadowed {
     const aria = al ? ` aria-label="${esc(al)}"` : "";
     const busy = this.hasAttribute("loading");
     const disabled = this.hasAttribute("disabled") || busy;
+    // a page's breadcrumb is a labelled arrow (Shopify discards its children)
+    const arrow = this.getAttribute("slot") === "breadcrumb-actions" ? '<span aria-hidden="true">←</span>' : "";
     this.root.innerHTML =
       `<style>:host{display:inline-block}${SHADOW_CSS}</style>` +
       (href
-        ? `<a class="btn ${esc(cls)}" href="${esc(href)}"${this.getAttribute("target") === "_blank" ? ' target="_blank" rel="noopener"' : ""}${aria}><slot></slot></a>`
+        ? `<a class="btn ${esc(cls)}" href="${esc(href)}"${this.getAttribute("target") === "_blank" ? ' target="_blank" rel="noopener"' : ""}${aria}>${arrow}<slot></slot></a>`
         : `<button type="button" class="${esc(cls)}"${aria}${disabled ? " disabled" : ""}${busy ? ' aria-busy="true"' : ""}><slot></slot></button>`);
   }
 }
@@ -366,7 +384,9 @@ export function defineElements(win: Window & typeof globalThis = window) {
     "s-section": SectionEl,
     "s-banner": BannerEl,
     "s-customer-account-action": ActionEl,
+    "s-page": PageEl,
     "s-image": ImageEl,
+    "s-product-thumbnail": ProductThumbnailEl,
     "s-link": LinkEl,
     "s-button": ButtonEl,
     "s-text-field": TextFieldEl,

@@ -34,6 +34,8 @@ export interface HostBridge {
   resize(frame: Window, height: number): void;
   /** How many times an extension asked the buyer to sign in (requireLogin). */
   loginPrompts: number;
+  /** Follows an `extension:` or `shopify:customer-account` link (Shopify's custom protocols). */
+  navigate(href: string): void;
 }
 
 function signal<T>(initial: T) {
@@ -126,14 +128,25 @@ async function main() {
     },
     toast: { show: (m: string) => host.toast(m) },
     close: () => host.closeAction(),
-    navigation: { navigate: (url: string) => console.info("navigate", url) },
+    navigation: { navigate: (url: string) => host.navigate(url) },
   };
   (window as unknown as { shopify: typeof shopify }).shopify = shopify;
 
+  // Links with Shopify's custom protocols (extension:…, shopify:customer-account/…) are the host's to follow.
+  // https://shopify.dev/docs/api/customer-account-ui-extensions/latest#custom-protocols
+  document.addEventListener("click", (e) => {
+    const a = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+    const href = a?.getAttribute("href") ?? "";
+    if (/^(extension|shopify):/.test(href)) {
+      e.preventDefault();
+      host.navigate(href);
+    }
+  });
   if (target === "customer-account.order.action.menu-item.render") {
-    // Shopify opens the paired customer-account.order.action.render target when the menu item is pressed.
+    // Shopify opens the paired customer-account.order.action.render target when a menu item without href is pressed.
     document.addEventListener("click", (e) => {
-      if ((e.target as Element | null)?.closest("s-button")) host.openAction(orderIndex ?? undefined);
+      const button = (e.target as Element | null)?.closest("s-button");
+      if (button && !button.hasAttribute("href")) host.openAction(orderIndex ?? undefined);
     });
   }
   new ResizeObserver(() => host.resize(window, document.body.scrollHeight)).observe(document.body);

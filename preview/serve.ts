@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { bundleRuntime, bundleTarget } from "./bundle";
 import type { PreviewFixture } from "./runtime";
-import { readExtension, type ExtensionSpec } from "./toml";
+import { pageExtensions, readExtension, type ExtensionSpec } from "./toml";
 import { startFakeApp } from "./fake-app";
 import { fileURLToPath } from "node:url";
 
@@ -74,15 +74,23 @@ export function fixtureFor(base: PreviewFixture, query: URLSearchParams): Previe
   return fixture;
 }
 
-function hostPage(ext: ExtensionSpec, fixture: PreviewFixture): string {
-  const { messages, fallback } = localeMessages(ext, fixture.locale);
-  const frame = (target: string, i: number, extra = "") =>
-    `<iframe title="${esc(target)}" data-target="${esc(target)}" src="/frame?target=${encodeURIComponent(target)}&locale=${encodeURIComponent(fixture.locale)}&module=/ext/${i}.js${extra}"></iframe>`;
+/**
+ * The host page: the extension's targets laid out as Shopify's page shows them, or, with `page` (one of the
+ * app's full-page extensions, `?page=<handle>`, where an `extension:` link led), that page's target alone.
+ */
+function hostPage(ext: ExtensionSpec, fixture: PreviewFixture, page?: { ext: ExtensionSpec; index: number }): string {
+  const { messages, fallback } = localeMessages(page?.ext ?? ext, fixture.locale);
+  const frame = (target: string, i: number, extra = "", dir = "ext") =>
+    `<iframe title="${esc(target)}" data-target="${esc(target)}" src="/frame?target=${encodeURIComponent(target)}&locale=${encodeURIComponent(fixture.locale)}&module=/${dir}/${i}.js${extra}"></iframe>`;
   const idx = (t: string) => ext.targets.findIndex((x) => x.target === t);
   const has = (t: string) => idx(t) >= 0;
   const lines = (fixture.lines ?? []) as { id: string; quantity: number; merchandise: { title: string }; cost?: { totalAmount?: { amount: number | string; currencyCode: string } } }[];
   let body = "";
-  if (ext.targets.some((t) => t.target.startsWith("purchase."))) {
+  const ORDER_PAGE = "customer-account.order.page.render";
+  if (page || has(ORDER_PAGE)) {
+    // A full-page extension fills the page's main content (Shopify keeps its header and footer).
+    body += page ? frame(ORDER_PAGE, page.index, "", "page") : frame(ORDER_PAGE, idx(ORDER_PAGE));
+  } else if (ext.targets.some((t) => t.target.startsWith("purchase."))) {
     const lineRows = lines
       .map((l, i) => {
         const money = l.cost?.totalAmount ? `${l.cost.totalAmount.amount} ${l.cost.totalAmount.currencyCode}` : "";
@@ -158,6 +166,24 @@ window.__previewHost = {
     d.close(); document.getElementById("action-slot").innerHTML = "";
   },
   loginPrompts: 0,
+  // An extension's link: to a full-page extension of the app (extension:<handle>/customer-account.order.page.render/<order>/)
+  // or back to an order (shopify:customer-account/orders/<order>). Inside the demo's customer account view the
+  // view navigates; alone, this host opens the page itself.
+  navigate(href) {
+    const page = /^extension:([a-z0-9-]+)\\/customer-account\\.order\\.page\\.render\\/(\\d+)\\/?/.exec(href);
+    const order = page ? null : /^shopify:customer-account\\/orders\\/(\\d+)$/.exec(href);
+    if (!page && !order) { this.toast("Opens " + href); return; }
+    const num = page ? page[2] : order[1];
+    if (window.parent !== window) {
+      window.parent.postMessage({ source: "preview-host", navigate: { page: page ? page[1] : null, order: num } }, "*");
+      return;
+    }
+    const known = [...(fixture.orders || []), ...(fixture.order ? [fixture.order] : [])].find((o) => o.id.split("/").pop() === num);
+    const q = new URLSearchParams({ order: known ? known.id : "gid://shopify/Order/" + num, name: known ? known.name : "", locale: fixture.locale });
+    if (fixture.customerId) q.set("customer", fixture.customerId);
+    if (page) q.set("page", page[1]);
+    location.assign("/?" + q);
+  },
   toast(m) { const t = document.getElementById("toast"); t.textContent = m; setTimeout(() => { t.textContent = ""; }, 3000); },
   resize(win, h) { for (const f of document.querySelectorAll("iframe")) if (f.contentWindow === win) f.style.height = h + "px"; },
 };
@@ -192,6 +218,9 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
   const fixture = opts.fixture ?? defaultFixture(opts.extension);
   const runtime = await bundleRuntime();
   const modules = await Promise.all(ext.targets.map((t) => bundleTarget(t.module, { appUrl: opts.appUrl, minify: false })));
+  // The app's full-page extensions, where this one's `extension:` links lead (one target each).
+  const pages = pageExtensions().filter((p) => p.name !== ext.name);
+  const pageModules = await Promise.all(pages.map((p) => bundleTarget(p.targets[0]!.module, { appUrl: opts.appUrl, minify: false })));
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
@@ -200,16 +229,20 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
       res.end(body);
     };
     try {
-      if (url.pathname === "/") return send(200, "text/html; charset=utf-8", hostPage(ext, fixtureFor(fixture, url.searchParams)));
+      if (url.pathname === "/") {
+        const index = pages.findIndex((p) => p.handle === url.searchParams.get("page"));
+        const page = index >= 0 ? { ext: pages[index]!, index } : undefined;
+        return send(200, "text/html; charset=utf-8", hostPage(ext, fixtureFor(fixture, url.searchParams), page));
+      }
       if (url.pathname === "/frame") {
         const asked = url.searchParams.get("locale");
         const locale = asked && /^[a-z]{2}(-[A-Z]{2})?$/.test(asked) ? asked : fixture.locale;
         return send(200, "text/html; charset=utf-8", framePage(locale, url.searchParams.get("target") ?? ext.name));
       }
       if (url.pathname === "/runtime.js") return send(200, "text/javascript", runtime);
-      const m = /^\/ext\/(\d+)\.js$/.exec(url.pathname);
+      const m = /^\/(ext|page)\/(\d+)\.js$/.exec(url.pathname);
       if (m) {
-        const code = modules[Number(m[1])];
+        const code = (m[1] === "page" ? pageModules : modules)[Number(m[2])];
         return code === undefined ? send(404, "text/plain", "no such target") : send(200, "text/javascript", code);
       }
       if (url.pathname === "/session-token") {
@@ -254,14 +287,14 @@ async function cli() {
   if (values.locale) fixture.locale = values.locale;
   let appUrl = values.app;
   let standinUrl = values.standin;
-  if (values.extension === "customer-returns" && !appUrl && !standinUrl) {
+  if (values.extension.startsWith("customer-returns") && !appUrl && !standinUrl) {
     // No app given: the in-memory fake of the API contract answers, session tokens included.
     const fake = await startFakeApp();
     appUrl = fake.url;
     standinUrl = fake.url;
     if (!values.fixture) fixture.order = { id: fake.overview.order.id, name: fake.overview.order.name };
     console.log(`no --app: the extension talks to an in-memory fake of the app's API (${fake.url})`);
-  } else if (values.extension === "customer-returns" && (!appUrl || !standinUrl)) {
+  } else if (values.extension.startsWith("customer-returns") && (!appUrl || !standinUrl)) {
     console.error(
       "customer-returns needs both --app <appUrl> and --standin <standinUrl> (session tokens come from the stand-in), or neither (a fake app).\n" +
         "To try it against the real app, run `npm run demo` and open the customer account view it prints.",

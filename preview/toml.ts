@@ -1,5 +1,5 @@
 // Just enough of shopify.extension.toml for the preview and the size check: targets and their modules.
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -38,4 +38,16 @@ export function readExtension(name: string): ExtensionSpec {
     apiVersion: str(/^api_version\s*=\s*"([^"]+)"/m, text) ?? "",
     targets,
   };
+}
+
+/** Shopify's full-page targets: an extension with one holds nothing else. */
+export const PAGE_TARGETS = ["customer-account.order.page.render", "customer-account.page.render"];
+
+/** The app's full-page extensions, which other extensions link to with `extension:<handle>/…`. */
+export function pageExtensions(): ExtensionSpec[] {
+  return readdirSync(EXTENSIONS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(EXTENSIONS_DIR, d.name, "shopify.extension.toml")))
+    .map((d) => readExtension(d.name))
+    .filter((e) => e.targets.some((t) => PAGE_TARGETS.includes(t.target)))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -159,9 +159,9 @@ export function tokenExchange(deps: ExchangeDeps, params: Record<string, string 
       session: String(v.claims.sid ?? ""),
       associated_user: {
         id: userId,
-        first_name: "Demo",
-        last_name: "Staff",
-        email: "staff@example.com",
+        first_name: (STAFF[userId] ?? STAFF[0]!).firstName,
+        last_name: (STAFF[userId] ?? STAFF[0]!).lastName,
+        email: (STAFF[userId] ?? STAFF[0]!).email,
         account_owner: userId === 1,
         locale: "en",
         collaborator: false,
@@ -170,6 +170,16 @@ export function tokenExchange(deps: ExchangeDeps, params: Record<string, string 
     },
   };
 }
+
+/**
+ * The demo shop's staff as an online token's `associated_user` names them (user 1, the owner, is who the demo
+ * admin frame signs in as); any other user id answers as a generic member of staff.
+ */
+const STAFF: Record<number, { firstName: string; lastName: string; email: string }> = {
+  0: { firstName: "Demo", lastName: "Staff", email: "staff@example.com" },
+  1: { firstName: "Mere", lastName: "Tamihana", email: "mere@demo-returns.example" },
+  2: { firstName: "Sam", lastName: "Lee", email: "sam@demo-returns.example" },
+};
 
 function issueExpiringOffline(deps: ExchangeDeps, scope: string, token: string, parent: string | null): Out {
   const now = deps.clock().getTime();

@@ -20,6 +20,7 @@ export const SHOP_TABLES = {
   Job: "shop",
   OfflineTokenRefresh: "shop",
   OrderFacts: "shop",
+  StaffMember: "shop",
 } as const;
 
 export type ShopTable = keyof typeof SHOP_TABLES;
@@ -129,9 +130,10 @@ export function createComplianceRepo(db: Db) {
         db.session.deleteMany({ where: { shop: s } }),
         db.offlineTokenRefresh.deleteMany({ where: { shop: s } }),
         db.orderFacts.deleteMany({ where: { shop: s } }),
+        db.staffMember.deleteMany({ where: { shop: s } }),
         db.shop.deleteMany({ where: { domain: s } }),
       ]);
-      const [events, lines, requests, policies, ops, deliveries, jobs, sessions, tokenRefresh, orderFacts, shops] = r.map((x) => x.count);
+      const [events, lines, requests, policies, ops, deliveries, jobs, sessions, tokenRefresh, orderFacts, staff, shops] = r.map((x) => x.count);
       return {
         ReturnEvent: events!,
         ReturnRequestLine: lines!,
@@ -143,6 +145,7 @@ export function createComplianceRepo(db: Db) {
         Session: sessions!,
         OfflineTokenRefresh: tokenRefresh!,
         OrderFacts: orderFacts!,
+        StaffMember: staff!,
         Shop: shops!,
       };
     },

@@ -13,6 +13,7 @@ import { createOrderFactsRepo } from "./order-facts";
 import { createPoliciesRepo } from "./policies";
 import { createReturnRequestsRepo } from "./return-requests";
 import { createShopsRepo } from "./shops";
+import { createStaffMembersRepo } from "./staff-members";
 import { createWebhookDeliveriesRepo } from "./webhook-deliveries";
 
 export function createRepos(db: Db) {
@@ -26,6 +27,7 @@ export function createRepos(db: Db) {
     webhookDeliveries: createWebhookDeliveriesRepo(db),
     jobs: createJobsRepo(db),
     offlineTokens: createOfflineTokensRepo(db),
+    staffMembers: createStaffMembersRepo(db),
     /** the admin screens' aggregate and list queries (named read models) */
     adminViews: createAdminReadModels(db),
     compliance: createComplianceRepo(db),
@@ -44,5 +46,6 @@ export * from "./order-facts";
 export * from "./webhook-deliveries";
 export * from "./jobs";
 export * from "./offline-tokens";
+export * from "./staff-members";
 export * from "./admin-read-models";
 export * from "./compliance";

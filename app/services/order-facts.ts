@@ -30,7 +30,8 @@ const keptSchema = z.object({
   reasonIds: z.record(z.string(), z.string()),
   /** the handles the read asked for (a handle Shopify does not know is asked, and absent from reasonIds) */
   reasonHandles: z.array(z.string()),
-  lineExtras: z.record(z.string(), z.object({ imageUrl: z.string().nullable() })),
+  // imageAlt: optional, facts stored before it was read have none
+  lineExtras: z.record(z.string(), z.object({ imageUrl: z.string().nullable(), imageAlt: z.string().nullable().optional() })),
   shape: z.object({ lines: z.number().int(), fulfillments: z.number().int(), fulfillmentLines: z.number().int() }),
   withCollections: z.boolean(),
   /** the Shopify Returns of the app's requests that the read already counted (listed before it) */

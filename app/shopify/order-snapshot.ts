@@ -74,8 +74,8 @@ export interface OrderSnapshotResult {
   reasonIds: Record<string, string>;
   /** What this read saw of the order's size: the next read of it can be sized from it (`sizesFor`). */
   shape: OrderShape;
-  /** Display extras the engine does not read. */
-  lineExtras: Record<string, { imageUrl: string | null }>;
+  /** Display extras the engine does not read: the line's image (its variant's) and the merchant's alt text for it. */
+  lineExtras: Record<string, { imageUrl: string | null; imageAlt?: string | null }>;
   /** True when a list on the order was longer than one page allows (fulfillments, returns). */
   truncated: boolean;
 }
@@ -299,7 +299,7 @@ export function mapOrderSnapshot(
       const taxMinor = l.taxLines.reduce((a, t) => a + minorOrZero(t.priceSet.presentmentMoney.amount, currency), 0);
       unitTax = toDecimalString(Math.floor(taxMinor / l.quantity), currency);
     }
-    extras[l.id] = { imageUrl: l.image?.url ? String(l.image.url) : null };
+    extras[l.id] = { imageUrl: l.image?.url ? String(l.image.url) : null, imageAlt: l.image?.altText ?? null };
     return {
       id: l.id,
       title: l.title,

@@ -173,6 +173,14 @@ export const typeResolvers: Record<string, R> = {
     nonFulfillableQuantity: () => 0,
     product: (l: LineItemRec, _a, ctx) => tag(ctx, "Product", l.productId ? ctx.store.products.get(l.productId) : null),
     variant: (l: LineItemRec, _a, ctx) => tag(ctx, "ProductVariant", l.variantId ? ctx.store.variants.get(l.variantId) : null),
+    // "The image associated to the line item's variant": the variant's own image, else its product's main image
+    // (a variant without an image of its own shows its product's). A line whose product is gone has none.
+    // https://shopify.dev/docs/api/admin-graphql/latest/objects/LineItem#field-LineItem.fields.image
+    image: (l: LineItemRec, _a, ctx) => {
+      const variant = l.variantId ? ctx.store.variants.get(l.variantId) : undefined;
+      const product = l.productId ? ctx.store.products.get(l.productId) : undefined;
+      return variant?.image ?? product?.featuredImage ?? null;
+    },
     variantTitle: (l: LineItemRec, _a, ctx) => (l.variantId ? ctx.store.variants.get(l.variantId)?.title ?? null : null),
     originalUnitPriceSet: (l: LineItemRec, _a, ctx) => bag(findLineItem(ctx.store, l.id)!.order, l.unitPrice, l.unitPricePresentment),
     originalTotalSet: (l: LineItemRec, _a, ctx) => bag(findLineItem(ctx.store, l.id)!.order, l.unitPrice * l.quantity, l.unitPricePresentment * l.quantity),

@@ -1,5 +1,6 @@
 import type { Store } from "../state/store";
 import { gid } from "../state/store";
+import type { ImageRec } from "../state/types";
 
 export interface SeedProduct {
   n: number;
@@ -66,6 +67,25 @@ export const CUSTOMERS = [
   { n: 10, firstName: "Jess", lastName: "Clark", email: "jess@example.com" },
 ];
 
+const INK: Record<string, [string, string]> = { "EKR Auto": ["#1f3a5f", "#e3ebf5"], EKOH: ["#2f5d3a", "#e5f1e6"] };
+
+/**
+ * A small product picture for the seed catalog: an SVG data URI (the vendor's colours, the title's initials), so
+ * the demo and the tests show product images with no network. Shopify's are CDN URLs; the app treats both as
+ * opaque URLs it passes on.
+ */
+export function seedProductImage(title: string, vendor: string): ImageRec {
+  const [ink, paper] = INK[vendor] ?? ["#303030", "#ebebeb"];
+  const initials = title
+    .split(/[\s-]+/)
+    .filter((w) => /^[A-Za-z]/.test(w))
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join("");
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><rect width="96" height="96" rx="12" fill="${paper}"/><text x="48" y="60" font-family="sans-serif" font-size="34" font-weight="700" text-anchor="middle" fill="${ink}">${initials}</text></svg>`;
+  return { url: `data:image/svg+xml,${encodeURIComponent(svg)}`, altText: title };
+}
+
 export function seedCatalog(store: Store, createdAt: string): void {
   for (const c of COLLECTIONS) store.collections.set(gid("Collection", c.n), { id: gid("Collection", c.n), title: c.title, handle: c.handle });
   for (const p of PRODUCTS) {
@@ -83,6 +103,7 @@ export function seedCatalog(store: Store, createdAt: string): void {
       isGiftCard: p.isGiftCard ?? false,
       createdAt,
       updatedAt: createdAt,
+      featuredImage: seedProductImage(p.title, p.vendor),
     });
     const sizes = SIZES[p.n];
     if (!sizes) {

@@ -34,6 +34,12 @@ export interface MetafieldRec {
   updatedAt: string;
 }
 
+/** An image as Admin's `Image` answers it: a URL and the merchant's alt text. */
+export interface ImageRec {
+  url: string;
+  altText: string | null;
+}
+
 export interface ProductRec {
   id: string;
   title: string;
@@ -46,6 +52,8 @@ export interface ProductRec {
   isGiftCard: boolean;
   createdAt: string;
   updatedAt: string;
+  /** the product's main image (Product.featuredImage) */
+  featuredImage?: ImageRec | null;
 }
 
 export interface VariantRec {
@@ -58,6 +66,8 @@ export interface VariantRec {
   compareAtPrice?: Minor | null;
   /** units on hand (ProductVariant.inventoryQuantity); absent: not tracked */
   inventoryQuantity?: number;
+  /** the variant's own image (ProductVariant.image); absent: none of its own */
+  image?: ImageRec | null;
   /** the variant's option values (ProductVariant.selectedOptions); absent: Title = title */
   options?: { name: string; value: string }[];
 }

@@ -74,6 +74,24 @@ describe("activity log", () => {
     expect(second.next).toBeNull();
   });
 
+  it("names the staff member who acted where Shopify has told their name, this shop's only, else 'Staff', in the log and its CSV", async () => {
+    const repos = createRepos(db.prisma);
+    await repos.staffMembers.record(SHOP, "1", "Mere Tamihana", at(8));
+    await repos.staffMembers.record(OTHER, "2", "Someone Elsewhere", at(8));
+    try {
+      const page = await loadActivity(ctx(), SHOP, q("who=staff"));
+      expect(page.rows.map((r) => [r.who, r.what])).toEqual([
+        ["Mere Tamihana", "Hid the note about Shopify's self-serve returns"],
+        ["Staff", "Refunded"], // staff:2 is only known at another shop
+        ["Mere Tamihana", "Approved the return"],
+        ["Mere Tamihana", "Tried to approve; Shopify did not accept it"],
+      ]);
+      expect(activityCsv(page.rows, "UTC")).toContain('"2026-11-20 03:00","Mere Tamihana","Approved the return","#1001"');
+    } finally {
+      await db.prisma.staffMember.deleteMany({});
+    }
+  });
+
   it("names a bad filter in the address", () => {
     expect(() => q("who=robots")).toThrow(/who\[0\]/);
     expect(() => q("from=yesterday")).toThrow(/from: must be a date like 2026-12-31/);

@@ -130,8 +130,8 @@ function decodeBefore(v: string | null): { at: Date; id: number } | null {
   return { at: new Date(Number(m[1])), id: Number(m[2]) };
 }
 
-function whoOf(actor: string, customer: string | null): string {
-  if (actor.startsWith("staff:") || actor.startsWith("merchant:")) return "Staff";
+function whoOf(actor: string, customer: string | null, staffNames: Readonly<Record<string, string>>): string {
+  if (actor.startsWith("staff:") || actor.startsWith("merchant:")) return staffNames[actor] || "Staff";
   if (actor.startsWith("customer:")) return customer ?? "The customer";
   if (actor === "webhook" || actor.startsWith("shopify")) return "Shopify";
   if (actor === "auto") return "Automatic approval";
@@ -167,6 +167,8 @@ export async function loadActivity(
     before: decodeBefore(q.before),
     limit,
   });
+  // staff who acted, by name where Shopify has told us it (app/shopify/staff-names.ts); else "Staff"
+  const staffNames = await ctx.repos.staffMembers.namesFor(shop, rows.map((r) => r.actor));
   const out = rows.map((r) => {
     let payload: unknown = null;
     try {
@@ -177,7 +179,7 @@ export async function loadActivity(
     return {
       id: r.id,
       at: r.at.toISOString(),
-      who: whoOf(r.actor, r.request?.customerDisplayName ?? null),
+      who: whoOf(r.actor, r.request?.customerDisplayName ?? null, staffNames),
       what: whatOf(r.type, payload),
       orderName: r.request?.orderName ?? null,
       requestId: r.requestId,

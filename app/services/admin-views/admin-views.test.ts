@@ -234,6 +234,20 @@ describe("request detail", () => {
     ]);
   });
 
+  it("names the staff member who acted in the timeline where Shopify has told their name, else 'Staff'", async () => {
+    expect((await loadRequestDetail(views(), SHOP, ids.c!))!.events.map((e) => e.actorWords)).toEqual(["Staff", "Staff"]);
+    await createRepos(db.prisma).staffMembers.record(SHOP, "1", "Mere Tamihana", day(2));
+    try {
+      const d = (await loadRequestDetail(views(), SHOP, ids.c!))!;
+      expect(d.events.map((e) => [e.type, e.actorWords])).toEqual([
+        ["approved", "Mere Tamihana"],
+        ["refund_failed", "Mere Tamihana"],
+      ]);
+    } finally {
+      await db.prisma.staffMember.deleteMany({});
+    }
+  });
+
   it("is null for another shop's request id", async () => {
     expect(await loadRequestDetail(views(), OTHER, ids.c!)).toBeNull();
     expect(await loadRequestDetail(views(), SHOP, "nope")).toBeNull();

@@ -9,6 +9,8 @@ import { serviceContext, type AdminServiceContext } from "~/services/context";
 import { authenticateStaff } from "~/shopify/staff-auth.server";
 import { unstorableTextInRequest } from "~/services/input-text";
 import { storeShopFacts } from "~/shopify/shop-facts";
+import { httpStaffNameLookup, learnStaffName, type StaffNameLookup } from "~/shopify/staff-names";
+import { requiredEnv } from "~/env.server";
 import type { Provider } from "./shared";
 
 export interface AdminContext extends AdminServiceContext {
@@ -47,6 +49,11 @@ export async function adminContext(request: Request, { shopFacts = true }: { sho
     }
   }
   const sub = sessionToken?.sub;
+  // An action is recorded with its staff member: learn their name from Shopify if it is not known yet.
+  if (sub && request.method !== "GET" && request.method !== "HEAD") {
+    const raw = request.headers.get("Authorization")?.replace(/^Bearer /, "") || new URL(request.url).searchParams.get("id_token");
+    if (raw) await learnStaffName({ repos, now: services.now, lookup: staffNameLookup() }, session.shop, String(sub), raw);
+  }
   return {
     ...services,
     shop: session.shop,
@@ -56,6 +63,12 @@ export async function adminContext(request: Request, { shopFacts = true }: { sho
     timeZone: shopRecord?.timezone || "UTC",
     currency: shopRecord?.currency || "USD",
   };
+}
+
+let lookup: StaffNameLookup | undefined;
+function staffNameLookup(): StaffNameLookup {
+  lookup ??= httpStaffNameLookup({ apiKey: requiredEnv("SHOPIFY_API_KEY"), apiSecret: requiredEnv("SHOPIFY_API_SECRET") });
+  return lookup;
 }
 
 /** A Response with a JSON body and status, for loaders/actions that answer errors in words. */

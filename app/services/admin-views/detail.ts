@@ -136,6 +136,8 @@ export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop
   const v = verdictOf(r);
   const { lines, verdict: _v, createdAt, updatedAt, lastErrorAt, ...rest } = r;
   void _v;
+  // staff who acted, by name where Shopify has told us it (app/shopify/staff-names.ts); else "Staff"
+  const staffNames = await repos.staffMembers.namesFor(shop, events.map((e) => e.actor));
   const override = overrideOf(events);
   // the value of the items before deductions: the amount before a staff override, plus the fees
   const gross = (override?.fromMinor ?? r.refundMinor) + r.feesMinor;
@@ -212,7 +214,7 @@ export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop
         }
       : null,
     events: events.map((e) => {
-      const words = timelineEntry(e, r.currency);
+      const words = timelineEntry(e, r.currency, staffNames);
       return {
         ...words,
         type: e.type,

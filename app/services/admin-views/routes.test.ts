@@ -363,6 +363,12 @@ describe("activity", () => {
     const text = await csv.text();
     expect(text.split("\r\n")[0]).toBe('"When","Who","What","Order"');
     expect(text.split("\r\n").length - 2).toBe(page.page.rows.length);
+    // The staff member's actions above taught the app their name (the online token exchange's associated_user):
+    // the log and its CSV say who acted.
+    expect(await repos.staffMembers.namesFor(standin.shop, ["staff:1"])).toEqual({ "staff:1": "Mere Tamihana" });
+    expect(page.page.rows.some((r) => r.who === "Mere Tamihana")).toBe(true);
+    expect(page.page.rows.some((r) => r.who === "Staff")).toBe(false);
+    expect(text).toContain('"Mere Tamihana"');
     // without a session token: no data
     const anonymous = await routes.activityCsv!.loader!({ request: new Request(url), params: {}, context: {} }).catch((r: unknown) => r);
     expect(anonymous instanceof Response && anonymous.status !== 200).toBe(true);

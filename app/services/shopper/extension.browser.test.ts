@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepos } from "~/db";
 import { type TestDatabase } from "~/db/test-db";
 import { type Standin, type OrderRec } from "../../../standin";
-import { ARTIFACTS, chromiumPath, launch, waitForFrames, watchPage } from "../../../preview/browser";
+import { ARTIFACTS, chromiumPath, launch, targetFrame, waitForFrames, watchPage } from "../../../preview/browser";
 import { startPreview, type PreviewServer } from "../../../preview/serve";
 import type { PreviewFixture } from "../../../preview/runtime";
 import { startShopperApiServer, type ShopperApiServer } from "~/test/shopper-api-server";
@@ -82,12 +82,20 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
     return { page, block, errors };
   }
 
+  /** "Request return" (in the status block or the action menu) leads to the order's request page, open on its form. */
+  async function toRequestPage(page: Page, from: Frame): Promise<Frame> {
+    await from.getByRole("link", { name: "Request return" }).click({ timeout: 20_000 });
+    await page.waitForURL(/[?&]page=customer-returns-page/);
+    return targetFrame(page, "customer-account.order.page.render");
+  }
+
   it("shows the form, the engine's refusal, submits, and shows the (auto-approved) status", async () => {
     const { page, block: b, errors } = await open();
-    const block = b!;
-    await block.getByRole("button", { name: "Request return" }).click({ timeout: 20_000 });
+    const block = await toRequestPage(page, b!);
 
-    // The floor mats (1 left) and the straws (2 left) are offered.
+    // The floor mats (1 left) and the straws (2 left) are offered, each with its product's picture and alt text.
+    await expect.poll(() => block.getByRole("img", { name: "All-Weather Floor Mats (set of 4)" }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await block.getByRole("img", { name: "Stainless Steel Straw Set" }).count()).toBe(1);
     await block.getByLabel("Quantity to return (up to 1)").fill("1");
     await block.getByLabel("Reason", { exact: true }).first().selectOption("UNWANTED");
     // Engine verdict from the real preview endpoint: the change-of-mind conditions are not confirmed.
@@ -121,8 +129,7 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
   });
   it("attaches a photo from the extension's origin to the stand-in's staged upload target (CORS as Shopify's storage answers it)", async () => {
     const { page, block: b, errors } = await open();
-    const block = b!;
-    await block.getByRole("button", { name: "Request return" }).click({ timeout: 20_000 });
+    const block = await toRequestPage(page, b!);
     // the straws (2 left): defective, which standard-30-day only takes back with a photo
     await block.getByLabel("Quantity to return (up to 2)").fill("1");
     await block.getByLabel("Reason", { exact: true }).first().selectOption("DEFECTIVE");
@@ -158,19 +165,17 @@ describe.skipIf(!haveChromium)("customer-returns extension against the real shop
       const { page, errors } = await open({ orders: mine.map((o) => ({ id: o.id, name: o.name })) });
       const menus = page.frames().filter((f) => f.url().includes("menu-item.render"));
       expect(menus).toHaveLength(20);
-      for (const m of menus) await expect.poll(() => m.getByRole("button", { name: "Request return" }).count(), { timeout: 15_000 }).toBe(1);
+      for (const m of menus) await expect.poll(() => m.getByRole("link", { name: "Request return" }).count(), { timeout: 15_000 }).toBe(1);
       await page.waitForLoadState("networkidle");
       await page.screenshot({ path: path.join(ARTIFACTS, "shopper-real-order-list.png"), fullPage: true });
       expect(admin.names).toEqual([]);
 
-      // Pressing one opens the modal, which reads that one order.
-      await menus[0]!.getByRole("button", { name: "Request return" }).click();
-      await page.waitForSelector("dialog[open] iframe");
-      const modal = page.frames().find((f) => f.url().includes("order.action.render"))!;
-      await modal.waitForSelector("body[data-preview-ready]", { state: "attached" });
-      await expect.poll(() => modal.getByRole("progressbar").count(), { timeout: 15_000 }).toBe(0);
-      expect(await modal.locator("body").innerText()).not.toContain("We couldn't load");
-      await page.screenshot({ path: path.join(ARTIFACTS, "shopper-real-order-list-modal.png"), fullPage: true });
+      // Pressing one opens that order's request page, which reads that one order.
+      const form = await toRequestPage(page, menus[0]!);
+      await expect.poll(() => form.getByRole("progressbar").count(), { timeout: 15_000 }).toBe(0);
+      expect(await form.locator("body").innerText()).not.toContain("We couldn't load");
+      expect(new URL(page.url()).searchParams.get("order")).toBe(mine[0]!.id); // that order's page
+      await page.screenshot({ path: path.join(ARTIFACTS, "shopper-real-order-list-page.png"), fullPage: true });
       expect(admin.names.length).toBeGreaterThan(0);
       expect(admin.names.length).toBeLessThanOrEqual(2);
       expect(errors).toEqual([]);

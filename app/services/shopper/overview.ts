@@ -15,6 +15,8 @@ export interface ReturnsOverview {
     lineItemId: string;
     title: string;
     imageUrl?: string;
+    /** the merchant's alt text for the image (absent: none, the title beside it says what it is) */
+    imageAlt?: string;
     quantityLeft: number;
     unitPrice: string;
     reasons: { code: string; label: string; conditions: string[]; minPhotos: number }[];
@@ -49,10 +51,12 @@ export async function getOverview(deps: ShopperDeps, who: Shopper, orderId: stri
   const viewLines: ReturnsOverview["lines"] = lines.map((l) => {
     const src = byId.get(l.lineId)!;
     const image = snap.lineExtras[l.lineId]?.imageUrl;
+    const alt = snap.lineExtras[l.lineId]?.imageAlt;
     return {
       lineItemId: l.lineId,
       title: l.title,
       ...(image ? { imageUrl: image } : {}),
+      ...(image && alt ? { imageAlt: alt } : {}),
       quantityLeft: l.returnable ? l.quantityLeft : 0,
       unitPrice: src.unitPrice,
       reasons: l.reasons.map((r) => ({ code: r.reason, label: reasonLabel(r.reason, locale), conditions: r.conditions, minPhotos: r.minPhotos })),

@@ -130,6 +130,7 @@ export const ORDER_SNAPSHOT = `#graphql
           }
           image {
             url
+            altText
           }
           variant {
             compareAtPrice

@@ -1,14 +1,16 @@
 /** @jsxImportSource preact */
 // customer-account.order-status.block.render: return status and, while something can still be returned,
-// the inline request form; otherwise one short line saying why not (the API's closedReason). On the
+// "Request return" linking to the order's request page (extensions/customer-returns-page, docs/decisions/210);
+// otherwise one short line saying why not (the API's closedReason). On the
 // pre-authenticated order status page (opened from an email link, not signed in) it asks the buyer to sign in
 // with Shopify's requireLogin instead of calling the app, which needs a signed-in customer.
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useMemo } from "preact/hooks";
 import { blockApi, hostTools, useSignal } from "./host";
+import { requestPageHref } from "./links";
 import { useReturns } from "./ReturnsApp";
-import { ReturnsBody } from "./View";
+import { LoadError, Loading, Overview, SignIn, type ViewProps } from "./View";
 
 export default async () => {
   render(<OrderStatusBlock />, document.body);
@@ -27,7 +29,16 @@ export function OrderStatusBlock() {
   if (state.phase === "ready" && state.data && !state.data.canRequest && !state.data.requests.length && !state.data.closedReason) return null;
   return (
     <s-section heading={tools.t("heading")}>
-      <ReturnsBody state={state} t={tools.t} locale={tools.locale} on={handlers} />
+      <StatusBody state={state} t={tools.t} locale={tools.locale} on={handlers} requestHref={order ? requestPageHref(order.id) : undefined} />
     </s-section>
   );
+}
+
+/** The block's states: the form itself lives on the request page, so this bundle leaves it out. */
+function StatusBody(props: ViewProps) {
+  const { state, t } = props;
+  if (state.phase === "loading") return <Loading t={t} />;
+  if (state.phase === "signIn") return <SignIn {...props} />;
+  if (state.phase === "error" || !state.data) return <LoadError {...props} />;
+  return <Overview {...props} />;
 }

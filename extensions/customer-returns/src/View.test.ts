@@ -43,6 +43,23 @@ describe("returns UI states", () => {
     expect(out).toContain("<s-button>Request return</s-button>");
   });
 
+  it("overview: 'Request return' links to the order's request page where the block is given its address", () => {
+    const requestHref = "extension:customer-returns-page/customer-account.order.page.render/1001/";
+    const out = renderToString(h(ReturnsBody, { state: stateOf([loaded()]), t: createTranslate(en, en, "en"), locale: "en", on, requestHref }));
+    expect(out).toContain(`<s-button href="${requestHref}">Request return</s-button>`);
+  });
+
+  it("form: each line shows its product's picture with the merchant's alt text, or none where the line has no image", () => {
+    const [shirt, card] = overviewFixture().lines;
+    const withImage = { ...shirt!, imageUrl: "https://cdn.shopify.com/s/files/shirt.png", imageAlt: "Linen shirt in sand, front" };
+    const out = html(stateOf([loaded({ lines: [withImage, card!] }), { type: "openForm", idempotencyKey: "k" }]));
+    expect(out).toContain('<s-product-thumbnail src="https://cdn.shopify.com/s/files/shirt.png" alt="Linen shirt in sand, front" size="small"></s-product-thumbnail>');
+    // without alt text the picture is decorative: the title beside it names the product
+    const plain = html(stateOf([loaded({ lines: [{ ...withImage, imageAlt: undefined }] }), { type: "openForm", idempotencyKey: "k" }]));
+    expect(plain).toContain('<s-product-thumbnail src="https://cdn.shopify.com/s/files/shirt.png" alt size="small"></s-product-thumbnail>'); // alt=""
+    expect(html(stateOf([loaded(), { type: "openForm", idempotencyKey: "k" }]))).not.toContain("s-product-thumbnail");
+  });
+
   it("overview: one short line why not, and no button, when nothing can be returned", () => {
     const out = html(stateOf([loaded({ canRequest: false, closedReason: "The return window closed on 20 December." })]));
     expect(out).not.toContain("Request return");

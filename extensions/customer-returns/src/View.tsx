@@ -32,6 +32,8 @@ export interface ViewProps {
   on: Handlers;
   /** In the action modal the primary buttons live in the modal's slots. */
   inModal?: boolean;
+  /** Where "Request return" leads instead of opening the form in place (the order's request page). */
+  requestHref?: string;
 }
 
 type Target = EventTarget & { value?: string; checked?: boolean; files?: readonly File[] };
@@ -171,7 +173,8 @@ export function Overview(props: ViewProps) {
         <RequestCard key={r.id} r={r} {...props} />
       ))}
       {data.canRequest ? (
-        !props.inModal && <s-button onClick={on.openForm}>{t("request")}</s-button>
+        !props.inModal &&
+        (props.requestHref ? <s-button href={props.requestHref}>{t("request")}</s-button> : <s-button onClick={on.openForm}>{t("request")}</s-button>)
       ) : data.closedReason ? (
         <s-text color="subdued">{data.closedReason}</s-text>
       ) : (
@@ -198,7 +201,9 @@ function LineForm(props: ViewProps & { line: ReturnableLine; errors: ValidationE
     <s-box border="base" padding="base" borderRadius="base">
       <s-stack gap="small">
         <s-stack direction="inline" gap="small" alignItems="center">
-          {line.imageUrl && <s-image src={line.imageUrl} alt="" inlineSize="auto" />}
+          {/* Shopify's host renders the picture (a CDN URL from the order's line item); its alt text is the merchant's
+              https://shopify.dev/docs/api/customer-account-ui-extensions/2025-10/web-components/media-and-visuals/product-thumbnail */}
+          {line.imageUrl && <s-product-thumbnail src={line.imageUrl} alt={line.imageAlt ?? ""} size="small" />}
           <s-text type="strong">{line.title}</s-text>
           <s-text color="subdued">{t("form.returnBy", { date: formatDate(line.deadline, locale) })}</s-text>
         </s-stack>

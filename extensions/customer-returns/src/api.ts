@@ -29,6 +29,8 @@ export interface ReturnableLine {
   lineItemId: string;
   title: string;
   imageUrl?: string;
+  /** the merchant's alt text for the image; absent: none (the title beside it names the product) */
+  imageAlt?: string;
   quantityLeft: number;
   /** Decimal string in the order currency, e.g. "12.50". */
   unitPrice: string;

@@ -1,8 +1,9 @@
-// Typed access to the customer account host's `shopify` global for our three targets, the app URL baked in
-// at build time, and a hook that re-renders on host signal changes.
+// Typed access to the customer account host's `shopify` global for our targets (this extension's and the
+// request page's, extensions/customer-returns-page), the app URL baked in at build time, and a hook that
+// re-renders on host signal changes. The request page's address is in ./links.
 import type { Api as BlockApi } from "@shopify/ui-extensions/customer-account.order-status.block.render";
 import type { Api as MenuItemApi } from "@shopify/ui-extensions/customer-account.order.action.menu-item.render";
-import type { Api as ActionApi } from "@shopify/ui-extensions/customer-account.order.action.render";
+import type { Api as PageApi } from "@shopify/ui-extensions/customer-account.order.page.render";
 import { createReturnsApi } from "./api";
 import { APP_URL } from "./app-url";
 
@@ -12,9 +13,9 @@ export { APP_URL };
 const g = globalThis as unknown as { shopify: unknown };
 export const blockApi = () => g.shopify as BlockApi;
 export const menuItemApi = () => g.shopify as MenuItemApi;
-export const actionApi = () => g.shopify as ActionApi;
+export const pageApi = () => g.shopify as PageApi;
 
-/** What every target's API offers and the UI needs (structural, so all three target APIs fit). */
+/** What every target's API offers and the UI needs (structural, so every target API fits). */
 interface Common {
   i18n: { translate: (key: string, options?: Record<string, string | number>) => string };
   localization: { extensionLanguage: { value: { isoCode: string } } };
