@@ -72,7 +72,9 @@ export async function getOverview(deps: ShopperDeps, who: Shopper, orderId: stri
     }),
   );
 
-  const offered = [...policy.resolutions.return, ...(lines.some((l) => l.reasons.some((r) => r.route === "warranty")) ? policy.resolutions.warranty : [])];
+  const offered = [...policy.resolutions.return, ...(lines.some((l) => l.reasons.some((r) => r.route === "warranty")) ? policy.resolutions.warranty : [])]
+    // exchanges are priced at the variants' prices, in the shop's currency: offered only when the shopper paid in it (decision 170)
+    .filter((r) => r !== "exchange" || snap.order.currency === snap.shop.currency);
   const overview: ReturnsOverview = {
     order: { id: snap.order.id, name: snap.order.name, currency: snap.order.currency },
     canRequest,
