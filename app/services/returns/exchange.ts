@@ -117,7 +117,7 @@ export function planExchange(args: {
     const option = line.options.find((o) => o.variantId === variantId)!;
     const price = priceExchange({ kind: args.kind, returnedMinor: l.refundMinor, items: [{ unitPriceMinor: option.unitPriceMinor, quantity: l.quantity }] });
     refundMinor += price.refundMinor;
-    items.push({ variantId, quantity: l.quantity, unitPriceMinor: option.unitPriceMinor, title: `${line.productTitle} - ${option.title}` });
+    items.push({ variantId, quantity: l.quantity, unitPriceMinor: option.unitPriceMinor, title: option.title === "Default Title" ? line.productTitle : `${line.productTitle} - ${option.title}` });
   });
   return { kind: args.kind, items, refundMinor };
 }

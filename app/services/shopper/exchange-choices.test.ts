@@ -18,6 +18,8 @@ import { previewReturn } from "./preview";
 import type { SubmitBody } from "./schemas";
 import { submitReturnRequest } from "./submit";
 import { ShopperError } from "./errors";
+import { clearExchangeStatusCache } from "./new-items";
+import { approveRequest, markReceived, refundRequest } from "~/services/staff";
 
 const TOKEN = "shpat_exchange_choices";
 const ALEX = "gid://shopify/Customer/1";
@@ -29,7 +31,7 @@ const COMPACT = "gid://shopify/ProductVariant/1033";
 
 let db: TestDatabase;
 let standin: Standin;
-let reads: { exchangeOptions: number; lockHeldDuringRead: boolean };
+let reads: { exchangeOptions: number; lockHeldDuringRead: boolean; exchangeStatus: number };
 let deps: ShopperDeps;
 const who = { shop: "", customerId: ALEX, locale: "en" as const };
 
@@ -51,6 +53,7 @@ beforeAll(async () => {
       const lock = await repos.operations.get(standin.shop, `submit-lock:${id}`);
       if (lock && lock.status === "pending" && lock.lockedUntil && lock.lockedUntil > new Date()) reads.lockHeldDuringRead = true;
     }
+    if (/query ExchangeStatus\b/.test(query)) reads.exchangeStatus++;
     return inner(query, variables);
   });
   deps = { repos, admin, now: () => new Date() };
@@ -62,8 +65,9 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  reads = { exchangeOptions: 0, lockHeldDuringRead: false };
+  reads = { exchangeOptions: 0, lockHeldDuringRead: false, exchangeStatus: 0 };
   clearExchangeOptionsCache();
+  clearExchangeStatusCache();
 });
 
 // Alex's order delivered days ago: floor mats (103, size Standard) and straws
@@ -87,8 +91,8 @@ describe("the item picker", () => {
         {
           lineItemId: matsLine(),
           choices: [
-            { variantId: LARGE, title: "Large", price: "89.00" },
-            { variantId: XL, title: "XL", price: "99.00", more: "10.00" },
+            { variantId: LARGE, title: "Large", price: "89.00", label: "Large · NZ$89.00 · same price" },
+            { variantId: XL, title: "XL", price: "99.00", more: "10.00", label: "XL · NZ$99.00 · costs NZ$10.00 more — not possible here" },
           ],
         },
       ],
@@ -105,7 +109,7 @@ describe("the item picker", () => {
 
   it("a replacement offers the same item, free; a refund lists no choices and reads nothing", async () => {
     const p = await previewReturn(deps, who, mats().id, { lines: lines().map((l) => ({ ...l, photos: 0 })), resolution: "replacement" });
-    expect(p.exchange?.lines[0]?.choices).toEqual([{ variantId: STANDARD, title: "Standard", price: "0.00" }]);
+    expect(p.exchange?.lines[0]?.choices).toEqual([{ variantId: STANDARD, title: "Standard", price: "0.00", label: "Standard · free" }]);
     clearExchangeOptionsCache();
     reads.exchangeOptions = 0;
     const r = await previewReturn(deps, who, mats().id, { lines: lines().map((l) => ({ ...l, photos: 0 })), resolution: "refund" });
@@ -128,5 +132,46 @@ describe("the item picker", () => {
     expect(ok.created).toBe(true);
     expect(reads.exchangeOptions).toBe(2);
     expect(reads.lockHeldDuringRead).toBe(false);
+  });
+});
+
+describe("the shopper's status follows the new item", () => {
+  it("asked for, sent once the return is processed, being prepared once Shopify released it, shipped with tracking", async () => {
+    // Alex's seat cover (101, one variant, stock tracked), replaced: the same item, free
+    const order = [...standin.store.orders.values()].find((o) => o.customerId === ALEX && o.lineItems.length === 1 && o.lineItems[0]!.productId === "gid://shopify/Product/101")!;
+    const lineItemId = order.lineItems[0]!.id;
+    // a fault (the standard preset asks photos of damage, not of a wrong item)
+    const { request } = await submitReturnRequest(deps, who, order.id, {
+      idempotencyKey: randomUUID(),
+      lines: [{ lineItemId, quantity: 1, reason: "WRONG_ITEM", conditions: [], note: "", photos: [] }],
+      resolution: "replacement",
+    });
+    expect(request.newItems?.message).toBe("You asked for a replacement: 1 × Custom Seat Cover - Toyota Hilux.");
+
+    const staff = { ...deps, actor: "staff:1" };
+    const statusNow = async () => (await getOverview(deps, who, order.id)).requests.find((r) => r.id === request.id)!;
+    expect((await approveRequest(staff, standin.shop, request.id)).ok).toBe(true);
+    expect((await statusNow()).newItems?.message).toBe("Your replacement (1 × Custom Seat Cover - Toyota Hilux) is sent once your return is received and processed.");
+    expect((await markReceived(staff, standin.shop, request.id, { restock: true })).ok).toBe(true);
+    expect(reads.exchangeStatus).toBe(0);
+    expect((await refundRequest(staff, standin.shop, request.id, { to: "original_payment" })).ok).toBe(true);
+
+    const processed = await statusNow();
+    // nothing was refunded: the shopper is not told "Refunded"
+    expect(processed.status).toBe("received");
+    expect(processed.refund).toBeUndefined();
+    expect(processed.newItems).toEqual({ message: "Your replacement (1 × Custom Seat Cover - Toyota Hilux) is being prepared for shipping." });
+    expect(reads.exchangeStatus).toBe(1);
+    await statusNow();
+    expect(reads.exchangeStatus).toBe(1); // once a minute per Return
+
+    const fo = standin.store.orders.get(order.id)!.fulfillmentOrders!.at(-1)!;
+    expect(fo.status).toBe("OPEN");
+    await standin.fulfillFulfillmentOrder({ fulfillmentOrderId: fo.id, trackingNumber: "NZP-R-1", trackingCompany: "NZ Post", trackingUrl: "https://www.nzpost.co.nz/tools/tracking?trackid=NZP-R-1" });
+    clearExchangeStatusCache();
+    expect((await statusNow()).newItems).toEqual({
+      message: "Your replacement (1 × Custom Seat Cover - Toyota Hilux) has shipped. Tracking number: NZP-R-1 (NZ Post)",
+      trackingUrl: "https://www.nzpost.co.nz/tools/tracking?trackid=NZP-R-1",
+    });
   });
 });

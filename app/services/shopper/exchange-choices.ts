@@ -9,7 +9,8 @@
 // per-order submit lock. The submission reads again, fresh, before taking the lock, and re-checks the
 // chosen variant against that read.
 import type { AdminClient } from "~/shopify/admin-client";
-import { priceExchange, toDecimalString, type ExchangeKind } from "~/returns";
+import { formatMoney, priceExchange, toDecimalString, type ExchangeKind, type Locale } from "~/returns";
+import { choiceLabel } from "./locale";
 import { choicesFor, readExchangeOptions, type OrderExchangeOptions } from "~/services/returns/exchange";
 
 /** How long one read of an order's variants, prices and stock serves the picker (previews only). */
@@ -50,6 +51,8 @@ export interface ShopperExchangeChoice {
   back?: string;
   /** what the new item costs above what comes back: not possible here (decision 170) */
   more?: string;
+  /** "Large · NZ$89.00 · same price", "XL · NZ$99.00 · costs NZ$10.00 more — not possible here" */
+  label: string;
 }
 
 export interface ShopperExchangeLine {
@@ -70,8 +73,10 @@ export function exchangeChoices(args: {
   lines: readonly { lineItemId: string; quantity: number; refundMinor: number }[];
   otherProducts: boolean;
   currency: string;
+  locale: Locale;
 }): ShopperExchangeLine[] {
-  const { kind, options, currency } = args;
+  const { kind, options, currency, locale } = args;
+  const shown = (minor: number) => formatMoney(minor, currency, locale);
   const money = (minor: number) => toDecimalString(minor, currency);
   return args.lines.map((line) => {
     const l = options.lines.get(line.lineItemId);
@@ -86,10 +91,20 @@ export function exchangeChoices(args: {
       .filter((o) => shownIds.has(o.variantId))
       .map((o): ShopperExchangeChoice => {
         const p = priceExchange({ kind, returnedMinor: line.refundMinor, items: [{ unitPriceMinor: o.unitPriceMinor, quantity: line.quantity }] });
+        // a product without options has one variant Shopify calls "Default Title": the shopper sees the product
+        const title = o.title === "Default Title" ? l.productTitle : o.title;
+        const diff =
+          kind === "replacement"
+            ? { kind: "free" as const }
+            : p.dueMinor > 0
+              ? { kind: "more" as const, amount: shown(p.dueMinor) }
+              : p.refundMinor > 0
+                ? { kind: "back" as const, amount: shown(p.refundMinor) }
+                : { kind: "even" as const };
         return {
           variantId: o.variantId,
-          // a product without options has one variant Shopify calls "Default Title": the shopper sees the product
-          title: o.title === "Default Title" ? l.productTitle : o.title,
+          title,
+          label: choiceLabel(title, kind === "replacement" ? null : shown(p.itemsMinor), diff, locale),
           price: money(kind === "replacement" ? 0 : p.itemsMinor),
           ...(p.refundMinor > 0 ? { back: money(p.refundMinor) } : {}),
           ...(p.dueMinor > 0 ? { more: money(p.dueMinor) } : {}),

@@ -4,6 +4,7 @@ import { expectedRefundDates, regionOf, returnableLines, type Locale } from "~/r
 import { loadOwnedOrder, type Shopper, type ShopperDeps } from "./context";
 import { policyForOrder } from "~/services/policy-for-order";
 import { reasonLabel, resolutionLabel } from "./locale";
+import { newItemsFor } from "./new-items";
 import { presentRequest, staffNotes, storedLocale, type ShopperRequestView } from "./present";
 import { SHOPPER_RESOLUTIONS, type ShopperResolution } from "./schemas";
 
@@ -67,7 +68,8 @@ export async function getOverview(deps: ShopperDeps, who: Shopper, orderId: stri
   // own self-serve returns); only requests made in this customer's session can be cancelled here.
   const requests = await Promise.all(
     [...stored].reverse().map(async (r) => {
-      const v = presentRequest(r, who.locale ?? storedLocale(r) ?? "en", await staffNotes(repos, who.shop, r.id));
+      const locale = who.locale ?? storedLocale(r) ?? "en";
+      const v = presentRequest(r, locale, await staffNotes(repos, who.shop, r.id), await newItemsFor(deps.admin, who.shop, r, locale));
       return r.customerId === who.customerId ? v : { ...v, canCancel: false };
     }),
   );

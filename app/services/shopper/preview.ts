@@ -58,6 +58,7 @@ export async function previewReturn(deps: ShopperDeps, who: Shopper, orderId: st
         lines: body.lines.map((l, i) => ({ lineItemId: l.lineItemId, quantity: l.quantity, refundMinor: j.refund.lines[i]?.refundMinor ?? 0 })),
         otherProducts: policy.resolutions.exchangeOtherProducts,
         currency: snap.order.currency,
+        locale,
       }),
     };
   }

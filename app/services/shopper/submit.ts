@@ -35,6 +35,7 @@ import { findMadeReturn, recordReturnOnRequest, RETURN_REQUEST_LEASE_MS, returnR
 import { loadOwnedOrder, ownedOrderGid, type OwnedOrder, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
 import { invalid, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
+import { newItemsFor } from "./new-items";
 import { judgeRequest } from "./preview";
 import { customerHistoryFor } from "~/services/customer-history";
 import { charCount, NOTE_MAX, type SubmitBody, type SubmitResolution } from "./schemas";
@@ -460,7 +461,8 @@ async function claimOrderLock(deps: ShopperDeps, repos: Repos, shop: string, ord
 }
 
 async function view(repos: Repos, who: Shopper, r: ReturnRequestWithLines, locale: Locale) {
-  return presentRequest(r, locale, await staffNotes(repos, who.shop, r.id));
+  // no Shopify read for the new items here (a new request's are "asked for"; the overview follows them)
+  return presentRequest(r, locale, await staffNotes(repos, who.shop, r.id), await newItemsFor(null, who.shop, r, locale));
 }
 
 /**
