@@ -196,10 +196,24 @@ export function Actions({
           <Checkbox label="Restock the items" checked={restock} onChange={setRestock} />
         </ActionForm>
       )}
-      {offers("refund") && money && money.refundMinor <= 0 && (
+      {offers("refund") && money && money.refundMinor <= 0 && !exchangeKind && (
         <Text as="p" tone="subdued">
           There is nothing to refund on this request. Close or decline the return instead.
         </Text>
+      )}
+      {offers("refund") && money && money.refundMinor <= 0 && exchangeKind && (
+        // a replacement or even exchange: processing the Return (nothing refunded) makes Shopify release the new items
+        <ActionForm
+          intent="refund"
+          title={exchangeKind === "replacement" ? "Send the replacement" : "Send the new items"}
+          submitLabel={exchangeKind === "replacement" ? "Process and send the replacement" : "Process and send the new items"}
+          primary
+        >
+          <input type="hidden" name="to" value="original_payment" />
+          <Text as="p" tone="subdued">
+            Nothing is refunded. Shopify releases the new items' fulfillment order, ready to ship.
+          </Text>
+        </ActionForm>
       )}
       {offers("refund") && money && money.refundMinor > 0 && (
         <BlockStack gap="200">
