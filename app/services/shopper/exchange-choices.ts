@@ -20,11 +20,11 @@ const MAX_CACHED_ORDERS = 2_000;
 const cache = new Map<string, { at: number; read: Promise<OrderExchangeOptions> }>();
 
 /** The order's exchange options for the picker, read at most once per TTL per shop and order. */
-export function cachedExchangeOptions(admin: AdminClient, shop: string, orderId: string, now = Date.now()): Promise<OrderExchangeOptions> {
+export function cachedExchangeOptions(admin: AdminClient, shop: string, orderId: string, lines?: number, now = Date.now()): Promise<OrderExchangeOptions> {
   const key = `${shop}|${orderId}`;
   const hit = cache.get(key);
   if (hit && now - hit.at < EXCHANGE_OPTIONS_TTL_MS) return hit.read;
-  const read = readExchangeOptions(admin, orderId);
+  const read = readExchangeOptions(admin, orderId, lines);
   cache.delete(key);
   cache.set(key, { at: now, read });
   // a failed read is not kept: the next preview asks again

@@ -48,7 +48,7 @@ export async function previewReturn(deps: ShopperDeps, who: Shopper, orderId: st
   const kind = body.resolution === "replacement" || body.resolution === "exchange" ? body.resolution : null;
   let exchange: PreviewResult["exchange"];
   if (kind && j.evaluation.eligible && j.evaluation.resolutions.includes(kind) && (kind === "replacement" || snap.order.currency === snap.shop.currency)) {
-    const options = await cachedExchangeOptions(deps.admin, who.shop, snap.order.id);
+    const options = await cachedExchangeOptions(deps.admin, who.shop, snap.order.id, snap.order.lines.length);
     exchange = {
       kind,
       currency: snap.order.currency,

@@ -106,8 +106,8 @@ export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, order
   // stranger's submit costs no read of the order's products.
   let options: OrderExchangeOptions | null = null;
   if (body.resolution === "replacement" || body.resolution === "exchange") {
-    await loadOwnedOrder(deps, who, gid);
-    options = await readExchangeOptions(deps.admin, gid);
+    const owned = await loadOwnedOrder(deps, who, gid);
+    options = await readExchangeOptions(deps.admin, gid, owned.order.lines.length);
   }
 
   try {

@@ -8,7 +8,7 @@
  * https://shopify.dev/docs/api/admin-graphql/latest/objects/FulfillmentTrackingInfo (number, company, url).
  */
 export const EXCHANGE_STATUS = `#graphql
-  query ExchangeStatus($id: ID!, $fulfillments: Int = 20, $fulfillmentLines: Int = 50) {
+  query ExchangeStatus($id: ID!, $fulfillments: Int = 10, $fulfillmentLines: Int = 20) {
     return(id: $id) {
       id
       exchangeLineItems(first: 20) {
