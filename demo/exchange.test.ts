@@ -73,7 +73,7 @@ describe.skipIf(!chromiumPath())("replacements and exchanges end to end (demo st
     await page.waitForLoadState("networkidle");
 
     // ── The shopper: floor mats one size up ──
-    await page.getByRole("link", { name: "Orders" }).click();
+    await page.getByRole("link", { name: "Orders", exact: true }).click();
     const m = mats();
     await openOrder(page, m.name);
     block = await extensionFrame(page);
@@ -166,7 +166,7 @@ describe.skipIf(!chromiumPath())("replacements and exchanges end to end (demo st
     block = await extensionFrame(page);
     await block.getByText("Your new item (1 × All-Weather Floor Mats (set of 4) - Large) is being prepared for shipping.").waitFor({ timeout: 20_000 });
     await page.screenshot({ path: join(ARTIFACTS, "exchange-7-shopper-exchange-preparing.png"), fullPage: true });
-    await page.getByRole("link", { name: "Orders" }).click();
+    await page.getByRole("link", { name: "Orders", exact: true }).click();
     await openOrder(page, cover.name);
     block = await extensionFrame(page);
     await block.getByText("Your replacement (1 × Custom Seat Cover - Ford Ranger) has shipped. Tracking number: NZP-R-4471 (NZ Post)").waitFor({ timeout: 20_000 });
