@@ -128,18 +128,21 @@ describe.skipIf(!chromiumPath())("replacements and exchanges end to end (demo st
       await page.screenshot({ path: join(ARTIFACTS, `${shot}-approve.png`), fullPage: true });
       expect(await seriousViolations(detail)).toEqual([]);
       await detail.getByRole("button", { name: approve }).click();
-      await detail.getByRole("button", { name: "Mark as received" }).waitFor({ timeout: 30_000 });
+      await detail.getByText("Approved in Shopify.").first().waitFor({ timeout: 30_000 });
       // the requested Return made way for one holding the new items (decision 170)
       expect(returnsOf(order.id).map((r) => r.status).sort()).toEqual(["CANCELED", "OPEN"]);
       await detail.getByRole("button", { name: "Mark as received" }).click();
+      await detail.getByText("Marked as received.").first().waitFor({ timeout: 30_000 });
       const send = kind === "replacement" ? "Process and send the replacement" : "Process and send the new items";
       await detail.getByRole("button", { name: send }).waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(300);
       await page.screenshot({ path: join(ARTIFACTS, `${shot}-received.png`), fullPage: true });
       await detail.getByRole("button", { name: send }).click();
       const confirm = detail.getByRole("dialog");
       if (await confirm.count()) await confirm.getByRole("button", { name: /Process|Send|Refund/ }).click();
-      await expect.poll(() => fulfillmentOrdersOf(order.id).length, { timeout: 30_000 }).toBe(1);
-      await detail.getByText(/No action is open|Close request/).first().waitFor({ timeout: 30_000 });
+      await detail.getByText("Processed in Shopify. The new items are released to ship.").first().waitFor({ timeout: 30_000 });
+      expect(fulfillmentOrdersOf(order.id)).toHaveLength(1);
+      await page.waitForTimeout(300);
       await page.screenshot({ path: join(ARTIFACTS, `${shot}-processed.png`), fullPage: true });
     }
     expect(admin.problems).toEqual([]);

@@ -65,7 +65,7 @@ export function Money({ detail }: { detail: RequestDetail }) {
         </Text>
       )}
       <Text as="p" variant="bodySm" tone="subdued">
-        {m.settled ? "As Shopify shows it. " : ""}In the order currency ({m.currency}). Resolution asked: {label(RESOLUTION_LABEL, detail.request.resolution).toLowerCase()}.
+        {m.settled ? "As Shopify shows it. " : ""}In the order currency ({m.currency}). Resolution asked: {label(RESOLUTION_LABEL, detail.exchange?.kind ?? detail.request.resolution).toLowerCase()}.
       </Text>
       {detail.exchange && (
         <BlockStack gap="100">
