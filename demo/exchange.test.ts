@@ -174,8 +174,9 @@ describe.skipIf(!chromiumPath())("replacements and exchanges end to end (demo st
     block = await extensionFrame(page);
     await block.getByText("Your replacement (1 × Custom Seat Cover - Ford Ranger) has shipped. Tracking number: NZP-R-4471 (NZ Post)").waitFor({ timeout: 20_000 });
     expect(await block.getByRole("link", { name: "Track your new item" }).getAttribute("href")).toBe("https://www.nzpost.co.nz/tools/tracking?trackid=NZP-R-4471");
-    // nothing was refunded on a replacement: the shopper is not told "Refunded"
+    // nothing was refunded on a replacement: the shopper is not told "Refunded"; the return itself is complete
     expect(await block.getByText("Refunded", { exact: true }).count()).toBe(0);
+    await block.getByText("This return is complete.").waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "exchange-8-shopper-replacement-shipped.png"), fullPage: true });
     expect(seen.errors).toEqual([]);
   });

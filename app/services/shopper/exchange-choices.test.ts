@@ -158,7 +158,7 @@ describe("the shopper's status follows the new item", () => {
 
     const processed = await statusNow();
     // nothing was refunded: the shopper is not told "Refunded"
-    expect(processed.status).toBe("received");
+    expect(processed.status).toBe("closed");
     expect(processed.refund).toBeUndefined();
     expect(processed.newItems).toEqual({ message: "Your replacement (1 × Custom Seat Cover - Toyota Hilux) is being prepared for shipping." });
     expect(reads.exchangeStatus).toBe(1);

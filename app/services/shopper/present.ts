@@ -80,9 +80,10 @@ export function presentRequest(
   notes: StaffNotes = {},
   newItems?: NewItemsView,
 ): ShopperRequestView {
-  // A replacement or even exchange is processed with nothing refunded: the shopper is not told "Refunded".
+  // A replacement or even exchange is processed with nothing refunded: the shopper is not told "Refunded";
+  // the return itself is complete (its new items' own status follows in newItems).
   const exchangeOnly = r.status === "refunded" && r.refundMinor <= 0 && verdictOf(r).exchange !== undefined;
-  const status = r.status === "failed" ? "requested" : exchangeOnly ? "received" : r.status;
+  const status = r.status === "failed" ? "requested" : exchangeOnly ? "closed" : r.status;
   const view: ShopperRequestView = {
     id: r.id,
     status,
