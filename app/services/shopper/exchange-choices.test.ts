@@ -110,6 +110,17 @@ describe("the item picker", () => {
   it("a replacement offers the same item, free; a refund lists no choices and reads nothing", async () => {
     const p = await previewReturn(deps, who, mats().id, { lines: lines().map((l) => ({ ...l, photos: 0 })), resolution: "replacement" });
     expect(p.exchange?.lines[0]?.choices).toEqual([{ variantId: STANDARD, title: "Standard", price: "0.00", label: "Standard · free" }]);
+    // out of stock: nothing to send, and the shopper is told why (in their language)
+    const standard = standin.store.variants.get(STANDARD)!;
+    const stock = standard.inventoryQuantity;
+    standard.inventoryQuantity = 0;
+    clearExchangeOptionsCache();
+    try {
+      const out = await previewReturn(deps, { ...who, locale: "fr" }, mats().id, { lines: lines().map((l) => ({ ...l, photos: 0 })), resolution: "replacement" });
+      expect(out.exchange?.lines[0]).toEqual({ lineItemId: matsLine(), choices: [], none: "Cet article est en rupture de stock : il ne peut pas être remplacé pour le moment" });
+    } finally {
+      standard.inventoryQuantity = stock;
+    }
     clearExchangeOptionsCache();
     reads.exchangeOptions = 0;
     const r = await previewReturn(deps, who, mats().id, { lines: lines().map((l) => ({ ...l, photos: 0 })), resolution: "refund" });

@@ -10,7 +10,7 @@
 // chosen variant against that read.
 import type { AdminClient } from "~/shopify/admin-client";
 import { formatMoney, priceExchange, toDecimalString, type ExchangeKind, type Locale } from "~/returns";
-import { choiceLabel } from "./locale";
+import { choiceLabel, noChoiceMessage } from "./locale";
 import { choicesFor, readExchangeOptions, type OrderExchangeOptions } from "~/services/returns/exchange";
 
 /** How long one read of an order's variants, prices and stock serves the picker (previews only). */
@@ -80,8 +80,8 @@ export function exchangeChoices(args: {
   const money = (minor: number) => toDecimalString(minor, currency);
   return args.lines.map((line) => {
     const l = options.lines.get(line.lineItemId);
-    if (!l) return { lineItemId: line.lineItemId, choices: [], none: "This item cannot be replaced or exchanged" };
-    if (kind === "exchange" && !options.sameCurrency) return { lineItemId: line.lineItemId, choices: [], none: "Exchanges are offered only for orders paid in the shop's currency" };
+    if (!l) return { lineItemId: line.lineItemId, choices: [], none: noChoiceMessage("noProduct", locale) };
+    if (kind === "exchange" && !options.sameCurrency) return { lineItemId: line.lineItemId, choices: [], none: noChoiceMessage("currency", locale) };
     const allowed = new Set(choicesFor(kind, options, line, args.otherProducts).map((o) => o.variantId));
     // dearer ones are shown too, with what they would cost more (the shopper sees why they cannot be
     // picked): the same check with prices left out; out of stock ones are not shown at all
@@ -112,6 +112,6 @@ export function exchangeChoices(args: {
       });
     return choices.length
       ? { lineItemId: line.lineItemId, choices }
-      : { lineItemId: line.lineItemId, choices, none: kind === "replacement" ? "This item is out of stock, so it cannot be replaced now" : "No other size or option is in stock" };
+      : { lineItemId: line.lineItemId, choices, none: noChoiceMessage(kind === "replacement" ? "replacementOut" : "exchangeOut", locale) };
   });
 }

@@ -190,3 +190,15 @@ export function choiceLabel(title: string, price: string | null, diff: { kind: "
   const words = CHOICE[diff.kind][locale].replace("{amount}", diff.amount ?? "");
   return [title, price, words].filter(Boolean).join(" · ");
 }
+
+/** Why a line has nothing to choose for a replacement or exchange. */
+const NO_CHOICE: Record<"noProduct" | "currency" | "replacementOut" | "exchangeOut", Record<Locale, string>> = {
+  noProduct: { en: "This item cannot be replaced or exchanged", fr: "Cet article ne peut être ni remplacé ni échangé", de: "Dieser Artikel kann weder ersetzt noch umgetauscht werden", es: "Este artículo no se puede reemplazar ni cambiar" },
+  currency: { en: "Exchanges are offered only for orders paid in the shop's currency", fr: "Les échanges ne sont proposés que pour les commandes payées dans la devise de la boutique", de: "Umtausch gibt es nur für Bestellungen in der Währung des Shops", es: "Los cambios solo se ofrecen para pedidos pagados en la moneda de la tienda" },
+  replacementOut: { en: "This item is out of stock, so it cannot be replaced now", fr: "Cet article est en rupture de stock : il ne peut pas être remplacé pour le moment", de: "Dieser Artikel ist nicht vorrätig und kann gerade nicht ersetzt werden", es: "Este artículo está agotado, así que no se puede reemplazar ahora" },
+  exchangeOut: { en: "No other size or option is in stock", fr: "Aucune autre taille ou option n'est en stock", de: "Keine andere Größe oder Variante ist vorrätig", es: "No hay otra talla u opción en stock" },
+};
+
+export function noChoiceMessage(why: keyof typeof NO_CHOICE, locale: Locale): string {
+  return NO_CHOICE[why][locale];
+}
