@@ -11,6 +11,7 @@ import { readTomlScopes, readTomlSubscriptions, WebhookDispatcher } from "./webh
 import { adminSessionClaims, customerSessionClaims, signJwt, type AdminTokenOpts } from "./tokens";
 import { seedDemo } from "./seed/demo";
 import { createReturn } from "./state/returns";
+import { fulfillFulfillmentOrder } from "./state/exchanges";
 import { returnPayload } from "./webhookPayloads";
 import { DEFAULT_APP, grantExpiringOffline, type AppProfile } from "./oauth";
 import type { Clock } from "./clock";
@@ -89,6 +90,11 @@ export interface Standin {
     returnLineItems: { fulfillmentLineItemId: string; quantity: number; returnReasonDefinitionId: string; customerNote?: string }[];
   }): Promise<{ returnId: string }>;
   /** waits for queued webhook deliveries */
+  /**
+   * The merchant ships a fulfillment order from Shopify's admin (a replacement's, once its Return is
+   * processed): a fulfillment with the tracking, and orders/updated sent to subscribers.
+   */
+  fulfillFulfillmentOrder(input: { fulfillmentOrderId: string; trackingNumber: string; trackingCompany?: string; trackingUrl?: string }): Promise<{ fulfillmentId: string }>;
   webhooksIdle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -168,6 +174,12 @@ export async function startStandin(opts: StandinOptions): Promise<Standin> {
       if (!made.ret) throw new Error(`the stand-in refused a self-serve return: ${JSON.stringify(made.userErrors)}`);
       await deliverNow("returns/request", returnPayload(store, made.ret));
       return { returnId: made.ret.id };
+    },
+    fulfillFulfillmentOrder: async (input) => {
+      const f = fulfillFulfillmentOrder(store, clock, input);
+      const order = store.orders.get(f.orderId)!;
+      await deliverNow("orders/updated", { id: Number(order.id.split("/").pop()), admin_graphql_api_id: order.id, updated_at: order.updatedAt });
+      return { fulfillmentId: f.id };
     },
     webhooksIdle: () => dispatcher.idle(),
     close: async () => {

@@ -96,6 +96,7 @@ describe("every operation against the stand-in under the toml's scopes and prote
       ReturnsMoney: { ids: withReturn.returnIds.slice(0, 2) },
       ExchangeOptions: { id: withReturn.id },
       OrderExchangeReturns: { id: withReturn.id },
+      ExchangeStatus: { id: withReturn.returnIds[0] },
       OrderIdsByEmail: { query: `email:"someone@example.com"` },
       OrdersDeliveredUnits: { query: "created_at:>=2026-01-01" },
       ProductForTerms: { id: product },

@@ -21,6 +21,27 @@ export type ExchangeOptionsQuery = { order?: AdminTypes.Maybe<(
       )> } }
   )> };
 
+export type ExchangeStatusQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  fulfillments?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  fulfillmentLines?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+}>;
+
+
+export type ExchangeStatusQuery = { return?: AdminTypes.Maybe<(
+    Pick<AdminTypes.Return, 'id'>
+    & { exchangeLineItems: { nodes: Array<(
+        Pick<AdminTypes.ExchangeLineItem, 'id' | 'processedQuantity'>
+        & { lineItems?: AdminTypes.Maybe<Array<Pick<AdminTypes.LineItem, 'id'>>> }
+      )> }, order: (
+      Pick<AdminTypes.Order, 'id'>
+      & { fulfillments: Array<(
+        Pick<AdminTypes.Fulfillment, 'id' | 'displayStatus' | 'createdAt'>
+        & { trackingInfo: Array<Pick<AdminTypes.FulfillmentTrackingInfo, 'number' | 'company' | 'url'>>, fulfillmentLineItems: { nodes: Array<{ lineItem: Pick<AdminTypes.LineItem, 'id'> }> } }
+      )> }
+    ) }
+  )> };
+
 export type FileCreateMutationVariables = AdminTypes.Exact<{
   files: Array<AdminTypes.FileCreateInput> | AdminTypes.FileCreateInput;
 }>;
@@ -331,6 +352,7 @@ export type StagedUploadsCreateMutation = { stagedUploadsCreate?: AdminTypes.May
 
 interface GeneratedQueryTypes {
   "#graphql\n  query ExchangeOptions($id: ID!, $lines: Int = 20, $variants: Int = 20) {\n    order(id: $id) {\n      id\n      currencyCode\n      presentmentCurrencyCode\n      lineItems(first: $lines) {\n        nodes {\n          id\n          variant {\n            id\n          }\n          product {\n            id\n            title\n            variants(first: $variants) {\n              nodes {\n                id\n                title\n                price\n                inventoryQuantity\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ExchangeOptionsQuery, variables: ExchangeOptionsQueryVariables},
+  "#graphql\n  query ExchangeStatus($id: ID!, $fulfillments: Int = 10, $fulfillmentLines: Int = 20) {\n    return(id: $id) {\n      id\n      exchangeLineItems(first: 20) {\n        nodes {\n          id\n          processedQuantity\n          lineItems {\n            id\n          }\n        }\n      }\n      order {\n        id\n        fulfillments(first: $fulfillments) {\n          id\n          displayStatus\n          createdAt\n          trackingInfo(first: 5) {\n            number\n            company\n            url\n          }\n          fulfillmentLineItems(first: $fulfillmentLines) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ExchangeStatusQuery, variables: ExchangeStatusQueryVariables},
   "#graphql\n  query OrderExchangeReturns($id: ID!) {\n    order(id: $id) {\n      id\n      returns(first: 10, reverse: true) {\n        nodes {\n          id\n          status\n          createdAt\n          returnLineItems(first: 20) {\n            nodes {\n              quantity\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  id\n                }\n              }\n            }\n          }\n          exchangeLineItems(first: 20) {\n            nodes {\n              id\n              variantId\n              quantity\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderExchangeReturnsQuery, variables: OrderExchangeReturnsQueryVariables},
   "#graphql\n  query OrderIdByName($query: String!) {\n    orders(first: 1, query: $query) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: OrderIdByNameQuery, variables: OrderIdByNameQueryVariables},
   "#graphql\n  query OrderIdsByEmail($query: String!) {\n    orders(first: 100, query: $query, sortKey: CREATED_AT, reverse: true) {\n      nodes {\n        id\n      }\n    }\n  }\n": {return: OrderIdsByEmailQuery, variables: OrderIdsByEmailQueryVariables},

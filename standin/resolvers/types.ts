@@ -218,7 +218,7 @@ export const typeResolvers: Record<string, R> = {
     fulfillmentLineItems: (f: FulfillmentRec, _a, ctx) => f.lines.map((l) => tag(ctx, "FulfillmentLineItem", l)),
     events: (f: FulfillmentRec) => f.events.map((e) => ({ ...e, createdAt: e.happenedAt })),
     totalQuantity: (f: FulfillmentRec) => f.lines.reduce((a, l) => a + l.quantity, 0),
-    trackingInfo: (f: FulfillmentRec) => (f.trackingNumber ? [{ number: f.trackingNumber, company: f.trackingCompany, url: null }] : []),
+    trackingInfo: (f: FulfillmentRec) => (f.trackingNumber ? [{ number: f.trackingNumber, company: f.trackingCompany, url: f.trackingUrl ?? null }] : []),
     updatedAt: (f: FulfillmentRec) => f.deliveredAt ?? f.inTransitAt ?? f.createdAt,
     requiresShipping: () => true,
     fulfillmentOrders: () => [],

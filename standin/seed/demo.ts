@@ -34,7 +34,8 @@ function specs(): OrderSpec[] {
     { customer: 1, items: [{ product: 203, qty: 1 }, { product: 207, qty: 1, discountPct: 50 }], ageDays: 9, delivery: "delivered", deliveredAfter: 3 },
     { customer: 1, items: [{ product: 104, qty: 1 }], ageDays: 2, delivery: "in_transit" },
     { customer: 1, items: [{ product: 105, qty: 1 }, { product: 103, qty: 1 }], ageDays: 20, delivery: "delivered", deliveredAfter: 4 },
-    { customer: 1, items: [{ product: 209, qty: 1 }], ageDays: 120, delivery: "delivered", deliveredAfter: 5 },
+    // a seat cover four months on: past a 30-day window, within EKR Auto's two-year seat cover warranty
+    { customer: 1, items: [{ product: 102, qty: 1, attrs: { Vehicle: "2019 Ford Ranger" } }], ageDays: 120, delivery: "delivered", deliveredAfter: 5 },
     { customer: 1, items: [{ product: 103, qty: 2 }], ageDays: 15, delivery: "delivered", deliveredAfter: 4, then: "requested" },
   ];
   const shapes: Omit<OrderSpec, "customer">[] = [

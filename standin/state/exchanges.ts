@@ -18,7 +18,7 @@ import { ue, type UserErr } from "./errors";
 import type { Clock } from "../clock";
 import { iso } from "../clock";
 import { fromDecimal } from "./money";
-import type { ExchangeLineRec, FulfillmentOrderRec, LineItemRec, OrderRec, ReturnRec } from "./types";
+import type { ExchangeLineRec, FulfillmentOrderRec, FulfillmentRec, LineItemRec, OrderRec, ReturnRec } from "./types";
 
 export interface ExchangeLineInput {
   variantId?: string | null;
@@ -169,4 +169,42 @@ export function processExchangeLines(
   (order.fulfillmentOrders ??= []).push(fo);
   order.updatedAt = now;
   return fo;
+}
+
+/**
+ * The merchant ships a fulfillment order from Shopify's admin (fulfillmentCreate with tracking): one
+ * fulfillment of all its lines, in transit, and the fulfillment order CLOSED. A held one cannot be
+ * fulfilled ("fulfillment order is on hold"), as in Shopify:
+ * https://shopify.dev/docs/api/admin-graphql/latest/mutations/fulfillmentCreate
+ */
+export function fulfillFulfillmentOrder(
+  store: Store,
+  clock: Clock,
+  input: { fulfillmentOrderId: string; trackingNumber: string; trackingCompany?: string; trackingUrl?: string },
+): FulfillmentRec {
+  const order = [...store.orders.values()].find((o) => o.fulfillmentOrders?.some((f) => f.id === input.fulfillmentOrderId));
+  const fo = order?.fulfillmentOrders?.find((f) => f.id === input.fulfillmentOrderId);
+  if (!order || !fo) throw new Error(`no fulfillment order ${input.fulfillmentOrderId}`);
+  if (fo.status !== "OPEN") throw new Error(`fulfillment order ${fo.id} is ${fo.status}: it cannot be fulfilled`);
+  const now = iso(clock());
+  const id = newId(store, "Fulfillment");
+  const f: FulfillmentRec = {
+    id,
+    orderId: order.id,
+    name: `${order.name}-F${order.fulfillments.length + 1}`,
+    status: "SUCCESS",
+    displayStatus: "IN_TRANSIT",
+    createdAt: now,
+    inTransitAt: now,
+    deliveredAt: null,
+    lines: fo.lines.map((l) => ({ id: newId(store, "FulfillmentLineItem"), lineItemId: l.lineItemId, quantity: l.quantity })),
+    events: [{ id: newId(store, "FulfillmentEvent"), status: "IN_TRANSIT", happenedAt: now }],
+    trackingNumber: input.trackingNumber,
+    trackingCompany: input.trackingCompany ?? null,
+    trackingUrl: input.trackingUrl ?? null,
+  };
+  order.fulfillments.push(f);
+  fo.status = "CLOSED";
+  order.updatedAt = now;
+  return f;
 }

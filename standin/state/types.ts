@@ -150,6 +150,8 @@ export interface FulfillmentRec {
   events: FulfillmentEventRec[];
   trackingNumber: string | null;
   trackingCompany: string | null;
+  /** the carrier's tracking page (FulfillmentTrackingInfo.url), when the merchant gave one */
+  trackingUrl?: string | null;
 }
 
 export interface TransactionRec {

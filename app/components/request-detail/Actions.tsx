@@ -65,7 +65,7 @@ export function Money({ detail }: { detail: RequestDetail }) {
         </Text>
       )}
       <Text as="p" variant="bodySm" tone="subdued">
-        {m.settled ? "As Shopify shows it. " : ""}In the order currency ({m.currency}). Resolution asked: {label(RESOLUTION_LABEL, detail.request.resolution).toLowerCase()}.
+        {m.settled ? "As Shopify shows it. " : ""}In the order currency ({m.currency}). Resolution asked: {label(RESOLUTION_LABEL, detail.exchange?.kind ?? detail.request.resolution).toLowerCase()}.
       </Text>
       {detail.exchange && (
         <BlockStack gap="100">
@@ -196,10 +196,24 @@ export function Actions({
           <Checkbox label="Restock the items" checked={restock} onChange={setRestock} />
         </ActionForm>
       )}
-      {offers("refund") && money && money.refundMinor <= 0 && (
+      {offers("refund") && money && money.refundMinor <= 0 && !exchangeKind && (
         <Text as="p" tone="subdued">
           There is nothing to refund on this request. Close or decline the return instead.
         </Text>
+      )}
+      {offers("refund") && money && money.refundMinor <= 0 && exchangeKind && (
+        // a replacement or even exchange: processing the Return (nothing refunded) makes Shopify release the new items
+        <ActionForm
+          intent="refund"
+          title={exchangeKind === "replacement" ? "Send the replacement" : "Send the new items"}
+          submitLabel={exchangeKind === "replacement" ? "Process and send the replacement" : "Process and send the new items"}
+          primary
+        >
+          <input type="hidden" name="to" value="original_payment" />
+          <Text as="p" tone="subdued">
+            Nothing is refunded. Shopify releases the new items' fulfillment order, ready to ship.
+          </Text>
+        </ActionForm>
       )}
       {offers("refund") && money && money.refundMinor > 0 && (
         <BlockStack gap="200">

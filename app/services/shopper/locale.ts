@@ -154,3 +154,51 @@ const DECLINE_REASONS: Record<string, Record<Locale, string>> = {
 export function declineReasonLabel(code: string | undefined, locale: Locale): string | undefined {
   return code ? DECLINE_REASONS[code]?.[locale] : undefined;
 }
+
+/** Where a replacement's or exchange's new items are, in the shopper's words ({items}: "1 × Seat cover"). */
+export type NewItemsState = "asked" | "waiting" | "preparing" | "shipped";
+const NEW_ITEMS: Record<"replacement" | "exchange", Record<NewItemsState, Record<Locale, string>>> = {
+  replacement: {
+    asked: { en: "You asked for a replacement: {items}.", fr: "Vous avez demandé un remplacement : {items}.", de: "Sie haben Ersatz angefragt: {items}.", es: "Pediste un reemplazo: {items}." },
+    waiting: { en: "Your replacement ({items}) is sent once your return is received and processed.", fr: "Votre remplacement ({items}) sera envoyé dès réception et traitement de votre retour.", de: "Ihr Ersatz ({items}) wird verschickt, sobald Ihre Rücksendung eingegangen und bearbeitet ist.", es: "Tu reemplazo ({items}) se envía cuando tu devolución se reciba y procese." },
+    preparing: { en: "Your replacement ({items}) is being prepared for shipping.", fr: "Votre remplacement ({items}) est en préparation.", de: "Ihr Ersatz ({items}) wird für den Versand vorbereitet.", es: "Tu reemplazo ({items}) se está preparando para el envío." },
+    shipped: { en: "Your replacement ({items}) has shipped.", fr: "Votre remplacement ({items}) a été expédié.", de: "Ihr Ersatz ({items}) wurde verschickt.", es: "Tu reemplazo ({items}) fue enviado." },
+  },
+  exchange: {
+    asked: { en: "You asked to exchange for: {items}.", fr: "Vous avez demandé un échange contre : {items}.", de: "Sie haben einen Umtausch angefragt gegen: {items}.", es: "Pediste cambiarlo por: {items}." },
+    waiting: { en: "Your new item ({items}) is sent once your return is received and processed.", fr: "Votre nouvel article ({items}) sera envoyé dès réception et traitement de votre retour.", de: "Ihr neuer Artikel ({items}) wird verschickt, sobald Ihre Rücksendung eingegangen und bearbeitet ist.", es: "Tu nuevo artículo ({items}) se envía cuando tu devolución se reciba y procese." },
+    preparing: { en: "Your new item ({items}) is being prepared for shipping.", fr: "Votre nouvel article ({items}) est en préparation.", de: "Ihr neuer Artikel ({items}) wird für den Versand vorbereitet.", es: "Tu nuevo artículo ({items}) se está preparando para el envío." },
+    shipped: { en: "Your new item ({items}) has shipped.", fr: "Votre nouvel article ({items}) a été expédié.", de: "Ihr neuer Artikel ({items}) wurde verschickt.", es: "Tu nuevo artículo ({items}) fue enviado." },
+  },
+};
+const TRACKING: Record<Locale, string> = { en: "Tracking number", fr: "Numéro de suivi", de: "Sendungsnummer", es: "Número de seguimiento" };
+
+export function newItemsMessage(kind: "replacement" | "exchange", state: NewItemsState, items: string, locale: Locale, tracking?: { number: string; carrier?: string }): string {
+  const base = NEW_ITEMS[kind][state][locale].replace("{items}", items);
+  return tracking ? `${base} ${TRACKING[locale]}: ${tracking.number}${tracking.carrier ? ` (${tracking.carrier})` : ""}` : base;
+}
+
+/** The picker's words for a choice: its price and the difference against what comes back. */
+const CHOICE: Record<"free" | "even" | "back" | "more", Record<Locale, string>> = {
+  free: { en: "free", fr: "gratuit", de: "kostenlos", es: "gratis" },
+  even: { en: "same price", fr: "même prix", de: "gleicher Preis", es: "mismo precio" },
+  back: { en: "{amount} back", fr: "{amount} remboursés", de: "{amount} zurück", es: "te devolvemos {amount}" },
+  more: { en: "costs {amount} more — not possible here", fr: "coûte {amount} de plus — impossible ici", de: "kostet {amount} mehr — hier nicht möglich", es: "cuesta {amount} más — no es posible aquí" },
+};
+
+export function choiceLabel(title: string, price: string | null, diff: { kind: "free" | "even" | "back" | "more"; amount?: string }, locale: Locale): string {
+  const words = CHOICE[diff.kind][locale].replace("{amount}", diff.amount ?? "");
+  return [title, price, words].filter(Boolean).join(" · ");
+}
+
+/** Why a line has nothing to choose for a replacement or exchange. */
+const NO_CHOICE: Record<"noProduct" | "currency" | "replacementOut" | "exchangeOut", Record<Locale, string>> = {
+  noProduct: { en: "This item cannot be replaced or exchanged", fr: "Cet article ne peut être ni remplacé ni échangé", de: "Dieser Artikel kann weder ersetzt noch umgetauscht werden", es: "Este artículo no se puede reemplazar ni cambiar" },
+  currency: { en: "Exchanges are offered only for orders paid in the shop's currency", fr: "Les échanges ne sont proposés que pour les commandes payées dans la devise de la boutique", de: "Umtausch gibt es nur für Bestellungen in der Währung des Shops", es: "Los cambios solo se ofrecen para pedidos pagados en la moneda de la tienda" },
+  replacementOut: { en: "This item is out of stock, so it cannot be replaced now", fr: "Cet article est en rupture de stock : il ne peut pas être remplacé pour le moment", de: "Dieser Artikel ist nicht vorrätig und kann gerade nicht ersetzt werden", es: "Este artículo está agotado, así que no se puede reemplazar ahora" },
+  exchangeOut: { en: "No other size or option is in stock", fr: "Aucune autre taille ou option n'est en stock", de: "Keine andere Größe oder Variante ist vorrätig", es: "No hay otra talla u opción en stock" },
+};
+
+export function noChoiceMessage(why: keyof typeof NO_CHOICE, locale: Locale): string {
+  return NO_CHOICE[why][locale];
+}

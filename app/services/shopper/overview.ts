@@ -4,6 +4,7 @@ import { expectedRefundDates, regionOf, returnableLines, type Locale } from "~/r
 import { loadOwnedOrder, type Shopper, type ShopperDeps } from "./context";
 import { policyForOrder } from "~/services/policy-for-order";
 import { reasonLabel, resolutionLabel } from "./locale";
+import { newItemsFor } from "./new-items";
 import { presentRequest, staffNotes, storedLocale, type ShopperRequestView } from "./present";
 import { SHOPPER_RESOLUTIONS, type ShopperResolution } from "./schemas";
 
@@ -71,12 +72,15 @@ export async function getOverview(deps: ShopperDeps, who: Shopper, orderId: stri
   // own self-serve returns); only requests made in this customer's session can be cancelled here.
   const requests = await Promise.all(
     [...stored].reverse().map(async (r) => {
-      const v = presentRequest(r, who.locale ?? storedLocale(r) ?? "en", await staffNotes(repos, who.shop, r.id));
+      const locale = who.locale ?? storedLocale(r) ?? "en";
+      const v = presentRequest(r, locale, await staffNotes(repos, who.shop, r.id), await newItemsFor(deps.admin, who.shop, r, locale));
       return r.customerId === who.customerId ? v : { ...v, canCancel: false };
     }),
   );
 
-  const offered = [...policy.resolutions.return, ...(lines.some((l) => l.reasons.some((r) => r.route === "warranty")) ? policy.resolutions.warranty : [])];
+  const offered = [...policy.resolutions.return, ...(lines.some((l) => l.reasons.some((r) => r.route === "warranty")) ? policy.resolutions.warranty : [])]
+    // exchanges are priced at the variants' prices, in the shop's currency: offered only when the shopper paid in it (decision 170)
+    .filter((r) => r !== "exchange" || snap.order.currency === snap.shop.currency);
   const overview: ReturnsOverview = {
     order: { id: snap.order.id, name: snap.order.name, currency: snap.order.currency },
     canRequest,

@@ -1,6 +1,7 @@
 // A stored return request as the shopper sees it (ReturnRequest in extensions/customer-returns/src/api.ts).
 import type { Repos, ReturnRequestWithLines } from "~/db";
 import { toDecimalString, verdictOf, type Locale } from "~/returns";
+import type { NewItemsView } from "./new-items";
 import { declineReasonLabel, isLocale, openingMessage, reasonLabel, statusMessage } from "./locale";
 
 export interface ShopperRequestView {
@@ -21,6 +22,8 @@ export interface ShopperRequestView {
   /** the money comes back as store credit (asked for, or issued): the shopper sees "Store credit", never "Refund" */
   storeCredit?: true;
   canCancel: boolean;
+  /** a replacement's or exchange's new items: where they are, in the shopper's words (new-items.ts) */
+  newItems?: NewItemsView;
 }
 
 /** What the request was made in (stored in the verdict at submit). */
@@ -75,14 +78,18 @@ export function presentRequest(
   r: ReturnRequestWithLines,
   locale: Locale,
   notes: StaffNotes = {},
+  newItems?: NewItemsView,
 ): ShopperRequestView {
-  const status = r.status === "failed" ? "requested" : r.status;
+  // A replacement or even exchange is processed with nothing refunded: the shopper is not told "Refunded";
+  // the return itself is complete (its new items' own status follows in newItems).
+  const exchangeOnly = r.status === "refunded" && r.refundMinor <= 0 && verdictOf(r).exchange !== undefined;
+  const status = r.status === "failed" ? "requested" : exchangeOnly ? "closed" : r.status;
   const view: ShopperRequestView = {
     id: r.id,
     status,
     createdAt: r.createdAt.toISOString(),
     // Accepted, and its Shopify Return still being opened by the job queue: say so, not "under review".
-    statusMessage: status === "requested" && !r.shopifyReturnId && r.source === "app" ? openingMessage(locale) : statusMessage(r.status, locale),
+    statusMessage: status === "requested" && !r.shopifyReturnId && r.source === "app" ? openingMessage(locale) : statusMessage(exchangeOnly ? status : r.status, locale),
     lines: r.lines.map((l) => ({ lineItemId: l.lineItemId, title: l.title, quantity: l.quantity, reason: reasonLabel(l.reason, locale) })),
     canCancel: r.status === "requested" || r.status === "failed",
   };
@@ -97,6 +104,7 @@ export function presentRequest(
   }
   if (notes.staffNote && status !== "declined" && status !== "cancelled") view.staffNote = notes.staffNote;
   if (r.resolution) view.resolution = r.resolution;
+  if (newItems) view.newItems = newItems;
   if (r.refundMinor > 0 && status !== "declined" && status !== "cancelled") {
     view.refund = { amount: toDecimalString(r.refundMinor, r.currency), currency: r.currency };
     if (r.status === "credited" || (r.resolution === "store_credit" && r.status !== "refunded")) view.storeCredit = true;

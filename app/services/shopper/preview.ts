@@ -7,16 +7,23 @@ import { loadOwnedOrder, type Shopper, type ShopperDeps } from "./context";
 import { invalid } from "./errors";
 import { shopperResolutions } from "./overview";
 import type { PreviewBody } from "./schemas";
+import { cachedExchangeOptions, exchangeChoices, type ShopperExchangeLine } from "./exchange-choices";
 
 export interface PreviewResult {
   eligible: boolean;
   lines: LineVerdict[];
-  resolutions: { code: "refund" | "store_credit" | "replacement"; label: string }[];
+  resolutions: { code: "refund" | "store_credit" | "replacement" | "exchange"; label: string }[];
   refund: { amount: string; currency: string };
   /** decision 190: set when staff will review the request first (history above a threshold, or blocklist) */
   review?: { outcome: "hold" | "blocked"; message: string };
   /** decision 190: line item ids the shopper keeps (no need to send them back) */
   keep?: string[];
+  /**
+   * When the shopper picks a replacement or an exchange that these items allow: per line, what they
+   * may get (in stock, priced in `currency` with the difference). One Admin read per order per minute
+   * (exchange-choices.ts); absent for any other resolution.
+   */
+  exchange?: { kind: "replacement" | "exchange"; currency: string; lines: ShopperExchangeLine[] };
 }
 
 /** The core's judge, with a line it cannot judge answered as a 400 naming the request field. */
@@ -38,6 +45,23 @@ export async function previewReturn(deps: ShopperDeps, who: Shopper, orderId: st
   const j = judgeRequest({ policy, order: snap.order, shop: snap.shop, now, locale, lines: body.lines, customer });
   const s = j.evaluation.screening;
   const keep = j.evaluation.lines.filter((l) => l.keepItem).map((l) => l.lineId);
+  const kind = body.resolution === "replacement" || body.resolution === "exchange" ? body.resolution : null;
+  let exchange: PreviewResult["exchange"];
+  if (kind && j.evaluation.eligible && j.evaluation.resolutions.includes(kind) && (kind === "replacement" || snap.order.currency === snap.shop.currency)) {
+    const options = await cachedExchangeOptions(deps.admin, who.shop, snap.order.id, snap.order.lines.length);
+    exchange = {
+      kind,
+      currency: snap.order.currency,
+      lines: exchangeChoices({
+        kind,
+        options,
+        lines: body.lines.map((l, i) => ({ lineItemId: l.lineItemId, quantity: l.quantity, refundMinor: j.refund.lines[i]?.refundMinor ?? 0 })),
+        otherProducts: policy.resolutions.exchangeOtherProducts,
+        currency: snap.order.currency,
+        locale,
+      }),
+    };
+  }
   return {
     eligible: j.evaluation.eligible,
     lines: j.verdicts,
@@ -45,5 +69,6 @@ export async function previewReturn(deps: ShopperDeps, who: Shopper, orderId: st
     refund: { amount: toDecimalString(j.refund.totalMinor, snap.order.currency), currency: snap.order.currency },
     ...(s.outcome !== "clear" ? { review: { outcome: s.outcome, message: s.explanation } } : {}),
     ...(keep.length ? { keep } : {}),
+    ...(exchange ? { exchange } : {}),
   };
 }

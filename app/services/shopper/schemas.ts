@@ -5,13 +5,11 @@ import { z } from "zod";
 import { CONDITIONS, REASONS } from "~/returns";
 import { ShopperError } from "./errors";
 
-export const SHOPPER_RESOLUTIONS = ["refund", "store_credit", "replacement"] as const;
+/** What a shopper may ask for: an exchange names the new item per line (lines[].exchangeVariantId). */
+export const SHOPPER_RESOLUTIONS = ["refund", "store_credit", "replacement", "exchange"] as const;
 export type ShopperResolution = (typeof SHOPPER_RESOLUTIONS)[number];
-/**
- * What a submit may ask for: the overview's resolutions, and an exchange for a chosen variant
- * (lines[].exchangeVariantId). The overview offers the exchange once the extension shows the choice.
- */
-export const SUBMIT_RESOLUTIONS = [...SHOPPER_RESOLUTIONS, "exchange"] as const;
+/** What a submit may ask for: the overview's resolutions. */
+export const SUBMIT_RESOLUTIONS = SHOPPER_RESOLUTIONS;
 export type SubmitResolution = (typeof SUBMIT_RESOLUTIONS)[number];
 
 /**

@@ -29,12 +29,13 @@ import {
   type PlannedShippingFee,
   type StoredExchange,
 } from "~/returns";
-import { ExchangeChoiceError, planExchange, readExchangeOptions } from "~/services/returns/exchange";
+import { ExchangeChoiceError, planExchange, readExchangeOptions, type OrderExchangeOptions } from "~/services/returns/exchange";
 import { policyForOrder, type PolicyChoice } from "~/services/policy-for-order";
 import { findMadeReturn, recordReturnOnRequest, RETURN_REQUEST_LEASE_MS, returnRequestKey, UNCERTAIN } from "~/services/returns/made-return";
 import { loadOwnedOrder, ownedOrderGid, type OwnedOrder, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
 import { invalid, ShopperError } from "./errors";
 import { presentRequest, staffNotes, type ShopperRequestView } from "./present";
+import { newItemsFor } from "./new-items";
 import { judgeRequest } from "./preview";
 import { customerHistoryFor } from "~/services/customer-history";
 import { charCount, NOTE_MAX, type SubmitBody, type SubmitResolution } from "./schemas";
@@ -100,8 +101,17 @@ export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, order
   const existing = await findByKey(deps, who.shop, body.idempotencyKey);
   if (existing) return replay(deps, repos, who, existing, gid, locale, body);
 
+  // A replacement's or exchange's new items are checked against Shopify's variants and stock as read
+  // now, before the per-order lock (never an Admin call inside it, decision 180): ownership first, so a
+  // stranger's submit costs no read of the order's products.
+  let options: OrderExchangeOptions | null = null;
+  if (body.resolution === "replacement" || body.resolution === "exchange") {
+    const owned = await loadOwnedOrder(deps, who, gid);
+    options = await readExchangeOptions(deps.admin, gid, owned.order.lines.length);
+  }
+
   try {
-    return await submitNew(deps, repos, who, gid, body, locale);
+    return await submitNew(deps, repos, who, gid, body, locale, options);
   } catch (e) {
     // A concurrent submit with the same key may have taken the units meanwhile: answer its request.
     if (e instanceof ShopperError && e.status === 422) {
@@ -152,7 +162,7 @@ function refuseIfAnotherBody(stored: ReturnRequestWithLines, body: SubmitBody): 
  * stored (Shopify then refuses the second Return). The lock is taken before ownership is known;
  * a stranger's submit holds it only for the one read that answers them 404.
  */
-async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: string, body: SubmitBody, locale: Locale): Promise<SubmitResult> {
+async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: string, body: SubmitBody, locale: Locale, options: OrderExchangeOptions | null): Promise<SubmitResult> {
   const lock = await lockOrder(deps, repos, who.shop, gid);
   let released = false;
   try {
@@ -184,7 +194,7 @@ async function submitNew(deps: ShopperDeps, repos: Repos, who: Shopper, gid: str
     if (!j.evaluation.resolutions.includes(body.resolution)) {
       throw new ShopperError(422, "resolution_unavailable", `${body.resolution} is not offered for these items`, "resolution", j.verdicts);
     }
-    const stored = await checkAndStore(deps, repos, who, snap, body, locale, choice, j, now, lock);
+    const stored = await checkAndStore(deps, repos, who, snap, body, locale, choice, j, now, lock, options);
     // Without a queue the Return is opened inside the lock, as it always was.
     if (!deps.openReturn) return await finish(deps, repos, who, stored, locale);
     await lock.release();
@@ -213,6 +223,7 @@ async function checkAndStore(
   j: Judged,
   now: Date,
   lock: OrderLock,
+  options: OrderExchangeOptions | null,
 ): Promise<{ request: ReturnRequestWithLines; created: boolean }> {
   // Which fulfillment line items the Return will hold, from Shopify's returnable quantities as the
   // order's facts hold them, less the units of stored requests those facts do not count yet (read
@@ -238,7 +249,7 @@ async function checkAndStore(
   }
   const { plan, firstFulfillmentLineItem: firstFli } = allocation;
   const { totalMinor, restockingMinor, returnShippingFeeMinor, lines: priced } = j.refund;
-  const exchange = await exchangeFor(deps, body, snap, choice, priced, locale);
+  const exchange = exchangeFor(body, snap, choice, priced, locale, options);
 
   const photos = await createFiles(deps.admin, body.lines, snap.order.name);
   if (!(await lock.stillHeld())) {
@@ -334,22 +345,24 @@ async function afterStored(deps: ShopperDeps, repos: Repos, who: Shopper, reques
 }
 
 /**
- * The new items of a replacement or exchange, checked against Shopify's variants and stock now and
- * priced against each line's refund value (a replacement: the same variant, free). Null otherwise.
+ * The new items of a replacement or exchange, checked against Shopify's variants and stock as read
+ * before the lock (`options`) and priced against each line's refund value (a replacement: the same
+ * variant, free). Null otherwise. No Shopify call: this runs inside the per-order lock.
  */
-async function exchangeFor(
-  deps: ShopperDeps,
+function exchangeFor(
   body: SubmitBody,
   snap: OwnedOrder,
   choice: PolicyChoice,
   priced: Judged["refund"]["lines"],
   locale: Locale,
-): Promise<StoredExchange | null> {
+  options: OrderExchangeOptions | null,
+): StoredExchange | null {
   if (body.resolution !== "replacement" && body.resolution !== "exchange") return null;
+  if (!options) throw new Error("a replacement or exchange is submitted with the options read before the lock");
   try {
     return planExchange({
       kind: body.resolution,
-      options: await readExchangeOptions(deps.admin, snap.order.id),
+      options,
       lines: body.lines.map((l, i) => ({ lineItemId: l.lineItemId, quantity: l.quantity, refundMinor: priced[i]?.refundMinor ?? 0, exchangeVariantId: l.exchangeVariantId })),
       otherProducts: choice.policy.resolutions.exchangeOtherProducts,
       formatMinor: (m) => formatMoney(m, snap.order.currency, locale),
@@ -448,7 +461,8 @@ async function claimOrderLock(deps: ShopperDeps, repos: Repos, shop: string, ord
 }
 
 async function view(repos: Repos, who: Shopper, r: ReturnRequestWithLines, locale: Locale) {
-  return presentRequest(r, locale, await staffNotes(repos, who.shop, r.id));
+  // no Shopify read for the new items here (a new request's are "asked for"; the overview follows them)
+  return presentRequest(r, locale, await staffNotes(repos, who.shop, r.id), await newItemsFor(null, who.shop, r, locale));
 }
 
 /**

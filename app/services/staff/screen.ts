@@ -104,7 +104,13 @@ export async function runStaffIntent(
     await deps.repos.events.append(shop, { requestId, type: "blocklist_override", actor: deps.actor, at: deps.now(), payload: { note: text("note") ?? "" } });
   }
   if (res.ok) {
-    const message = intent === "refund" && text("to") === "store_credit" ? "Store credit issued." : (DONE[intent] ?? "Done.");
+    // a replacement or even exchange is processed with nothing refunded: say what happened instead
+    const newItemsOnly = intent === "refund" && res.request.refundMinor <= 0 && verdictOf(res.request).exchange !== undefined;
+    const message = newItemsOnly
+      ? "Processed in Shopify. The new items are released to ship."
+      : intent === "refund" && text("to") === "store_credit"
+        ? "Store credit issued."
+        : (DONE[intent] ?? "Done.");
     return { status: 200, answer: { ok: true, intent, message } };
   }
   const plain = PLAIN_FAILURE[res.error.code];

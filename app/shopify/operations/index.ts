@@ -14,3 +14,4 @@ export { RETURNS_MONEY } from "./returns-money";
 export { EXCHANGE_OPTIONS } from "./exchange-options";
 export { RETURN_CREATE_EXCHANGE } from "./return-create-exchange";
 export { ORDER_EXCHANGE_RETURNS } from "./order-exchange-returns";
+export { EXCHANGE_STATUS } from "./exchange-status";

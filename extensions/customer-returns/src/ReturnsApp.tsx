@@ -76,6 +76,7 @@ export function useReturns(orderId: string, client: ReturnsApi, opts: UseReturns
     setReason: (lineItemId, reason) => dispatch({ type: "setReason", lineItemId, reason }),
     toggleCondition: (lineItemId, condition, checked) => dispatch({ type: "toggleCondition", lineItemId, condition, checked }),
     setNote: (lineItemId, note) => dispatch({ type: "setNote", lineItemId, note }),
+    setVariant: (lineItemId, variant) => dispatch({ type: "setVariant", lineItemId, variant }),
     addFiles: (lineItemId, files) => {
       for (const file of files) {
         const photoId = `p${++photoSeq.current}`;

@@ -16,7 +16,7 @@ const en = read("en.default.json");
 const noop = () => {};
 const on: Handlers = {
   retry: noop, openForm: noop, closeForm: noop, setQuantity: noop, setReason: noop, toggleCondition: noop,
-  setNote: noop, addFiles: noop, removePhoto: noop, setResolution: noop, submit: noop, cancel: noop,
+  setNote: noop, setVariant: noop, addFiles: noop, removePhoto: noop, setResolution: noop, submit: noop, cancel: noop,
 };
 const L1 = "gid://shopify/LineItem/1";
 
@@ -115,6 +115,63 @@ describe("returns UI states", () => {
     expect(out).toContain("<s-text>Tracking number: NZ123 (NZ Post)</s-text>");
     expect(out).toContain("<s-text>Store credit: NZ$89.00</s-text>");
     expect(out).not.toContain("Refund: NZ$89.00");
+  });
+
+  it("form: an exchange offers the sizes in stock with price and difference, a dearer one shown but not choosable; the missing choice is named", () => {
+    const exchange = {
+      kind: "exchange" as const,
+      currency: "NZD",
+      lines: [
+        {
+          lineItemId: L1,
+          choices: [
+            { variantId: "gid://shopify/ProductVariant/11", title: "Large", price: "89.00", label: "Large · NZ$89.00 · same price" },
+            { variantId: "gid://shopify/ProductVariant/12", title: "Compact", price: "79.00", back: "10.00", label: "Compact · NZ$79.00 · NZ$10.00 back" },
+            { variantId: "gid://shopify/ProductVariant/13", title: "XL", price: "99.00", more: "10.00", label: "XL · NZ$99.00 · costs NZ$10.00 more — not possible here" },
+          ],
+        },
+      ],
+    };
+    const withExchange = loaded({ resolutions: [...overviewFixture().resolutions, { code: "exchange", label: "Exchange" }] });
+    const s = stateOf([
+      withExchange,
+      { type: "openForm", idempotencyKey: "k" },
+      { type: "setQuantity", lineItemId: L1, quantity: 1 },
+      { type: "setReason", lineItemId: L1, reason: "SIZE_TOO_SMALL" },
+      { type: "setResolution", resolution: "exchange" },
+      { type: "previewReceived", preview: previewFixture({ exchange }) },
+      { type: "submitAttempted" },
+    ]);
+    const out = html(s);
+    expect(out).toContain('<s-select label="New size or option" placeholder="Choose the new size or option" value error="Choose the new size or option.">');
+    expect(out).toContain('<s-option value="gid://shopify/ProductVariant/11">Large · NZ$89.00 · same price</s-option>');
+    expect(out).toContain('<s-option value="gid://shopify/ProductVariant/12">Compact · NZ$79.00 · NZ$10.00 back</s-option>');
+    expect(out).toContain('<s-option value="gid://shopify/ProductVariant/13" disabled>XL · NZ$99.00 · costs NZ$10.00 more — not possible here</s-option>');
+    // the refund estimate of a plain return is not shown for an exchange: the difference is on each choice
+    expect(out).not.toContain("Estimated amount");
+    const chosen = reducer(s, { type: "setVariant", lineItemId: L1, variant: "gid://shopify/ProductVariant/11" });
+    expect(html(chosen)).toContain('value="gid://shopify/ProductVariant/11"><s-option');
+    expect(html(chosen)).not.toContain("Choose the new size or option.");
+  });
+
+  it("form: a replacement names the item it sends, or why none can be sent", () => {
+    const base: Action[] = [loaded(), { type: "openForm", idempotencyKey: "k" }, { type: "setQuantity", lineItemId: L1, quantity: 1 }];
+    const one = { kind: "replacement" as const, currency: "EUR", lines: [{ lineItemId: L1, choices: [{ variantId: "gid://shopify/ProductVariant/1", title: "Linen shirt", price: "0.00", label: "Linen shirt · free" }] }] };
+    expect(html(stateOf([...base, { type: "previewReceived", preview: previewFixture({ exchange: one }) }]))).toContain("<s-text tone=\"auto\">Replacement: Linen shirt · free</s-text>");
+    const none = { ...one, lines: [{ lineItemId: L1, choices: [], none: "This item is out of stock, so it cannot be replaced now" }] };
+    expect(html(stateOf([...base, { type: "previewReceived", preview: previewFixture({ exchange: none }) }]))).toContain('<s-text tone="critical">This item is out of stock, so it cannot be replaced now</s-text>');
+  });
+
+  it("status: the new item of a replacement, with the carrier's tracking page", () => {
+    const r = requestFixture({
+      status: "received",
+      canCancel: false,
+      resolution: "replacement",
+      newItems: { message: "Your replacement (1 × Seat cover) has shipped. Tracking number: NZP1 (NZ Post)", trackingUrl: "https://track.example/NZP1" },
+    });
+    const out = html(stateOf([loaded({ requests: [r] })]));
+    expect(out).toContain("<s-text>Your replacement (1 × Seat cover) has shipped. Tracking number: NZP1 (NZ Post)</s-text>");
+    expect(out).toContain('<s-link href="https://track.example/NZP1" target="_blank">Track your new item</s-link>');
   });
 
   it("form: no amount and no red verdict before the shopper has chosen a reason", () => {
@@ -345,7 +402,7 @@ describe("locales", () => {
   const extraKeys = [
     ...["requested", "approved", "declined", "received", "refunded", "credited", "closed", "cancelled"].map((s) => `status.${s}`),
     ...["unused", "unopened", "tags_attached", "original_packaging"].map((c) => `conditions.${c}`),
-    ...["noLines", "quantity", "reason", "condition", "photos", "photosUploading", "noteTooLong", "resolution"].map((e) => `errors.${e}`),
+    ...["noLines", "quantity", "reason", "condition", "photos", "photosUploading", "noteTooLong", "resolution", "variant"].map((e) => `errors.${e}`),
     "notice.submitted", "notice.cancelled", "notice.error", "form.photoDone", "form.photoFailed", "form.photoUploading",
     "signIn.message", "signIn.action", "signIn.unavailable", "nothingToReturn", "form.noteLeft",
   ];

@@ -16,6 +16,7 @@ export interface Handlers {
   setReason(lineItemId: string, reason: string): void;
   toggleCondition(lineItemId: string, condition: string, checked: boolean): void;
   setNote(lineItemId: string, note: string): void;
+  setVariant(lineItemId: string, variant: string): void;
   addFiles(lineItemId: string, files: readonly File[]): void;
   removePhoto(lineItemId: string, photoId: string): void;
   setResolution(code: string): void;
@@ -79,6 +80,12 @@ function RequestCard({ r, state, t, locale, on }: ViewProps & { r: ReturnRequest
           <s-badge tone={statusTone(r.status)}>{t(statusKey(r.status))}</s-badge>
         </s-stack>
         <s-text>{r.statusMessage}</s-text>
+        {r.newItems && <s-text>{r.newItems.message}</s-text>}
+        {r.newItems?.trackingUrl && (
+          <s-link href={r.newItems.trackingUrl} target="_blank">
+            {t("requestCard.track")}
+          </s-link>
+        )}
         <s-unordered-list>
           {r.lines.map((l) => (
             <s-list-item key={l.lineItemId}>{t("requestCard.line", { quantity: l.quantity, title: l.title, reason: l.reason })}</s-list-item>
@@ -197,6 +204,9 @@ function LineForm(props: ViewProps & { line: ReturnableLine; errors: ValidationE
   };
   const reason = line.reasons.find((r) => r.code === d.reason);
   const feedback = (state.serverLines ?? state.preview?.lines)?.find((l) => l.lineItemId === id);
+  // the replacement or exchange this line would get (the preview reads the store's stock for it)
+  const ex = state.preview?.exchange;
+  const pick = ex?.lines.find((l) => l.lineItemId === id);
   return (
     <s-box border="base" padding="base" borderRadius="base">
       <s-stack gap="small">
@@ -263,6 +273,17 @@ function LineForm(props: ViewProps & { line: ReturnableLine; errors: ValidationE
             <s-text color="subdued">{t("form.noteLeft", { count: Math.max(0, NOTE_MAX - d.note.length) })}</s-text>
           </s-stack>
         )}
+        {d.quantity > 0 && pick && (ex!.kind === "exchange" && pick.choices.length ? (
+          <s-select label={t("form.variant")} placeholder={t("form.variantPlaceholder")} value={d.variant} error={err("exchangeVariantId")} onChange={(e: Event) => on.setVariant(id, val(e))}>
+            {pick.choices.map((c) => (
+              <s-option key={c.variantId} value={c.variantId} disabled={!!c.more}>
+                {c.label}
+              </s-option>
+            ))}
+          </s-select>
+        ) : (
+          <s-text tone={pick.choices[0] ? "auto" : "critical"}>{pick.choices[0] ? t("form.replacement", { item: pick.choices[0].label }) : pick.none}</s-text>
+        ))}
         {/* the engine's verdict once the shopper has said why: never a red line before they did anything */}
         {d.quantity > 0 && d.reason !== "" && feedback && (
           <s-text tone={feedback.eligible ? "success" : "critical"}>{feedback.explanation}</s-text>
@@ -304,7 +325,7 @@ export function ReturnForm(props: ViewProps) {
       <s-stack gap="small-300">
         {state.previewPending && <s-text color="subdued">{t("form.checking")}</s-text>}
         {state.preview?.review && <s-banner tone="info">{state.preview.review.message}</s-banner>}
-        {refund && /[1-9]/.test(refund.amount) && <s-text type="strong">{t("form.refundEstimate", { amount: formatMoney(refund.amount, refund.currency, locale) })}</s-text>}
+        {refund && !state.preview?.exchange && /[1-9]/.test(refund.amount) && <s-text type="strong">{t("form.refundEstimate", { amount: formatMoney(refund.amount, refund.currency, locale) })}</s-text>}
         {tl && state.resolution === "refund" && (
           <s-text color="subdued">{t("form.refundDates", { earliest: formatDate(tl.earliest, locale), latest: formatDate(tl.latest, locale) })}</s-text>
         )}

@@ -14,7 +14,7 @@ export type ReturnStatus =
   /** the store (Shopify) did not accept the request; statusMessage says why */
   | "refused";
 
-export type ResolutionCode = "refund" | "store_credit" | "replacement";
+export type ResolutionCode = "refund" | "store_credit" | "replacement" | "exchange";
 
 export interface ReasonOption {
   code: string;
@@ -62,7 +62,7 @@ export interface ReturnRequest {
   createdAt: string;
   statusMessage: string;
   /** how the money comes back: store credit is labelled as such, never "Refund" */
-  resolution?: ResolutionCode | "exchange";
+  resolution?: ResolutionCode;
   /** what staff wrote to the shopper when approving */
   staffNote?: string;
   tracking?: { number: string; carrier?: string };
@@ -73,6 +73,8 @@ export interface ReturnRequest {
   refund?: Money;
   storeCredit?: true;
   canCancel: boolean;
+  /** a replacement's or exchange's new items: where they are, in the shopper's words, and the carrier's tracking page */
+  newItems?: { message: string; trackingUrl?: string };
 }
 
 export interface ReturnsOverview {
@@ -114,11 +116,31 @@ export interface PreviewResult {
   review?: { outcome: "hold" | "blocked"; message: string };
   /** line item ids the shopper keeps: no need to send them back */
   keep?: string[];
+  /** for a replacement or exchange: per line, what the shopper may get (labels in their words, with the difference) */
+  exchange?: { kind: "replacement" | "exchange"; currency: string; lines: ExchangeLine[] };
+}
+
+export interface ExchangeChoice {
+  variantId: string;
+  title: string;
+  price: string;
+  back?: string;
+  /** costs this much more than what comes back: shown, not choosable */
+  more?: string;
+  /** "Large · NZ$89.00 · same price" */
+  label: string;
+}
+
+export interface ExchangeLine {
+  lineItemId: string;
+  choices: ExchangeChoice[];
+  /** why there is nothing to choose */
+  none?: string;
 }
 
 export interface SubmitBody {
   idempotencyKey: string;
-  lines: (DraftLineBody & { photos: string[] })[];
+  lines: (DraftLineBody & { photos: string[]; exchangeVariantId?: string })[];
   resolution: ResolutionCode;
 }
 

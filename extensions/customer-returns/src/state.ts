@@ -23,6 +23,8 @@ export interface LineDraft {
   conditions: string[];
   photos: PhotoDraft[];
   note: string;
+  /** the new size or option of an exchange (a product variant id; "" until chosen) */
+  variant: string;
 }
 
 export type View = "overview" | "form";
@@ -68,6 +70,7 @@ export type Action =
   | { type: "setReason"; lineItemId: string; reason: string }
   | { type: "toggleCondition"; lineItemId: string; condition: string; checked: boolean }
   | { type: "setNote"; lineItemId: string; note: string }
+  | { type: "setVariant"; lineItemId: string; variant: string }
   | { type: "photoAdded"; lineItemId: string; photo: PhotoDraft }
   | { type: "photoUploaded"; lineItemId: string; photoId: string; resourceUrl: string }
   | { type: "photoFailed"; lineItemId: string; photoId: string }
@@ -104,7 +107,7 @@ export function failure(e: unknown): { message: string; busy: boolean } {
 }
 
 export function emptyDraft(): LineDraft {
-  return { quantity: 0, reason: "", conditions: [], photos: [], note: "" };
+  return { quantity: 0, reason: "", conditions: [], photos: [], note: "", variant: "" };
 }
 
 /** Lines the shopper can still return (quantityLeft > 0). */
@@ -194,6 +197,8 @@ export function reducer(state: State, action: Action): State {
       }));
     case "setNote":
       return updateLine(state, action.lineItemId, (d) => ({ ...d, note: action.note }));
+    case "setVariant":
+      return updateLine(state, action.lineItemId, (d) => ({ ...d, variant: action.variant }));
     case "photoAdded":
       return updateLine(state, action.lineItemId, (d) => ({ ...d, photos: [...d.photos, action.photo] }));
     case "photoUploaded":

@@ -89,3 +89,29 @@ describe("request bodies", () => {
     expect(serverFieldKey(s, undefined)).toBe("form");
   });
 });
+
+describe("exchanges", () => {
+  const chosen = (variant: string): State =>
+    [
+      { type: "loaded", data: { ...overviewFixture(), resolutions: [{ code: "exchange", label: "Exchange" }] } } as Action,
+      { type: "openForm", idempotencyKey: "key-1" } as Action,
+      { type: "setQuantity", lineItemId: L1, quantity: 1 } as Action,
+      { type: "setReason", lineItemId: L1, reason: "DEFECTIVE" } as Action,
+      { type: "photoAdded", lineItemId: L1, photo: { id: "p", name: "a.jpg", status: "done", resourceUrl: "https://r/1" } } as Action,
+      { type: "setVariant", lineItemId: L1, variant } as Action,
+    ].reduce(reducer, initialState());
+
+  it("an exchange needs the new size or option, named on the line; the body carries it", () => {
+    expect(validateDraft(chosen(""))).toEqual({ [lineKey(L1, "exchangeVariantId")]: "errors.variant" });
+    const s = chosen("gid://shopify/ProductVariant/11");
+    expect(isValid(validateDraft(s))).toBe(true);
+    expect(toSubmitBody(s).lines[0]).toMatchObject({ lineItemId: L1, exchangeVariantId: "gid://shopify/ProductVariant/11" });
+    // the server's refusal of the choice lands on the same field
+    expect(serverFieldKey(s, "lines[0].exchangeVariantId")).toBe(lineKey(L1, "exchangeVariantId"));
+  });
+
+  it("any other resolution sends no variant", () => {
+    const s = reducer(chosen("gid://shopify/ProductVariant/11"), { type: "setResolution", resolution: "refund" });
+    expect(toSubmitBody(s).lines[0]).not.toHaveProperty("exchangeVariantId");
+  });
+});

@@ -58,6 +58,7 @@ export function validateDraft(state: Pick<State, "data" | "draft" | "resolution"
       errors[lineKey(line.lineItemId, "photos")] = "errors.photos";
     }
     if (draft.note.length > NOTE_MAX) errors[lineKey(line.lineItemId, "note")] = "errors.noteTooLong";
+    if (state.resolution === "exchange" && !draft.variant) errors[lineKey(line.lineItemId, "exchangeVariantId")] = "errors.variant";
   }
   if (!state.resolution || !(state.data?.resolutions ?? []).some((r) => r.code === state.resolution)) {
     errors.resolution = "errors.resolution";
@@ -97,6 +98,7 @@ export function toSubmitBody(state: Pick<State, "data" | "draft" | "resolution" 
       conditions: [...draft.conditions],
       photos: draft.photos.flatMap((p) => (p.status === "done" && p.resourceUrl ? [p.resourceUrl] : [])),
       note: draft.note.trim(),
+      ...(state.resolution === "exchange" && draft.variant ? { exchangeVariantId: draft.variant } : {}),
     })),
     resolution: state.resolution,
   };
