@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, chromiumPath, launch, watchPage } from "../preview/browser";
 import { seriousViolations } from "../preview/axe";
 import { getPreset } from "../app/returns/presets";
+import { openRequestPage, statusBlock } from "./shopper-browser";
 import { openAdmin, type AdminSession } from "./admin-browser";
 import { startDemoStack, type DemoStack } from "./stack";
 
@@ -58,8 +59,7 @@ describe.skipIf(!chromiumPath())("replacements and exchanges end to end (demo st
     await page.getByRole("heading", { name: "Orders" }).waitFor();
     const cover = seatCover();
     await openOrder(page, cover.name);
-    let block = await extensionFrame(page);
-    await block.getByRole("button", { name: "Request return" }).click();
+    let block = await openRequestPage(page, cover.name);
     // one unit: the quantity is filled in
     await block.getByLabel("Reason", { exact: true }).selectOption({ label: "Defective" });
     await block.getByLabel("Note (optional)").fill("The stitching on the driver's seat came apart after four months.");
@@ -76,8 +76,7 @@ describe.skipIf(!chromiumPath())("replacements and exchanges end to end (demo st
     await page.getByRole("link", { name: "Orders", exact: true }).click();
     const m = mats();
     await openOrder(page, m.name);
-    block = await extensionFrame(page);
-    await block.getByRole("button", { name: "Request return" }).click();
+    block = await openRequestPage(page, m.name);
     await block.getByLabel(/Quantity to return/).first().fill("1");
     await block.getByLabel("Reason", { exact: true }).first().selectOption({ label: "Too small" });
     for (const box of await block.getByRole("checkbox").all()) await box.check();
@@ -166,12 +165,12 @@ describe.skipIf(!chromiumPath())("replacements and exchanges end to end (demo st
     await page.getByRole("link", { name: /Alex Example/ }).click();
     await page.getByRole("heading", { name: "Orders" }).waitFor();
     await openOrder(page, m.name);
-    block = await extensionFrame(page);
+    block = await statusBlock(page);
     await block.getByText("Your new item (1 × All-Weather Floor Mats (set of 4) - Large) is being prepared for shipping.").waitFor({ timeout: 20_000 });
     await page.screenshot({ path: join(ARTIFACTS, "exchange-7-shopper-exchange-preparing.png"), fullPage: true });
     await page.getByRole("link", { name: "Orders", exact: true }).click();
     await openOrder(page, cover.name);
-    block = await extensionFrame(page);
+    block = await statusBlock(page);
     await block.getByText("Your replacement (1 × Custom Seat Cover - Ford Ranger) has shipped. Tracking number: NZP-R-4471 (NZ Post)").waitFor({ timeout: 20_000 });
     expect(await block.getByRole("link", { name: "Track your new item" }).getAttribute("href")).toBe("https://www.nzpost.co.nz/tools/tracking?trackid=NZP-R-4471");
     // nothing was refunded on a replacement: the shopper is not told "Refunded"; the return itself is complete
@@ -219,19 +218,4 @@ async function waitForDetail(admin: AdminSession): Promise<Frame> {
     await admin.page.waitForTimeout(100);
   }
   throw new Error("the request's detail never opened");
-}
-
-async function extensionFrame(page: Page): Promise<Frame> {
-  const target = "customer-account.order-status.block.render";
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const f = page.frames().find((x) => x.url().includes(encodeURIComponent(target)));
-    if (f) {
-      await f.waitForSelector("body[data-preview-ready]", { state: "attached", timeout: 30_000 });
-      await f.getByRole("button", { name: "Request return" }).or(f.getByText(/Return requested on/).first()).first().waitFor({ timeout: 20_000 });
-      return f;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`no frame for ${target}`);
 }

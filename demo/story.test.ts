@@ -11,6 +11,7 @@ import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, chromiumPath, launch, watchPage } from "../preview/browser";
 import { seriousViolations } from "../preview/axe";
+import { extensionFrame } from "./shopper-browser";
 import { openAdmin } from "./admin-browser";
 import { startDemoStack, type DemoStack } from "./stack";
 
@@ -202,17 +203,4 @@ async function tabTo(page: Page, frame: Frame, name: RegExp, max = 120): Promise
     if (name.test(focused)) return;
   }
   throw new Error(`Tab never reached ${name}`);
-}
-
-async function extensionFrame(page: Page, target: string): Promise<Frame> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const f = page.frames().find((x) => x.url().includes(encodeURIComponent(target)));
-    if (f) {
-      await f.waitForSelector("body[data-preview-ready]", { state: "attached", timeout: 30_000 });
-      return f;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`no frame for ${target}`);
 }
