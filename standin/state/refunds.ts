@@ -183,7 +183,7 @@ export function createRefund(
     const sc = m.storeCreditRefund;
     if (!sc || !order.customerId) continue;
     const amount = fromDecimal(sc.amount.amount, sc.amount.currencyCode);
-    const r = creditAccount(store, clock, order.customerId, { amount: sc.amount.amount, currencyCode: sc.amount.currencyCode }, sc.expiresAt ?? null);
+    const r = creditAccount(store, clock, order.customerId, { amount: sc.amount.amount, currencyCode: sc.amount.currencyCode }, sc.expiresAt ?? null, "ORDER_REFUND");
     if (r.userErrors.length) return { refund: null, order, userErrors: r.userErrors };
     storeCredit += amount;
   }

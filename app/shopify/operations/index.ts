@@ -14,3 +14,5 @@ export { RETURNS_MONEY } from "./returns-money";
 export { EXCHANGE_OPTIONS } from "./exchange-options";
 export { RETURN_CREATE_EXCHANGE } from "./return-create-exchange";
 export { ORDER_EXCHANGE_RETURNS } from "./order-exchange-returns";
+export { STORE_CREDIT_BONUS_CREDIT } from "./store-credit-bonus-credit";
+export { STORE_CREDIT_CREDITS } from "./store-credit-credits";
