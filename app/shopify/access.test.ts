@@ -95,6 +95,7 @@ describe("every operation against the stand-in under the toml's scopes and prote
       ReturnForStaff: { id: withReturn.returnIds[0] },
       ReturnsMoney: { ids: withReturn.returnIds.slice(0, 2) },
       ExchangeOptions: { id: withReturn.id },
+      ExchangeItemsStock: { ids: [[...standin.store.variants.keys()][0]!] },
       OrderExchangeReturns: { id: withReturn.id },
       OrderIdsByEmail: { query: `email:"someone@example.com"` },
       OrdersDeliveredUnits: { query: "created_at:>=2026-01-01" },

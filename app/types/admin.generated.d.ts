@@ -3,6 +3,13 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type ExchangeItemsStockQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type ExchangeItemsStockQuery = { nodes: Array<AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id' | 'inventoryQuantity'>>> };
+
 export type ExchangeOptionsQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   lines?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
@@ -359,6 +366,7 @@ export type StoreCreditCreditsQuery = { customer?: AdminTypes.Maybe<(
   )> };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query ExchangeItemsStock($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        inventoryQuantity\n      }\n    }\n  }\n": {return: ExchangeItemsStockQuery, variables: ExchangeItemsStockQueryVariables},
   "#graphql\n  query ExchangeOptions($id: ID!, $lines: Int = 20, $variants: Int = 20) {\n    order(id: $id) {\n      id\n      currencyCode\n      presentmentCurrencyCode\n      lineItems(first: $lines) {\n        nodes {\n          id\n          variant {\n            id\n          }\n          product {\n            id\n            title\n            variants(first: $variants) {\n              nodes {\n                id\n                title\n                price\n                inventoryQuantity\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ExchangeOptionsQuery, variables: ExchangeOptionsQueryVariables},
   "#graphql\n  query OrderExchangeReturns($id: ID!) {\n    order(id: $id) {\n      id\n      returns(first: 10, reverse: true) {\n        nodes {\n          id\n          status\n          createdAt\n          returnLineItems(first: 20) {\n            nodes {\n              quantity\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  id\n                }\n              }\n            }\n          }\n          exchangeLineItems(first: 20) {\n            nodes {\n              id\n              variantId\n              quantity\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderExchangeReturnsQuery, variables: OrderExchangeReturnsQueryVariables},
   "#graphql\n  query OrderIdByName($query: String!) {\n    orders(first: 1, query: $query) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: OrderIdByNameQuery, variables: OrderIdByNameQueryVariables},

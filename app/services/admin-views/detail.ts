@@ -62,7 +62,7 @@ export interface RequestDetail {
   /** decision 190: the customer history screening stored at submission (null when none was read) */
   screening: NonNullable<StoredVerdict["screening"]> | null;
   /** the new items of a replacement or exchange (what approving sends Shopify), else null */
-  exchange: { kind: "replacement" | "exchange"; items: { title: string; quantity: number; price: string }[]; refund: string } | null;
+  exchange: { kind: "replacement" | "exchange"; items: { variantId: string; unitPriceMinor: number; title: string; quantity: number; price: string }[]; refund: string } | null;
 }
 
 const strings = (v: unknown): string[] =>
@@ -204,6 +204,8 @@ export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop
       ? {
           kind: v.exchange.kind,
           items: v.exchange.items.map((i) => ({
+            variantId: i.variantId,
+            unitPriceMinor: i.unitPriceMinor,
             title: i.title ?? "New item",
             quantity: i.quantity,
             price: v.exchange!.kind === "replacement" ? "Free" : formatMoney(i.unitPriceMinor * i.quantity, r.currency),

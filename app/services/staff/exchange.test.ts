@@ -13,6 +13,7 @@ import { RETURN_CANCEL, RETURN_REQUEST } from "~/shopify/operations";
 import { startStandin, tomlScopes, type Standin } from "../../../standin";
 import { approveRequest, refundRequest, retryLastAction, type StaffDeps } from "./index";
 import { loadRequestDetail } from "~/services/admin-views/detail";
+import { stockForScreen } from "./exchange-stock";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_exchange_test";
@@ -139,6 +140,30 @@ describe("approve a replacement or exchange", () => {
     const fo = standin.store.orders.get(request.orderId)!.fulfillmentOrders!.at(-1)!;
     expect(fo.status).toBe("OPEN");
     expect(standin.store.variants.get(MATS_LARGE)!.inventoryQuantity).toBe(stock - 1);
+  });
+
+  it("staff see the new items' live stock; out of stock, approving is refused before anything is sent", async () => {
+    const request = await requested("exchange", MATS_STANDARD, MATS_LARGE);
+    const items = (await loadRequestDetail(deps(), SHOP, request.id))!.exchange!.items;
+    const variant = standin.store.variants.get(MATS_LARGE)!;
+    const onHand = variant.inventoryQuantity!;
+    expect(await stockForScreen(admin, items)).toEqual({ items: [expect.objectContaining({ available: onHand, enough: true, words: `${onHand} in stock` })], refusal: null });
+    variant.inventoryQuantity = 0;
+    try {
+      const screen = await stockForScreen(admin, items);
+      expect(screen).toMatchObject({ items: [{ enough: false, words: "Out of stock — approving will be refused" }] });
+      expect("refusal" in screen && screen.refusal).toMatch(/^Not enough stock to send .*: out of stock$/);
+      const cancels = mutationsSent("ReturnCancel");
+      const r = await approveRequest(deps(), SHOP, request.id);
+      expect(r).toMatchObject({ ok: false, status: 422, error: { code: "out_of_stock" } });
+      expect(mutationsSent("ReturnCancel")).toBe(cancels);
+      expect(standin.store.returns.get(request.shopifyReturnId!)!.status).toBe("REQUESTED");
+    } finally {
+      variant.inventoryQuantity = onHand;
+    }
+    // back in stock: the retry approves it
+    const retried = await retryLastAction(deps(), SHOP, request.id);
+    expect(retried.ok && retried.request.status).toBe("approved");
   });
 
   it("20 concurrent approvals: one returnCancel, one returnCreate, one approved event", async () => {

@@ -4,6 +4,7 @@ import type { ReturnForStaffQuery } from "~/types/admin.generated";
 import { shopifyShowsApplied, type ApproveArgs, type DeclineArgs, type RefundArgs, type ShopifyReturnStatus } from "~/returns/request-state";
 import { allocateRefundToPayments, formatMoney, parseMoney, toDecimalString, type PaymentTransaction, type PlannedReturnLine, type StoredExchange } from "~/returns";
 import type { AdminClient } from "~/shopify/admin-client";
+import { readExchangeStock, stockRefusal } from "./exchange-stock";
 import {
   ORDER_EXCHANGE_RETURNS,
   RETURN_APPROVE_REQUEST,
@@ -203,6 +204,9 @@ export async function approveExchangeAtShopify(
   let cancelled: unknown;
   const facts = opts.reconcile ? factsOf((await readReturn(admin, returnId)).ret) : null;
   if (!facts || facts.status === "REQUESTED") {
+    // before the first step that cannot be undone: the new items must be in stock (decision 170)
+    const short = stockRefusal(await readExchangeStock(admin, approval.exchange.items));
+    if (short) throw new StepError("out_of_stock", short);
     const res = await admin.mutate(RETURN_CANCEL, { id: returnId });
     cancelled = res.returnCancel?.return ?? null;
   } else if (facts.status === "CANCELED") {
