@@ -462,13 +462,12 @@ export const typeResolvers: Record<string, R> = {
   StoreCreditAccount: {
     balance: (a: StoreCreditAccountRec) => moneyV2(a.balance, a.currencyCode),
     owner: (a: StoreCreditAccountRec, _x, ctx) => tag(ctx, "Customer", ctx.store.customers.get(a.ownerId)),
-    // `query` type:credit / type:debit as Shopify filters; `reverse` newest first (sortKey CREATED_AT)
+    // `query` type:credit / type:debit as Shopify filters (the connection applies first/reverse)
     transactions: (a: StoreCreditAccountRec, x, ctx) => {
       const terms = parseQuery(x.query);
-      const list = a.transactions
+      return a.transactions
         .filter((t) => matches(terms, (term) => (term.field === "type" ? t.kind.toLowerCase() === term.value.toLowerCase() : term.field === "id" ? numericId(t.id) === numericId(term.value) : false)))
         .map((t) => tag(ctx, t.kind === "CREDIT" ? "StoreCreditAccountCreditTransaction" : "StoreCreditAccountDebitTransaction", { ...t, __account: a }));
-      return x.reverse ? list.reverse() : list;
     },
   },
   StoreCreditAccountCreditTransaction: txnResolvers(),
