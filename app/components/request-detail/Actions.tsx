@@ -51,6 +51,14 @@ export function Money({ detail, stock = null }: { detail: RequestDetail; stock?:
           </>
         ) : (
           <>
+            {m.asStoreCredit && m.storeCreditBonusMinor > 0 && (
+              <>
+                <Text as="span">Store credit bonus</Text>
+                <Text as="span" numeric>
+                  +{m.formatted.storeCreditBonus}
+                </Text>
+              </>
+            )}
             <Text as="span" fontWeight="semibold">
               {back}
             </Text>
@@ -270,7 +278,12 @@ function MoneyForm({ money, to, title, submitLabel, primary = false }: MoneyForm
   const confirm = credit
     ? {
         title: `Issue ${amount} as store credit?`,
-        body: <Text as="p">Shopify adds {amount} of store credit to the customer's account. It can't be taken back.</Text>,
+        body: (
+          <Text as="p">
+            Shopify adds {amount} of store credit to the customer's account
+            {money.storeCreditBonusMinor > 0 ? `: the ${money.formatted.refund} refund and a ${money.formatted.storeCreditBonus} bonus` : ""}. It can't be taken back.
+          </Text>
+        ),
         confirmLabel: `Issue ${amount} store credit`,
       }
     : {

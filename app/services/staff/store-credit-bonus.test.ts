@@ -12,6 +12,7 @@ import { RETURN_REQUEST } from "~/shopify/operations";
 import { startStandin, tomlScopes, type Standin } from "../../../standin";
 import { approveRequest, refundRequest, retryLastAction, type StaffDeps } from "./index";
 import { refundMoneyOf } from "./actions";
+import { loadRequestDetail } from "~/services/admin-views/detail";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_bonus_test";
@@ -91,6 +92,9 @@ describe("store credit bonus at Shopify", () => {
     const { request, customerId } = await requested();
     const { creditMinor, bonusMinor } = storeCreditWithBonus(request.refundMinor, BONUS_BPS);
     expect(bonusMinor).toBeGreaterThan(0);
+    // the screen asks before money moves with the bonus-included amount
+    const asked = (await loadRequestDetail(deps(), SHOP, request.id))!.money;
+    expect(asked).toMatchObject({ storeCreditMinor: creditMinor, storeCreditBonusMinor: bonusMinor, formatted: { storeCredit: formatMoney(creditMinor, request.currency) } });
     const before = account(customerId, request.currency);
     const r = await refundRequest(deps(), SHOP, request.id, { to: "store_credit" });
     expect(r.ok && r.request.status).toBe("credited");
@@ -111,6 +115,8 @@ describe("store credit bonus at Shopify", () => {
       settled: { totalMinor: request.refundMinor },
       bonus: { amountMinor: bonusMinor, amount: formatMoney(bonusMinor, request.currency) },
     });
+    // the money card says what Shopify's records add up to: the refund and the bonus
+    expect((await loadRequestDetail(deps(), SHOP, request.id))!.money.settled).toMatchObject({ kind: "store_credit", amountMinor: creditMinor });
     // a second click: no second refund, no second bonus
     const bonuses = count("StoreCreditBonusCredit");
     expect((await refundRequest(deps(), SHOP, request.id, { to: "store_credit" })).ok).toBe(true);
