@@ -6,13 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "~/db/test-db";
 import { createRepos, type ReturnRequestWithLines } from "~/db";
-import { formatMoney, getPreset, parsePolicy, storeCreditWithBonus } from "~/returns";
+import { formatMoney, getPreset, parsePolicy, storeCreditWithBonus, toDecimalString } from "~/returns";
 import { offlineAdminClient, type AdminClient } from "~/shopify/admin-client";
 import { RETURN_REQUEST } from "~/shopify/operations";
 import { startStandin, tomlScopes, type Standin } from "../../../standin";
 import { approveRequest, refundRequest, retryLastAction, type StaffDeps } from "./index";
 import { refundMoneyOf } from "./actions";
 import { loadRequestDetail } from "~/services/admin-views/detail";
+import { presentRequest } from "~/services/shopper/present";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_bonus_test";
@@ -117,6 +118,9 @@ describe("store credit bonus at Shopify", () => {
     });
     // the money card says what Shopify's records add up to: the refund and the bonus
     expect((await loadRequestDetail(deps(), SHOP, request.id))!.money.settled).toMatchObject({ kind: "store_credit", amountMinor: creditMinor });
+    // the shopper's status shows the store credit they got, bonus included
+    const seen = presentRequest((await createRepos(db.prisma).returnRequests.findById(SHOP, request.id))!, "en");
+    expect(seen).toMatchObject({ storeCredit: true, refund: { amount: toDecimalString(creditMinor, request.currency), currency: request.currency } });
     // a second click: no second refund, no second bonus
     const bonuses = count("StoreCreditBonusCredit");
     expect((await refundRequest(deps(), SHOP, request.id, { to: "store_credit" })).ok).toBe(true);
