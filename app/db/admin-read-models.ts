@@ -151,7 +151,7 @@ export function createAdminReadModels(db: Db) {
     async analytics(shop: string, { from, to }: { from: Date; to: Date }) {
       const s = requireShop(shop);
       const inPeriod = { shop: s, createdAt: { gte: from, lt: to } };
-      const [requests, orders, reasonRows, productRows, settled] = await Promise.all([
+      const [requests, orders, reasonRows, productRows, settled, exchanged] = await Promise.all([
         db.returnRequest.count({ where: inPeriod }),
         db.returnRequest.groupBy({ by: ["orderId"], where: inPeriod }),
         // why items come back: a declined or cancelled request brought nothing back
@@ -178,6 +178,11 @@ export function createAdminReadModels(db: Db) {
           },
           select: { status: true, resolution: true, refundMinor: true, currency: true, updatedAt: true },
         }),
+        // Replacements and exchanges processed in the period: the new items went out instead of a refund.
+        db.returnRequest.findMany({
+          where: { shop: s, updatedAt: { gte: from, lt: to }, resolution: "exchange", status: { in: ["refunded", "credited", "closed"] } },
+          select: { currency: true, verdict: true, updatedAt: true },
+        }),
       ]);
       return {
         requests,
@@ -185,6 +190,7 @@ export function createAdminReadModels(db: Db) {
         reasons: reasonRows.map((r) => ({ reason: r.reason, lines: r._count._all, units: r._sum.quantity ?? 0 })),
         topProducts: productRows.map((r) => ({ title: r.title, units: r._sum.quantity ?? 0, requests: r._count.requestId })),
         settled: settled.map((r) => ({ ...r, refundMinor: Number(r.refundMinor) })),
+        exchanged,
       };
     },
 

@@ -107,7 +107,11 @@ export function exchangeOptionsFor(args: {
   );
 }
 
-/** Store credit worth choosing: the refund plus the policy's bonus (basis points), rounded half up. */
+/**
+ * Store credit worth choosing (decision 220): the refund plus the policy's bonus (basis points), in
+ * minor units of the currency the shopper paid, the bonus rounded half up to the currency's minor unit
+ * (integer arithmetic: NZ$35.05 at +10% is NZ$38.56, ¥3,505 at +10% is ¥3,856).
+ */
 export function storeCreditWithBonus(refundMinor: number, bonusBps: number): { creditMinor: number; bonusMinor: number } {
   const bonusMinor = bonusBps > 0 ? applyBps(refundMinor, bonusBps) : 0;
   return { creditMinor: refundMinor + bonusMinor, bonusMinor };

@@ -220,7 +220,7 @@ export const policySchema = z
       return: z.array(z.enum(RESOLUTIONS)).min(1, "offer at least one resolution"),
       warranty: z.array(z.enum(RESOLUTIONS)).default([]),
       /** store credit worth choosing: credit = refund + this many basis points (1000 = +10%) */
-      storeCreditBonusBps: z.number().int().min(0).max(5_000, "must be at most 5000 (+50%)").default(0),
+      storeCreditBonusBps: z.number().int().min(0, "must not be negative").max(5_000, "must be at most 50%").default(0),
       /** an exchange may be for another product, not only another variant of the same one */
       exchangeOtherProducts: z.boolean().default(false),
     }),

@@ -17,6 +17,11 @@ export interface AppMoney {
   feesMinor: number;
   /** the app holds that the money went back (refunded / credited, or closed after that) */
   settled: boolean;
+  /**
+   * decision 220: the store credit bonus credited beside a refund to store credit (storeCreditAccountCredit,
+   * outside the Return). The credit the shopper got is `refundMinor` + this; only `refundMinor` is a refund.
+   */
+  bonusMinor?: number;
 }
 
 export interface ShopifyMoney {
@@ -27,17 +32,19 @@ export interface ShopifyMoney {
   feesMinor: number | null;
   /** refunds on the order that belong to no Return and refund one of the request's items */
   outsideReturn: { id: string; amountMinor: number; currency: string }[];
+  /** decision 220: the bonus credits Shopify shows for the request (read by id); absent when not read */
+  bonusCredits?: { id: string; amountMinor: number; currency: string }[];
 }
 
-export type DriftKind = "refund_missing" | "refund_amount" | "refund_not_recorded" | "refund_outside_return" | "fees" | "currency";
+export type DriftKind = "refund_missing" | "refund_amount" | "refund_not_recorded" | "refund_outside_return" | "fees" | "currency" | "store_credit_bonus";
 
 export interface MoneyCheck {
   requestId: string;
   orderName: string;
   returnId: string;
   currency: string;
-  app: { refundMinor: number; feesMinor: number; settled: boolean };
-  shopify: { refundedMinor: number; refundIds: string[]; feesMinor: number | null; outsideReturnMinor: number };
+  app: { refundMinor: number; feesMinor: number; settled: boolean; bonusMinor?: number };
+  shopify: { refundedMinor: number; refundIds: string[]; feesMinor: number | null; outsideReturnMinor: number; bonusCreditedMinor?: number };
   drift: { kind: DriftKind; message: string }[];
 }
 
@@ -69,7 +76,14 @@ export function checkMoney(app: AppMoney, shopify: ShopifyMoney): MoneyCheck {
       message: `Shopify shows ${fmt(outside)} refunded on the order outside the return for these items; the app shows ${fmt(app.settled ? app.refundMinor : 0)}.`,
     });
   }
-  if (shopify.feesMinor !== null && shopify.feesMinor !== app.feesMinor) {
+  // The bonus is not a refund: Shopify's refund is compared with `refundMinor` alone (above), exactly, and
+  // the bonus with the credit Shopify shows for it, when that was read.
+  const bonus = app.bonusMinor ?? 0;
+  const bonusCredited = shopify.bonusCredits === undefined ? undefined : sum(shopify.bonusCredits.filter((c) => c.currency === cur));
+  if (app.settled && bonus > 0 && bonusCredited !== undefined && bonusCredited !== bonus) {
+    drift.push({ kind: "store_credit_bonus", message: `The app shows ${fmt(bonus)} of store credit bonus; Shopify shows ${fmt(bonusCredited)} credited for it.` });
+  }
+    if (shopify.feesMinor !== null && shopify.feesMinor !== app.feesMinor) {
     drift.push({ kind: "fees", message: `The app kept ${fmt(app.feesMinor)} in fees; Shopify records ${fmt(shopify.feesMinor)}.` });
   }
   return {
@@ -77,8 +91,14 @@ export function checkMoney(app: AppMoney, shopify: ShopifyMoney): MoneyCheck {
     orderName: app.orderName,
     returnId: shopify.returnId,
     currency: cur,
-    app: { refundMinor: app.refundMinor, feesMinor: app.feesMinor, settled: app.settled },
-    shopify: { refundedMinor: refunded, refundIds: shopify.refunds.map((r) => r.id), feesMinor: shopify.feesMinor, outsideReturnMinor: outside },
+    app: { refundMinor: app.refundMinor, feesMinor: app.feesMinor, settled: app.settled, ...(bonus > 0 ? { bonusMinor: bonus } : {}) },
+    shopify: {
+      refundedMinor: refunded,
+      refundIds: shopify.refunds.map((r) => r.id),
+      feesMinor: shopify.feesMinor,
+      outsideReturnMinor: outside,
+      ...(bonusCredited !== undefined ? { bonusCreditedMinor: bonusCredited } : {}),
+    },
     drift,
   };
 }

@@ -36,6 +36,13 @@ describe("summarizePolicy", () => {
     expect(jpy).toContain("return shipping fee of ¥500");
   });
 
+  it("says how much more store credit is worth when the policy gives a bonus, and nothing when it gives none", () => {
+    const p = getPreset("standard-30-day")!;
+    expect(summarizePolicyText(parsePolicy(p), "NZD")).not.toContain("Store credit is worth");
+    const bonus = parsePolicy({ ...p, resolutions: { ...p.resolutions, return: ["refund", "store_credit"], storeCreditBonusBps: 1000 } });
+    expect(summarizePolicyText(bonus, "NZD")).toContain("Store credit is worth 10% more than a refund.");
+  });
+
   it("says there is no fee when there is none, and describes the approval mode", () => {
     const p = getPreset("standard-30-day")!;
     const text = summarizePolicyText(p);

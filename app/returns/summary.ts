@@ -160,6 +160,11 @@ export function summarizePolicy(policy: Policy, currency = "USD"): PolicySummary
   // Resolutions, fees, timing
   const money: string[] = [];
   money.push(`You can choose ${joinWords(policy.resolutions.return.map((r) => RESOLUTION_PHRASE[r]), "or")}.`);
+  const bonusBps = policy.resolutions.storeCreditBonusBps;
+  if (bonusBps > 0 && [...policy.resolutions.return, ...policy.resolutions.warranty].includes("store_credit")) {
+    const pct = bonusBps / 100;
+    money.push(`Store credit is worth ${Number.isInteger(pct) ? pct : pct.toFixed(2)}% more than a refund.`);
+  }
   const feeParts: string[] = [];
   if (policy.fees.restockingBps > 0) {
     const pct = policy.fees.restockingBps / 100;

@@ -111,6 +111,8 @@ const storedVerdictSchema = z.object({
   plan: z.object({ returnLineItems: z.array(plannedLine), returnShippingFee: plannedShippingFee.optional() }).optional(),
   /** the new items of a replacement or exchange, priced when chosen (minor units, order currency) */
   exchange: exchangeSchema.optional(),
+  /** decision 220: the policy's store credit bonus when the request was made (basis points over the refund) */
+  storeCreditBonusBps: z.number().int().min(0).max(5_000).optional(),
   requestFingerprint: z.string().optional(),
   /** decision 190: the customer history screening, when the request was held or blocked (or history was read) */
   screening: z
@@ -209,6 +211,8 @@ export function buildStoredVerdict(args: {
   shippingFee?: PlannedShippingFee;
   requestFingerprint?: string;
   exchange?: StoredExchange;
+  /** decision 220: the store credit bonus the policy offered (kept when above 0) */
+  storeCreditBonusBps?: number;
 }): StoredVerdict {
   const e = args.evaluation;
   return {
@@ -243,6 +247,7 @@ export function buildStoredVerdict(args: {
       ? { screening: { outcome: e.screening.outcome, findings: e.screening.findings, history: e.screening.history } }
       : {}),
     ...(args.exchange !== undefined ? { exchange: args.exchange } : {}),
+    ...(args.storeCreditBonusBps ? { storeCreditBonusBps: args.storeCreditBonusBps } : {}),
   };
 }
 

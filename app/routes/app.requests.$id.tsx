@@ -6,6 +6,7 @@ import { actionsFor, type RequestStatus } from "~/returns/request-state";
 import { declineReasonFor } from "~/services/staff";
 import { runStaffIntent } from "~/services/staff/screen";
 import { reconcileAfterMoneyMoved } from "~/services/reconcile/job.server";
+import { stockForScreen } from "~/services/staff/exchange-stock";
 import { loadRequestDetail } from "~/services/admin-views";
 import { adminContext } from "~/services/admin-views/context.server";
 import { RequestDetailPage } from "~/components/request-detail/RequestDetailPage";
@@ -15,9 +16,13 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const detail = await loadRequestDetail(ctx, ctx.shop, params.id ?? "");
   // another shop's id is indistinguishable from an id that does not exist
   if (!detail) throw new Response("Return request not found", { status: 404 });
+  const actions = actionsFor(detail.request.status as RequestStatus);
+  // a replacement or exchange waiting for approval: the new items' stock as Shopify has it now
+  const exchangeStock = detail.exchange && actions.includes("approve") ? await stockForScreen(ctx.admin, detail.exchange.items) : null;
   return {
     detail,
-    actions: actionsFor(detail.request.status as RequestStatus),
+    exchangeStock,
+    actions,
     notifyCustomer: ctx.shopRecord?.notifyCustomer ?? true,
     timeZone: ctx.timeZone,
     suggestedDeclineReason: declineReasonFor(detail.lines.flatMap((l) => l.codes)) as string,

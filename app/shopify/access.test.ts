@@ -95,6 +95,7 @@ describe("every operation against the stand-in under the toml's scopes and prote
       ReturnForStaff: { id: withReturn.returnIds[0] },
       ReturnsMoney: { ids: withReturn.returnIds.slice(0, 2) },
       ExchangeOptions: { id: withReturn.id },
+      ExchangeItemsStock: { ids: [[...standin.store.variants.keys()][0]!] },
       OrderExchangeReturns: { id: withReturn.id },
       ExchangeStatus: { id: withReturn.returnIds[0] },
       OrderIdsByEmail: { query: `email:"someone@example.com"` },
@@ -112,6 +113,8 @@ describe("every operation against the stand-in under the toml's scopes and prote
       ReturnCancel: { id: missing("Return") },
       ReturnCreateExchange: { returnInput: { orderId: missing("Order"), returnLineItems: [], exchangeLineItems: [] } },
       ReverseDeliveryCreateWithShipping: { reverseFulfillmentOrderId: missing("ReverseFulfillmentOrder"), reverseDeliveryLineItems: [] },
+      StoreCreditCredits: { customerId: withReturn.customerId ?? missing("Customer"), accountQuery: "currency_code:NZD" },
+      StoreCreditBonusCredit: { id: missing("Customer"), creditInput: { creditAmount: { amount: "1.00", currencyCode: "NZD" } } },
       StagedUploadsCreate: { input: [{ filename: "a.jpg", mimeType: "image/jpeg", resource: "IMAGE", httpMethod: "POST" }] },
     };
     const v = table[name];

@@ -470,8 +470,13 @@ export const typeResolvers: Record<string, R> = {
   StoreCreditAccount: {
     balance: (a: StoreCreditAccountRec) => moneyV2(a.balance, a.currencyCode),
     owner: (a: StoreCreditAccountRec, _x, ctx) => tag(ctx, "Customer", ctx.store.customers.get(a.ownerId)),
-    transactions: (a: StoreCreditAccountRec, _x, ctx) =>
-      a.transactions.map((t) => tag(ctx, t.kind === "CREDIT" ? "StoreCreditAccountCreditTransaction" : "StoreCreditAccountDebitTransaction", { ...t, __account: a })),
+    // `query` type:credit / type:debit as Shopify filters (the connection applies first/reverse)
+    transactions: (a: StoreCreditAccountRec, x, ctx) => {
+      const terms = parseQuery(x.query);
+      return a.transactions
+        .filter((t) => matches(terms, (term) => (term.field === "type" ? t.kind.toLowerCase() === term.value.toLowerCase() : term.field === "id" ? numericId(t.id) === numericId(term.value) : false)))
+        .map((t) => tag(ctx, t.kind === "CREDIT" ? "StoreCreditAccountCreditTransaction" : "StoreCreditAccountDebitTransaction", { ...t, __account: a }));
+    },
   },
   StoreCreditAccountCreditTransaction: txnResolvers(),
   StoreCreditAccountDebitTransaction: txnResolvers(),
@@ -519,7 +524,7 @@ function txnResolvers(): R {
     balanceAfterTransaction: (t: StoreCreditTxnRec & { __account: StoreCreditAccountRec }) => moneyV2(t.balanceAfter, t.__account.currencyCode),
     remainingAmount: (t: StoreCreditTxnRec & { __account: StoreCreditAccountRec }) => moneyV2(t.amount, t.__account.currencyCode),
     account: (t: { __account: StoreCreditAccountRec }, _a, ctx) => tag(ctx, "StoreCreditAccount", t.__account),
-    event: (t: StoreCreditTxnRec) => (t.kind === "CREDIT" ? "ADJUSTMENT" : "ADJUSTMENT"),
+    event: (t: StoreCreditTxnRec) => t.event ?? "ADJUSTMENT",
     origin: () => null,
   };
 }

@@ -158,6 +158,17 @@ export function createRefund(
       return { refund: null, order, userErrors: [ue(["refundMethods", i, "storeCreditRefund", "amount", "currencyCode"], `Currency must be the order's presentment currency ${cur}`)] };
   }
 
+  // Store credit is refunded out of what the order can still refund, like money to a payment: a
+  // SuggestedStoreCreditRefund has a maximumRefundable
+  // (https://shopify.dev/docs/api/admin-graphql/latest/objects/SuggestedStoreCreditRefund). Earlier
+  // refunds to store credit are not order transactions here, so they are taken off explicitly.
+  const creditAsked = (input.refundMethods ?? []).reduce((a, m) => a + (m.storeCreditRefund ? fromDecimal(m.storeCreditRefund.amount.amount, cur) : 0), 0);
+  if (creditAsked > 0) {
+    const creditedBefore = order.refundIds.reduce((a, id) => a + (store.refunds.get(id)?.storeCredit ?? 0), 0);
+    const left = net - creditedBefore;
+    if (txTotal + creditAsked > left) return overRefund(txTotal + creditAsked, left);
+  }
+
   const now = iso(clock());
   const txIds: string[] = [];
   for (const t of txInputs) {
@@ -183,7 +194,7 @@ export function createRefund(
     const sc = m.storeCreditRefund;
     if (!sc || !order.customerId) continue;
     const amount = fromDecimal(sc.amount.amount, sc.amount.currencyCode);
-    const r = creditAccount(store, clock, order.customerId, { amount: sc.amount.amount, currencyCode: sc.amount.currencyCode }, sc.expiresAt ?? null);
+    const r = creditAccount(store, clock, order.customerId, { amount: sc.amount.amount, currencyCode: sc.amount.currencyCode }, sc.expiresAt ?? null, "ORDER_REFUND");
     if (r.userErrors.length) return { refund: null, order, userErrors: r.userErrors };
     storeCredit += amount;
   }

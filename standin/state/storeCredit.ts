@@ -47,14 +47,15 @@ function currencyMismatch(input: "creditInput" | "debitInput", acc: StoreCreditA
 }
 
 /** Moves the balance and records the transaction. */
-function post(store: Store, acc: StoreCreditAccountRec, kind: "CREDIT" | "DEBIT", minor: number, createdAt: Date, expiresAt: string | null): Posting {
+function post(store: Store, acc: StoreCreditAccountRec, kind: "CREDIT" | "DEBIT", minor: number, createdAt: Date, expiresAt: string | null, event: "ADJUSTMENT" | "ORDER_REFUND" = "ADJUSTMENT"): Posting {
   acc.balance += kind === "CREDIT" ? minor : -minor;
   const txnId = newId(store, kind === "CREDIT" ? "StoreCreditAccountCreditTransaction" : "StoreCreditAccountDebitTransaction");
-  acc.transactions.push({ id: txnId, kind, amount: minor, balanceAfter: acc.balance, createdAt: iso(createdAt), expiresAt });
+  acc.transactions.push({ id: txnId, kind, amount: minor, balanceAfter: acc.balance, createdAt: iso(createdAt), expiresAt, event });
   return { acc, txnId, userErrors: [] };
 }
 
-export function creditAccount(store: Store, clock: Clock, id: string, amount: Amount, expiresAt: string | null): Posting {
+/** `event`: ADJUSTMENT for storeCreditAccountCredit, ORDER_REFUND for a refund to store credit (StoreCreditSystemEvent). */
+export function creditAccount(store: Store, clock: Clock, id: string, amount: Amount, expiresAt: string | null, event: "ADJUSTMENT" | "ORDER_REFUND" = "ADJUSTMENT"): Posting {
   const now = clock();
   const t = gidType(id);
   if (t === "StoreCreditAccount" && !store.storeCreditAccounts.has(id)) return refused(ue(["id"], "Store credit account does not exist", "ACCOUNT_NOT_FOUND"));
@@ -74,7 +75,7 @@ export function creditAccount(store: Store, clock: Clock, id: string, amount: Am
   if (mismatch) return mismatch;
   if (acc.balance + minor > CREDIT_LIMIT_MINOR)
     return refused(ue(["creditInput", "creditAmount", "amount"], "The operation would cause the account's credit limit to be exceeded", "CREDIT_LIMIT_EXCEEDED"));
-  return post(store, acc, "CREDIT", minor, now, expiresAt);
+  return post(store, acc, "CREDIT", minor, now, expiresAt, event);
 }
 
 export function debitAccount(store: Store, clock: Clock, id: string, amount: Amount): Posting {

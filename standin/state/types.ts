@@ -313,6 +313,8 @@ export interface StoreCreditTxnRec {
   balanceAfter: Minor;
   createdAt: string;
   expiresAt: string | null;
+  /** StoreCreditSystemEvent: a refund to store credit is ORDER_REFUND, storeCreditAccountCredit an ADJUSTMENT */
+  event?: "ADJUSTMENT" | "ORDER_REFUND";
 }
 
 export interface StoreCreditAccountRec {

@@ -106,6 +106,29 @@ export function AnalyticsPage({
         ) : null}
         <Layout.Section>
           <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                Revenue kept
+              </Text>
+              {a.revenueKept.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  No exchanges, replacements or store credit instead of a refund in this period.
+                </Text>
+              ) : (
+                a.revenueKept.map((k) => (
+                  <Text as="p" key={k.currency}>
+                    {`${formatMoney(k.totalMinor, k.currency)} kept: ${formatMoney(k.exchangesMinor, k.currency)} in items sent as exchanges or replacements (${k.exchanges}), ${formatMoney(k.storeCreditMinor, k.currency)} taken as store credit instead of a refund (${k.storeCredits})`}
+                  </Text>
+                ))
+              )}
+              <Text as="p" variant="bodySm" tone="subdued">
+                Each currency shoppers paid in on its own line, never added together. Store credit bonuses are not counted as kept.
+              </Text>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
             <BlockStack gap="300">
               <InlineStack align="space-between">
                 <Text as="h2" variant="headingMd">

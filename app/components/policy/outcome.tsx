@@ -1,8 +1,9 @@
 // The policy editor's parts about what the shopper gets: resolutions, fees, refund timing, checkout,
 // (the whole policy as JSON is in Advanced.tsx).
 import { BlockStack, Checkbox, ChoiceList, InlineGrid, Text, TextField } from "@shopify/polaris";
+import { useEffect, useState } from "react";
 import { RESOLUTIONS } from "~/returns";
-import { errorsUnder } from "~/services/admin-views/policy-editor";
+import { bonusToBps, bpsToPercent, errorsUnder } from "~/services/admin-views/policy-editor";
 import { RESOLUTION_LABEL, label } from "~/components/labels";
 import { csv } from "./draft";
 import { Part } from "./Part";
@@ -41,6 +42,7 @@ export function ResolutionsAndFees({ draft, set, err, errors, currency, restockT
           error={err("resolutions.warranty")}
         />
       </InlineGrid>
+      <StoreCreditBonus draft={draft} set={set} err={err} />
       <InlineGrid columns={3} gap="200">
         <TextField label="Restocking fee" suffix="%" autoComplete="off" value={restockText} onChange={setRestockText} error={restockError ?? err("fees.restockingBps")} />
         <TextField
@@ -64,6 +66,58 @@ export function ResolutionsAndFees({ draft, set, err, errors, currency, restockT
         />
       </InlineGrid>
     </Part>
+  );
+}
+
+/**
+ * Store credit worth choosing (decision 220): shoppers who pick store credit get the refund plus this
+ * percentage. Typed as a percentage; the policy keeps basis points.
+ */
+function StoreCreditBonus({ draft, set, err }: Pick<SectionProps, "draft" | "set" | "err">) {
+  const raw: unknown = draft.resolutions.storeCreditBonusBps ?? 0;
+  const bps = typeof raw === "number" ? raw : null;
+  const [text, setText] = useState(bpsToPercent(bps ?? 0));
+  const [typedError, setTypedError] = useState<string | undefined>();
+  // a preset or an import replaces the draft: show its bonus unless the typed text already reads as it
+  useEffect(() => {
+    let typed: number | null = null;
+    try {
+      typed = bonusToBps(text);
+    } catch {
+      typed = null;
+    }
+    if (bps !== null && typed !== bps) {
+      setText(bpsToPercent(bps));
+      setTypedError(undefined);
+    }
+    // only an outside change of the draft resets the text
+  }, [bps]);
+  const onChange = (v: string) => {
+    setText(v);
+    try {
+      set(["resolutions", "storeCreditBonusBps"], bonusToBps(v));
+      setTypedError(undefined);
+    } catch (e) {
+      // the draft holds what was typed, so the policy does not validate and cannot be saved until mended
+      set(["resolutions", "storeCreditBonusBps"], v);
+      setTypedError((e as Error).message);
+    }
+  };
+  const offersCredit = draft.resolutions.return.includes("store_credit") || (draft.resolutions.warranty ?? []).includes("store_credit");
+  return (
+    <TextField
+      label="Store credit bonus"
+      suffix="%"
+      autoComplete="off"
+      value={text}
+      onChange={onChange}
+      error={typedError ?? err("resolutions.storeCreditBonusBps")}
+      helpText={
+        offersCredit
+          ? "Shoppers who choose store credit get this much more than a refund: 10 turns a 50.00 refund into 55.00 of store credit. 0 turns it off."
+          : "Applies when shoppers can choose store credit. 0 turns it off."
+      }
+    />
   );
 }
 

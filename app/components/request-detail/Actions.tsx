@@ -4,10 +4,11 @@ import { BlockStack, Checkbox, InlineGrid, Select, Text, TextField } from "@shop
 import { useState } from "react";
 import type { StaffAction } from "~/returns/request-state";
 import type { RequestDetail } from "~/services/admin-views/detail";
+import type { ItemStock, ScreenStock } from "~/services/staff/exchange-stock";
 import { DECLINE_REASONS, RESOLUTION_LABEL, STATUS_LABEL, label } from "~/components/labels";
 import { ActionForm, Section } from "./parts";
 
-export function Money({ detail }: { detail: RequestDetail }) {
+export function Money({ detail, stock = null }: { detail: RequestDetail; stock?: ScreenStock | null }) {
   const m = detail.money;
   // what comes back is named for what it is: "Store credit" when it is store credit, never "Refund"
   const back = m.asStoreCredit ? "Store credit" : "Refund";
@@ -50,6 +51,14 @@ export function Money({ detail }: { detail: RequestDetail }) {
           </>
         ) : (
           <>
+            {m.asStoreCredit && m.storeCreditBonusMinor > 0 && (
+              <>
+                <Text as="span">Store credit bonus</Text>
+                <Text as="span" numeric>
+                  +{m.formatted.storeCreditBonus}
+                </Text>
+              </>
+            )}
             <Text as="span" fontWeight="semibold">
               {back}
             </Text>
@@ -73,8 +82,13 @@ export function Money({ detail }: { detail: RequestDetail }) {
             {detail.exchange.kind === "replacement" ? "Replacement to send" : "New items to send"}
           </Text>
           <InlineGrid columns="1fr auto" gap="100">
-            {detail.exchange.items.map((i) => (
-              <ExchangeItemRow key={i.title} title={`${i.quantity} × ${i.title}`} price={i.price} />
+            {detail.exchange.items.map((i, n) => (
+              <ExchangeItemRow
+                key={i.title}
+                title={`${i.quantity} × ${i.title}`}
+                price={i.price}
+                stock={stock && "items" in stock ? stock.items[n] : undefined}
+              />
             ))}
             {detail.exchange.kind === "exchange" && (
               <>
@@ -85,6 +99,11 @@ export function Money({ detail }: { detail: RequestDetail }) {
               </>
             )}
           </InlineGrid>
+          {stock && "unavailable" in stock && (
+            <Text as="p" variant="bodySm" tone="caution">
+              {stock.unavailable}
+            </Text>
+          )}
           <Text as="p" variant="bodySm" tone="subdued">
             Approving replaces the requested return in Shopify with one that holds these items; Shopify ships them once the return is processed.
           </Text>
@@ -94,10 +113,17 @@ export function Money({ detail }: { detail: RequestDetail }) {
   );
 }
 
-function ExchangeItemRow({ title, price }: { title: string; price: string }) {
+function ExchangeItemRow({ title, price, stock }: { title: string; price: string; stock?: ItemStock | undefined }) {
   return (
     <>
-      <Text as="span">{title}</Text>
+      <BlockStack gap="0">
+        <Text as="span">{title}</Text>
+        {stock && (
+          <Text as="span" variant="bodySm" tone={stock.enough ? "subdued" : "critical"}>
+            {stock.words}
+          </Text>
+        )}
+      </BlockStack>
       <Text as="span" numeric>
         {price}
       </Text>
@@ -114,6 +140,7 @@ export function Actions({
   money,
   exchangeKind = null,
   blocked = false,
+  approveRefused = null,
 }: {
   status: string;
   actions: readonly StaffAction[];
@@ -126,6 +153,8 @@ export function Actions({
   exchangeKind?: "replacement" | "exchange" | null;
   /** decision 190: the customer is on the blocklist; approving needs an explicit, audited override */
   blocked?: boolean;
+  /** decision 170: why approving would be refused now (the new items are not in stock), else null */
+  approveRefused?: string | null;
 }) {
   const [override, setOverride] = useState(false);
   const [declineReason, setDeclineReason] = useState<string>(suggestedDeclineReason);
@@ -147,8 +176,14 @@ export function Actions({
           intent="approve"
           title={exchangeKind === "replacement" ? "Approve replacement" : exchangeKind === "exchange" ? "Approve exchange" : "Approve"}
           submitLabel={exchangeKind === "replacement" ? "Approve replacement" : exchangeKind === "exchange" ? "Approve exchange" : "Approve return"}
-          primary={advice !== "decline"}
+          primary={advice !== "decline" && !approveRefused}
+          disabled={Boolean(approveRefused)}
         >
+          {approveRefused && (
+            <Text as="p" tone="critical">
+              {approveRefused}. Decline the request, or approve once the items are back in stock.
+            </Text>
+          )}
           <input type="hidden" name="notifyCustomer" value={String(notify)} />
           <TextField label="Return label URL" name="returnLabelUrl" value={returnLabel} onChange={setReturnLabel} autoComplete="off" placeholder="https://…" />
           <InlineGrid columns={2} gap="200">
@@ -257,7 +292,12 @@ function MoneyForm({ money, to, title, submitLabel, primary = false }: MoneyForm
   const confirm = credit
     ? {
         title: `Issue ${amount} as store credit?`,
-        body: <Text as="p">Shopify adds {amount} of store credit to the customer's account. It can't be taken back.</Text>,
+        body: (
+          <Text as="p">
+            Shopify adds {amount} of store credit to the customer's account
+            {money.storeCreditBonusMinor > 0 ? `: the ${money.formatted.refund} refund and a ${money.formatted.storeCreditBonus} bonus` : ""}. It can't be taken back.
+          </Text>
+        ),
         confirmLabel: `Issue ${amount} store credit`,
       }
     : {

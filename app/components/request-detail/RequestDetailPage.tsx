@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import type { StaffAction } from "~/returns/request-state";
 import type { RequestDetail } from "~/services/admin-views/detail";
 import type { StaffIntentAnswer } from "~/services/staff/screen";
+import type { ScreenStock } from "~/services/staff/exchange-stock";
 import { STATUS_LABEL, STATUS_TONE, label } from "~/components/labels";
 import { Actions, Money } from "./Actions";
 import { Items, Timeline } from "./Items";
@@ -19,9 +20,11 @@ export interface RequestDetailProps {
   notifyCustomer: boolean;
   timeZone: string;
   suggestedDeclineReason: string;
+  /** a replacement or exchange waiting for approval: its new items' stock now (decision 170) */
+  exchangeStock?: ScreenStock | null;
 }
 
-export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, suggestedDeclineReason }: RequestDetailProps) {
+export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, suggestedDeclineReason, exchangeStock = null }: RequestDetailProps) {
   const r = detail.request;
   const action = useFetcher<StaffIntentAnswer>({ key: ACTION_FETCHER });
   const [last, setLast] = useState<StaffIntentAnswer | null>(null);
@@ -68,7 +71,7 @@ export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, s
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <Money detail={detail} />
+            <Money detail={detail} stock={exchangeStock} />
             <Actions
               status={r.status}
               actions={actions}
@@ -78,6 +81,7 @@ export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, s
               money={detail.money}
               exchangeKind={detail.exchange?.kind ?? null}
               blocked={detail.screening?.outcome === "blocked"}
+              approveRefused={exchangeStock && "refusal" in exchangeStock ? exchangeStock.refusal : null}
             />
           </BlockStack>
         </Layout.Section>

@@ -37,6 +37,7 @@ export function ActionForm({
   tone,
   primary,
   confirm,
+  disabled = false,
 }: {
   intent: string;
   title: string;
@@ -46,6 +47,8 @@ export function ActionForm({
   /** the action the screen recommends (e.g. Approve when the policy advises approval) */
   primary?: boolean;
   confirm?: Confirm;
+  /** the action cannot succeed now (the reason is shown beside it) */
+  disabled?: boolean;
 }) {
   const fetcher = useFetcher<StaffIntentAnswer>({ key: ACTION_FETCHER });
   const formRef = useRef<HTMLFormElement>(null);
@@ -69,7 +72,7 @@ export function ActionForm({
             tone={tone}
             variant={(primary ?? Boolean(tone)) ? "primary" : "secondary"}
             loading={loading}
-            disabled={busy}
+            disabled={busy || disabled}
           >
             {submitLabel}
           </Button>

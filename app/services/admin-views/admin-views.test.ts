@@ -292,6 +292,35 @@ describe("analytics", () => {
   });
 });
 
+describe("revenue kept", () => {
+  it("exchanges at the new items' value and store credit instead of a refund, per currency, never summed across currencies", async () => {
+    const KEPT = "kept-shop.myshopify.com";
+    const exchange = (kind: "replacement" | "exchange", unitPriceMinor: number, quantity = 1, refundMinor = 0) => ({
+      kind,
+      items: [{ variantId: "gid://shopify/ProductVariant/1", quantity, unitPriceMinor }],
+      refundMinor,
+    });
+    const withExchange = async (key: string, status: ReturnStatus, ex: ReturnType<typeof exchange>, currency = "NZD") => {
+      const r = await seed(KEPT, key, { at: day(3), status, refundMinor: ex.refundMinor, currency });
+      await repos.returnRequests.transition(KEPT, r.id, { expectedLockVersion: r.lockVersion, patch: { resolution: "exchange", verdict: { exchange: ex } }, now: day(3) });
+    };
+    await withExchange("x1", "refunded", exchange("replacement", 4500)); // a free replacement: the sale stays
+    await withExchange("x2", "closed", exchange("exchange", 3000, 2, 1000)); // two cheaper items, the difference refunded
+    await withExchange("x3", "approved", exchange("exchange", 9900)); // not processed yet: not counted
+    await withExchange("x4", "refunded", exchange("exchange", 3285), "JPY");
+    await seed(KEPT, "c1", { at: day(3), status: "credited", refundMinor: 5005, resolution: "store_credit" });
+    await seed(KEPT, "c2", { at: day(3), status: "credited", refundMinor: 4000, resolution: "store_credit", currency: "AUD" });
+    await seed(KEPT, "r1", { at: day(3), status: "refunded", refundMinor: 7000, resolution: "refund" }); // a refund keeps nothing
+    const a = await loadAnalytics(views(), KEPT, { from: day(30), to: new Date(NOW.getTime() + 1), timeZone: "Pacific/Auckland" });
+    expect(a.revenueKept).toEqual([
+      { currency: "NZD", exchangesMinor: 4500 + 6000, exchanges: 2, storeCreditMinor: 5005, storeCredits: 1, totalMinor: 15505 },
+      { currency: "AUD", exchangesMinor: 0, exchanges: 0, storeCreditMinor: 4000, storeCredits: 1, totalMinor: 4000 },
+      { currency: "JPY", exchangesMinor: 3285, exchanges: 1, storeCreditMinor: 0, storeCredits: 0, totalMinor: 3285 },
+    ]);
+    expect((await loadAnalytics(views(), "nothing-kept.myshopify.com", { from: day(30), to: new Date(NOW.getTime() + 1) })).revenueKept).toEqual([]);
+  });
+});
+
 describe("return rate", () => {
   const RATE = "rate-shop.myshopify.com";
   it("is returned units over delivered units on the same orders, by product and reason; declined and cancelled bring nothing back", async () => {

@@ -4,6 +4,7 @@ import type { AdminServiceContext, ServiceContext } from "~/services/context";
 import { ORDERS_COUNT_FOR_ANALYTICS } from "~/shopify/operations/orders-count";
 import { ORDERS_DELIVERED_UNITS } from "~/shopify/operations/orders-delivered-units";
 import type { OrdersDeliveredUnitsQuery } from "~/types/admin.generated";
+import { parseStoredVerdict } from "~/returns";
 import { localDay } from "./shared";
 
 export interface Analytics {
@@ -35,6 +36,25 @@ export interface Analytics {
    * show (docs/decisions/150-shop-and-presentment-money.md).
    */
   moneyByCurrency: (CurrencyMoney & { currency: string; requests: number })[];
+  /**
+   * Revenue kept instead of refunded, per currency the shoppers paid in (never summed across them):
+   * the new items of replacements and exchanges processed in the period, at their price, and the store
+   * credit issued instead of a refund (the refund it replaced; a store credit bonus is not revenue).
+   * Most requests first.
+   */
+  revenueKept: RevenueKept[];
+}
+
+export interface RevenueKept {
+  currency: string;
+  /** the value of the new items sent instead of a refund (replacements and exchanges) */
+  exchangesMinor: number;
+  exchanges: number;
+  /** refunds taken as store credit instead */
+  storeCreditMinor: number;
+  storeCredits: number;
+  /** exchangesMinor + storeCreditMinor, in this one currency */
+  totalMinor: number;
 }
 
 export interface CurrencyMoney {
@@ -110,7 +130,7 @@ export async function loadAnalytics(
   }: { from: Date; to: Date; timeZone?: string; ordersCount?: number | null; delivered?: Delivered | null },
 ): Promise<Analytics> {
   const returned = delivered ? await ctx.repos.adminViews.returnedUnitsOnOrders(shop, delivered.orderIds) : [];
-  const { requests, ordersWithReturns, reasons, topProducts, settled } = await ctx.repos.adminViews.analytics(shop, { from, to });
+  const { requests, ordersWithReturns, reasons, topProducts, settled, exchanged } = await ctx.repos.adminViews.analytics(shop, { from, to });
   // every week of the period, so empty weeks show as empty bars
   const emptyWeeks = () => {
     const weeks = new Map<string, { refundedMinor: number; creditedMinor: number }>();
@@ -138,6 +158,33 @@ export async function loadAnalytics(
     }
     c.weeks.set(w, bucket);
   }
+  const kept = new Map<string, RevenueKept>();
+  const keptIn = (currency: string) => {
+    let k = kept.get(currency);
+    if (!k) kept.set(currency, (k = { currency, exchangesMinor: 0, exchanges: 0, storeCreditMinor: 0, storeCredits: 0, totalMinor: 0 }));
+    return k;
+  };
+  for (const [currency, c] of byCurrency) {
+    if (c.credited <= 0) continue;
+    const k = keptIn(currency);
+    k.storeCreditMinor += c.credited;
+    k.storeCredits += settled.filter((r) => r.currency === currency && (r.status === "credited" || (r.status === "closed" && r.resolution === "store_credit"))).length;
+  }
+  for (const r of exchanged) {
+    let items: { unitPriceMinor: number; quantity: number }[] = [];
+    try {
+      items = parseStoredVerdict(r.verdict).exchange?.items ?? [];
+    } catch {
+      continue; // a verdict the app never wrote: nothing to count
+    }
+    if (items.length === 0) continue;
+    const k = keptIn(r.currency);
+    k.exchangesMinor += items.reduce((a, i) => a + i.unitPriceMinor * i.quantity, 0);
+    k.exchanges += 1;
+  }
+  for (const k of kept.values()) k.totalMinor = k.exchangesMinor + k.storeCreditMinor;
+  // amounts in different currencies never compare: most requests first
+  const revenueKept = [...kept.values()].sort((a, b) => b.exchanges + b.storeCredits - (a.exchanges + a.storeCredits) || a.currency.localeCompare(b.currency));
   const weeksOf = (weeks: ReturnType<typeof emptyWeeks>) => [...weeks.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([week, v]) => ({ week, ...v }));
   const moneyByCurrency = [...byCurrency.entries()]
     .sort((a, b) => b[1].requests - a[1].requests || a[0].localeCompare(b[0]))
@@ -154,6 +201,7 @@ export async function loadAnalytics(
     topProducts,
     money: moneyByCurrency[0] ?? { currency: null, refundedMinor: 0, creditedMinor: 0, weeks: weeksOf(emptyWeeks()) },
     moneyByCurrency,
+    revenueKept,
   };
 }
 

@@ -1,5 +1,8 @@
 // Bulk approve / decline for clear cases only. Each id goes through the staff service one at a time
 // (Shopify's rate limit and the exactly-once ledger do the rest); every id gets its own result line.
+// A replacement or exchange is approved as one, like on its own screen (decision 170): the same claim,
+// the same stock check, and its result line says which it was.
+import { verdictOf } from "~/returns";
 import { approveRequest, declineReasonFor, declineRequest, type ActionResult, type StaffDeps } from "~/services/staff";
 
 export type BulkIntent = "approve" | "decline";
@@ -12,6 +15,8 @@ export interface BulkResult {
 }
 
 export const BULK_LIMIT = 50;
+
+const APPROVED = { return: "Approved", replacement: "Replacement approved", exchange: "Exchange approved" } as const;
 
 /** The queue's bulk form: which action, on which ids (at most BULK_LIMIT); a bad field is named. */
 export function parseBulkForm(form: FormData): { ok: true; intent: BulkIntent; ids: string[] } | { ok: false; field: string; message: string } {
@@ -77,7 +82,7 @@ export async function runBulk(
     }
     out.push(
       res.ok
-        ? { id, orderName: r.orderName, outcome: "done", message: intent === "approve" ? "Approved" : "Declined" }
+        ? { id, orderName: r.orderName, outcome: "done", message: intent === "approve" ? APPROVED[verdictOf(r).exchange?.kind ?? "return"] : "Declined" }
         : { id, orderName: r.orderName, outcome: "failed", message: failure(res) },
     );
   }

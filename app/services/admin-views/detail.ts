@@ -1,7 +1,7 @@
 // Request detail read model: the request and lines, the engine's verdict rule by rule with the policy
 // version it was judged by, the money preview, and the audit timeline. Another shop's id -> null.
 import { type ReturnEventRecord, type ReturnRequestWithLines } from "~/db";
-import { formatMoney, verdictLineFor, verdictOf, type StoredVerdict, type TraceEntry } from "~/returns";
+import { formatMoney, storeCreditWithBonus, verdictLineFor, verdictOf, type StoredVerdict, type TraceEntry } from "~/returns";
 import type { ServiceContext } from "~/services/context";
 import { failureWords, timelineEntry, type FailureWords, type TimelineEntry } from "./timeline";
 
@@ -43,9 +43,10 @@ export interface RequestDetail {
     feesMinor: number;
     /** refund + fees = value of the returned items before deductions */
     grossMinor: number;
-    /** store credit is issued for the same amount as the refund */
+    /** store credit is the refund plus the bonus the policy offered when the request was made (decision 220) */
     storeCreditMinor: number;
-    formatted: { refund: string; fees: string; gross: string; storeCredit: string };
+    storeCreditBonusMinor: number;
+    formatted: { refund: string; fees: string; gross: string; storeCredit: string; storeCreditBonus: string };
     /** the money comes back as store credit (the shopper asked for it, or it was issued): never called "Refund" */
     asStoreCredit: boolean;
     /** what Shopify's record shows went back (read back at refund or from refunds/create), else null */
@@ -62,7 +63,7 @@ export interface RequestDetail {
   /** decision 190: the customer history screening stored at submission (null when none was read) */
   screening: NonNullable<StoredVerdict["screening"]> | null;
   /** the new items of a replacement or exchange (what approving sends Shopify), else null */
-  exchange: { kind: "replacement" | "exchange"; items: { title: string; quantity: number; price: string }[]; refund: string } | null;
+  exchange: { kind: "replacement" | "exchange"; items: { variantId: string; unitPriceMinor: number; title: string; quantity: number; price: string }[]; refund: string } | null;
 }
 
 const strings = (v: unknown): string[] =>
@@ -107,8 +108,11 @@ function settledOf(events: ReturnEventRecord[]): number | null {
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i]!;
     for (const src of [e.payload, e.shopifyResponse]) {
-      const t = (src as { settled?: { totalMinor?: unknown } } | null)?.settled?.totalMinor;
-      if (typeof t === "number") return t;
+      const answer = src as { settled?: { totalMinor?: unknown }; bonus?: { amountMinor?: unknown } } | null;
+      const t = answer?.settled?.totalMinor;
+      // store credit with a bonus (decision 220): Shopify's refund plus the bonus it credited
+      const bonus = answer?.bonus?.amountMinor;
+      if (typeof t === "number") return t + (typeof bonus === "number" ? bonus : 0);
     }
   }
   return null;
@@ -143,6 +147,7 @@ export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop
   const gross = (override?.fromMinor ?? r.refundMinor) + r.feesMinor;
   const settledMinor = r.status === "refunded" || r.status === "credited" || r.status === "closed" ? settledOf(events) : null;
   const asStoreCredit = r.status === "credited" || (r.resolution === "store_credit" && r.status !== "refunded");
+  const credit = storeCreditWithBonus(Math.max(0, r.refundMinor), v.exchange ? 0 : (v.storeCreditBonusBps ?? 0));
   return {
     request: { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString(), lastErrorAt: lastErrorAt?.toISOString() ?? null },
     lines: lines.map((l) => {
@@ -187,12 +192,14 @@ export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop
       refundMinor: r.refundMinor,
       feesMinor: r.feesMinor,
       grossMinor: gross,
-      storeCreditMinor: r.refundMinor,
+      storeCreditMinor: credit.creditMinor,
+      storeCreditBonusMinor: credit.bonusMinor,
       formatted: {
         refund: formatMoney(r.refundMinor, r.currency),
         fees: formatMoney(r.feesMinor, r.currency),
         gross: formatMoney(gross, r.currency),
-        storeCredit: formatMoney(r.refundMinor, r.currency),
+        storeCredit: formatMoney(credit.creditMinor, r.currency),
+        storeCreditBonus: formatMoney(credit.bonusMinor, r.currency),
       },
       asStoreCredit,
       settled:
@@ -206,6 +213,8 @@ export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop
       ? {
           kind: v.exchange.kind,
           items: v.exchange.items.map((i) => ({
+            variantId: i.variantId,
+            unitPriceMinor: i.unitPriceMinor,
             title: i.title ?? "New item",
             quantity: i.quantity,
             price: v.exchange!.kind === "replacement" ? "Free" : formatMoney(i.unitPriceMinor * i.quantity, r.currency),

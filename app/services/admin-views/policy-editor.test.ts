@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getPreset, orderSchema } from "~/returns";
-import { bpsToPercent, errorsUnder, feeToMinor, fieldErrors, percentToBps, rateToBps, tryPolicy, withHistoryField } from "./policy-editor";
+import { PRESET_IDS } from "~/returns/presets";
+import { bonusToBps, bpsToPercent, errorsUnder, feeToMinor, fieldErrors, percentToBps, rateToBps, tryPolicy, withHistoryField } from "./policy-editor";
 
 describe("policy editor helpers", () => {
   it("maps zod issues to the field they are about", () => {
@@ -28,6 +29,25 @@ describe("policy editor helpers", () => {
     expect(feeToMinor("500", "JPY")).toBe(500);
     expect(feeToMinor("", "NZD")).toBe(0);
     expect(() => feeToMinor("8.505", "NZD")).toThrow(/decimals/);
+  });
+
+  it("the store credit bonus: a percentage up to 50, blank is none, named errors in the merchant's words", () => {
+    expect(bonusToBps("10")).toBe(1000);
+    expect(bonusToBps("")).toBe(0);
+    expect(bonusToBps("12.5")).toBe(1250);
+    expect(() => bonusToBps("60")).toThrow("must be at most 50%");
+    expect(() => bonusToBps("-5")).toThrow(/percentage/);
+    const p = structuredClone(getPreset("standard-30-day")!) as unknown as { resolutions: Record<string, unknown> };
+    p.resolutions.storeCreditBonusBps = 6000;
+    expect(fieldErrors(p).errors["resolutions.storeCreditBonusBps"]).toBe("must be at most 50%");
+    p.resolutions.storeCreditBonusBps = "10";
+    expect(fieldErrors(p).errors["resolutions.storeCreditBonusBps"]).toBeDefined();
+    p.resolutions.storeCreditBonusBps = 1000;
+    expect(fieldErrors(p).policy?.resolutions.storeCreditBonusBps).toBe(1000);
+  });
+
+  it("presets read the seed policies as they are: no store credit bonus unless a seed policy gives one", () => {
+    for (const id of PRESET_IDS) expect(getPreset(id)!.resolutions.storeCreditBonusBps, id).toBe(0);
   });
 
   it("tries a draft on an order: what is open now, and the verdict for a reason", () => {

@@ -40,6 +40,14 @@ export function percentToBps(text: string): number {
   return bps;
 }
 
+/** The store credit bonus as typed ("10", "12.5", "" = none) -> basis points, at most 50%. */
+export function bonusToBps(text: string): number {
+  if (text.trim() === "") return 0;
+  const bps = percentToBps(text);
+  if (bps > 5_000) throw new Error("must be at most 50%");
+  return bps;
+}
+
 export function bpsToPercent(bps: number): string {
   const whole = Math.trunc(bps / 100);
   const frac = String(bps % 100).padStart(2, "0").replace(/0+$/, "");

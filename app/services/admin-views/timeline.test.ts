@@ -22,6 +22,9 @@ describe("timeline in the merchant's words", () => {
     const credit = timelineEntry(ev("refunded", "staff:1", { to: "store_credit", amount: "8900 NZD (minor units)" }), "NZD");
     expect(credit.title).toBe("Store credit issued");
     expect(credit.details).toEqual(["NZ$89.00 as store credit"]);
+    // decision 220: the credit with its bonus, as the refund step records it
+    const bonus = timelineEntry(ev("refunded", "staff:1", { to: "store_credit", amount: "NZ$55.00", bonus: { id: "x", amountMinor: 500, currency: "NZD", amount: "NZ$5.00" } }), "NZD");
+    expect(bonus.details).toEqual(["NZ$55.00 as store credit, NZ$5.00 more than a refund"]);
   });
 
   it("writes no codes, operation names or raw keys", () => {

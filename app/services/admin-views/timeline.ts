@@ -122,8 +122,10 @@ function detailsOf(type: string, p: Record<string, unknown>, currency: string | 
   if (text(p.returnLabelUrl)) out.push("Return label sent");
   if (type === "received" && typeof p.restock === "boolean") out.push(p.restock ? "Items put back in stock" : "Items not put back in stock");
   if (type === "refunded") {
-    const amount = amountWords(p.amount, currency);
-    if (amount) out.push(p.to === "store_credit" ? `${amount} as store credit` : `${amount} to the original payment`);
+    // events since presentment pricing keep the amount already in words ("NZ$89.00")
+    const amount = amountWords(p.amount, currency) ?? (typeof p.amount === "string" && /\d/.test(p.amount) ? p.amount.trim() : null);
+    const bonus = text(obj(p.bonus).amount);
+    if (amount) out.push(p.to === "store_credit" ? `${amount} as store credit${bonus ? `, ${bonus} more than a refund` : ""}` : `${amount} to the original payment`);
   }
   if (type === "imported_self_serve") {
     const amount = amountWords(p.refundMinor, currency);

@@ -268,6 +268,8 @@ describe("preview", () => {
     expect(body.lines[1]!.explanation).not.toBe("");
     expect(body.eligible).toBe(false);
     expect(body.refund).toEqual({ amount: "35.00", currency: "NZD" });
+    // store credit is offered: what it gives, with the policy's bonus (none in this policy) (decision 220)
+    expect((body as PreviewResult & { storeCredit?: unknown }).storeCredit).toEqual({ amount: "35.00", bonus: "0.00", currency: "NZD" });
   });
 });
 

@@ -1,6 +1,6 @@
 // A stored return request as the shopper sees it (ReturnRequest in extensions/customer-returns/src/api.ts).
 import type { Repos, ReturnRequestWithLines } from "~/db";
-import { toDecimalString, verdictOf, type Locale } from "~/returns";
+import { storeCreditWithBonus, toDecimalString, verdictOf, type Locale } from "~/returns";
 import type { NewItemsView } from "./new-items";
 import { declineReasonLabel, isLocale, openingMessage, reasonLabel, statusMessage } from "./locale";
 
@@ -107,7 +107,13 @@ export function presentRequest(
   if (newItems) view.newItems = newItems;
   if (r.refundMinor > 0 && status !== "declined" && status !== "cancelled") {
     view.refund = { amount: toDecimalString(r.refundMinor, r.currency), currency: r.currency };
-    if (r.status === "credited" || (r.resolution === "store_credit" && r.status !== "refunded")) view.storeCredit = true;
+    if (r.status === "credited" || (r.resolution === "store_credit" && r.status !== "refunded")) {
+      view.storeCredit = true;
+      // store credit is the refund plus the bonus offered when the request was made (decision 220)
+      const v = verdictOf(r);
+      const credit = storeCreditWithBonus(r.refundMinor, v.exchange ? 0 : (v.storeCreditBonusBps ?? 0));
+      view.refund = { amount: toDecimalString(credit.creditMinor, r.currency), currency: r.currency };
+    }
   }
   return view;
 }

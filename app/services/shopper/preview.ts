@@ -1,6 +1,6 @@
 // POST /api/customer/orders/:orderId/returns/preview: the engine's verdict per line and the refund
 // the shopper would get, before anything is stored or sent to Shopify.
-import { judge, JudgeInputError, toDecimalString, type Judged, type LineVerdict } from "~/returns";
+import { judge, JudgeInputError, storeCreditWithBonus, toDecimalString, type Judged, type LineVerdict } from "~/returns";
 import { policyForOrder } from "~/services/policy-for-order";
 import { customerHistoryFor } from "~/services/customer-history";
 import { loadOwnedOrder, type Shopper, type ShopperDeps } from "./context";
@@ -14,6 +14,12 @@ export interface PreviewResult {
   lines: LineVerdict[];
   resolutions: { code: "refund" | "store_credit" | "replacement" | "exchange"; label: string }[];
   refund: { amount: string; currency: string };
+  /**
+   * decision 220: what choosing store credit gives, when the policy offers it: the refund plus the
+   * policy's bonus (`bonus` is how much more than the refund; "0.00" when there is none). Shown at the
+   * choice as "Store credit NZ$55.00 (NZ$5.00 more than a refund)".
+   */
+  storeCredit?: { amount: string; bonus: string; currency: string };
   /** decision 190: set when staff will review the request first (history above a threshold, or blocklist) */
   review?: { outcome: "hold" | "blocked"; message: string };
   /** decision 190: line item ids the shopper keeps (no need to send them back) */
@@ -45,6 +51,8 @@ export async function previewReturn(deps: ShopperDeps, who: Shopper, orderId: st
   const j = judgeRequest({ policy, order: snap.order, shop: snap.shop, now, locale, lines: body.lines, customer });
   const s = j.evaluation.screening;
   const keep = j.evaluation.lines.filter((l) => l.keepItem).map((l) => l.lineId);
+  const currency = snap.order.currency;
+  const credit = j.evaluation.resolutions.includes("store_credit") ? storeCreditWithBonus(j.refund.totalMinor, policy.resolutions.storeCreditBonusBps) : null;
   const kind = body.resolution === "replacement" || body.resolution === "exchange" ? body.resolution : null;
   let exchange: PreviewResult["exchange"];
   if (kind && j.evaluation.eligible && j.evaluation.resolutions.includes(kind) && (kind === "replacement" || snap.order.currency === snap.shop.currency)) {
@@ -66,7 +74,8 @@ export async function previewReturn(deps: ShopperDeps, who: Shopper, orderId: st
     eligible: j.evaluation.eligible,
     lines: j.verdicts,
     resolutions: shopperResolutions(j.evaluation.resolutions, locale),
-    refund: { amount: toDecimalString(j.refund.totalMinor, snap.order.currency), currency: snap.order.currency },
+    refund: { amount: toDecimalString(j.refund.totalMinor, currency), currency },
+    ...(credit ? { storeCredit: { amount: toDecimalString(credit.creditMinor, currency), bonus: toDecimalString(credit.bonusMinor, currency), currency } } : {}),
     ...(s.outcome !== "clear" ? { review: { outcome: s.outcome, message: s.explanation } } : {}),
     ...(keep.length ? { keep } : {}),
     ...(exchange ? { exchange } : {}),

@@ -281,6 +281,8 @@ async function checkAndStore(
         ...(shippingFee ? { shippingFee } : {}),
         requestFingerprint: requestFingerprint(body),
         ...(exchange ? { exchange } : {}),
+        // decision 220: the bonus offered now is the one credited, whatever the policy says later
+        ...(j.evaluation.resolutions.includes("store_credit") ? { storeCreditBonusBps: choice.policy.resolutions.storeCreditBonusBps } : {}),
       }),
       resolution: dbResolution(body.resolution),
       currency: snap.order.currency,

@@ -36,8 +36,9 @@ import {
   AdminTransportError,
   ShopifyUserError,
 } from "~/shopify/admin-client";
-import { formatMoney, verdictOf } from "~/returns";
-import { approveAtShopify, approveExchangeAtShopify, closeAtShopify, declineAtShopify, refundAtShopify, StepError, type Settlement } from "./shopify-steps";
+import { formatMoney, storeCreditWithBonus, verdictOf } from "~/returns";
+import type { RefundArgs } from "~/returns/request-state";
+import { approveAtShopify, approveExchangeAtShopify, closeAtShopify, declineAtShopify, refundAtShopify, StepError, type BonusCredit, type RefundMoney, type Settlement } from "./shopify-steps";
 import { failure, type ActionResult, type ShopifyErrorEntry, type StaffDeps } from "./types";
 
 /** How long a claim holds before another instance may take over a crashed attempt. */
@@ -208,21 +209,41 @@ async function atShopify<A extends StaffAction>(
       const a = args as ActionArgs["decline"];
       return declineAtShopify(deps.admin, returnId, a, a.notifyCustomer ?? (await notifyDefault(repos, shop)), opts);
     }
-    case "refund":
+    case "refund": {
+      const money = refundMoneyOf(request, args as ActionArgs["refund"]);
+      // runAction refused a refund of nothing before claiming; a request cannot lose its money since
+      if (!money) throw new Error(`refund of request ${request.id}: nothing to refund`);
       return refundAtShopify(
         deps.admin,
         returnId,
         args as ActionArgs["refund"],
-        { amountMinor: request.refundMinor, currency: request.currency },
+        money,
         await restockChoice(repos, shop, request.id),
         await notifyDefault(repos, shop),
-        { ...opts, lines: returnLineCount(request), exchange: verdictOf(request).exchange !== undefined },
+        { ...opts, lines: returnLineCount(request) },
       );
+    }
     case "close":
       return closeAtShopify(deps.admin, returnId, opts);
     default:
       throw new Error(`${action} has no Shopify step`);
   }
+}
+
+/**
+ * What a refund moves, decided here only: null when there is nothing to refund (processing a Return
+ * with no refund leaves Shopify with none, and the request must not say "refunded", decision 160),
+ * except for a replacement or an even exchange, which is processed with none: what came back pays for
+ * the new items (decision 170). Store credit adds the bonus the policy offered when the request was
+ * made, on the amount refunded now (after a staff override), rounded half up (decision 220).
+ */
+export function refundMoneyOf(request: Pick<ReturnRequestWithLines, "refundMinor" | "currency" | "verdict" | "lines">, args: RefundArgs): RefundMoney | null {
+  const verdict = verdictOf(request);
+  const exchangeItems = verdict.exchange !== undefined;
+  if (request.refundMinor <= 0 && !exchangeItems) return null;
+  const bonusBps = args.to === "store_credit" && !exchangeItems ? (verdict.storeCreditBonusBps ?? 0) : 0;
+  const { bonusMinor } = storeCreditWithBonus(Math.max(0, request.refundMinor), bonusBps);
+  return { amountMinor: request.refundMinor, currency: request.currency, bonusMinor, exchangeItems };
 }
 
 /** How many line items the Shopify Return holds: the stored plan's, else one per request line. */
@@ -235,9 +256,13 @@ function eventPayload(action: StaffAction, args: unknown, from: string, to: stri
   const base: Record<string, unknown> = { action, from, to, ...(args as object) };
   if (action === "refund") {
     // what Shopify's record shows (refund ids and amounts read back), else what was asked
-    const settled = (shopifyResponse as { settled?: Settlement } | null | undefined)?.settled;
-    base.amount = formatMoney(settled ? settled.totalMinor : request.refundMinor, request.currency);
+    const answer = shopifyResponse as { settled?: Settlement; bonus?: BonusCredit } | null | undefined;
+    const settled = answer?.settled;
+    const bonusMinor = answer?.bonus?.amountMinor ?? 0;
+    // store credit with a bonus: the credit is the refund Shopify shows plus the bonus it credited (decision 220)
+    base.amount = formatMoney((settled ? settled.totalMinor : request.refundMinor) + bonusMinor, request.currency);
     if (settled) base.settled = settled;
+    if (answer?.bonus) base.bonus = { ...answer.bonus, amount: formatMoney(bonusMinor, request.currency) };
   }
   return base;
 }
@@ -269,9 +294,7 @@ export async function runAction<A extends StaffAction>(
     if (request.lastError === null) return { ok: true, request };
     return { ok: true, request: (await moveTo(repos, shop, request, action, request.status, deps.now())).request };
   }
-  if (action === "refund" && request.refundMinor <= 0 && verdictOf(request).exchange === undefined) {
-    // Processing a Return with no refund leaves Shopify with none; the request must not say "refunded".
-    // A replacement or an even exchange is processed with none: what came back pays for the new items.
+  if (action === "refund" && refundMoneyOf(request, args as ActionArgs["refund"]) === null) {
     return failure(422, "nothing_to_refund", "There is nothing to refund on this request. Close or decline the return instead.");
   }
   const to = targetStatus(action, args);

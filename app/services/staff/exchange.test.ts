@@ -13,6 +13,8 @@ import { RETURN_CANCEL, RETURN_REQUEST } from "~/shopify/operations";
 import { startStandin, tomlScopes, type Standin } from "../../../standin";
 import { approveRequest, refundRequest, retryLastAction, type StaffDeps } from "./index";
 import { loadRequestDetail } from "~/services/admin-views/detail";
+import { stockForScreen } from "./exchange-stock";
+import { runBulk } from "~/services/admin-views/bulk.server";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_exchange_test";
@@ -139,6 +141,77 @@ describe("approve a replacement or exchange", () => {
     const fo = standin.store.orders.get(request.orderId)!.fulfillmentOrders!.at(-1)!;
     expect(fo.status).toBe("OPEN");
     expect(standin.store.variants.get(MATS_LARGE)!.inventoryQuantity).toBe(stock - 1);
+  });
+
+  it("staff see the new items' live stock; out of stock, approving is refused before anything is sent", async () => {
+    const request = await requested("exchange", MATS_STANDARD, MATS_LARGE);
+    const items = (await loadRequestDetail(deps(), SHOP, request.id))!.exchange!.items;
+    const variant = standin.store.variants.get(MATS_LARGE)!;
+    const onHand = variant.inventoryQuantity!;
+    expect(await stockForScreen(admin, items)).toEqual({ items: [expect.objectContaining({ available: onHand, enough: true, words: `${onHand} in stock` })], refusal: null });
+    variant.inventoryQuantity = 0;
+    try {
+      const screen = await stockForScreen(admin, items);
+      expect(screen).toMatchObject({ items: [{ enough: false, words: "Out of stock — approving will be refused" }] });
+      expect("refusal" in screen && screen.refusal).toMatch(/^Not enough stock to send .*: out of stock$/);
+      const cancels = mutationsSent("ReturnCancel");
+      const r = await approveRequest(deps(), SHOP, request.id);
+      expect(r).toMatchObject({ ok: false, status: 422, error: { code: "out_of_stock" } });
+      expect(mutationsSent("ReturnCancel")).toBe(cancels);
+      expect(standin.store.returns.get(request.shopifyReturnId!)!.status).toBe("REQUESTED");
+    } finally {
+      variant.inventoryQuantity = onHand;
+    }
+    // back in stock: the retry approves it
+    const retried = await retryLastAction(deps(), SHOP, request.id);
+    expect(retried.ok && retried.request.status).toBe("approved");
+  });
+
+  it("bulk approve of a mix: a return, a replacement, an exchange and one out of stock, each once, each with its own line", async () => {
+    const repos = createRepos(db.prisma);
+    // a plain return: a requested Return and a request with no new items
+    const { order, line, li } = pickLine();
+    const reason = standin.store.returnReasonDefinitions.find((d) => d.handle === "damaged-or-defective")!;
+    const made = await admin.mutate(RETURN_REQUEST, { input: { orderId: order.id, returnLineItems: [{ fulfillmentLineItemId: line.id, quantity: 1, returnReasonDefinitionId: reason.id }] } });
+    const { request: plain } = await repos.returnRequests.create(SHOP, {
+      idempotencyKey: `plain-${order.id}`,
+      orderId: order.id,
+      orderName: order.name,
+      customerId: order.customerId,
+      currency: order.presentmentCurrencyCode,
+      refundMinor: li.unitPrice,
+      shopifyReturnId: made.returnRequest!.return!.id,
+      lines: [{ lineItemId: li.id, fulfillmentLineItemId: line.id, title: li.title, quantity: 1, reason: "DEFECTIVE", eligible: true }],
+      now: clock,
+    });
+    const replacement = await requested("replacement");
+    const exchange = await requested("exchange", MATS_STANDARD, MATS_LARGE);
+    const short = await requested("exchange", MATS_STANDARD, MATS_LARGE);
+    // the last one asks for more Large mats than are left once the exchange before it took its one
+    const variant = standin.store.variants.get(MATS_LARGE)!;
+    const onHand = variant.inventoryQuantity!;
+    await repos.returnRequests.transition(SHOP, short.id, {
+      expectedLockVersion: short.lockVersion,
+      patch: { verdict: { ...(short.verdict as object), exchange: { kind: "exchange", items: [{ variantId: MATS_LARGE, quantity: onHand + 1, unitPriceMinor: 0 }], refundMinor: 0 } } },
+      now: clock,
+    });
+    const [c0, r0, a0] = [mutationsSent("ReturnCancel"), mutationsSent("ReturnCreateExchange"), mutationsSent("ReturnApproveRequest")];
+    const ids = [plain.id, replacement.id, exchange.id, short.id];
+    const results = await runBulk(deps(), SHOP, "approve", ids, { notifyCustomer: false });
+    expect(results.map((r) => [r.id, r.outcome, r.message.replace(/:.*/, "")])).toEqual([
+      [plain.id, "done", "Approved"],
+      [replacement.id, "done", "Replacement approved"],
+      [exchange.id, "done", "Exchange approved"],
+      [short.id, "failed", "Not enough stock to send New item"],
+    ]);
+    expect(mutationsSent("ReturnApproveRequest") - a0).toBe(1);
+    expect(mutationsSent("ReturnCancel") - c0).toBe(2);
+    expect(mutationsSent("ReturnCreateExchange") - r0).toBe(2);
+    // the same selection again: every claim is done, nothing is sent twice
+    const again = await runBulk(deps(), SHOP, "approve", ids, { notifyCustomer: false });
+    expect(again.map((r) => r.outcome)).toEqual(["skipped", "skipped", "skipped", "failed"]);
+    expect([mutationsSent("ReturnApproveRequest") - a0, mutationsSent("ReturnCancel") - c0, mutationsSent("ReturnCreateExchange") - r0]).toEqual([1, 2, 2]);
+    expect(standin.store.returns.get(short.shopifyReturnId!)!.status).toBe("REQUESTED");
   });
 
   it("20 concurrent approvals: one returnCancel, one returnCreate, one approved event", async () => {

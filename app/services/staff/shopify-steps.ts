@@ -4,6 +4,7 @@ import type { ReturnForStaffQuery } from "~/types/admin.generated";
 import { shopifyShowsApplied, type ApproveArgs, type DeclineArgs, type RefundArgs, type ShopifyReturnStatus } from "~/returns/request-state";
 import { allocateRefundToPayments, formatMoney, parseMoney, toDecimalString, type PaymentTransaction, type PlannedReturnLine, type StoredExchange } from "~/returns";
 import type { AdminClient } from "~/shopify/admin-client";
+import { readExchangeStock, stockRefusal } from "./exchange-stock";
 import {
   ORDER_EXCHANGE_RETURNS,
   RETURN_APPROVE_REQUEST,
@@ -14,6 +15,8 @@ import {
   RETURN_FOR_STAFF,
   RETURN_PROCESS,
   REVERSE_DELIVERY_CREATE_WITH_SHIPPING,
+  STORE_CREDIT_BONUS_CREDIT,
+  STORE_CREDIT_CREDITS,
 } from "~/shopify/operations";
 
 export type ShopifyReturn = NonNullable<ReturnForStaffQuery["return"]>;
@@ -201,6 +204,9 @@ export async function approveExchangeAtShopify(
   let cancelled: unknown;
   const facts = opts.reconcile ? factsOf((await readReturn(admin, returnId)).ret) : null;
   if (!facts || facts.status === "REQUESTED") {
+    // before the first step that cannot be undone: the new items must be in stock (decision 170)
+    const short = stockRefusal(await readExchangeStock(admin, approval.exchange.items));
+    if (short) throw new StepError("out_of_stock", short);
     const res = await admin.mutate(RETURN_CANCEL, { id: returnId });
     cancelled = res.returnCancel?.return ?? null;
   } else if (facts.status === "CANCELED") {
@@ -289,32 +295,121 @@ export function allocateToTransactions(
 }
 
 /**
+ * What a refund step moves, decided once before the claim (actions.ts `refundMoneyOf`, the one place
+ * that refuses a refund of nothing and knows about exchanges and the store credit bonus).
+ */
+export interface RefundMoney {
+  /** sent with returnProcess, minor units of the currency the shopper paid; 0 only when processing moves no money (a replacement or an even exchange, decision 170) */
+  amountMinor: number;
+  currency: string;
+  /** the store credit bonus credited beside a refund to store credit (decision 220); none when absent */
+  bonusMinor?: number;
+  /** the Return holds exchange items, confirmed with the returned ones (decision 170) */
+  exchangeItems?: boolean;
+}
+
+/** The store credit bonus as Shopify recorded it: the credit transaction and its amount. */
+export interface BonusCredit {
+  id: string;
+  amountMinor: number;
+  currency: string;
+  reconciled?: true;
+}
+
+/**
+ * Credits the store credit bonus (decision 220) with storeCreditAccountCredit, once. The mutation takes
+ * no idempotency key and the bonus is always credited after the refund it belongs to, so only an attempt
+ * that found the refund already made (`reconcile`) can find the bonus made too: it reads the customer's
+ * latest credits in this currency first and adopts a credit made through storeCreditAccountCredit
+ * (event ADJUSTMENT) of exactly the bonus, no earlier than the refund.
+ */
+export async function creditBonusAtShopify(
+  admin: AdminClient,
+  args: { customerId: string; bonusMinor: number; currency: string; notBefore: string | null; reconcile: boolean },
+): Promise<BonusCredit> {
+  const { customerId, bonusMinor, currency } = args;
+  if (args.reconcile) {
+    const data = await admin.request(STORE_CREDIT_CREDITS, { customerId, accountQuery: `currency_code:${currency}` });
+    const since = args.notBefore ? Date.parse(args.notBefore) : -Infinity;
+    for (const t of data.customer?.storeCreditAccounts.nodes[0]?.transactions.nodes ?? []) {
+      if (!("event" in t) || t.event !== "ADJUSTMENT" || t.amount.currencyCode !== currency) continue;
+      if (parseMoney(t.amount.amount, currency) !== bonusMinor || Date.parse(t.createdAt) < since) continue;
+      return { id: t.id, amountMinor: bonusMinor, currency, reconciled: true };
+    }
+  }
+  const res = await admin.mutate(STORE_CREDIT_BONUS_CREDIT, {
+    id: customerId,
+    // the shopper is told once, by the return's own notification of the store credit refund
+    creditInput: { creditAmount: { amount: toDecimalString(bonusMinor, currency), currencyCode: currency }, notify: false },
+  });
+  const t = res.storeCreditAccountCredit?.storeCreditAccountTransaction;
+  if (!t) throw new StepError("no_store_credit_at_shopify", "Shopify credited no store credit bonus");
+  return { id: t.id, amountMinor: parseMoney(t.amount.amount, currency), currency };
+}
+
+/** The latest refund's time: a bonus credited for it is no older. */
+function latestRefundAt(refunds: readonly { createdAt?: string | null }[]): string | null {
+  const times = refunds.map((r) => r.createdAt).filter((t): t is string => typeof t === "string");
+  return times.length ? times.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b)) : null;
+}
+
+/**
  * refund: returnProcess of every unprocessed return line (restocked or not, as received), with
  * the refund the engine priced at submission (fees already taken off) to the original payment or
- * as store credit. The amount is the request's, in the currency the shopper paid (the order's
- * presentment currency, which Shopify's refund and store credit inputs take); never a float. A request
- * priced in another currency (stored before presentment pricing) is refused as currency_mismatch.
+ * as store credit, then the store credit bonus if there is one. The amount is the request's, in the
+ * currency the shopper paid (the order's presentment currency, which Shopify's refund and store credit
+ * inputs take); never a float. A request priced in another currency (stored before presentment
+ * pricing) is refused as currency_mismatch. Whether there is anything to refund is `money`'s to say.
  */
 export async function refundAtShopify(
   admin: AdminClient,
   returnId: string,
   args: RefundArgs,
-  money: { amountMinor: number; currency: string },
+  money: RefundMoney,
   restock: boolean,
   notifyCustomer: boolean,
-  opts: { reconcile: boolean; lines?: number; exchange?: boolean },
+  opts: { reconcile: boolean; lines?: number },
 ): Promise<unknown> {
+  const exchange = money.exchangeItems ?? false;
+  const bonusMinor = money.bonusMinor ?? 0;
   // Reconciling needs the history; a first attempt only the lines and payments, sized to the request.
-  const { ret, locationId } = opts.reconcile
-    ? await readReturn(admin, returnId, { exchange: opts.exchange ?? false })
-    : await readReturnForRefund(admin, returnId, opts.lines ?? 50, opts.exchange ?? false);
+  const { ret, locationId } = opts.reconcile ? await readReturn(admin, returnId, { exchange }) : await readReturnForRefund(admin, returnId, opts.lines ?? 50, exchange);
+  let outcome: { settled: Settlement; refundedAt: string | null; answer: Record<string, unknown> };
   if (opts.reconcile && shopifyShowsApplied("refund", factsOf(ret))) {
     const settled = settlementOf(ret.refunds?.nodes ?? [], money.currency);
-    return { reconciled: true, settled, amount: toDecimalString(settled.totalMinor, money.currency), currency: money.currency, to: args.to };
+    outcome = { settled, refundedAt: latestRefundAt(ret.refunds?.nodes ?? []), answer: { reconciled: true } };
+  } else {
+    outcome = await processAtShopify(admin, returnId, ret, locationId, args, money, restock, notifyCustomer);
   }
-  // Processing the lines with no refund leaves Shopify with none: never a "refund" (decision 160).
-  // A replacement or an even exchange is the exception: what came back pays for the new items (decision 170).
-  if (money.amountMinor <= 0 && !opts.exchange) throw new StepError("nothing_to_refund", "there is nothing to refund on this request");
+  const { settled } = outcome;
+  let bonus: BonusCredit | undefined;
+  if (args.to === "store_credit" && bonusMinor > 0) {
+    const customerId = ret.order.customer?.id;
+    if (!customerId) throw new StepError("no_customer", "store credit needs an order with a customer");
+    // only an attempt that found the refund made can find the bonus made: it is always credited after
+    bonus = await creditBonusAtShopify(admin, { customerId, bonusMinor, currency: money.currency, notBefore: outcome.refundedAt, reconcile: "reconciled" in outcome.answer });
+  }
+  return {
+    ...outcome.answer,
+    settled,
+    amount: toDecimalString(settled.totalMinor, money.currency),
+    currency: money.currency,
+    to: args.to,
+    ...(bonus ? { bonus } : {}),
+  };
+}
+
+/** returnProcess of what the Return has left to process, with the money `money` says (none: no financial transfer). */
+async function processAtShopify(
+  admin: AdminClient,
+  returnId: string,
+  ret: ShopifyReturn,
+  locationId: string | null,
+  args: RefundArgs,
+  money: RefundMoney,
+  restock: boolean,
+  notifyCustomer: boolean,
+): Promise<{ settled: Settlement; refundedAt: string | null; answer: Record<string, unknown> }> {
   if (ret.status !== "OPEN") throw new StepError("return_not_open", `the Shopify return is ${ret.status}, not OPEN`);
   const currency = ret.order.presentmentCurrencyCode as string;
   if (currency !== money.currency) {
@@ -341,7 +436,7 @@ export async function refundAtShopify(
     });
   if (returnLineItems.length === 0) throw new StepError("nothing_to_process", "every line of the Shopify return is already processed");
   // a replacement's or exchange's new items are confirmed with the returned ones: Shopify then releases
-  // their fulfillment order, paid for by what came back (decision 170)
+  // their fulfillment order, paid for by what came back (decision 170); a Return without them reads none
   const exchangeLineItems = (ret.exchangeLineItems?.nodes ?? []).filter((x) => x.unprocessedQuantity > 0).map((x) => ({ id: x.id, quantity: x.unprocessedQuantity }));
   let issueRefund;
   if (money.amountMinor <= 0) {
@@ -371,10 +466,8 @@ export async function refundAtShopify(
     throw new StepError("no_refund_at_shopify", "Shopify processed the return but shows no refund on it");
   }
   return {
-    returnProcess: processed ? { id: processed.id, status: processed.status } : null,
     settled,
-    amount: toDecimalString(settled.totalMinor, currency),
-    currency,
-    to: args.to,
+    refundedAt: latestRefundAt(processed?.refunds.nodes ?? []),
+    answer: { returnProcess: processed ? { id: processed.id, status: processed.status } : null },
   };
 }

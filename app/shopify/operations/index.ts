@@ -15,3 +15,6 @@ export { EXCHANGE_OPTIONS } from "./exchange-options";
 export { RETURN_CREATE_EXCHANGE } from "./return-create-exchange";
 export { ORDER_EXCHANGE_RETURNS } from "./order-exchange-returns";
 export { EXCHANGE_STATUS } from "./exchange-status";
+export { STORE_CREDIT_BONUS_CREDIT } from "./store-credit-bonus-credit";
+export { STORE_CREDIT_CREDITS } from "./store-credit-credits";
+export { EXCHANGE_ITEMS_STOCK } from "./exchange-items-stock";

@@ -104,6 +104,7 @@ export const RETURN_FOR_STAFF = `#graphql
       refunds(first: 10) @include(if: $full) {
         nodes {
           id
+          createdAt
           totalRefundedSet {
             presentmentMoney {
               amount

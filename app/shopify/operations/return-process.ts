@@ -12,6 +12,7 @@ export const RETURN_PROCESS = `#graphql
         refunds(first: 5) {
           nodes {
             id
+            createdAt
             totalRefundedSet {
               presentmentMoney {
                 amount
