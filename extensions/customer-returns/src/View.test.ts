@@ -154,6 +154,22 @@ describe("returns UI states", () => {
     expect(html(chosen)).not.toContain("Choose the new size or option.");
   });
 
+  it("form: store credit worth choosing says how much more it gives than a refund, beside the choice; nothing extra without a bonus", () => {
+    const base: Action[] = [loaded(), { type: "openForm", idempotencyKey: "k" }, { type: "setQuantity", lineItemId: L1, quantity: 1 }, { type: "setReason", lineItemId: L1, reason: "SIZE_TOO_SMALL" }];
+    const resolutions = overviewFixture().resolutions;
+    const preview = previewFixture({ resolutions, refund: { amount: "50.00", currency: "NZD" }, storeCredit: { amount: "55.00", bonus: "5.00", currency: "NZD" } });
+    const out = html(stateOf([...base, { type: "previewReceived", preview }]));
+    expect(out).toContain("</s-select><s-text>Store credit: NZ$55.00 (NZ$5.00 more than a refund)</s-text>");
+    // the estimate follows the choice: the refund for a refund, the credit with its bonus for store credit
+    expect(out).toContain("Estimated amount: NZ$50.00");
+    const credit = html(stateOf([...base, { type: "setResolution", resolution: "store_credit" }, { type: "previewReceived", preview }]));
+    expect(credit).toContain("Estimated amount: NZ$55.00");
+    expect(html(stateOf([...base, { type: "previewReceived", preview }]), "de", read("de.json"))).toMatch(/Guthaben: 55,00\sNZ\$ \(5,00\sNZ\$ mehr als eine Erstattung\)/);
+    expect(html(stateOf([...base, { type: "previewReceived", preview }]), "fr", read("fr.json"))).toMatch(/Avoir : 55,00\s\$NZ \(5,00\s\$NZ de plus qu'un remboursement\)/);
+    const noBonus = previewFixture({ resolutions, refund: { amount: "50.00", currency: "NZD" }, storeCredit: { amount: "50.00", bonus: "0.00", currency: "NZD" } });
+    expect(html(stateOf([...base, { type: "previewReceived", preview: noBonus }]))).not.toContain("more than a refund");
+  });
+
   it("form: a replacement names the item it sends, or why none can be sent", () => {
     const base: Action[] = [loaded(), { type: "openForm", idempotencyKey: "k" }, { type: "setQuantity", lineItemId: L1, quantity: 1 }];
     const one = { kind: "replacement" as const, currency: "EUR", lines: [{ lineItemId: L1, choices: [{ variantId: "gid://shopify/ProductVariant/1", title: "Linen shirt", price: "0.00", label: "Linen shirt · free" }] }] };
@@ -285,11 +301,11 @@ describe("returns UI states", () => {
     expect(prompts).toBe(0);
   });
 
-  it("modal: says so when nothing on the order can be returned (the menu item shows on every order)", () => {
+  it("request page: says so when nothing on the order can be returned (the menu item leads there on every order); the block does not", () => {
     const s = stateOf([loaded({ canRequest: false, closedReason: undefined, requests: [] })]);
-    const modal = renderToString(h(ReturnsBody, { state: s, t: createTranslate(en, en, "en"), locale: "en", on, inModal: true }));
-    expect(modal).toContain('<s-text color="subdued">Nothing on this order can be returned right now.</s-text>');
-    expect(html(s)).not.toContain("Nothing on this order");
+    expect(html(s)).toContain('<s-text color="subdued">Nothing on this order can be returned right now.</s-text>');
+    const block = renderToString(h(ReturnsBody, { state: s, t: createTranslate(en, en, "en"), locale: "en", on, requestHref: "extension:x" }));
+    expect(block).not.toContain("Nothing on this order");
   });
 
   it("renders in German", () => {

@@ -31,8 +31,6 @@ export interface ViewProps {
   t: T;
   locale: string;
   on: Handlers;
-  /** In the action modal the primary buttons live in the modal's slots. */
-  inModal?: boolean;
   /** Where "Request return" leads instead of opening the form in place (the order's request page). */
   requestHref?: string;
 }
@@ -180,13 +178,15 @@ export function Overview(props: ViewProps) {
         <RequestCard key={r.id} r={r} {...props} />
       ))}
       {data.canRequest ? (
-        !props.inModal &&
-        (props.requestHref ? <s-button href={props.requestHref}>{t("request")}</s-button> : <s-button onClick={on.openForm}>{t("request")}</s-button>)
+        <s-button href={props.requestHref} onClick={props.requestHref ? undefined : on.openForm}>
+          {t("request")}
+        </s-button>
       ) : data.closedReason ? (
         <s-text color="subdued">{data.closedReason}</s-text>
       ) : (
-        // The menu item opens the modal on every order without asking first: say so when there is nothing.
-        props.inModal && !data.requests.length && <s-text color="subdued">{t("nothingToReturn")}</s-text>
+        // The order's menu item leads to the request page on every order without asking first: say so there when
+        // there is nothing (the status block, which links to the page, hides itself then).
+        !props.requestHref && !data.requests.length && <s-text color="subdued">{t("nothingToReturn")}</s-text>
       )}
     </s-stack>
   );
@@ -304,6 +304,9 @@ export function ReturnForm(props: ViewProps) {
       : state.serverErrors.form ?? (state.showErrors && errors.form ? t(errors.form) : undefined);
   const resolutionError = state.serverErrors.resolution ?? (state.showErrors && errors.resolution ? t(errors.resolution) : undefined);
   const refund = state.preview?.refund;
+  // store credit worth choosing (decision 220): what it gives when it is more than a refund
+  const credit = state.preview?.storeCredit;
+  const money = (m: { amount: string; currency: string }) => formatMoney(m.amount, m.currency, locale);
   const tl = data.refundTimeline;
   return (
     <s-stack gap="base">
@@ -322,24 +325,25 @@ export function ReturnForm(props: ViewProps) {
           </s-option>
         ))}
       </s-select>
+      {credit && /[1-9]/.test(credit.bonus) && (
+        <s-text>{t("form.storeCredit", { amount: money(credit), bonus: money({ amount: credit.bonus, currency: credit.currency }) })}</s-text>
+      )}
       <s-stack gap="small-300">
         {state.previewPending && <s-text color="subdued">{t("form.checking")}</s-text>}
         {state.preview?.review && <s-banner tone="info">{state.preview.review.message}</s-banner>}
-        {refund && !state.preview?.exchange && /[1-9]/.test(refund.amount) && <s-text type="strong">{t("form.refundEstimate", { amount: formatMoney(refund.amount, refund.currency, locale) })}</s-text>}
+        {refund && !state.preview?.exchange && /[1-9]/.test(refund.amount) && <s-text type="strong">{t("form.refundEstimate", { amount: money(state.resolution === "store_credit" && credit ? credit : refund) })}</s-text>}
         {tl && state.resolution === "refund" && (
           <s-text color="subdued">{t("form.refundDates", { earliest: formatDate(tl.earliest, locale), latest: formatDate(tl.latest, locale) })}</s-text>
         )}
       </s-stack>
-      {!props.inModal && (
-        <s-stack direction="inline" gap="small">
-          <s-button onClick={on.submit} loading={state.submitting}>
-            {t("form.submit")}
-          </s-button>
-          <s-button variant="secondary" onClick={on.closeForm}>
-            {t("form.back")}
-          </s-button>
-        </s-stack>
-      )}
+      <s-stack direction="inline" gap="small">
+        <s-button onClick={on.submit} loading={state.submitting}>
+          {t("form.submit")}
+        </s-button>
+        <s-button variant="secondary" onClick={on.closeForm}>
+          {t("form.back")}
+        </s-button>
+      </s-stack>
     </s-stack>
   );
 }

@@ -112,6 +112,8 @@ export interface PreviewResult {
   lines: PreviewLine[];
   resolutions: Resolution[];
   refund: Money;
+  /** when store credit is offered: what it gives, the refund plus the shop's bonus (`bonus` "0.00" when none) */
+  storeCredit?: Money & { bonus: string };
   /** staff look at the request first (the shop's policy on return history), in the shopper's words */
   review?: { outcome: "hold" | "blocked"; message: string };
   /** line item ids the shopper keeps: no need to send them back */
