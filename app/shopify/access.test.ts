@@ -96,6 +96,7 @@ describe("every operation against the stand-in under the toml's scopes and prote
       ReturnsMoney: { ids: withReturn.returnIds.slice(0, 2) },
       ExchangeOptions: { id: withReturn.id },
       ExchangeItemsStock: { ids: [[...standin.store.variants.keys()][0]!] },
+      ExchangeOtherProducts: { query: `product_type:"Floor Mats" status:active published_status:published gift_card:false` },
       OrderExchangeReturns: { id: withReturn.id },
       ExchangeStatus: { id: withReturn.returnIds[0] },
       OrderIdsByEmail: { query: `email:"someone@example.com"` },

@@ -22,11 +22,23 @@ export type ExchangeOptionsQuery = { order?: AdminTypes.Maybe<(
     & { lineItems: { nodes: Array<(
         Pick<AdminTypes.LineItem, 'id'>
         & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, product?: AdminTypes.Maybe<(
-          Pick<AdminTypes.Product, 'id' | 'title'>
+          Pick<AdminTypes.Product, 'id' | 'title' | 'productType'>
           & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'price' | 'inventoryQuantity'>> } }
         )> }
       )> } }
   )> };
+
+export type ExchangeOtherProductsQueryVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+  first?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+  variants?: AdminTypes.InputMaybe<AdminTypes.Scalars['Int']['input']>;
+}>;
+
+
+export type ExchangeOtherProductsQuery = { products: { nodes: Array<(
+      Pick<AdminTypes.Product, 'id' | 'title'>
+      & { variants: { nodes: Array<Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'price' | 'inventoryQuantity'>> } }
+    )> } };
 
 export type ExchangeStatusQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -388,7 +400,8 @@ export type StoreCreditCreditsQuery = { customer?: AdminTypes.Maybe<(
 
 interface GeneratedQueryTypes {
   "#graphql\n  query ExchangeItemsStock($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        inventoryQuantity\n      }\n    }\n  }\n": {return: ExchangeItemsStockQuery, variables: ExchangeItemsStockQueryVariables},
-  "#graphql\n  query ExchangeOptions($id: ID!, $lines: Int = 20, $variants: Int = 20) {\n    order(id: $id) {\n      id\n      currencyCode\n      presentmentCurrencyCode\n      lineItems(first: $lines) {\n        nodes {\n          id\n          variant {\n            id\n          }\n          product {\n            id\n            title\n            variants(first: $variants) {\n              nodes {\n                id\n                title\n                price\n                inventoryQuantity\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ExchangeOptionsQuery, variables: ExchangeOptionsQueryVariables},
+  "#graphql\n  query ExchangeOptions($id: ID!, $lines: Int = 20, $variants: Int = 20) {\n    order(id: $id) {\n      id\n      currencyCode\n      presentmentCurrencyCode\n      lineItems(first: $lines) {\n        nodes {\n          id\n          variant {\n            id\n          }\n          product {\n            id\n            title\n            productType\n            variants(first: $variants) {\n              nodes {\n                id\n                title\n                price\n                inventoryQuantity\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ExchangeOptionsQuery, variables: ExchangeOptionsQueryVariables},
+  "#graphql\n  query ExchangeOtherProducts($query: String!, $first: Int = 10, $variants: Int = 8) {\n    products(first: $first, query: $query, sortKey: TITLE) {\n      nodes {\n        id\n        title\n        variants(first: $variants) {\n          nodes {\n            id\n            title\n            price\n            inventoryQuantity\n          }\n        }\n      }\n    }\n  }\n": {return: ExchangeOtherProductsQuery, variables: ExchangeOtherProductsQueryVariables},
   "#graphql\n  query ExchangeStatus($id: ID!, $fulfillments: Int = 10, $fulfillmentLines: Int = 20) {\n    return(id: $id) {\n      id\n      exchangeLineItems(first: 20) {\n        nodes {\n          id\n          processedQuantity\n          lineItems {\n            id\n          }\n        }\n      }\n      order {\n        id\n        fulfillments(first: $fulfillments) {\n          id\n          displayStatus\n          createdAt\n          trackingInfo(first: 5) {\n            number\n            company\n            url\n          }\n          fulfillmentLineItems(first: $fulfillmentLines) {\n            nodes {\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ExchangeStatusQuery, variables: ExchangeStatusQueryVariables},
   "#graphql\n  query OrderExchangeReturns($id: ID!) {\n    order(id: $id) {\n      id\n      returns(first: 10, reverse: true) {\n        nodes {\n          id\n          status\n          createdAt\n          returnLineItems(first: 20) {\n            nodes {\n              quantity\n              ... on ReturnLineItem {\n                fulfillmentLineItem {\n                  id\n                }\n              }\n            }\n          }\n          exchangeLineItems(first: 20) {\n            nodes {\n              id\n              variantId\n              quantity\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderExchangeReturnsQuery, variables: OrderExchangeReturnsQueryVariables},
   "#graphql\n  query OrderIdByName($query: String!) {\n    orders(first: 1, query: $query) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: OrderIdByNameQuery, variables: OrderIdByNameQueryVariables},

@@ -67,6 +67,12 @@ function productMatches(p: ProductRec, t: Term): boolean {
       return compare(p.handle, t);
     case "gift_card":
       return String(p.isGiftCard) === t.value;
+    // https://shopify.dev/docs/api/admin-graphql/latest/queries/products#argument-query: status active | archived | draft;
+    // published_status published | unpublished | any (the online store)
+    case "status":
+      return t.value.split(",").some((v) => v.trim().toUpperCase() === (p.status ?? "ACTIVE"));
+    case "published_status":
+      return t.value === "any" || (t.value === "published" ? p.published !== false : t.value === "unpublished" ? p.published === false : false);
     case "updated_at":
       return compare(p.updatedAt, t);
     default:
@@ -112,7 +118,9 @@ export const queryResolvers: Q = {
   product: (_s, a, ctx) => tag(ctx, "Product", ctx.store.products.get(a.id)),
   products: (_s, a, ctx) => {
     const terms = parseQuery(a.query);
-    return [...ctx.store.products.values()].filter((p) => matches(terms, (t) => productMatches(p, t))).map((p) => tag(ctx, "Product", p));
+    const list = [...ctx.store.products.values()].filter((p) => matches(terms, (t) => productMatches(p, t)));
+    if (a.sortKey === "TITLE") sortBy(list, (p) => p.title.toLowerCase());
+    return list.map((p) => tag(ctx, "Product", p));
   },
   productVariant: (_s, a, ctx) => tag(ctx, "ProductVariant", ctx.store.variants.get(a.id)),
   collection: (_s, a, ctx) => tag(ctx, "Collection", ctx.store.collections.get(a.id)),

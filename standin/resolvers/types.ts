@@ -388,7 +388,7 @@ export const typeResolvers: Record<string, R> = {
     legacyResourceId: legacy,
     collections: (p: ProductRec, _a, ctx) => p.collectionIds.map((id) => tag(ctx, "Collection", ctx.store.collections.get(id)!)),
     variants: (p: ProductRec, _a, ctx) => p.variantIds.map((id) => tag(ctx, "ProductVariant", ctx.store.variants.get(id)!)),
-    status: () => "ACTIVE",
+    status: (p: ProductRec) => p.status ?? "ACTIVE",
     description: () => "",
     metafield: (p: ProductRec, a, ctx) => tag(ctx, "Metafield", metafieldsOf(ctx, p.id).find((m) => m.namespace === resolveNamespace(ctx, a.namespace ?? "$app") && m.key === a.key)),
     metafields: (p: ProductRec, a, ctx) => metafieldsOf(ctx, p.id).filter((m) => !a.namespace || m.namespace === resolveNamespace(ctx, a.namespace)).map((m) => tag(ctx, "Metafield", m)),

@@ -50,6 +50,10 @@ export interface ProductRec {
   collectionIds: string[];
   variantIds: string[];
   isGiftCard: boolean;
+  /** Product.status; absent: ACTIVE */
+  status?: "ACTIVE" | "ARCHIVED" | "DRAFT";
+  /** published to the online store (the products search's `published_status`); absent: published */
+  published?: boolean;
   createdAt: string;
   updatedAt: string;
   /** the product's main image (Product.featuredImage) */

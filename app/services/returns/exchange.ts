@@ -2,7 +2,7 @@
 // (variants, prices, stock) and turning the shopper's choice into the priced items a request keeps.
 // The rules are the pure core's (app/returns/exchange.ts); decision 170 has why.
 import type { AdminClient } from "~/shopify/admin-client";
-import { EXCHANGE_OPTIONS } from "~/shopify/operations";
+import { EXCHANGE_OPTIONS, EXCHANGE_OTHER_PRODUCTS } from "~/shopify/operations";
 import {
   checkExchangeChoice,
   exchangeOptionsFor,
@@ -15,10 +15,16 @@ import {
   type StoredExchange,
 } from "~/returns";
 
+/** A variant as the picker names it: its own title ("Large", "Default Title") and its product's. */
+export type TitledOption = ExchangeOption & { title: string; productTitle: string };
+
 export interface LineExchangeOptions {
   returned: Omit<ReturnedItem, "quantity">;
   productTitle: string;
-  options: (ExchangeOption & { title: string })[];
+  /** the returned product's type ("" when it has none): other products of this type may be offered */
+  productType: string;
+  /** the line's own product's variants first, then other products' when they were read */
+  options: TitledOption[];
 }
 
 export interface OrderExchangeOptions {
@@ -44,9 +50,11 @@ export async function readExchangeOptions(admin: AdminClient, orderId: string, l
     lines.set(li.id, {
       returned: { variantId: li.variant.id, productId: li.product.id },
       productTitle: li.product.title,
+      productType: li.product.productType,
       options: li.product.variants.nodes.map((v) => ({
         variantId: v.id,
         productId: li.product!.id,
+        productTitle: li.product!.title,
         title: v.title,
         unitPriceMinor: parseMoney(String(v.price), currency),
         available: v.inventoryQuantity ?? null,
@@ -54,6 +62,61 @@ export async function readExchangeOptions(admin: AdminClient, orderId: string, l
     });
   }
   return { sameCurrency: order.presentmentCurrencyCode === order.currencyCode, currency, lines };
+}
+
+/** At most this many product types are searched for other products (one search each, in parallel). */
+export const MAX_OTHER_PRODUCT_TYPES = 3;
+
+export type OtherProducts = readonly { id: string; title: string; variants: { nodes: readonly { id: string; title: string; price: unknown; inventoryQuantity?: number | null }[] } }[];
+
+/**
+ * Products of this product type the shopper may take in exchange: active, published to the online
+ * store, gift cards left out (EXCHANGE_OTHER_PRODUCTS, about 112 requested points). A type the search
+ * syntax could not quote safely finds nothing.
+ */
+export async function searchOtherProducts(admin: AdminClient, productType: string): Promise<OtherProducts> {
+  if (!productType || /["\\]/.test(productType)) return [];
+  const data = await admin.request(EXCHANGE_OTHER_PRODUCTS, { query: `product_type:"${productType}" status:active published_status:published gift_card:false` });
+  return data.products.nodes;
+}
+
+/**
+ * Adds to the given lines the variants of other products of their product type, for an exchange when the
+ * policy's `exchangeOtherProducts` is on: one search per distinct type (`search`, which the picker caches
+ * per shop and type), at most MAX_OTHER_PRODUCT_TYPES; a line whose product has no type gets none. Prices
+ * and stock are Shopify's now, like the line's own variants'.
+ */
+export async function withOtherProducts(read: OrderExchangeOptions, lineIds: readonly string[], search: (productType: string) => Promise<OtherProducts>): Promise<OrderExchangeOptions> {
+  if (!read.sameCurrency) return read;
+  const asked = lineIds.map((id) => read.lines.get(id)).filter((l) => l !== undefined);
+  const types = [...new Set(asked.map((l) => l.productType).filter(Boolean))].slice(0, MAX_OTHER_PRODUCT_TYPES);
+  if (!types.length) return read;
+  const byType = new Map(await Promise.all(types.map(async (t) => [t, await search(t)] as const)));
+  const lines = new Map(read.lines);
+  for (const id of lineIds) {
+    const line = read.lines.get(id);
+    const others = (line && byType.get(line.productType)) ?? [];
+    const options = others
+      .filter((p) => p.id !== line!.returned.productId)
+      .flatMap((p) =>
+        p.variants.nodes.map((v): TitledOption => ({
+          variantId: v.id,
+          productId: p.id,
+          productTitle: p.title,
+          title: v.title,
+          unitPriceMinor: parseMoney(String(v.price), read.currency),
+          available: v.inventoryQuantity ?? null,
+        })),
+      );
+    if (options.length) lines.set(id, { ...line!, options: [...line!.options, ...options] });
+  }
+  return { ...read, lines };
+}
+
+/** How the picker and the request name a variant: "Large" of the returned product, "Boot Liner" or "Floor Mats Premium - Large" of another. */
+export function optionTitle(line: Pick<LineExchangeOptions, "returned" | "productTitle">, o: TitledOption, sep: string): string {
+  if (o.productId === line.returned.productId) return o.title === "Default Title" ? line.productTitle : o.title;
+  return o.title === "Default Title" ? o.productTitle : `${o.productTitle}${sep}${o.title}`;
 }
 
 /** Words for a refused choice, naming what is wrong in the shopper's terms. */
@@ -121,7 +184,7 @@ export function planExchange(args: {
     const option = line.options.find((o) => o.variantId === variantId)!;
     const price = priceExchange({ kind: args.kind, returnedMinor: l.refundMinor, items: [{ unitPriceMinor: option.unitPriceMinor, quantity: l.quantity }] });
     refundMinor += price.refundMinor;
-    items.push({ variantId, quantity: l.quantity, unitPriceMinor: option.unitPriceMinor, title: option.title === "Default Title" ? line.productTitle : `${line.productTitle} - ${option.title}` });
+    items.push({ variantId, quantity: l.quantity, unitPriceMinor: option.unitPriceMinor, title: option.title === "Default Title" ? option.productTitle : `${option.productTitle} - ${option.title}` });
   });
   return { kind: args.kind, items, refundMinor };
 }
@@ -132,7 +195,7 @@ export function choicesFor(
   options: OrderExchangeOptions,
   line: { lineItemId: string; quantity: number; refundMinor: number },
   otherProducts: boolean,
-): (ExchangeOption & { title: string })[] {
+): TitledOption[] {
   const l = options.lines.get(line.lineItemId);
   if (!l || (kind === "exchange" && !options.sameCurrency)) return [];
   const ok = new Set(

@@ -17,6 +17,7 @@ import { getOverview } from "./overview";
 import { previewReturn } from "./preview";
 import type { SubmitBody } from "./schemas";
 import { submitReturnRequest } from "./submit";
+import { cancelReturnRequest } from "./cancel";
 import { ShopperError } from "./errors";
 import { clearExchangeStatusCache } from "./new-items";
 import { approveRequest, markReceived, refundRequest } from "~/services/staff";
@@ -31,7 +32,7 @@ const COMPACT = "gid://shopify/ProductVariant/1033";
 
 let db: TestDatabase;
 let standin: Standin;
-let reads: { exchangeOptions: number; lockHeldDuringRead: boolean; exchangeStatus: number };
+let reads: { exchangeOptions: number; lockHeldDuringRead: boolean; exchangeStatus: number; otherProducts: string[] };
 let deps: ShopperDeps;
 const who = { shop: "", customerId: ALEX, locale: "en" as const };
 
@@ -54,6 +55,11 @@ beforeAll(async () => {
       if (lock && lock.status === "pending" && lock.lockedUntil && lock.lockedUntil > new Date()) reads.lockHeldDuringRead = true;
     }
     if (/query ExchangeStatus\b/.test(query)) reads.exchangeStatus++;
+    if (/query ExchangeOtherProducts\b/.test(query)) {
+      reads.otherProducts.push(String((variables as { query?: string }).query));
+      const lock = await repos.operations.get(standin.shop, `submit-lock:${mats().id}`);
+      if (lock && lock.status === "pending" && lock.lockedUntil && lock.lockedUntil > new Date()) reads.lockHeldDuringRead = true;
+    }
     return inner(query, variables);
   });
   deps = { repos, admin, now: () => new Date() };
@@ -65,7 +71,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  reads = { exchangeOptions: 0, lockHeldDuringRead: false, exchangeStatus: 0 };
+  reads = { exchangeOptions: 0, lockHeldDuringRead: false, exchangeStatus: 0, otherProducts: [] };
   clearExchangeOptionsCache();
   clearExchangeStatusCache();
 });
@@ -184,5 +190,97 @@ describe("the shopper's status follows the new item", () => {
       message: "Your replacement (1 × Custom Seat Cover - Toyota Hilux) has shipped. Tracking number: NZP-R-1 (NZ Post)",
       trackingUrl: "https://www.nzpost.co.nz/tools/tracking?trackid=NZP-R-1",
     });
+  });
+});
+
+describe("another product, when the policy allows it (exchangeOtherProducts)", () => {
+  const BOOT_LINER = "gid://shopify/ProductVariant/1040";
+  const HILUX = "gid://shopify/ProductVariant/1010";
+  const saveOthers = async (on: boolean, at: string) => {
+    const policy = getPreset("standard-30-day")!;
+    policy.approval = { mode: "manual" };
+    policy.resolutions.return = ["refund", "replacement", "exchange"];
+    policy.resolutions.exchangeOtherProducts = on;
+    await deps.repos.policies.saveNewVersion(standin.shop, { policy, presetId: "standard-30-day", createdBy: "test", now: new Date(at) });
+  };
+  // the item picker's submission holds the mats: the shopper cancels it, so these may ask again
+  const cancelOpen = async () => {
+    for (const r of (await getOverview(deps, who, mats().id)).requests) if (r.canCancel) await cancelReturnRequest(deps, who, r.id);
+  };
+  beforeEach(cancelOpen);
+  const preview = () => previewReturn(deps, who, mats().id, { lines: lines().map((l) => ({ ...l, photos: 0 })), resolution: "exchange" });
+
+  it("lists other products of the same type, active, published and in stock, after the returned one's sizes, named with their product", async () => {
+    await saveOthers(true, "2021-01-01T00:00:00Z");
+    const p = await preview();
+    expect(p.exchange?.lines[0]?.choices).toEqual([
+      { variantId: LARGE, title: "Large", price: "89.00", label: "Large · NZ$89.00 · same price" },
+      { variantId: XL, title: "XL", price: "99.00", more: "10.00", label: "XL · NZ$99.00 · costs NZ$10.00 more — not possible here" },
+      { variantId: BOOT_LINER, title: "Boot Liner", price: "69.00", back: "20.00", label: "Boot Liner · NZ$69.00 · NZ$20.00 back" },
+    ]);
+    // one search by the returned product's type (Shopify's products search; the straws on the same order are not
+    // asked about), kept for the minute like the order's own read
+    expect(reads.otherProducts).toEqual(['product_type:"Floor Mats" status:active published_status:published gift_card:false']);
+    expect(reads.exchangeOptions).toBe(1);
+    await preview();
+    expect(reads.otherProducts).toHaveLength(1);
+    // a replacement never reads other products
+    await previewReturn(deps, who, mats().id, { lines: lines().map((l) => ({ ...l, photos: 0 })), resolution: "replacement" });
+    expect(reads.otherProducts).toHaveLength(1);
+    // a product taken off the online store, a draft, or one out of stock is not offered
+    const liner = standin.store.products.get("gid://shopify/Product/104")!;
+    for (const change of [{ published: false }, { status: "DRAFT" as const }]) {
+      Object.assign(liner, change);
+      clearExchangeOptionsCache();
+      try {
+        expect(JSON.stringify((await preview()).exchange)).not.toContain(BOOT_LINER);
+      } finally {
+        delete liner.published;
+        delete liner.status;
+      }
+    }
+    const variant = standin.store.variants.get(BOOT_LINER)!;
+    const stock = variant.inventoryQuantity;
+    variant.inventoryQuantity = 0;
+    clearExchangeOptionsCache();
+    try {
+      expect(JSON.stringify((await preview()).exchange)).not.toContain(BOOT_LINER);
+    } finally {
+      variant.inventoryQuantity = stock;
+    }
+  });
+
+  it("a submission re-reads another product's variant before the lock and keeps it with the refund of the difference; a product of another type is refused", async () => {
+    await saveOthers(true, "2021-01-01T00:00:00Z");
+    const submit = (variant: string) =>
+      submitReturnRequest(deps, who, mats().id, { idempotencyKey: randomUUID(), lines: lines({ exchangeVariantId: variant }).map((l) => ({ ...l, photos: [] })), resolution: "exchange" });
+    // a seat cover is not a floor mat: not offered, not accepted
+    const other = await submit(HILUX).catch((e: unknown) => e);
+    expect(other).toMatchObject({ status: 422, field: "lines[0].exchangeVariantId", message: "This item cannot be chosen for this order" });
+    const ok = await submit(BOOT_LINER);
+    expect(ok.created).toBe(true);
+    expect(reads.otherProducts).toHaveLength(2);
+    expect(ok.request.newItems?.message).toContain("Boot Liner");
+    const stored = await deps.repos.returnRequests.findById(standin.shop, ok.request.id);
+    expect(stored?.refundMinor).toBe(2000);
+    expect(reads.lockHeldDuringRead).toBe(false);
+    // a size of the same product asks nothing more of Shopify than before
+    reads.otherProducts = [];
+    await cancelOpen();
+    expect((await submit(LARGE)).created).toBe(true);
+    expect(reads.otherProducts).toEqual([]);
+  });
+
+  it("with the policy off, other products are neither listed nor searched, and a submission of one is refused", async () => {
+    await saveOthers(false, "2022-01-01T00:00:00Z");
+    const p = await preview();
+    expect(JSON.stringify(p.exchange)).not.toContain(BOOT_LINER);
+    const refused = await submitReturnRequest(deps, who, mats().id, {
+      idempotencyKey: randomUUID(),
+      lines: lines({ exchangeVariantId: BOOT_LINER }).map((l) => ({ ...l, photos: [] })),
+      resolution: "exchange",
+    }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 422, field: "lines[0].exchangeVariantId" });
+    expect(reads.otherProducts).toEqual([]);
   });
 });

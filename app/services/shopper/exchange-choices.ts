@@ -11,20 +11,31 @@
 import type { AdminClient } from "~/shopify/admin-client";
 import { formatMoney, priceExchange, toDecimalString, type ExchangeKind, type Locale } from "~/returns";
 import { choiceLabel, noChoiceMessage } from "./locale";
-import { choicesFor, readExchangeOptions, type OrderExchangeOptions } from "~/services/returns/exchange";
+import { choicesFor, optionTitle, readExchangeOptions, searchOtherProducts, type OrderExchangeOptions, type OtherProducts } from "~/services/returns/exchange";
 
 /** How long one read of an order's variants, prices and stock serves the picker (previews only). */
 export const EXCHANGE_OPTIONS_TTL_MS = 60_000;
 const MAX_CACHED_ORDERS = 2_000;
 
-const cache = new Map<string, { at: number; read: Promise<OrderExchangeOptions> }>();
+const cache = new Map<string, { at: number; read: Promise<unknown> }>();
 
-/** The order's exchange options for the picker, read at most once per TTL per shop and order. */
+/** The order's exchange options for the picker (its lines' own products), read at most once per TTL per shop and order. */
 export function cachedExchangeOptions(admin: AdminClient, shop: string, orderId: string, lines?: number, now = Date.now()): Promise<OrderExchangeOptions> {
-  const key = `${shop}|${orderId}`;
+  return cached(`${shop}|${orderId}`, now, () => readExchangeOptions(admin, orderId, lines));
+}
+
+/**
+ * Other products of a product type (an exchange when the policy allows another product), searched at
+ * most once per TTL per shop and type: every order of the shop with that type shares the search.
+ */
+export function cachedOtherProducts(admin: AdminClient, shop: string, productType: string, now = Date.now()): Promise<OtherProducts> {
+  return cached(`${shop}|type:${productType}`, now, () => searchOtherProducts(admin, productType));
+}
+
+function cached<T>(key: string, now: number, load: () => Promise<T>): Promise<T> {
   const hit = cache.get(key);
-  if (hit && now - hit.at < EXCHANGE_OPTIONS_TTL_MS) return hit.read;
-  const read = readExchangeOptions(admin, orderId, lines);
+  if (hit && now - hit.at < EXCHANGE_OPTIONS_TTL_MS) return hit.read as Promise<T>;
+  const read = load();
   cache.delete(key);
   cache.set(key, { at: now, read });
   // a failed read is not kept: the next preview asks again
@@ -43,7 +54,7 @@ export function clearExchangeOptionsCache(): void {
 /** One variant the shopper may pick, as the form shows it (amounts are decimal strings in `currency`). */
 export interface ShopperExchangeChoice {
   variantId: string;
-  /** "Large", or "Boot Liner" for another product */
+  /** "Large", or "Boot Liner" / "Floor Mats Premium · Large" for another product */
   title: string;
   /** price of the quantity asked for */
   price: string;
@@ -91,8 +102,9 @@ export function exchangeChoices(args: {
       .filter((o) => shownIds.has(o.variantId))
       .map((o): ShopperExchangeChoice => {
         const p = priceExchange({ kind, returnedMinor: line.refundMinor, items: [{ unitPriceMinor: o.unitPriceMinor, quantity: line.quantity }] });
-        // a product without options has one variant Shopify calls "Default Title": the shopper sees the product
-        const title = o.title === "Default Title" ? l.productTitle : o.title;
+        // a product without options has one variant Shopify calls "Default Title": the shopper sees the product;
+        // another product's variant is named with its product ("Boot Liner", "Floor Mats Premium · Large")
+        const title = optionTitle(l, o, " · ");
         const diff =
           kind === "replacement"
             ? { kind: "free" as const }

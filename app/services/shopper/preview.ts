@@ -7,7 +7,8 @@ import { loadOwnedOrder, type Shopper, type ShopperDeps } from "./context";
 import { invalid } from "./errors";
 import { shopperResolutions } from "./overview";
 import type { PreviewBody } from "./schemas";
-import { cachedExchangeOptions, exchangeChoices, type ShopperExchangeLine } from "./exchange-choices";
+import { cachedExchangeOptions, cachedOtherProducts, exchangeChoices, type ShopperExchangeLine } from "./exchange-choices";
+import { withOtherProducts } from "~/services/returns/exchange";
 
 export interface PreviewResult {
   eligible: boolean;
@@ -56,7 +57,12 @@ export async function previewReturn(deps: ShopperDeps, who: Shopper, orderId: st
   const kind = body.resolution === "replacement" || body.resolution === "exchange" ? body.resolution : null;
   let exchange: PreviewResult["exchange"];
   if (kind && j.evaluation.eligible && j.evaluation.resolutions.includes(kind) && (kind === "replacement" || snap.order.currency === snap.shop.currency)) {
-    const options = await cachedExchangeOptions(deps.admin, who.shop, snap.order.id, snap.order.lines.length);
+    const own = await cachedExchangeOptions(deps.admin, who.shop, snap.order.id, snap.order.lines.length);
+    // another product of the same type, when the policy allows it: searched for the lines asked about only
+    const options =
+      kind === "exchange" && policy.resolutions.exchangeOtherProducts
+        ? await withOtherProducts(own, body.lines.map((l) => l.lineItemId), (type) => cachedOtherProducts(deps.admin, who.shop, type))
+        : own;
     exchange = {
       kind,
       currency: snap.order.currency,

@@ -29,7 +29,7 @@ import {
   type PlannedShippingFee,
   type StoredExchange,
 } from "~/returns";
-import { ExchangeChoiceError, planExchange, readExchangeOptions, type OrderExchangeOptions } from "~/services/returns/exchange";
+import { ExchangeChoiceError, planExchange, readExchangeOptions, searchOtherProducts, withOtherProducts, type OrderExchangeOptions } from "~/services/returns/exchange";
 import { policyForOrder, type PolicyChoice } from "~/services/policy-for-order";
 import { findMadeReturn, recordReturnOnRequest, RETURN_REQUEST_LEASE_MS, returnRequestKey, UNCERTAIN } from "~/services/returns/made-return";
 import { loadOwnedOrder, ownedOrderGid, type OwnedOrder, SHOPIFY_STAGED_UPLOAD_ORIGINS, type Shopper, type ShopperDeps } from "./context";
@@ -108,6 +108,13 @@ export async function submitReturnRequest(deps: ShopperDeps, who: Shopper, order
   if (body.resolution === "replacement" || body.resolution === "exchange") {
     const owned = await loadOwnedOrder(deps, who, gid);
     options = await readExchangeOptions(deps.admin, gid, owned.order.lines.length);
+    // another product's variant (the policy's exchangeOtherProducts): its price and stock are read too, only
+    // when one was chosen; the policy is read again under the lock and decides there
+    const own = options;
+    const elsewhere = body.resolution === "exchange" ? body.lines.filter((l) => l.exchangeVariantId && !own.lines.get(l.lineItemId)?.options.some((o) => o.variantId === l.exchangeVariantId)) : [];
+    if (elsewhere.length && (await policyForOrder(repos, who.shop, owned.order.processedAt)).policy.resolutions.exchangeOtherProducts) {
+      options = await withOtherProducts(own, elsewhere.map((l) => l.lineItemId), (type) => searchOtherProducts(deps.admin, type));
+    }
   }
 
   try {

@@ -19,6 +19,7 @@ export const EXCHANGE_OPTIONS = `#graphql
           product {
             id
             title
+            productType
             variants(first: $variants) {
               nodes {
                 id
