@@ -46,3 +46,24 @@ describe("products for catalogue syncs", () => {
     expect(seen[2]!.terms).toBe('{"codes":["FINAL_SALE"]}');
   });
 });
+
+describe("products search by status and online store publication (exchanges for another product)", () => {
+  it("status:active leaves drafts and archived products out, published_status:published the unpublished ones; sortKey TITLE sorts", async () => {
+    const p = (n: number) => c.standin.store.products.get(gid("Product", n))!;
+    p(1).status = "DRAFT";
+    p(2).status = "ARCHIVED";
+    p(3).published = false;
+    try {
+      const q = `query Q($q: String!) { products(first: 10, query: $q, sortKey: TITLE) { nodes { title status } } }`;
+      const titles = async (query: string) => ((await c.gql(q, { q: query })).body.data.products.nodes as { title: string }[]).map((n) => n.title);
+      expect(await titles('product_type:"T" status:active published_status:published gift_card:false')).toEqual(["P4", "P5"]);
+      expect(await titles("status:draft,archived")).toEqual(["P1", "P2"]);
+      expect(await titles("published_status:unpublished")).toEqual(["P3"]);
+      expect((await c.gql(q, { q: "status:draft" })).body.data.products.nodes).toEqual([{ title: "P1", status: "DRAFT" }]);
+    } finally {
+      delete p(1).status;
+      delete p(2).status;
+      delete p(3).published;
+    }
+  });
+});
