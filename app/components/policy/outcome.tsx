@@ -42,6 +42,14 @@ export function ResolutionsAndFees({ draft, set, err, errors, currency, restockT
           error={err("resolutions.warranty")}
         />
       </InlineGrid>
+      {(draft.resolutions.return.includes("exchange") || (draft.resolutions.warranty ?? []).includes("exchange")) && (
+        <Checkbox
+          label="Exchanges can be for another product of the same type"
+          helpText="Besides other sizes and options of the item, shoppers can pick up to 10 active products of the same product type sold on your online store, in stock, at the same price or less."
+          checked={draft.resolutions.exchangeOtherProducts ?? false}
+          onChange={(v) => set(["resolutions", "exchangeOtherProducts"], v)}
+        />
+      )}
       <StoreCreditBonus draft={draft} set={set} err={err} />
       <InlineGrid columns={3} gap="200">
         <TextField label="Restocking fee" suffix="%" autoComplete="off" value={restockText} onChange={setRestockText} error={restockError ?? err("fees.restockingBps")} />
