@@ -36,12 +36,39 @@ function orderStatus(o: Order): string {
   return "On its way";
 }
 
-/** What the shopper paid, in presentment money (shipping at the order's own rate). */
-function orderTotal(o: Order): number {
-  const shop = o.lineItems.reduce((a, l) => a + l.unitPrice * l.quantity, 0);
-  const presentment = o.lineItems.reduce((a, l) => a + l.unitPricePresentment * l.quantity, 0);
-  const shipping = shop > 0 ? Math.round((o.shipping * presentment) / shop) : o.shipping;
-  return o.lineItems.reduce((a, l) => a + l.unitPricePresentment * l.quantity - l.discountPresentment, 0) + shipping;
+type Line = Order["lineItems"][number];
+
+/**
+ * The lines Shopify added to the order when it processed a replacement or an exchange (the stand-in makes each
+ * processed exchange item a line item of the original order, as Shopify does: decision 170), and which: a
+ * replacement's item carries a 100% discount.
+ */
+function addedLines(store: Store, o: Order): Map<string, "Replacement" | "Exchange item"> {
+  const added = new Map<string, "Replacement" | "Exchange item">();
+  for (const id of o.returnIds) {
+    for (const x of store.returns.get(id)?.exchangeLines ?? []) {
+      const free = x.unitPrice * x.quantity > 0 && x.discount >= x.unitPrice * x.quantity;
+      for (const li of x.lineItemIds) added.set(li, free ? "Replacement" : "Exchange item");
+    }
+  }
+  return added;
+}
+
+/** The line as the shopper knows it: the product and, when it has options, the size or option ("Large"). */
+function lineTitle(store: Store, l: Line): string {
+  const variant = l.variantId ? store.variants.get(l.variantId)?.title : undefined;
+  return variant && variant !== "Default Title" ? `${l.title} · ${variant}` : l.title;
+}
+
+/**
+ * What the shopper paid for the lines they bought, in presentment money (shipping at the order's own rate).
+ * A replacement's or exchange's item is not part of it: the returned items paid for it.
+ */
+function orderTotal(lines: readonly Line[], shipping: number): number {
+  const shop = lines.reduce((a, l) => a + l.unitPrice * l.quantity, 0);
+  const presentment = lines.reduce((a, l) => a + l.unitPricePresentment * l.quantity, 0);
+  const ship = shop > 0 ? Math.round((shipping * presentment) / shop) : shipping;
+  return lines.reduce((a, l) => a + l.unitPricePresentment * l.quantity - l.discountPresentment, 0) + ship;
 }
 
 function layout(opts: { title: string; shopName: string; signedIn?: string; body: string }): string {
@@ -63,6 +90,7 @@ function layout(opts: { title: string; shopName: string; signedIn?: string; body
   .muted{color:#616161;font-size:14px}
   .row{display:flex;justify-content:space-between;align-items:center;gap:12px}
   .status{font-size:13px;background:#e3f1df;color:#0c5132;padding:2px 8px;border-radius:8px;white-space:nowrap}
+  .tag{font-size:12px;background:#e0f0ff;color:#00527c;padding:1px 6px;border-radius:6px;margin-left:4px}
   .status.transit{background:#e0f0ff;color:#00527c} .status.other{background:#ebebeb;color:#303030}
   ul.lines{list-style:none;margin:8px 0 0;padding:0} ul.lines li{display:flex;justify-content:space-between;padding:6px 0;border-top:1px solid #f0f0f0}
   .back{display:inline-block;margin-bottom:12px;color:#1773b0;text-decoration:none}
@@ -81,6 +109,12 @@ export function customerAccountView(opts: { store: Store; previewUrl: string }):
   const { store } = opts;
   const shopName = store.shop.name;
   const tz = store.shop.ianaTimezone;
+  /** The lines the shopper bought (the total is theirs), then the items replacements and exchanges added, marked as such. */
+  const linesOf = (o: Order) => {
+    const added = addedLines(store, o);
+    const bought = o.lineItems.filter((l) => !added.has(l.id));
+    return { bought, added: o.lineItems.filter((l) => added.has(l.id)).map((l) => ({ l, kind: added.get(l.id)! })), total: orderTotal(bought, o.shipping) };
+  };
   const customerOrders = (customerId: string) =>
     [...store.orders.values()].filter((o) => o.customerId === customerId).sort((a, b) => b.number - a.number);
 
@@ -109,11 +143,12 @@ export function customerAccountView(opts: { store: Store; previewUrl: string }):
     const list = customerOrders(customerId)
       .map((o) => {
         const status = orderStatus(o);
+        const { bought, total } = linesOf(o);
         const cls = status === "Delivered" ? "" : status === "On its way" ? " transit" : " other";
         return `<a class="card" href="/customer/${num(customerId)}/orders/${num(o.id)}">
           <div class="row"><strong>Order ${esc(o.name)}</strong><span class="status${cls}">${esc(status)}</span></div>
-          <div class="muted">${esc(date(o.createdAt, tz))} · ${esc(money(orderTotal(o), o.presentmentCurrencyCode))}</div>
-          <div class="muted">${esc(o.lineItems.map((l) => `${l.title} × ${l.quantity}`).join(", "))}</div></a>`;
+          <div class="muted">${esc(date(o.createdAt, tz))} · ${esc(money(total, o.presentmentCurrencyCode))}</div>
+          <div class="muted">${esc(bought.map((l) => `${lineTitle(store, l)} × ${l.quantity}`).join(", "))}</div></a>`;
       })
       .join("");
     return layout({
@@ -134,9 +169,16 @@ export function customerAccountView(opts: { store: Store; previewUrl: string }):
     src.searchParams.set("name", o.name);
     src.searchParams.set("customer", customerId);
     src.searchParams.set("title", "0");
-    const lines = o.lineItems
-      .map((l) => `<li><span>${esc(l.title)} × ${l.quantity}</span><span>${esc(money(l.unitPricePresentment * l.quantity - l.discountPresentment, o.presentmentCurrencyCode))}</span></li>`)
-      .join("");
+    const { bought, added, total } = linesOf(o);
+    const amount = (l: Line) => money(l.unitPricePresentment * l.quantity - l.discountPresentment, o.presentmentCurrencyCode);
+    const lines =
+      bought.map((l) => `<li><span>${esc(lineTitle(store, l))} × ${l.quantity}</span><span>${esc(amount(l))}</span></li>`).join("") +
+      added
+        .map(
+          ({ l, kind }) =>
+            `<li><span>${esc(lineTitle(store, l))} × ${l.quantity} <span class="tag">${kind}</span></span><span class="muted">${kind === "Replacement" ? "Free" : `${esc(amount(l))}, paid by your return`}</span></li>`,
+        )
+        .join("");
     return layout({
       title: `Order ${o.name}`,
       shopName,
@@ -144,7 +186,7 @@ export function customerAccountView(opts: { store: Store; previewUrl: string }):
       body: `<a class="back" href="/customer/${num(customerId)}">← Orders</a>
         <div class="card"><div class="row"><h1>Order ${esc(o.name)}</h1><span class="status${orderStatus(o) === "Delivered" ? "" : " other"}">${esc(orderStatus(o))}</span></div>
           <div class="muted">Placed ${esc(date(o.createdAt, tz))}</div><ul class="lines">${lines}</ul>
-          <ul class="lines"><li><strong>Total</strong><strong>${esc(money(orderTotal(o), o.presentmentCurrencyCode))}</strong></li></ul></div>
+          <ul class="lines"><li><strong>Total</strong><strong>${esc(money(total, o.presentmentCurrencyCode))}</strong></li></ul></div>
         <iframe class="extension" title="Returns app on order ${esc(o.name)}" src="${esc(src.href)}"></iframe>
         <p class="note">The "Request return" action and the Returns block are the app's customer-returns extension, mounted as
         Shopify's customer accounts mount it; both lead to the order's return request page.</p>
