@@ -89,6 +89,8 @@ describe.skipIf(!chromiumPath())("replacements and exchanges end to end (demo st
       expect.arrayContaining([
         { text: "Large · NZ$89.00 · same price", disabled: false },
         { text: "XL · NZ$99.00 · costs NZ$10.00 more — not possible here", disabled: true },
+        // another product of the same type (the policy allows it): the boot liner, the difference refunded
+        { text: "Boot Liner · NZ$69.00 · NZ$20.00 back", disabled: false },
       ]),
     );
     expect(options.some((o) => /Compact|Standard/.test(o.text))).toBe(false);
@@ -168,6 +170,8 @@ describe.skipIf(!chromiumPath())("replacements and exchanges end to end (demo st
     block = await statusBlock(page);
     await block.getByText("Your new item (1 × All-Weather Floor Mats (set of 4) - Large) is being prepared for shipping.").waitFor({ timeout: 20_000 });
     await page.screenshot({ path: join(ARTIFACTS, "exchange-7-shopper-exchange-preparing.png"), fullPage: true });
+    // the order page itself lists the new line with its size, marked, outside what the shopper paid
+    await page.getByText("All-Weather Floor Mats (set of 4) · Large × 1 Exchange item").waitFor();
     await page.getByRole("link", { name: "Orders", exact: true }).click();
     await openOrder(page, cover.name);
     block = await statusBlock(page);
@@ -176,6 +180,7 @@ describe.skipIf(!chromiumPath())("replacements and exchanges end to end (demo st
     // nothing was refunded on a replacement: the shopper is not told "Refunded"; the return itself is complete
     expect(await block.getByText("Refunded", { exact: true }).count()).toBe(0);
     await block.getByText("This return is complete.").waitFor();
+    await page.getByText("Custom Seat Cover - Ford Ranger × 1 Replacement").waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "exchange-8-shopper-replacement-shipped.png"), fullPage: true });
     expect(seen.errors).toEqual([]);
   });
@@ -192,6 +197,7 @@ async function saveEkrPolicy(stack: DemoStack): Promise<void> {
   const policy = getPreset("ekr-auto")!;
   policy.approval = { mode: "manual" };
   policy.resolutions.return = ["refund", "exchange"];
+  policy.resolutions.exchangeOtherProducts = true;
   const res = await fetch(`${stack.appUrl}/app/policy.data`, {
     method: "POST",
     headers: { authorization: `Bearer ${stack.standin.mintAdminSessionToken()}`, "content-type": "application/x-www-form-urlencoded" },
