@@ -12,7 +12,7 @@ import { getPreset } from "~/returns";
 import { AdminClient, offlineTransport } from "~/shopify/admin-client";
 import { startStandin, tomlScopes, type OrderRec, type Standin } from "../../../standin";
 import type { ShopperDeps } from "./context";
-import { clearExchangeOptionsCache } from "./exchange-choices";
+import { clearExchangeOptionsCache, exchangeChoices } from "./exchange-choices";
 import { getOverview } from "./overview";
 import { previewReturn } from "./preview";
 import type { SubmitBody } from "./schemas";
@@ -282,5 +282,37 @@ describe("another product, when the policy allows it (exchangeOtherProducts)", (
     }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ status: 422, field: "lines[0].exchangeVariantId" });
     expect(reads.otherProducts).toEqual([]);
+  });
+});
+
+describe("how another product's choice is named", () => {
+  it("with its product, and its option when it has options; the line's own sizes by their option alone", () => {
+    const L = "gid://shopify/LineItem/1";
+    const own = { variantId: "v-std", productId: "p-mats", productTitle: "Floor Mats", title: "Standard", unitPriceMinor: 8900, available: 3 };
+    const options = {
+      sameCurrency: true,
+      currency: "NZD",
+      lines: new Map([
+        [
+          L,
+          {
+            returned: { variantId: "v-std", productId: "p-mats" },
+            productTitle: "Floor Mats",
+            productType: "Floor Mats",
+            options: [
+              own,
+              { ...own, variantId: "v-lg", title: "Large" },
+              { variantId: "v-prem-lg", productId: "p-prem", productTitle: "Floor Mats Premium", title: "Large", unitPriceMinor: 8900, available: 2 },
+              { variantId: "v-liner", productId: "p-liner", productTitle: "Boot Liner", title: "Default Title", unitPriceMinor: 6900, available: null },
+            ],
+          },
+        ],
+      ]),
+    };
+    const [line] = exchangeChoices({ kind: "exchange", options, lines: [{ lineItemId: L, quantity: 1, refundMinor: 8900 }], otherProducts: true, currency: "NZD", locale: "en" });
+    expect(line!.choices.map((c) => c.label)).toEqual(["Large · NZ$89.00 · same price", "Floor Mats Premium · Large · NZ$89.00 · same price", "Boot Liner · NZ$69.00 · NZ$20.00 back"]);
+    // the same read with the policy off: the other products are not offered
+    const [off] = exchangeChoices({ kind: "exchange", options, lines: [{ lineItemId: L, quantity: 1, refundMinor: 8900 }], otherProducts: false, currency: "NZD", locale: "en" });
+    expect(off!.choices.map((c) => c.title)).toEqual(["Large"]);
   });
 });
