@@ -263,6 +263,10 @@ function eventPayload(action: StaffAction, args: unknown, from: string, to: stri
     base.amount = formatMoney((settled ? settled.totalMinor : request.refundMinor) + bonusMinor, request.currency);
     if (settled) base.settled = settled;
     if (answer?.bonus) base.bonus = { ...answer.bonus, amount: formatMoney(bonusMinor, request.currency) };
+    // processing a replacement or exchange sends the new items (decision 170): the timeline, the activity
+    // log and its CSV say so rather than "Refunded"
+    const kind = verdictOf(request).exchange?.kind;
+    if (kind) base.newItems = kind;
   }
   return base;
 }
