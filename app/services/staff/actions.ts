@@ -220,7 +220,12 @@ async function atShopify<A extends StaffAction>(
         money,
         await restockChoice(repos, shop, request.id),
         await notifyDefault(repos, shop),
-        { ...opts, lines: returnLineCount(request) },
+        {
+          ...opts,
+          lines: returnLineCount(request),
+          // decision 220: a retry adopts a bonus credit only when no other request of the customer holds it
+          ...(request.customerId ? { bonusTakenElsewhere: () => repos.events.bonusCreditIdsOfCustomer(shop, request.customerId!, request.id) } : {}),
+        },
       );
     }
     case "close":

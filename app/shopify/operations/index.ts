@@ -18,3 +18,4 @@ export { EXCHANGE_STATUS } from "./exchange-status";
 export { STORE_CREDIT_BONUS_CREDIT } from "./store-credit-bonus-credit";
 export { STORE_CREDIT_CREDITS } from "./store-credit-credits";
 export { EXCHANGE_ITEMS_STOCK } from "./exchange-items-stock";
+export { STORE_CREDIT_BONUS_READS } from "./store-credit-bonus-reads";
