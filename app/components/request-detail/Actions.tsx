@@ -309,7 +309,13 @@ export function Actions({
       )}
       {offers("refund") && money && money.refundMinor > 0 && (
         <BlockStack gap="200">
-          {money.asStoreCredit ? (
+          {exchangeKind === "exchange" ? (
+            // a cheaper exchange: processing sends the new items and refunds the price difference
+            <>
+              <MoneyForm money={money} to="original_payment" title="Send the new items" submitLabel="Process and refund the difference" primary newItems />
+              <MoneyForm money={money} to="store_credit" title="" submitLabel="Difference as store credit instead" newItems />
+            </>
+          ) : money.asStoreCredit ? (
             <>
               <MoneyForm money={money} to="store_credit" title="Store credit" submitLabel="Issue store credit" primary />
               <MoneyForm money={money} to="original_payment" title="" submitLabel="Refund to original payment instead" />
@@ -340,13 +346,32 @@ export function Actions({
   );
 }
 
-type MoneyFormProps = { money: RequestDetail["money"]; to: "original_payment" | "store_credit"; title: string; submitLabel: string; primary?: boolean };
+type MoneyFormProps = {
+  money: RequestDetail["money"];
+  to: "original_payment" | "store_credit";
+  title: string;
+  submitLabel: string;
+  primary?: boolean;
+  /** a cheaper exchange: the amount is the price difference, and processing releases the new items */
+  newItems?: boolean;
+};
 
 /** Money back to the original payment or as Shopify store credit, after a confirmation that names the amount. */
-function MoneyForm({ money, to, title, submitLabel, primary = false }: MoneyFormProps) {
+function MoneyForm({ money, to, title, submitLabel, primary = false, newItems = false }: MoneyFormProps) {
   const credit = to === "store_credit";
   const amount = credit ? money.formatted.storeCredit : money.formatted.refund;
-  const confirm = credit
+  const confirm = newItems
+    ? {
+        title: `Send the new items and ${credit ? "issue" : "refund"} the ${amount} difference?`,
+        body: (
+          <Text as="p">
+            Shopify releases the new items to ship and {credit ? `adds ${amount} of store credit to the customer's account` : `refunds ${amount} to the customer's original payment method`}, the
+            difference between what came back and the new items. It can't be taken back.
+          </Text>
+        ),
+        confirmLabel: credit ? `Issue ${amount} store credit` : `Refund ${amount}`,
+      }
+    : credit
     ? {
         title: `Issue ${amount} as store credit?`,
         body: (
