@@ -14,6 +14,7 @@ import { startStandin, tomlScopes, type Standin } from "../../../standin";
 import { approveRequest, refundRequest, retryLastAction, type StaffDeps } from "./index";
 import { loadRequestDetail } from "~/services/admin-views/detail";
 import { stockForScreen } from "./exchange-stock";
+import { runStaffIntent } from "./screen";
 import { runBulk } from "~/services/admin-views/bulk.server";
 import { listQueue } from "~/services/admin-views/queue";
 import { activityCsv, loadActivity } from "~/services/admin-views/activity";
@@ -172,6 +173,33 @@ describe("approve a replacement or exchange", () => {
     expect(queue.items.find((i) => i.id === request.id)).toMatchObject({ shownStatus: "exchanged", resolution: "exchange" });
     const log = await loadActivity({ repos: createRepos(db.prisma) }, SHOP, { who: ["staff"], what: ["money"], from: null, to: null, before: null });
     expect(log.rows.find((x) => x.requestId === request.id)!.what).toBe("Processed the exchange — new items sent");
+  });
+
+  it("a cheaper exchange: the money card shows the returned value, the new items' and the difference; processing says it refunded the difference and sent the items", async () => {
+    const request = await requested("exchange", MATS_STANDARD, MATS_LARGE);
+    const repos = createRepos(db.prisma);
+    // as if the new item cost NZ$10.00 less than what comes back: the difference is the request's refund
+    const v = request.verdict as { exchange: StoredExchange };
+    const cheaper = { ...v.exchange, items: v.exchange.items.map((i) => ({ ...i, unitPriceMinor: i.unitPriceMinor - 1000 })), refundMinor: 1000 };
+    await repos.returnRequests.transition(SHOP, request.id, { expectedLockVersion: request.lockVersion, patch: { refundMinor: 1000, verdict: { ...v, exchange: cheaper } }, now: clock });
+    const fmt = (m: number) => formatMoney(m, request.currency);
+    const line = request.lines[0]!.refundMinor;
+    const before = (await loadRequestDetail({ repos }, SHOP, request.id))!;
+    expect(before.shownStatus).toBe("requested");
+    expect(before.exchange).toMatchObject({ stage: "requested", returnedMinor: line, newItemsMinor: line - 1000, differenceMinor: 1000, formatted: { returned: fmt(line), newItems: fmt(line - 1000), difference: fmt(1000) } });
+    expect((await approveRequest(deps(), SHOP, request.id)).ok).toBe(true);
+    expect((await loadRequestDetail({ repos }, SHOP, request.id))!.exchange!.stage).toBe("approved");
+    const form = new FormData();
+    form.set("intent", "refund");
+    form.set("to", "original_payment");
+    const done = await runStaffIntent(deps(), SHOP, request.id, form, false);
+    expect(done.answer).toMatchObject({ ok: true, message: `Processed in Shopify. ${fmt(1000)} price difference refunded; the new items are released to ship.` });
+    const after = (await loadRequestDetail({ repos }, SHOP, request.id))!;
+    expect(after.shownStatus).toBe("exchanged");
+    expect(after.exchange!.stage).toBe("processed");
+    expect(after.money.settled).toMatchObject({ kind: "refund", amountMinor: 1000 });
+    const event = after.events.find((e) => e.type === "refunded")!;
+    expect([event.title, ...event.details]).toEqual(["Exchanged — new items sent", `${fmt(1000)} price difference to the original payment`]);
   });
 
   it("staff see the new items' live stock; out of stock, approving is refused before anything is sent", async () => {
