@@ -3,11 +3,12 @@
 // requestedQueryCost from the document and variables) and given per 1,000 requests. The requested cost
 // of a batch read depends on the batch size, not on what the Returns hold, so a full batch measured is
 // exact for every full batch; Returns with more refunds than the batch read asks for add one read each.
+// The store credit bonus credits (decision 220) are read by id once per run, BONUS_BATCH per read.
 import { createTestDatabase } from "../app/db/test-db";
 import { createRepos } from "../app/db/index";
 import { offlineAdminClient } from "../app/shopify/admin-client";
-import { RETURN_REQUEST } from "../app/shopify/operations/index";
-import { BATCH, reconcileMoney } from "../app/services/reconcile/index";
+import { RETURN_REQUEST, STORE_CREDIT_BONUS_CREDIT, STORE_CREDIT_BONUS_READS } from "../app/shopify/operations/index";
+import { BATCH, BONUS_BATCH, reconcileMoney } from "../app/services/reconcile/index";
 import { startStandin, tomlScopes } from "../standin";
 
 const SHOP = "demo-returns.myshopify.com";
@@ -18,6 +19,8 @@ export interface ReconcileCost {
   calls: number;
   requested: number[];
   actual: number[];
+  /** decision 220: one read of BONUS_BATCH store credit bonus credits by id, its requested and actual points */
+  bonusRead: { ids: number; requested: number; actual: number };
 }
 
 export async function measureReconciliation(): Promise<ReconcileCost> {
@@ -65,9 +68,28 @@ export async function measureReconciliation(): Promise<ReconcileCost> {
       });
       n++;
     }
+    // decision 220: every request credited as store credit with a bonus, the bonus credit recorded in its
+    // refunded event (a real storeCreditAccountCredit at the stand-in), so the run reads the bonuses too
+    const customer = [...standin.store.orders.values()].find((o) => o.customerId)!.customerId!;
+    const bonusIds: string[] = [];
+    for (let i = 0; i < BONUS_BATCH; i++) {
+      const made = await admin.mutate(STORE_CREDIT_BONUS_CREDIT, { id: customer, creditInput: { creditAmount: { amount: "1.00", currencyCode: "NZD" }, notify: false } });
+      bonusIds.push(made.storeCreditAccountCredit!.storeCreditAccountTransaction!.id);
+    }
+    const page = await repos.returnRequests.list(SHOP, { limit: 250 });
+    for (const [i, r] of page.items.entries()) {
+      await repos.returnRequests.transition(SHOP, r.id, { expectedLockVersion: r.lockVersion, to: "credited", patch: { verdict: { storeCreditBonusBps: 1000 } }, now });
+      await repos.events.append(SHOP, { requestId: r.id, type: "refunded", actor: "staff:1", at: now, payload: { to: "store_credit", bonus: { id: bonusIds[i]!, amountMinor: 100, currency: "NZD" } } });
+    }
     counting = true;
     const run = await reconcileMoney({ repos, admin, now: () => now }, SHOP);
-    return { requests: run.checked, calls: run.adminCalls, requested, actual };
+    const runRequested = [...requested];
+    const runActual = [...actual];
+    // a full bonus read, BONUS_BATCH ids, as a run with that many bonus credits makes
+    requested.length = 0;
+    actual.length = 0;
+    await admin.request(STORE_CREDIT_BONUS_READS, { ids: bonusIds });
+    return { requests: run.checked, calls: run.adminCalls, requested: runRequested, actual: runActual, bonusRead: { ids: bonusIds.length, requested: requested[0]!, actual: actual[0]! } };
   } finally {
     await standin.close();
     await db.cleanup();
@@ -76,12 +98,18 @@ export async function measureReconciliation(): Promise<ReconcileCost> {
 
 export async function main(): Promise<void> {
   const m = await measureReconciliation();
-  const perBatch = Math.max(...m.requested);
-  const actualPerBatch = Math.max(...m.actual);
+  // the run reads the bonus credits (decision 220) first, then the Returns: the last read is a Returns read
+  const perBatch = m.requested.at(-1)!;
+  const actualPerBatch = m.actual.at(-1)!;
   const batches = Math.ceil(1000 / BATCH);
   console.log(`money reconciliation, measured: ${m.requests} requests -> ${m.calls} Admin API call(s), requested ${m.requested.join(" + ")} points (actual ${m.actual.join(" + ")})`);
   console.log(`  per 1,000 requests: ${batches} Admin API calls (one nodes read per ${BATCH} Returns), ${batches * perBatch} requested points, ${batches * actualPerBatch} actual points`);
   // the stand-in prices nodes(ids:) as one element when requested (a list without first/last); the actual
   // cost counts every Return answered, so the actual figure is the one to budget a shop's bucket by
   console.log(`  one read: ${perBatch} requested / ${actualPerBatch} actual points (Shopify's single-query limit: 1,000)`);
+  const bonusCalls = Math.ceil(1000 / BONUS_BATCH);
+  console.log(
+    `  store credit bonus (decision 220): one nodes read per ${BONUS_BATCH} bonus credits, ${m.bonusRead.requested} requested / ${m.bonusRead.actual} actual points for ${m.bonusRead.ids}; ` +
+      `per 1,000 requests all credited with a bonus: +${bonusCalls} Admin calls, +${bonusCalls * m.bonusRead.requested} requested / +${bonusCalls * m.bonusRead.actual} actual points; none without a bonus`,
+  );
 }

@@ -143,10 +143,36 @@ describe.skipIf(!chromiumPath())("replacements and exchanges end to end (demo st
       if (await confirm.count()) await confirm.getByRole("button", { name: /Process|Send|Refund/ }).click();
       await detail.getByText("Processed in Shopify. The new items are released to ship.").first().waitFor({ timeout: 30_000 });
       expect(fulfillmentOrdersOf(order.id)).toHaveLength(1);
+      // staff read what happened: the badge says replaced / exchanged, the money card the items' value and
+      // that nothing was refunded (never "Refunded" or "Items returned NZ$0.00")
+      const price = kind === "replacement" ? order.lineItems[0]!.unitPricePresentment : 8900;
+      const value = `NZ$${(price / 100).toFixed(2)}`;
+      await detail.getByText(kind === "replacement" ? "Replaced" : "Exchanged", { exact: true }).first().waitFor({ timeout: 30_000 });
+      expect(await detail.getByText("Refunded", { exact: true }).count()).toBe(0);
+      const moneyCard = detail.locator("div").filter({ has: detail.getByRole("heading", { name: "Money", exact: true }) }).last();
+      await moneyCard.getByText("Items returned").waitFor();
+      expect(await moneyCard.getByText(value, { exact: true }).count()).toBeGreaterThan(0);
+      expect(await moneyCard.getByText("NZ$0.00", { exact: true }).count()).toBe(0);
+      await moneyCard.getByText(kind === "replacement" ? "Nothing refunded — replaced free of charge" : "Nothing refunded — same price").waitFor();
+      await moneyCard.getByText(kind === "replacement" ? "Replacement sent" : "New items sent").waitFor();
+      await detail.getByText(kind === "replacement" ? "Replaced — new item sent" : "Exchanged — new items sent").first().waitFor();
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(ARTIFACTS, `${shot}-processed.png`), fullPage: true });
     }
     expect(admin.problems).toEqual([]);
+
+    // the queue and the activity log (and its CSV) use the same words
+    await page.getByRole("link", { name: "Requests" }).click();
+    const queue = await admin.appFrame("/app/requests");
+    await queue.getByRole("row").filter({ hasText: cover.name }).first().getByText("Replaced", { exact: true }).waitFor({ timeout: 20_000 });
+    await queue.getByRole("row").filter({ hasText: m.name }).first().getByText("Exchanged", { exact: true }).waitFor();
+    expect(await queue.getByRole("row").filter({ hasText: cover.name }).first().getByText("Replacement", { exact: true }).count()).toBe(1);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(ARTIFACTS, "exchange-9-staff-queue.png"), fullPage: true });
+    await page.getByRole("link", { name: "Activity" }).click();
+    const activity = await admin.appFrame("/app/activity");
+    await activity.getByText("Processed the replacement — new item sent").first().waitFor({ timeout: 20_000 });
+    await activity.getByText("Processed the exchange — new items sent").first().waitFor();
 
     // ── Shopify (the stand-in): each new item's fulfillment order, released, nothing refunded ──
     const variantOf = (orderId: string, lineItemId: string) => stack.standin.store.orders.get(orderId)!.lineItems.find((l) => l.id === lineItemId)!.variantId;

@@ -35,7 +35,10 @@ export async function startCluster(opts: { databaseUrl: string; log?: (l: string
   const standin = await startStandin({ apiKey: DEMO_API_KEY, apiSecret: DEMO_API_SECRET, appUrl: urls[0], seed: "demo" });
   const proxy = await startCountingProxy(standin.url);
   const prisma = createPrismaClient(opts.databaseUrl);
-  const manual = { ...getPreset("standard-30-day")!, approval: { mode: "manual" as const } };
+  const preset = getPreset("standard-30-day")!;
+  // +10% store credit (decision 220): the staff lifecycle's store credits carry a bonus, so the closing
+  // reconciliation's zero drift covers the bonus credits too
+  const manual = { ...preset, approval: { mode: "manual" as const }, resolutions: { ...preset.resolutions, storeCreditBonusBps: 1000 } };
   await createRepos(prisma).policies.saveNewVersion(standin.shop, { policy: manual, presetId: "standard-30-day", createdBy: "load", now: new Date() });
 
   const apps = await Promise.all(

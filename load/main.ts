@@ -74,7 +74,7 @@ export async function main(): Promise<number> {
     console.log(`  Admin API calls through the proxy: ${cluster.proxy.calls.length} (THROTTLED answers: ${throttled})`);
     console.log(`  keys answered with a request: ${storm.keys}; requests stored: ${storm.requestsStored}; open Shopify Returns on those orders: ${storm.shopifyReturns}`);
     const life = await staffLifecycle(cluster, { candidates: lifecycleCandidates });
-    console.log(`\nstaff lifecycle: approve, receive, refund on ${life.requests} requests (${life.refunded} to the original payment, ${life.credited} to store credit), alternating instances`);
+    console.log(`\nstaff lifecycle: approve, receive, refund on ${life.requests} requests (${life.refunded} to the original payment, ${life.credited} to store credit, ${life.bonuses} with the policy's +10% bonus), alternating instances`);
     console.log(`  answers ${JSON.stringify(life.answers)} in ${life.ms.toFixed(0)} ms`);
     const money = await reconcileAll(cluster);
     console.log(`\nmoney against Shopify's books ("Check now", the reconciliation job on whichever instance takes it): ${money.withReturn} requests with a Shopify Return, run read back in ${money.ms.toFixed(0)} ms`);

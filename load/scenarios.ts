@@ -366,6 +366,8 @@ export interface StaffLifecycleResult {
   requests: number;
   refunded: number;
   credited: number;
+  /** store credits that carried the policy's bonus, its credit recorded (decision 220): the reconciliation reads them */
+  bonuses: number;
   /** HTTP answers of every step, by status */
   answers: Record<number, number>;
   violations: string[];
@@ -383,6 +385,7 @@ export async function staffLifecycle(cluster: Cluster, opts: { candidates: Candi
   const t0 = performance.now();
   let refunded = 0;
   let credited = 0;
+  let bonuses = 0;
   for (const [i, c] of opts.candidates.entries()) {
     const requestId = await oneRequest(cluster, c);
     const to = i % 2 === 0 ? "original_payment" : "store_credit";
@@ -397,11 +400,16 @@ export async function staffLifecycle(cluster: Cluster, opts: { candidates: Candi
     const stored = await cluster.prisma.returnRequest.findFirst({ where: { shop: cluster.standin.shop, id: requestId } });
     const want = to === "store_credit" ? "credited" : "refunded";
     if (stored?.status !== want) violations.push(`order ${c.order.name}: request ended ${stored?.status ?? "(missing)"}, not ${want}`);
-    else if (want === "credited") credited++;
-    else refunded++;
+    else if (want === "credited") {
+      credited++;
+      const e = await cluster.prisma.returnEvent.findFirst({ where: { shop: cluster.standin.shop, requestId, type: "refunded" }, orderBy: { at: "desc" } });
+      // the load policy gives +10% store credit (cluster.ts): a store credit without its bonus credit is a violation
+      if ((JSON.parse(e?.payload ?? "{}") as { bonus?: { id?: unknown } }).bonus?.id) bonuses++;
+      else violations.push(`order ${c.order.name}: store credit without the policy's bonus recorded`);
+    } else refunded++;
   }
   await cluster.standin.webhooksIdle();
-  return { requests: opts.candidates.length, refunded, credited, answers, violations, ms: performance.now() - t0 };
+  return { requests: opts.candidates.length, refunded, credited, bonuses, answers, violations, ms: performance.now() - t0 };
 }
 
 export interface ReconciliationResult {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { LOCALES, REASONS, RESOLUTIONS } from "~/returns";
 import { REASON_LABEL as CORE_REASON_LABEL, REASON_PHRASE, RESOLUTION_LABEL as CORE_RESOLUTION_LABEL, RESOLUTION_PHRASE } from "~/returns/labels";
 import { REASON_LABELS as SHOPPER_REASON, RESOLUTION_LABELS as SHOPPER_RESOLUTION } from "~/services/shopper/locale";
-import { REASON_LABEL, RESOLUTION_LABEL, traceLabel } from "./labels";
+import { REQUEST_STATUSES } from "~/returns/request-state";
+import { REASON_LABEL, RESOLUTION_LABEL, STATUS_LABEL, STATUS_VALUES, traceLabel } from "./labels";
 
 describe("one vocabulary for reasons and resolutions", () => {
   // Every table keyed by the core's codes; a code added to the core without words fails here, whichever
@@ -66,5 +67,14 @@ describe("traceLabel", () => {
     expect(traceLabel({ rule: "rule:final-sale", pass: true, code: "FINAL_SALE" }, inAuckland)).toBe("Not a final-sale item (final sale)");
     expect(traceLabel({ rule: "rule:perishable", pass: false, code: "EXCLUDED_ITEM" }, inAuckland)).toBe("Excluded from returns (perishable)");
     expect(traceLabel({ rule: "something-new" }, inAuckland)).toBe("something new");
+  });
+});
+
+describe("status words", () => {
+  it("every stored status and the shown replaced / exchanged have words; the queue filters only by stored ones", () => {
+    for (const s of [...REQUEST_STATUSES, "replaced", "exchanged"]) expect(STATUS_LABEL[s]).toBeTruthy();
+    expect(STATUS_LABEL.replaced).toBe("Replaced");
+    expect(STATUS_LABEL.exchanged).toBe("Exchanged");
+    expect([...STATUS_VALUES].sort()).toEqual([...REQUEST_STATUSES].sort());
   });
 });

@@ -14,6 +14,9 @@ export const STATUS_LABEL: Record<string, string> = {
   cancelled: "Cancelled",
   failed: "Failed",
   refused: "Not accepted by Shopify",
+  // shown, never stored: a processed replacement or exchange (shownStatus, decision 170)
+  replaced: "Replaced",
+  exchanged: "Exchanged",
 };
 
 export const STATUS_TONE: Record<string, Tone | undefined> = {
@@ -27,6 +30,8 @@ export const STATUS_TONE: Record<string, Tone | undefined> = {
   cancelled: undefined,
   failed: "critical",
   refused: "critical",
+  replaced: "success",
+  exchanged: "success",
 };
 
 // Reasons and resolutions: the core's words (one vocabulary with the policy summary and the shopper's
@@ -60,7 +65,8 @@ export function label(map: Record<string, string>, key: string | null | undefine
 }
 
 // Client-safe lists (the DB and read-model modules import Prisma, so components must not import them).
-export const STATUS_VALUES = Object.keys(STATUS_LABEL);
+// The statuses a request is stored in (the queue filters by them); "replaced"/"exchanged" are only shown.
+export const STATUS_VALUES = Object.keys(STATUS_LABEL).filter((s) => s !== "replaced" && s !== "exchanged");
 export const FLAG_VALUES = ["OUTSIDE_WINDOW", "FINAL_SALE", "EVIDENCE_REQUIRED"] as const;
 
 // The engine's trace in sentences a merchant reads: what was checked and how it came out, never a code,

@@ -144,7 +144,12 @@ export function createAdminReadModels(db: Db) {
           lines: { select: { reason: true, codes: true, quantity: true, eligible: true } },
         },
       });
-      return { rows, limit, total: await total };
+      // a replacement and an exchange share the resolution "exchange": which one it is (and so what the
+      // queue calls it once processed) is in the stored verdict, read for those rows only (one indexed read)
+      const exchangeIds = rows.filter((r) => r.resolution === "exchange").map((r) => r.id);
+      const verdicts = exchangeIds.length === 0 ? [] : await db.returnRequest.findMany({ where: { shop: s, id: { in: exchangeIds } }, select: { id: true, verdict: true } });
+      const exchangeVerdicts = new Map(verdicts.map((v) => [v.id, v.verdict]));
+      return { rows: rows.map((r) => ({ ...r, exchangeVerdict: exchangeVerdicts.get(r.id) ?? null })), limit, total: await total };
     },
 
     /** Analytics: counts and groupings of the period's requests, and the money settled in it. */
@@ -174,7 +179,9 @@ export function createAdminReadModels(db: Db) {
           where: {
             shop: s,
             updatedAt: { gte: from, lt: to },
-            OR: [{ status: { in: ["refunded", "credited"] } }, { status: "closed", resolution: { in: ["refund", "store_credit"] }, refundMinor: { gt: 0 } }],
+            // a replacement or even exchange is processed as "refunded" with nothing refunded: no money left, not
+            // counted; a cheaper exchange's difference did leave (refunded, even once closed)
+            OR: [{ status: { in: ["refunded", "credited"] }, refundMinor: { gt: 0 } }, { status: "closed", resolution: { in: ["refund", "store_credit", "exchange"] }, refundMinor: { gt: 0 } }],
           },
           select: { status: true, resolution: true, refundMinor: true, currency: true, updatedAt: true },
         }),

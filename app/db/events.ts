@@ -68,6 +68,25 @@ export function createEventsRepo(db: Db) {
       return rows.map(toRecord);
     },
 
+    /**
+     * The store credit bonus credits (decision 220) recorded in the `refunded` events of the customer's
+     * other requests: a retry that lost the bonus's answer adopts a Shopify credit only when no other
+     * request already holds it. Read on that retry only (the customer's requests, then their refunded events).
+     */
+    async bonusCreditIdsOfCustomer(shop: string, customerId: string, exceptRequestId: string): Promise<Set<string>> {
+      const s = requireShop(shop);
+      const rows = await db.returnEvent.findMany({
+        where: { shop: s, type: "refunded", request: { is: { shop: s, customerId: requireString("customerId", customerId), id: { not: exceptRequestId } } } },
+        select: { payload: true },
+      });
+      const out = new Set<string>();
+      for (const r of rows) {
+        const id = (fromOptionalJson("payload", r.payload) as { bonus?: { id?: unknown } } | null)?.bonus?.id;
+        if (typeof id === "string") out.add(id);
+      }
+      return out;
+    },
+
     /** The newest event of `type` for the shop (request or shop-level), or null. */
     async latestOfType(shop: string, type: string): Promise<ReturnEventRecord | null> {
       const row = await db.returnEvent.findFirst({

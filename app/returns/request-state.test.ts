@@ -12,6 +12,7 @@ import {
   pendingAction,
   reconcileStatus,
   shopifyShowsApplied,
+  shownStatus,
   targetStatus,
   type RequestStatus,
 } from "./request-state";
@@ -135,5 +136,19 @@ describe("actionsFor: what a request offers staff", () => {
     expect(actionsFor("refunded")).toEqual(["close"]);
     expect(actionsFor("credited")).toEqual(["close"]);
     for (const s of ["closed", "cancelled", "failed"] as const) expect(actionsFor(s)).toEqual([]);
+  });
+});
+
+describe("what staff are told a status means", () => {
+  it("a processed replacement or exchange shows as replaced / exchanged; every other status as it is", () => {
+    expect(shownStatus("refunded", "replacement")).toBe("replaced");
+    expect(shownStatus("refunded", "exchange")).toBe("exchanged");
+    // a cheaper exchange whose difference went back as store credit is still an exchange
+    expect(shownStatus("credited", "exchange")).toBe("exchanged");
+    for (const s of REQUEST_STATUSES.filter((x) => x !== "refunded" && x !== "credited")) {
+      expect(shownStatus(s, "replacement")).toBe(s);
+      expect(shownStatus(s, "exchange")).toBe(s);
+    }
+    for (const s of REQUEST_STATUSES) expect(shownStatus(s, null)).toBe(s);
   });
 });

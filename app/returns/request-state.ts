@@ -88,6 +88,20 @@ export function actionsFor(status: RequestStatus): StaffAction[] {
   return STAFF_ACTIONS.filter((a) => ACTIONS[a].from.includes(status));
 }
 
+/**
+ * What staff are told a request's status means (badge, queue, activity): a replacement or exchange whose
+ * Return was processed is "refunded" (or "credited", when a cheaper exchange's difference went back as
+ * store credit) in the state machine, because processing is the refund step, but what happened is that
+ * the new items were sent (decision 170), so it shows as "replaced" / "exchanged". Every other status
+ * shows as it is; "closed" stays closed.
+ */
+export type ShownStatus = RequestStatus | "replaced" | "exchanged";
+
+export function shownStatus(status: RequestStatus, exchangeKind: "replacement" | "exchange" | null | undefined): ShownStatus {
+  if (!exchangeKind || (status !== "refunded" && status !== "credited")) return status;
+  return exchangeKind === "replacement" ? "replaced" : "exchanged";
+}
+
 export const TERMINAL_STATUSES: readonly RequestStatus[] = ["declined", "closed", "cancelled", "refused"];
 
 export function isTerminal(status: RequestStatus): boolean {

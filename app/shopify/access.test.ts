@@ -115,6 +115,7 @@ describe("every operation against the stand-in under the toml's scopes and prote
       ReturnCreateExchange: { returnInput: { orderId: missing("Order"), returnLineItems: [], exchangeLineItems: [] } },
       ReverseDeliveryCreateWithShipping: { reverseFulfillmentOrderId: missing("ReverseFulfillmentOrder"), reverseDeliveryLineItems: [] },
       StoreCreditCredits: { customerId: withReturn.customerId ?? missing("Customer"), accountQuery: "currency_code:NZD" },
+      StoreCreditBonusReads: { ids: [missing("StoreCreditAccountCreditTransaction")] },
       StoreCreditBonusCredit: { id: missing("Customer"), creditInput: { creditAmount: { amount: "1.00", currencyCode: "NZD" } } },
       StagedUploadsCreate: { input: [{ filename: "a.jpg", mimeType: "image/jpeg", resource: "IMAGE", httpMethod: "POST" }] },
     };

@@ -380,6 +380,19 @@ export type StoreCreditBonusCreditMutation = { storeCreditAccountCredit?: AdminT
       & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> }
     )>, userErrors: Array<Pick<AdminTypes.StoreCreditAccountCreditUserError, 'field' | 'message' | 'code'>> }> };
 
+export type StoreCreditBonusReadsQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type StoreCreditBonusReadsQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.StoreCreditAccountCreditTransaction, 'id' | 'event'>
+    & { amount: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'>, account: (
+      Pick<AdminTypes.StoreCreditAccount, 'id'>
+      & { owner: Pick<AdminTypes.Customer, 'id'> }
+    ) }
+  )>> };
+
 export type StoreCreditCreditsQueryVariables = AdminTypes.Exact<{
   customerId: AdminTypes.Scalars['ID']['input'];
   accountQuery: AdminTypes.Scalars['String']['input'];
@@ -416,6 +429,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ReturnsMoney($ids: [ID!]!, $refunds: Int = 3, $lines: Int = 5) {\n    nodes(ids: $ids) {\n      ... on Return {\n        id\n        status\n        refunds(first: $refunds) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            totalRefundedSet {\n              presentmentMoney {\n                amount\n                currencyCode\n              }\n            }\n          }\n        }\n        returnShippingFees {\n          amountSet {\n            presentmentMoney {\n              amount\n              currencyCode\n            }\n          }\n        }\n        returnLineItems(first: $lines) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            ... on ReturnLineItem {\n              restockingFee {\n                amountSet {\n                  presentmentMoney {\n                    amount\n                    currencyCode\n                  }\n                }\n              }\n            }\n          }\n        }\n        order {\n          id\n          refunds(first: $refunds) {\n            id\n            return {\n              id\n            }\n            totalRefundedSet {\n              presentmentMoney {\n                amount\n                currencyCode\n              }\n            }\n            refundLineItems(first: $lines) {\n              nodes {\n                lineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ReturnsMoneyQuery, variables: ReturnsMoneyQueryVariables},
   "#graphql\n  query ShopInfo {\n    shop {\n      id\n      name\n      myshopifyDomain\n      currencyCode\n      ianaTimezone\n      contactEmail\n      shopAddress {\n        countryCodeV2\n      }\n    }\n  }\n": {return: ShopInfoQuery, variables: ShopInfoQueryVariables},
   "#graphql\n  query ShopTerms {\n    shop {\n      id\n      metafield(namespace: \"$app:returns\", key: \"terms\") {\n        value\n      }\n    }\n  }\n": {return: ShopTermsQuery, variables: ShopTermsQueryVariables},
+  "#graphql\n  query StoreCreditBonusReads($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on StoreCreditAccountCreditTransaction {\n        id\n        event\n        amount {\n          amount\n          currencyCode\n        }\n        account {\n          id\n          owner {\n            ... on Customer {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: StoreCreditBonusReadsQuery, variables: StoreCreditBonusReadsQueryVariables},
   "#graphql\n  query StoreCreditCredits($customerId: ID!, $accountQuery: String!, $first: Int = 25) {\n    customer(id: $customerId) {\n      id\n      storeCreditAccounts(first: 1, query: $accountQuery) {\n        nodes {\n          id\n          transactions(first: $first, reverse: true, query: \"type:credit\") {\n            nodes {\n              ... on StoreCreditAccountCreditTransaction {\n                id\n                createdAt\n                event\n                amount {\n                  amount\n                  currencyCode\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: StoreCreditCreditsQuery, variables: StoreCreditCreditsQueryVariables},
 }
 

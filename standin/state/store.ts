@@ -153,6 +153,15 @@ export function findRecord(store: Store, id: string): { type: string; rec: unkno
     case "MediaImage":
     case "GenericFile":
       return wrap(type, store.files.get(id));
+    // a store credit transaction is a Node (nodes(ids:) reads it, as reconciliation does for the bonus)
+    case "StoreCreditAccountCreditTransaction":
+    case "StoreCreditAccountDebitTransaction": {
+      for (const acc of store.storeCreditAccounts.values()) {
+        const t = acc.transactions.find((x) => x.id === id);
+        if (t && (t.kind === "CREDIT") === (type === "StoreCreditAccountCreditTransaction")) return { type, rec: { ...t, __account: acc } };
+      }
+      return null;
+    }
     default:
       return null;
   }

@@ -16,7 +16,7 @@ const WHAT = [
   { value: "requests", label: "New requests" },
   { value: "decisions", label: "Approvals and declines" },
   { value: "parcels", label: "Parcels received" },
-  { value: "money", label: "Refunds and store credit" },
+  { value: "money", label: "Refunds, store credit and new items sent" },
   { value: "closed", label: "Closed and cancelled" },
   { value: "problems", label: "Failed Shopify calls" },
 ];

@@ -9,6 +9,7 @@ import { DECLINE_REASONS, RESOLUTION_LABEL, STATUS_LABEL, label } from "~/compon
 import { ActionForm, Section } from "./parts";
 
 export function Money({ detail, stock = null }: { detail: RequestDetail; stock?: ScreenStock | null }) {
+  if (detail.exchange) return <ExchangeMoney detail={detail} exchange={detail.exchange} stock={stock} />;
   const m = detail.money;
   // what comes back is named for what it is: "Store credit" when it is store credit, never "Refund"
   const back = m.asStoreCredit ? "Store credit" : "Refund";
@@ -74,41 +75,97 @@ export function Money({ detail, stock = null }: { detail: RequestDetail; stock?:
         </Text>
       )}
       <Text as="p" variant="bodySm" tone="subdued">
-        {m.settled ? "As Shopify shows it. " : ""}In the order currency ({m.currency}). Resolution asked: {label(RESOLUTION_LABEL, detail.exchange?.kind ?? detail.request.resolution).toLowerCase()}.
+        {m.settled ? "As Shopify shows it. " : ""}In the order currency ({m.currency}). Resolution asked: {label(RESOLUTION_LABEL, detail.request.resolution).toLowerCase()}.
       </Text>
-      {detail.exchange && (
-        <BlockStack gap="100">
-          <Text as="h3" variant="headingSm">
-            {detail.exchange.kind === "replacement" ? "Replacement to send" : "New items to send"}
-          </Text>
-          <InlineGrid columns="1fr auto" gap="100">
-            {detail.exchange.items.map((i, n) => (
-              <ExchangeItemRow
-                key={i.title}
-                title={`${i.quantity} × ${i.title}`}
-                price={i.price}
-                stock={stock && "items" in stock ? stock.items[n] : undefined}
-              />
-            ))}
-            {detail.exchange.kind === "exchange" && (
-              <>
-                <Text as="span">Price difference refunded</Text>
-                <Text as="span" numeric>
-                  {detail.exchange.refund}
-                </Text>
-              </>
-            )}
-          </InlineGrid>
-          {stock && "unavailable" in stock && (
-            <Text as="p" variant="bodySm" tone="caution">
-              {stock.unavailable}
+    </Section>
+  );
+}
+
+/**
+ * The money of a replacement or exchange as it is (decision 170): what came back is worth its price, the
+ * new items cost theirs, and only the difference goes back; a warranty replacement refunds nothing.
+ */
+export function ExchangeMoney({ detail, exchange: x, stock = null }: { detail: RequestDetail; exchange: NonNullable<RequestDetail["exchange"]>; stock?: ScreenStock | null }) {
+  const m = detail.money;
+  const replacement = x.kind === "replacement";
+  const processed = x.stage === "processed";
+  const credit = detail.request.status === "credited" || m.settled?.kind === "store_credit";
+  // what went back, as Shopify shows it once processed
+  const differenceBack = processed && m.settled ? m.settled.formatted : x.formatted.difference;
+  const nothingBack = replacement || (processed && m.settled ? m.settled.amountMinor <= 0 : x.differenceMinor <= 0);
+  const bottom = replacement
+    ? processed
+      ? "Nothing refunded — replaced free of charge"
+      : "Nothing to refund — replaced free of charge"
+    : nothingBack
+      ? processed
+        ? "Nothing refunded — same price"
+        : "Nothing to refund — same price"
+      : null;
+  const heading = replacement ? (processed ? "Replacement sent" : "Replacement to send") : processed ? "New items sent" : "New items to send";
+  return (
+    <Section title="Money">
+      <InlineGrid columns="1fr auto" gap="100">
+        <Text as="span">Items returned</Text>
+        <Text as="span" numeric>
+          {x.formatted.returned}
+        </Text>
+        <Text as="span">{replacement ? "Replacement (same item)" : "New items"}</Text>
+        <Text as="span" numeric>
+          {replacement ? "Free" : `−${x.formatted.newItems}`}
+        </Text>
+        {m.feesMinor > 0 && (
+          <>
+            <Text as="span">Fees</Text>
+            <Text as="span" numeric>
+              −{m.formatted.fees}
             </Text>
-          )}
-          <Text as="p" variant="bodySm" tone="subdued">
-            Approving replaces the requested return in Shopify with one that holds these items; Shopify ships them once the return is processed.
-          </Text>
-        </BlockStack>
+          </>
+        )}
+        {bottom === null && (
+          <>
+            <Text as="span" fontWeight="semibold">
+              {processed ? (credit ? "Difference issued as store credit" : "Difference refunded") : "Difference to refund"}
+            </Text>
+            <Text as="span" numeric fontWeight="semibold">
+              {differenceBack}
+            </Text>
+          </>
+        )}
+      </InlineGrid>
+      {bottom !== null && (
+        <Text as="p" fontWeight="semibold">
+          {bottom}
+        </Text>
       )}
+      <Text as="p" variant="bodySm" tone="subdued">
+        {processed && m.settled ? "As Shopify shows it. " : ""}In the order currency ({m.currency}).{" "}
+        {replacement ? `The replacement is worth ${x.formatted.newItems}; the customer pays nothing for it.` : ""}
+      </Text>
+      <BlockStack gap="100">
+        <Text as="h3" variant="headingSm">
+          {heading}
+        </Text>
+        <InlineGrid columns="1fr auto" gap="100">
+          {x.items.map((i, n) => (
+            <ExchangeItemRow key={i.title} title={`${i.quantity} × ${i.title}`} price={i.price} stock={stock && "items" in stock ? stock.items[n] : undefined} />
+          ))}
+        </InlineGrid>
+        {stock && "unavailable" in stock && (
+          <Text as="p" variant="bodySm" tone="caution">
+            {stock.unavailable}
+          </Text>
+        )}
+        <Text as="p" variant="bodySm" tone="subdued">
+          {x.stage === "requested"
+            ? "Approving replaces the requested return in Shopify with one that holds these items; Shopify ships them once the return is processed."
+            : x.stage === "approved"
+              ? "The return in Shopify holds these items; Shopify releases them to ship once the return is processed."
+              : processed
+                ? "Shopify released them to ship: their fulfillment order is in the Shopify admin."
+                : "Not sent: the return ended before it was processed."}
+        </Text>
+      </BlockStack>
     </Section>
   );
 }
@@ -252,7 +309,13 @@ export function Actions({
       )}
       {offers("refund") && money && money.refundMinor > 0 && (
         <BlockStack gap="200">
-          {money.asStoreCredit ? (
+          {exchangeKind === "exchange" ? (
+            // a cheaper exchange: processing sends the new items and refunds the price difference
+            <>
+              <MoneyForm money={money} to="original_payment" title="Send the new items" submitLabel="Process and refund the difference" primary newItems />
+              <MoneyForm money={money} to="store_credit" title="" submitLabel="Difference as store credit instead" newItems />
+            </>
+          ) : money.asStoreCredit ? (
             <>
               <MoneyForm money={money} to="store_credit" title="Store credit" submitLabel="Issue store credit" primary />
               <MoneyForm money={money} to="original_payment" title="" submitLabel="Refund to original payment instead" />
@@ -283,13 +346,32 @@ export function Actions({
   );
 }
 
-type MoneyFormProps = { money: RequestDetail["money"]; to: "original_payment" | "store_credit"; title: string; submitLabel: string; primary?: boolean };
+type MoneyFormProps = {
+  money: RequestDetail["money"];
+  to: "original_payment" | "store_credit";
+  title: string;
+  submitLabel: string;
+  primary?: boolean;
+  /** a cheaper exchange: the amount is the price difference, and processing releases the new items */
+  newItems?: boolean;
+};
 
 /** Money back to the original payment or as Shopify store credit, after a confirmation that names the amount. */
-function MoneyForm({ money, to, title, submitLabel, primary = false }: MoneyFormProps) {
+function MoneyForm({ money, to, title, submitLabel, primary = false, newItems = false }: MoneyFormProps) {
   const credit = to === "store_credit";
   const amount = credit ? money.formatted.storeCredit : money.formatted.refund;
-  const confirm = credit
+  const confirm = newItems
+    ? {
+        title: `Send the new items and ${credit ? "issue" : "refund"} the ${amount} difference?`,
+        body: (
+          <Text as="p">
+            Shopify releases the new items to ship and {credit ? `adds ${amount} of store credit to the customer's account` : `refunds ${amount} to the customer's original payment method`}, the
+            difference between what came back and the new items. It can't be taken back.
+          </Text>
+        ),
+        confirmLabel: credit ? `Issue ${amount} store credit` : `Refund ${amount}`,
+      }
+    : credit
     ? {
         title: `Issue ${amount} as store credit?`,
         body: (

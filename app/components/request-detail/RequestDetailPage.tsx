@@ -41,7 +41,7 @@ export function RequestDetailPage({ detail, actions, notifyCustomer, timeZone, s
     <Page
       backAction={{ content: "Return requests", url: "/app/requests" }}
       title={`Return for ${r.orderName}`}
-      titleMetadata={<Badge tone={STATUS_TONE[r.status]}>{label(STATUS_LABEL, r.status)}</Badge>}
+      titleMetadata={<Badge tone={STATUS_TONE[detail.shownStatus]}>{label(STATUS_LABEL, detail.shownStatus)}</Badge>}
       subtitle={`Requested ${when(r.createdAt)}${r.customerDisplayName ? ` by ${r.customerDisplayName}` : ""}`}
     >
       <TitleBar title={`Return for ${r.orderName}`} />

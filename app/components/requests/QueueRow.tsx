@@ -30,7 +30,7 @@ export function QueueRow({
       <IndexTable.Cell>{r.customer ?? "Guest"}</IndexTable.Cell>
       <IndexTable.Cell>{new Date(r.createdAt).toLocaleDateString("en", { timeZone, day: "numeric", month: "short", year: "numeric" })}</IndexTable.Cell>
       <IndexTable.Cell>
-        <Badge tone={STATUS_TONE[r.status]}>{label(STATUS_LABEL, r.status)}</Badge>
+        <Badge tone={STATUS_TONE[r.shownStatus]}>{label(STATUS_LABEL, r.shownStatus)}</Badge>
       </IndexTable.Cell>
       <IndexTable.Cell>{r.reasons.map((x) => label(REASON_LABEL, x)).join(", ")}</IndexTable.Cell>
       <IndexTable.Cell>

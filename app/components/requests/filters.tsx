@@ -5,7 +5,9 @@ import { CODE_LABEL, FLAG_VALUES, REASON_LABEL, STATUS_LABEL, STATUS_VALUES, lab
 import type { QueueUrl } from "./queue-url";
 
 const FLAG_CHOICES = FLAG_VALUES.map((f) => ({ label: CODE_LABEL[f] ?? f, value: f }));
-const STATUS_CHOICES = STATUS_VALUES.map((s) => ({ label: STATUS_LABEL[s] ?? s, value: s }));
+// a processed replacement or exchange is stored as refunded (it shows as "Replaced" / "Exchanged"): the filter says so
+const FILTER_STATUS_LABEL: Record<string, string> = { ...STATUS_LABEL, refunded: "Refunded, replaced or exchanged" };
+const STATUS_CHOICES = STATUS_VALUES.map((s) => ({ label: FILTER_STATUS_LABEL[s] ?? s, value: s }));
 const REASON_CHOICES = REASONS.map((r) => ({ label: REASON_LABEL[r] ?? r, value: r }));
 
 export function queueFilters({ sp, list, setList, setText }: QueueUrl) {
@@ -55,7 +57,7 @@ export function queueFilters({ sp, list, setList, setText }: QueueUrl) {
 export function appliedQueueFilters({ sp, list, setList, go }: QueueUrl) {
   return [
     ...(list("status").length
-      ? [{ key: "status", label: `Status: ${list("status").map((s) => label(STATUS_LABEL, s)).join(", ")}`, onRemove: () => setList("status")([]) }]
+      ? [{ key: "status", label: `Status: ${list("status").map((s) => label(FILTER_STATUS_LABEL, s)).join(", ")}`, onRemove: () => setList("status")([]) }]
       : []),
     ...(list("reason").length
       ? [{ key: "reason", label: `Reason: ${list("reason").map((s) => label(REASON_LABEL, s)).join(", ")}`, onRemove: () => setList("reason")([]) }]

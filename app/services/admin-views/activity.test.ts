@@ -44,6 +44,28 @@ afterAll(async () => {
 });
 
 describe("activity log", () => {
+  it("names store credit, and a processed replacement or exchange, for what they were; the CSV says the same", async () => {
+    const SHOP2 = "activity-money.myshopify.com";
+    const repos = createRepos(db.prisma);
+    const { request } = await repos.returnRequests.create(SHOP2, {
+      idempotencyKey: "act-money",
+      orderId: "gid://shopify/Order/2",
+      orderName: "#1002",
+      currency: "NZD",
+      lines: [{ lineItemId: "gid://shopify/LineItem/2", title: "Mats", quantity: 1, reason: "SIZE_TOO_SMALL", eligible: true }],
+      now: at(1),
+    });
+    const e = (h: number, payload: unknown) => repos.events.append(SHOP2, { requestId: request.id, type: "refunded", actor: "staff:1", at: at(h), payload });
+    // the event keeps the staff's choice (to: store_credit), as the refund step records it
+    await e(2, { action: "refund", from: "received", to: "store_credit", amount: "NZ$10.00" });
+    await e(3, { action: "refund", to: "original_payment", amount: "NZ$0.00", newItems: "replacement" });
+    await e(4, { action: "refund", to: "original_payment", amount: "NZ$0.00", newItems: "exchange" });
+    const page = await loadActivity(ctx(), SHOP2, q("what=money"));
+    expect(page.rows.map((r) => r.what)).toEqual(["Processed the exchange — new items sent", "Processed the replacement — new item sent", "Issued store credit"]);
+    const csv = activityCsv(page.rows, "UTC");
+    for (const w of ["Processed the exchange — new items sent", "Processed the replacement — new item sent", "Issued store credit"]) expect(csv).toContain(`"${w}"`);
+  });
+
   it("says who did what in words, newest first, this shop only, never a compliance export", async () => {
     const page = await loadActivity(ctx(), SHOP, q(""));
     expect(page.rows.map((r) => [r.who, r.what, r.orderName])).toEqual([

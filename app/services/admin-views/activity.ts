@@ -22,7 +22,7 @@ export const WHAT_LABEL: Record<ActivityWhat, string> = {
   requests: "New requests",
   decisions: "Approvals and declines",
   parcels: "Parcels received",
-  money: "Refunds and store credit",
+  money: "Refunds, store credit and new items sent",
   closed: "Closed and cancelled",
   problems: "Failed Shopify calls",
 };
@@ -144,7 +144,11 @@ function whatOf(type: string, payload: unknown): string {
     const to = typeof p.to === "string" ? STATUS_WORD[p.to] : undefined;
     return to ? `Reported a change at Shopify: now ${to}` : "Reported a change at Shopify";
   }
-  if (type === "refunded" && p.to === "credited") return "Issued store credit";
+  // a processed replacement or exchange sent new items (decision 170); the same words in the CSV
+  if (type === "refunded" && p.newItems === "replacement") return "Processed the replacement — new item sent";
+  if (type === "refunded" && p.newItems === "exchange") return "Processed the exchange — new items sent";
+  // the event keeps the staff's choice ("store_credit") over the status it led to ("credited")
+  if (type === "refunded" && (p.to === "credited" || p.to === "store_credit")) return "Issued store credit";
   return TYPE_WORDS[type] ?? type.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
 }
 

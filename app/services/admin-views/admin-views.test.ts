@@ -317,6 +317,12 @@ describe("revenue kept", () => {
       { currency: "AUD", exchangesMinor: 0, exchanges: 0, storeCreditMinor: 4000, storeCredits: 1, totalMinor: 4000 },
       { currency: "JPY", exchangesMinor: 3285, exchanges: 1, storeCreditMinor: 0, storeCredits: 0, totalMinor: 3285 },
     ]);
+    // money that left: the cheaper exchange's difference and the refund; never a replacement or an even
+    // exchange, which are processed with nothing refunded (they are not "refunded" requests)
+    expect(a.moneyByCurrency.map(({ currency, requests, refundedMinor, creditedMinor }) => ({ currency, requests, refundedMinor, creditedMinor }))).toEqual([
+      { currency: "NZD", requests: 3, refundedMinor: 7000 + 1000, creditedMinor: 5005 },
+      { currency: "AUD", requests: 1, refundedMinor: 0, creditedMinor: 4000 },
+    ]);
     expect((await loadAnalytics(views(), "nothing-kept.myshopify.com", { from: day(30), to: new Date(NOW.getTime() + 1) })).revenueKept).toEqual([]);
   });
 });

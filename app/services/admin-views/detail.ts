@@ -2,6 +2,7 @@
 // version it was judged by, the money preview, and the audit timeline. Another shop's id -> null.
 import { type ReturnEventRecord, type ReturnRequestWithLines } from "~/db";
 import { formatMoney, storeCreditWithBonus, verdictLineFor, verdictOf, type StoredVerdict, type TraceEntry } from "~/returns";
+import { shownStatus, type RequestStatus, type ShownStatus } from "~/returns/request-state";
 import type { ServiceContext } from "~/services/context";
 import { failureWords, timelineEntry, type FailureWords, type TimelineEntry } from "./timeline";
 
@@ -63,7 +64,20 @@ export interface RequestDetail {
   /** decision 190: the customer history screening stored at submission (null when none was read) */
   screening: NonNullable<StoredVerdict["screening"]> | null;
   /** the new items of a replacement or exchange (what approving sends Shopify), else null */
-  exchange: { kind: "replacement" | "exchange"; items: { variantId: string; unitPriceMinor: number; title: string; quantity: number; price: string }[]; refund: string } | null;
+  exchange: {
+    kind: "replacement" | "exchange";
+    items: { variantId: string; unitPriceMinor: number; title: string; quantity: number; price: string }[];
+    refund: string;
+    /** what the returned items are worth (their refund value before fees), what the new items cost, the difference back */
+    returnedMinor: number;
+    newItemsMinor: number;
+    differenceMinor: number;
+    formatted: { returned: string; newItems: string; difference: string };
+    /** how far it went: waiting for approval, approved (the Return holds the new items), processed (Shopify released them), or ended without (declined, cancelled, closed unprocessed) */
+    stage: "requested" | "approved" | "processed" | "ended";
+  } | null;
+  /** what the status badge says happened (a processed replacement or exchange: "replaced" / "exchanged") */
+  shownStatus: ShownStatus;
 }
 
 const strings = (v: unknown): string[] =>
@@ -126,6 +140,44 @@ function overrideOf(events: ReturnEventRecord[]): { fromMinor: number; toMinor: 
     if (typeof p?.fromMinor === "number" && typeof p.toMinor === "number" && typeof p.reason === "string") return { fromMinor: p.fromMinor, toMinor: p.toMinor, reason: p.reason };
   }
   return null;
+}
+
+/**
+ * The money of a replacement or exchange as it is (decision 170): the returned items' value (the lines'
+ * refund values, fees not taken off), the new items' value at their price (a replacement's too: it is sent
+ * free, the value is what the merchant gives), and the difference that goes back (the request's refund:
+ * nothing for a replacement or an even exchange). Never "Items returned NZ$0.00".
+ */
+function exchangeMoney(x: NonNullable<StoredVerdict["exchange"]>, r: ReturnRequestWithLines, processed: boolean): NonNullable<RequestDetail["exchange"]> {
+  const newItemsMinor = x.items.reduce((a, i) => a + i.unitPriceMinor * i.quantity, 0);
+  const linesMinor = r.lines.reduce((a, l) => a + l.refundMinor, 0);
+  // the lines carry their refund value; a row stored without it is valued by what it paid for
+  const returnedMinor = linesMinor > 0 ? linesMinor : x.kind === "replacement" ? newItemsMinor : newItemsMinor + x.refundMinor;
+  const differenceMinor = x.kind === "replacement" ? 0 : Math.max(0, r.refundMinor);
+  const fmt = (m: number) => formatMoney(m, r.currency);
+  const stage = processed
+    ? "processed"
+    : r.status === "approved" || r.status === "received"
+      ? "approved"
+      : r.status === "requested" || r.status === "failed"
+        ? "requested"
+        : "ended";
+  return {
+    kind: x.kind,
+    items: x.items.map((i) => ({
+      variantId: i.variantId,
+      unitPriceMinor: i.unitPriceMinor,
+      title: i.title ?? "New item",
+      quantity: i.quantity,
+      price: x.kind === "replacement" ? "Free" : fmt(i.unitPriceMinor * i.quantity),
+    })),
+    refund: fmt(x.refundMinor),
+    returnedMinor,
+    newItemsMinor,
+    differenceMinor,
+    formatted: { returned: fmt(returnedMinor), newItems: fmt(newItemsMinor), difference: fmt(differenceMinor) },
+    stage,
+  };
 }
 
 export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop: string, id: string): Promise<RequestDetail | null> {
@@ -209,19 +261,8 @@ export async function loadRequestDetail(ctx: Pick<ServiceContext, "repos">, shop
       nothingBack: r.status === "declined" || r.status === "cancelled",
       override: override ? { fromFormatted: formatMoney(override.fromMinor, r.currency), toFormatted: formatMoney(override.toMinor, r.currency), reason: override.reason } : null,
     },
-    exchange: v.exchange
-      ? {
-          kind: v.exchange.kind,
-          items: v.exchange.items.map((i) => ({
-            variantId: i.variantId,
-            unitPriceMinor: i.unitPriceMinor,
-            title: i.title ?? "New item",
-            quantity: i.quantity,
-            price: v.exchange!.kind === "replacement" ? "Free" : formatMoney(i.unitPriceMinor * i.quantity, r.currency),
-          })),
-          refund: formatMoney(v.exchange.refundMinor, r.currency),
-        }
-      : null,
+    exchange: v.exchange ? exchangeMoney(v.exchange, r, r.status === "refunded" || r.status === "credited" || events.some((e) => e.type === "refunded")) : null,
+    shownStatus: shownStatus(r.status as RequestStatus, v.exchange?.kind),
     events: events.map((e) => {
       const words = timelineEntry(e, r.currency, staffNames);
       return {

@@ -3,7 +3,8 @@
 // every page is one indexed range scan from the cursor, never OFFSET, so page 400 of 100,000 requests
 // costs the same as page 1.
 import { DbInputError, QUEUE_FLAGS, RETURN_STATUSES, encodeCursor, requireOneOf, type Provider, type QueueQuery, type ReturnStatus } from "~/db";
-import { REASONS } from "~/returns";
+import { parseStoredVerdict, REASONS } from "~/returns";
+import { shownStatus, type RequestStatus, type ShownStatus } from "~/returns/request-state";
 import type { AdminServiceContext, ServiceContext } from "~/services/context";
 import { ORDER_IDS_BY_EMAIL } from "~/shopify/operations/order-ids-by-email";
 import { parseJsonArray, startOfLocalDay } from "./shared";
@@ -16,6 +17,8 @@ export interface QueueItem {
   orderId: string;
   customer: string | null;
   status: ReturnStatus;
+  /** what the badge says happened: a processed replacement or exchange is "replaced" / "exchanged" (decision 170) */
+  shownStatus: ShownStatus;
   createdAt: string;
   currency: string;
   refundMinor: number;
@@ -25,7 +28,7 @@ export interface QueueItem {
   quantity: number;
   lineCount: number;
   lastError: string | null;
-  /** refund, store credit or exchange, as chosen by the shopper or staff; null when not chosen yet */
+  /** refund, store credit, exchange or replacement, as chosen by the shopper or staff; null when not chosen yet */
   resolution: string | null;
   /** "approve" when every line meets the policy, "decline" when none does (and still requested), else null */
   clearCase: "approve" | "decline" | null;
@@ -53,6 +56,7 @@ export async function listQueue(
       for (const l of r.lines) for (const c of parseJsonArray(l.codes)) if (typeof c === "string") flags.add(c);
       const allEligible = r.lines.length > 0 && r.lines.every((l) => l.eligible);
       const noneEligible = r.lines.length > 0 && r.lines.every((l) => !l.eligible);
+      const kind = exchangeKindOf(r.exchangeVerdict);
       return {
         id: r.id,
         orderName: r.orderName,
@@ -61,6 +65,7 @@ export async function listQueue(
         // order says whose request it is; never an id
         customer: r.customerDisplayName ?? (r.customerId ? `Customer of ${r.orderName}` : null),
         status: r.status as ReturnStatus,
+        shownStatus: shownStatus(r.status as RequestStatus, kind),
         createdAt: r.createdAt.toISOString(),
         currency: r.currency,
         refundMinor: Number(r.refundMinor),
@@ -70,7 +75,8 @@ export async function listQueue(
         quantity: r.lines.reduce((a, l) => a + l.quantity, 0),
         lineCount: r.lines.length,
         lastError: r.lastError,
-        resolution: r.resolution,
+        // the database keeps a replacement as "exchange": the verdict says which it is
+        resolution: kind ?? r.resolution,
         clearCase: r.status !== "requested" ? null : allEligible ? "approve" : noneEligible ? "decline" : null,
       };
     }),
@@ -78,6 +84,16 @@ export async function listQueue(
     total,
   };
 }
+/** A replacement or an exchange, from the stored verdict of a request whose resolution is "exchange"; else null. */
+function exchangeKindOf(verdict: string | null): "replacement" | "exchange" | null {
+  if (!verdict) return null;
+  try {
+    return parseStoredVerdict(verdict).exchange?.kind ?? null;
+  } catch {
+    return null; // a verdict the app never wrote: shown by its stored status
+  }
+}
+
 /** Reads the queue query from URL search params (the Requests screen's address is shareable). */
 export function queueQueryFromSearchParams(sp: URLSearchParams, timeZone = "UTC"): QueueQuery {
   const list = (k: string) => sp.getAll(k).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);

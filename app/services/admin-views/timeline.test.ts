@@ -27,6 +27,15 @@ describe("timeline in the merchant's words", () => {
     expect(bonus.details).toEqual(["NZ$55.00 as store credit, NZ$5.00 more than a refund"]);
   });
 
+  it("a processed replacement or exchange says the new items were sent, never Refunded (decision 170)", () => {
+    const replaced = timelineEntry(ev("refunded", "staff:1", { to: "original_payment", amount: "NZ$0.00", newItems: "replacement" }), "NZD");
+    expect([replaced.title, ...replaced.details]).toEqual(["Replaced — new item sent", "Nothing refunded — replaced free of charge"]);
+    const even = timelineEntry(ev("refunded", "staff:1", { to: "original_payment", amount: "NZ$0.00", newItems: "exchange" }), "NZD");
+    expect([even.title, ...even.details]).toEqual(["Exchanged — new items sent", "Nothing refunded — same price"]);
+    const cheaper = timelineEntry(ev("refunded", "staff:1", { to: "store_credit", amount: "NZ$10.00", newItems: "exchange" }), "NZD");
+    expect([cheaper.title, ...cheaper.details]).toEqual(["Exchanged — new items sent", "NZ$10.00 price difference as store credit"]);
+  });
+
   it("writes no codes, operation names or raw keys", () => {
     const all = [
       timelineEntry(ev("requested", "customer:gid://shopify/Customer/1"), "NZD"),

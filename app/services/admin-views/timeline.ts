@@ -102,6 +102,9 @@ const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object"
 const text = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
 
 function titleOf(type: string, p: Record<string, unknown>): string {
+  // a processed replacement or exchange: the new items were sent (decision 170)
+  if (type === "refunded" && p.newItems === "replacement") return "Replaced — new item sent";
+  if (type === "refunded" && p.newItems === "exchange") return "Exchanged — new items sent";
   if (type === "refunded" && p.to === "store_credit") return "Store credit issued";
   if (type.endsWith("_failed")) {
     const action = type.slice(0, -"_failed".length);
@@ -125,7 +128,11 @@ function detailsOf(type: string, p: Record<string, unknown>, currency: string | 
     // events since presentment pricing keep the amount already in words ("NZ$89.00")
     const amount = amountWords(p.amount, currency) ?? (typeof p.amount === "string" && /\d/.test(p.amount) ? p.amount.trim() : null);
     const bonus = text(obj(p.bonus).amount);
-    if (amount) out.push(p.to === "store_credit" ? `${amount} as store credit${bonus ? `, ${bonus} more than a refund` : ""}` : `${amount} to the original payment`);
+    const nothing = amount !== null && !/[1-9]/.test(amount);
+    if (p.newItems === "replacement") out.push("Nothing refunded — replaced free of charge");
+    else if (p.newItems === "exchange" && (nothing || !amount)) out.push("Nothing refunded — same price");
+    else if (p.newItems === "exchange" && amount) out.push(p.to === "store_credit" ? `${amount} price difference as store credit` : `${amount} price difference to the original payment`);
+    else if (amount) out.push(p.to === "store_credit" ? `${amount} as store credit${bonus ? `, ${bonus} more than a refund` : ""}` : `${amount} to the original payment`);
   }
   if (type === "imported_self_serve") {
     const amount = amountWords(p.refundMinor, currency);

@@ -3,12 +3,12 @@
 // Returns (RETURNS_MONEY), a Return with more refunds than the batch read is read again alone. Read-only at
 // Shopify; the run is stored as one shop-level event ("money_reconciled"), so the job can run again at any
 // time (at-least-once queue) and the home tile and list read the latest run.
-import type { ReturnRequestRecord } from "~/db";
+import type { ReturnEventRecord, ReturnRequestRecord } from "~/db";
 import type { ReturnsMoneyQuery } from "~/types/admin.generated";
-import { checkMoney, parseMoney, type MoneyCheck, type ShopifyMoney } from "~/returns";
+import { checkMoney, parseMoney, storeCreditWithBonus, verdictOf, type MoneyCheck, type ShopifyMoney } from "~/returns";
 import type { RequestStatus } from "~/returns/request-state";
 import type { AdminServiceContext, ServiceContext } from "~/services/context";
-import { RETURNS_MONEY } from "~/shopify/operations";
+import { RETURNS_MONEY, STORE_CREDIT_BONUS_READS } from "~/shopify/operations";
 
 export const RECONCILED_EVENT = "money_reconciled";
 /** Returns per `nodes` read: sized so one read stays well under Shopify's 1,000-point query limit. */
@@ -31,15 +31,47 @@ type Money = { amount: string; currencyCode: string };
 
 const SETTLED: readonly RequestStatus[] = ["refunded", "credited"];
 
+/** The request's events, read only when they matter: closed (did money go back?) or credited (the bonus). */
+async function eventsIfNeeded(ctx: Pick<ServiceContext, "repos">, shop: string, r: ReturnRequestRecord): Promise<ReturnEventRecord[]> {
+  return r.status === "closed" || r.status === "credited" ? ctx.repos.events.listForRequest(shop, r.id) : [];
+}
+
 /** Whether the app holds that money went back: refunded/credited, or closed after a refund it recorded. */
-async function appSettled(ctx: Pick<ServiceContext, "repos">, shop: string, r: ReturnRequestRecord): Promise<boolean> {
+function appSettled(r: ReturnRequestRecord, events: readonly ReturnEventRecord[]): boolean {
   if (SETTLED.includes(r.status as RequestStatus)) return true;
   if (r.status !== "closed") return false;
-  const events = await ctx.repos.events.listForRequest(shop, r.id);
   return events.some((e) => {
     const to = (e.payload as { to?: unknown } | null)?.to;
     return e.type === "refunded" || to === "refunded" || to === "credited";
   });
+}
+
+/**
+ * Decision 220: the store credit bonus the app owes beside a refund to store credit (the policy's bonus
+ * stored with the verdict, on the amount refunded, half up: the figure the staff step credits), and the
+ * credit transaction Shopify answered for it (kept in the `refunded` event), or null when the money did not
+ * go back as store credit or the policy gave no bonus.
+ */
+export function expectedBonus(r: ReturnRequestRecord, events: readonly ReturnEventRecord[]): { bonusMinor: number; creditId: string | null } | null {
+  const refunded = [...events].reverse().find((e) => e.type === "refunded");
+  const p = (refunded?.payload ?? null) as { to?: unknown; bonus?: { id?: unknown } } | null;
+  // the event keeps the staff's choice (`to: store_credit`); a request credited without that event (an
+  // older row) is taken as store credit by its status
+  const asCredit = p ? p.to === "store_credit" || p.to === "credited" : r.status === "credited";
+  if (!asCredit) return null;
+  let bps = 0;
+  let exchange = false;
+  try {
+    const v = verdictOf(r);
+    bps = v.storeCreditBonusBps ?? 0;
+    exchange = v.exchange !== undefined;
+  } catch {
+    return null; // a verdict the app never wrote: no bonus was offered by it
+  }
+  if (bps <= 0 || exchange) return null;
+  const { bonusMinor } = storeCreditWithBonus(Math.max(0, r.refundMinor), bps);
+  if (bonusMinor <= 0) return null;
+  return { bonusMinor, creditId: typeof p?.bonus?.id === "string" ? p.bonus.id : null };
 }
 
 function minor(m: Money): { amountMinor: number; currency: string } {
@@ -88,6 +120,26 @@ async function readBatch(ctx: AdminServiceContext, ids: string[], counter: { cal
   return out;
 }
 
+/** Bonus credits per `nodes` read: a transaction costs a few points, so 100 stay far under the 1,000-point limit. */
+export const BONUS_BATCH = 100;
+
+type BonusNode = { id: string; amountMinor: number; currency: string; ownerId: string | null };
+
+/** The bonus credit transactions by id, `BONUS_BATCH` per read; an id Shopify does not answer is absent. */
+async function readBonuses(ctx: AdminServiceContext, ids: readonly string[], counter: { calls: number }): Promise<Map<string, BonusNode>> {
+  const out = new Map<string, BonusNode>();
+  for (let i = 0; i < ids.length; i += BONUS_BATCH) {
+    counter.calls++;
+    const data = await ctx.admin.request(STORE_CREDIT_BONUS_READS, { ids: ids.slice(i, i + BONUS_BATCH) });
+    for (const n of data.nodes) {
+      if (!n || !("amount" in n)) continue;
+      const owner = n.account.owner && "id" in n.account.owner ? n.account.owner.id : null;
+      out.set(n.id, { id: n.id, ...minor(n.amount), ownerId: owner });
+    }
+  }
+  return out;
+}
+
 /** Compares every request with a Shopify Return; stores and returns the run. */
 export async function reconcileMoney(ctx: AdminServiceContext, shop: string, { actor = "job" }: { actor?: string } = {}): Promise<ReconciliationRun> {
   const requests: ReturnRequestRecord[] = [];
@@ -99,6 +151,15 @@ export async function reconcileMoney(ctx: AdminServiceContext, shop: string, { a
   } while (cursor);
 
   const counter = { calls: 0 };
+  // the app's side first (database reads only), so the bonus credits of the whole run are read together
+  const appSide = new Map<string, { settled: boolean; bonus: ReturnType<typeof expectedBonus> }>();
+  for (const r of requests) {
+    const events = await eventsIfNeeded(ctx, shop, r);
+    const settled = appSettled(r, events);
+    appSide.set(r.id, { settled, bonus: settled ? expectedBonus(r, events) : null });
+  }
+  const bonusIds = [...new Set([...appSide.values()].flatMap((a) => (a.bonus?.creditId ? [a.bonus.creditId] : [])))];
+  const bonuses = bonusIds.length > 0 ? await readBonuses(ctx, bonusIds, counter) : new Map<string, BonusNode>();
   const drift: MoneyCheck[] = [];
   let checked = 0;
   let missing = 0;
@@ -114,6 +175,11 @@ export async function reconcileMoney(ctx: AdminServiceContext, shop: string, { a
       // the request's line items matter only when the order has refunds outside any Return
       const outsideAny = node.order.refunds.some((x) => x.return === null);
       const lineIds = outsideAny ? new Set((await ctx.repos.returnRequests.findById(shop, r.id))?.lines.map((l) => l.lineItemId) ?? []) : new Set<string>();
+      const { settled, bonus } = appSide.get(r.id)!;
+      // the bonus Shopify shows: the credit recorded for it, on this customer's account; none when the
+      // event records no credit or Shopify has no such transaction for this customer
+      const credit = bonus?.creditId ? bonuses.get(bonus.creditId) : undefined;
+      const bonusCredits = bonus ? (credit && (credit.ownerId === null || credit.ownerId === r.customerId) ? [credit] : []) : undefined;
       const check = checkMoney(
         {
           requestId: r.id,
@@ -122,9 +188,10 @@ export async function reconcileMoney(ctx: AdminServiceContext, shop: string, { a
           status: r.status as RequestStatus,
           refundMinor: r.refundMinor,
           feesMinor: r.feesMinor,
-          settled: await appSettled(ctx, shop, r),
+          settled,
+          ...(bonus ? { bonusMinor: bonus.bonusMinor } : {}),
         },
-        shopifyMoney(node, lineIds),
+        { ...shopifyMoney(node, lineIds), ...(bonusCredits ? { bonusCredits } : {}) },
       );
       checked++;
       if (check.drift.length > 0) drift.push(check);

@@ -219,6 +219,44 @@ describe("money reconciliation", () => {
     expect(found.drift[0]!.message).toBe(`The app kept ${formatMoney(expected - 1, "NZD")} in fees; Shopify records ${formatMoney(expected, "NZD")}.`);
   });
 
+  it("reads the store credit bonus by id (decision 220): credited as owed is no drift; missing or another amount is drift with both figures", async () => {
+    const repos = createRepos(db.prisma);
+    const { request } = await requested();
+    // the policy offered +10% store credit when the request was made
+    await repos.returnRequests.transition(SHOP, request.id, { expectedLockVersion: request.lockVersion, patch: { verdict: { storeCreditBonusBps: 1000 } }, now: clock });
+    expect((await approveRequest(deps(), SHOP, request.id)).ok).toBe(true);
+    expect((await refundRequest(deps(), SHOP, request.id, { to: "store_credit" })).ok).toBe(true);
+    const bonusMinor = Math.floor((request.refundMinor * 1000 + 5000) / 10_000);
+    expect(bonusMinor).toBeGreaterThan(0);
+    const refunded = (await repos.events.listForRequest(SHOP, request.id)).find((e) => e.type === "refunded")!;
+    const creditId = (refunded.payload as { bonus: { id: string } }).bonus.id;
+    const txn = () => [...standin.store.storeCreditAccounts.values()].flatMap((a) => a.transactions).find((t) => t.id === creditId)!;
+    expect(txn().amount).toBe(bonusMinor);
+
+    // credited as owed: no drift; the bonus costs one more read for the whole run
+    reads.length = 0;
+    let run = await reconcileMoney(ctx(), SHOP);
+    expect(run.drift.find((d) => d.requestId === request.id)).toBeUndefined();
+    expect(reads.filter((r) => r === "StoreCreditBonusReads")).toHaveLength(1);
+    expect(run.adminCalls).toBe(reads.length);
+
+    // Shopify shows another amount for the credit: flagged, both figures in words
+    const fmt = (m: number) => formatMoney(m, request.currency);
+    txn().amount = bonusMinor - 1;
+    run = await reconcileMoney(ctx(), SHOP);
+    let found = run.drift.find((d) => d.requestId === request.id)!;
+    expect(found).toMatchObject({ app: { bonusMinor }, shopify: { refundedMinor: request.refundMinor, bonusCreditedMinor: bonusMinor - 1 } });
+    expect(found.drift).toEqual([{ kind: "store_credit_bonus", message: `The app shows ${fmt(bonusMinor)} of store credit bonus; Shopify shows ${fmt(bonusMinor - 1)} credited for it.` }]);
+
+    // Shopify has no such credit (never made, or the id points nowhere): flagged as nothing credited
+    for (const a of standin.store.storeCreditAccounts.values()) a.transactions = a.transactions.filter((t) => t.id !== creditId);
+    run = await reconcileMoney(ctx(), SHOP);
+    found = run.drift.find((d) => d.requestId === request.id)!;
+    expect(found.drift).toEqual([{ kind: "store_credit_bonus", message: `The app shows ${fmt(bonusMinor)} of store credit bonus; Shopify shows ${fmt(0)} credited for it.` }]);
+    // the refund itself still matches to the minor unit: only the bonus is drift
+    expect(found.shopify.refundedMinor).toBe(request.refundMinor);
+  });
+
   it("reads Returns in batches: 1,000 Return ids take ceil(1000 / BATCH) reads", () => {
     expect(Math.ceil(1000 / BATCH)).toBe(40);
   });

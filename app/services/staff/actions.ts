@@ -220,7 +220,12 @@ async function atShopify<A extends StaffAction>(
         money,
         await restockChoice(repos, shop, request.id),
         await notifyDefault(repos, shop),
-        { ...opts, lines: returnLineCount(request) },
+        {
+          ...opts,
+          lines: returnLineCount(request),
+          // decision 220: a retry adopts a bonus credit only when no other request of the customer holds it
+          ...(request.customerId ? { bonusTakenElsewhere: () => repos.events.bonusCreditIdsOfCustomer(shop, request.customerId!, request.id) } : {}),
+        },
       );
     }
     case "close":
@@ -263,6 +268,10 @@ function eventPayload(action: StaffAction, args: unknown, from: string, to: stri
     base.amount = formatMoney((settled ? settled.totalMinor : request.refundMinor) + bonusMinor, request.currency);
     if (settled) base.settled = settled;
     if (answer?.bonus) base.bonus = { ...answer.bonus, amount: formatMoney(bonusMinor, request.currency) };
+    // processing a replacement or exchange sends the new items (decision 170): the timeline, the activity
+    // log and its CSV say so rather than "Refunded"
+    const kind = verdictOf(request).exchange?.kind;
+    if (kind) base.newItems = kind;
   }
   return base;
 }

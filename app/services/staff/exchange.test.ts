@@ -14,7 +14,11 @@ import { startStandin, tomlScopes, type Standin } from "../../../standin";
 import { approveRequest, refundRequest, retryLastAction, type StaffDeps } from "./index";
 import { loadRequestDetail } from "~/services/admin-views/detail";
 import { stockForScreen } from "./exchange-stock";
+import { runStaffIntent } from "./screen";
 import { runBulk } from "~/services/admin-views/bulk.server";
+import { listQueue } from "~/services/admin-views/queue";
+import { activityCsv, loadActivity } from "~/services/admin-views/activity";
+import { formatMoney } from "~/returns";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_exchange_test";
@@ -71,7 +75,7 @@ async function requested(kind: StoredExchange["kind"], variantId?: string, newVa
     resolution: "exchange",
     shopifyReturnId: res.returnRequest!.return!.id,
     verdict: { plan: { returnLineItems: [{ fulfillmentLineItemId: line.id, quantity: 1, returnReasonDefinitionId: reason.id }] }, exchange },
-    lines: [{ lineItemId: li.id, fulfillmentLineItemId: line.id, title: li.title, quantity: 1, reason: "DEFECTIVE", eligible: true }],
+    lines: [{ lineItemId: li.id, fulfillmentLineItemId: line.id, title: li.title, quantity: 1, reason: "DEFECTIVE", eligible: true, refundMinor: li.unitPrice }],
     now: clock,
   });
   return request;
@@ -128,6 +132,22 @@ describe("approve a replacement or exchange", () => {
     expect(order.fulfillmentOrders![0]).toMatchObject({ status: "OPEN", holds: [] });
     expect(fresh.refundIds).toHaveLength(0); // free: nothing refunded
     expect(fresh.exchangeLines![0]!.processedQuantity).toBe(1);
+
+    // staff are told what happened: replaced, the item's value, nothing refunded; never "Refunded NZ$0.00"
+    const value = formatMoney(item.unitPrice, request.currency);
+    const after = (await loadRequestDetail({ repos: createRepos(db.prisma) }, SHOP, request.id))!;
+    expect(after.request.status).toBe("refunded"); // the state machine's step; not what staff read
+    expect(after.shownStatus).toBe("replaced");
+    expect(after.exchange).toMatchObject({ kind: "replacement", stage: "processed", differenceMinor: 0, formatted: { returned: value, newItems: value } });
+    const done = after.events.find((e) => e.type === "refunded")!;
+    expect(done.title).toBe("Replaced — new item sent");
+    expect(done.details).toEqual(["Nothing refunded — replaced free of charge"]);
+    const queue = await listQueue({ repos: createRepos(db.prisma) }, SHOP, { limit: 100 });
+    expect(queue.items.find((i) => i.id === request.id)).toMatchObject({ status: "refunded", shownStatus: "replaced", resolution: "replacement" });
+    const log = await loadActivity({ repos: createRepos(db.prisma) }, SHOP, { who: [], what: ["money"], from: null, to: null, before: null });
+    const row = log.rows.find((x) => x.requestId === request.id)!;
+    expect(row.what).toBe("Processed the replacement — new item sent");
+    expect(activityCsv([row], "UTC")).toContain('"Processed the replacement — new item sent"');
   });
 
   it("exchange for another size: the new Return holds the Large mats; processing commits one from stock", async () => {
@@ -141,6 +161,45 @@ describe("approve a replacement or exchange", () => {
     const fo = standin.store.orders.get(request.orderId)!.fulfillmentOrders!.at(-1)!;
     expect(fo.status).toBe("OPEN");
     expect(standin.store.variants.get(MATS_LARGE)!.inventoryQuantity).toBe(stock - 1);
+
+    // the returned mats' value, the new ones', nothing back at the same price; the badge says exchanged
+    const after = (await loadRequestDetail({ repos: createRepos(db.prisma) }, SHOP, request.id))!;
+    const value = formatMoney(request.lines[0]!.refundMinor, request.currency);
+    expect(after.shownStatus).toBe("exchanged");
+    expect(after.exchange).toMatchObject({ kind: "exchange", stage: "processed", differenceMinor: 0, formatted: { returned: value, newItems: value, difference: formatMoney(0, request.currency) } });
+    const done = after.events.find((e) => e.type === "refunded")!;
+    expect([done.title, ...done.details]).toEqual(["Exchanged — new items sent", "Nothing refunded — same price"]);
+    const queue = await listQueue({ repos: createRepos(db.prisma) }, SHOP, { limit: 100 });
+    expect(queue.items.find((i) => i.id === request.id)).toMatchObject({ shownStatus: "exchanged", resolution: "exchange" });
+    const log = await loadActivity({ repos: createRepos(db.prisma) }, SHOP, { who: ["staff"], what: ["money"], from: null, to: null, before: null });
+    expect(log.rows.find((x) => x.requestId === request.id)!.what).toBe("Processed the exchange — new items sent");
+  });
+
+  it("a cheaper exchange: the money card shows the returned value, the new items' and the difference; processing says it refunded the difference and sent the items", async () => {
+    const request = await requested("exchange", MATS_STANDARD, MATS_LARGE);
+    const repos = createRepos(db.prisma);
+    // as if the new item cost NZ$10.00 less than what comes back: the difference is the request's refund
+    const v = request.verdict as { exchange: StoredExchange };
+    const cheaper = { ...v.exchange, items: v.exchange.items.map((i) => ({ ...i, unitPriceMinor: i.unitPriceMinor - 1000 })), refundMinor: 1000 };
+    await repos.returnRequests.transition(SHOP, request.id, { expectedLockVersion: request.lockVersion, patch: { refundMinor: 1000, verdict: { ...v, exchange: cheaper } }, now: clock });
+    const fmt = (m: number) => formatMoney(m, request.currency);
+    const line = request.lines[0]!.refundMinor;
+    const before = (await loadRequestDetail({ repos }, SHOP, request.id))!;
+    expect(before.shownStatus).toBe("requested");
+    expect(before.exchange).toMatchObject({ stage: "requested", returnedMinor: line, newItemsMinor: line - 1000, differenceMinor: 1000, formatted: { returned: fmt(line), newItems: fmt(line - 1000), difference: fmt(1000) } });
+    expect((await approveRequest(deps(), SHOP, request.id)).ok).toBe(true);
+    expect((await loadRequestDetail({ repos }, SHOP, request.id))!.exchange!.stage).toBe("approved");
+    const form = new FormData();
+    form.set("intent", "refund");
+    form.set("to", "original_payment");
+    const done = await runStaffIntent(deps(), SHOP, request.id, form, false);
+    expect(done.answer).toMatchObject({ ok: true, message: `Processed in Shopify. ${fmt(1000)} price difference refunded; the new items are released to ship.` });
+    const after = (await loadRequestDetail({ repos }, SHOP, request.id))!;
+    expect(after.shownStatus).toBe("exchanged");
+    expect(after.exchange!.stage).toBe("processed");
+    expect(after.money.settled).toMatchObject({ kind: "refund", amountMinor: 1000 });
+    const event = after.events.find((e) => e.type === "refunded")!;
+    expect([event.title, ...event.details]).toEqual(["Exchanged — new items sent", `${fmt(1000)} price difference to the original payment`]);
   });
 
   it("staff see the new items' live stock; out of stock, approving is refused before anything is sent", async () => {

@@ -4,7 +4,7 @@ import { DECLINE_REASONS, type DeclineReason } from "~/returns/request-state";
 import { approveRequest, closeRequest, declineRequest, markReceived, refundRequest, retryLastAction } from "./index";
 import { overrideAmount } from "./override";
 import type { ActionResult, StaffDeps } from "./types";
-import { verdictOf } from "~/returns";
+import { formatMoney, verdictOf } from "~/returns";
 
 export type StaffIntentAnswer =
   | { ok: true; intent: string; message: string }
@@ -105,10 +105,15 @@ export async function runStaffIntent(
   }
   if (res.ok) {
     // a replacement or even exchange is processed with nothing refunded: say what happened instead
-    const newItemsOnly = intent === "refund" && res.request.refundMinor <= 0 && verdictOf(res.request).exchange !== undefined;
+    const exchange = intent === "refund" && verdictOf(res.request).exchange !== undefined;
+    const newItemsOnly = exchange && res.request.refundMinor <= 0;
+    // a cheaper exchange: the difference went back with the processing, and the new items are released
+    const difference = formatMoney(Math.max(0, res.request.refundMinor), res.request.currency);
     const message = newItemsOnly
       ? "Processed in Shopify. The new items are released to ship."
-      : intent === "refund" && text("to") === "store_credit"
+      : exchange
+        ? `Processed in Shopify. ${difference} price difference ${text("to") === "store_credit" ? "issued as store credit" : "refunded"}; the new items are released to ship.`
+        : intent === "refund" && text("to") === "store_credit"
         ? "Store credit issued."
         : (DONE[intent] ?? "Done.");
     return { status: 200, answer: { ok: true, intent, message } };

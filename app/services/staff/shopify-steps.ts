@@ -325,15 +325,27 @@ export interface BonusCredit {
  */
 export async function creditBonusAtShopify(
   admin: AdminClient,
-  args: { customerId: string; bonusMinor: number; currency: string; notBefore: string | null; reconcile: boolean },
+  args: {
+    customerId: string;
+    bonusMinor: number;
+    currency: string;
+    notBefore: string | null;
+    reconcile: boolean;
+    /** credits another request of this customer already recorded as its bonus: never adopted for this one */
+    takenElsewhere?: () => Promise<ReadonlySet<string>>;
+  },
 ): Promise<BonusCredit> {
   const { customerId, bonusMinor, currency } = args;
   if (args.reconcile) {
     const data = await admin.request(STORE_CREDIT_CREDITS, { customerId, accountQuery: `currency_code:${currency}` });
     const since = args.notBefore ? Date.parse(args.notBefore) : -Infinity;
+    let taken: ReadonlySet<string> | null = null;
     for (const t of data.customer?.storeCreditAccounts.nodes[0]?.transactions.nodes ?? []) {
       if (!("event" in t) || t.event !== "ADJUSTMENT" || t.amount.currencyCode !== currency) continue;
       if (parseMoney(t.amount.amount, currency) !== bonusMinor || Date.parse(t.createdAt) < since) continue;
+      // two requests of one customer with the same bonus: the other's recorded credit is not this one's
+      taken ??= args.takenElsewhere ? await args.takenElsewhere() : new Set<string>();
+      if (taken.has(t.id)) continue;
       return { id: t.id, amountMinor: bonusMinor, currency, reconciled: true };
     }
   }
@@ -368,7 +380,7 @@ export async function refundAtShopify(
   money: RefundMoney,
   restock: boolean,
   notifyCustomer: boolean,
-  opts: { reconcile: boolean; lines?: number },
+  opts: { reconcile: boolean; lines?: number; bonusTakenElsewhere?: () => Promise<ReadonlySet<string>> },
 ): Promise<unknown> {
   const exchange = money.exchangeItems ?? false;
   const bonusMinor = money.bonusMinor ?? 0;
@@ -387,7 +399,14 @@ export async function refundAtShopify(
     const customerId = ret.order.customer?.id;
     if (!customerId) throw new StepError("no_customer", "store credit needs an order with a customer");
     // only an attempt that found the refund made can find the bonus made: it is always credited after
-    bonus = await creditBonusAtShopify(admin, { customerId, bonusMinor, currency: money.currency, notBefore: outcome.refundedAt, reconcile: "reconciled" in outcome.answer });
+    bonus = await creditBonusAtShopify(admin, {
+      customerId,
+      bonusMinor,
+      currency: money.currency,
+      notBefore: outcome.refundedAt,
+      reconcile: "reconciled" in outcome.answer,
+      ...(opts.bonusTakenElsewhere ? { takenElsewhere: opts.bonusTakenElsewhere } : {}),
+    });
   }
   return {
     ...outcome.answer,

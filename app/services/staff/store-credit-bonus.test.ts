@@ -30,9 +30,10 @@ const deps = (): StaffDeps => ({ repos: createRepos(db.prisma), admin, now: () =
 const count = (name: string) => sent.filter((n) => n === name).length;
 
 /** A requested Return on an unused order paid in the shop's currency, and our request with the bonus the policy offered. */
-async function requested(bonusBps = BONUS_BPS): Promise<{ request: ReturnRequestWithLines; customerId: string }> {
+async function requested(bonusBps = BONUS_BPS, ofCustomer?: string): Promise<{ request: ReturnRequestWithLines; customerId: string }> {
   for (const o of standin.store.orders.values()) {
     if (used.has(o.id) || !o.customerId || o.returnIds.length > 0 || o.refundIds.length > 0) continue;
+    if (ofCustomer && o.customerId !== ofCustomer) continue;
     const f = o.fulfillments.find((x) => x.status === "SUCCESS" && x.lines.length > 0);
     const line = f?.lines[0];
     const li = line && o.lineItems.find((l) => l.id === line.lineItemId);
@@ -143,6 +144,39 @@ describe("store credit bonus at Shopify", () => {
     expect(count("StoreCreditCredits")).toBeGreaterThan(0);
     expect(account(customerId, request.currency).balance - before).toBe(creditMinor);
     expect(standin.store.returns.get(request.shopifyReturnId!)!.refundIds).toHaveLength(1);
+  });
+
+  it("two requests of one customer with the same bonus: a retry never adopts the credit the other request recorded", async () => {
+    // B's refund is made and its bonus refused; then A is credited with a bonus of exactly the same amount,
+    // after B's refund; B's retry reads the customer's credits and finds A's: it is A's, so B credits its own
+    const customers = new Map<string, number>();
+    for (const o of standin.store.orders.values()) if (o.customerId && !used.has(o.id) && o.returnIds.length === 0) customers.set(o.customerId, (customers.get(o.customerId) ?? 0) + 1);
+    const customer = [...customers.entries()].sort((x, y) => y[1] - x[1])[0]![0];
+    const b = await requested(BONUS_BPS, customer);
+    const a = await requested(BONUS_BPS, customer);
+    const repos = createRepos(db.prisma);
+    // the same refund, so the same bonus
+    const same = Math.min(a.request.refundMinor, b.request.refundMinor);
+    for (const r of [a.request, b.request]) {
+      const now = (await repos.returnRequests.findById(SHOP, r.id))!;
+      await repos.returnRequests.transition(SHOP, r.id, { expectedLockVersion: now.lockVersion, patch: { refundMinor: same }, now: clock });
+    }
+    const { creditMinor, bonusMinor } = storeCreditWithBonus(same, BONUS_BPS);
+    const before = account(customer, a.request.currency).balance;
+    standin.faults.inject({ operationName: "StoreCreditBonusCredit", kind: "userErrors", times: 1 });
+    expect(await refundRequest(deps(), SHOP, b.request.id, { to: "store_credit" })).toMatchObject({ ok: false, status: 422 });
+    expect((await refundRequest(deps(), SHOP, a.request.id, { to: "store_credit" })).ok).toBe(true);
+    const sentBefore = count("StoreCreditBonusCredit");
+    const retried = await retryLastAction(deps(), SHOP, b.request.id);
+    expect(retried.ok && retried.request.status).toBe("credited");
+    // B credited its own bonus: one more storeCreditAccountCredit, and each request records a different credit
+    expect(count("StoreCreditBonusCredit")).toBe(sentBefore + 1);
+    expect(account(customer, a.request.currency).balance - before).toBe(2 * creditMinor);
+    const bonusOf = async (id: string) => ((await repos.events.listForRequest(SHOP, id)).find((e) => e.type === "refunded")!.payload as { bonus: { id: string; amountMinor: number } }).bonus;
+    const [ba, bb] = [await bonusOf(a.request.id), await bonusOf(b.request.id)];
+    expect(ba.amountMinor).toBe(bonusMinor);
+    expect(bb.amountMinor).toBe(bonusMinor);
+    expect(bb.id).not.toBe(ba.id);
   });
 
   it("Shopify refused the bonus: the refund stands, the retry credits the bonus once", async () => {

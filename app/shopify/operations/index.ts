@@ -19,3 +19,4 @@ export { STORE_CREDIT_BONUS_CREDIT } from "./store-credit-bonus-credit";
 export { STORE_CREDIT_CREDITS } from "./store-credit-credits";
 export { EXCHANGE_ITEMS_STOCK } from "./exchange-items-stock";
 export { EXCHANGE_OTHER_PRODUCTS } from "./exchange-other-products";
+export { STORE_CREDIT_BONUS_READS } from "./store-credit-bonus-reads";
