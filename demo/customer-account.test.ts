@@ -3,8 +3,7 @@
 // size, and the total stays what the shopper paid.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandin, type Standin } from "../standin";
-import { processExchangeLines } from "../standin/state/exchanges";
-import type { ReturnRec } from "../standin/state/types";
+import { processExchangeLines, type ReturnRec } from "../standin/testing";
 import { customerAccountView } from "./customer-account";
 
 let standin: Standin;
