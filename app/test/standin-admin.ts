@@ -24,3 +24,17 @@ export async function startStandinWithAdmin(
   const admin = offlineAdminClient({ shop: standin.shop, accessToken: token, env: { SHOPIFY_ADMIN_ORIGIN: standin.url } }, clientOptions);
   return { standin, token, scope: ex.body.scope as string, admin };
 }
+
+/**
+ * A fetch that records the name of each Admin operation it sends, in order: mutations, queries or both
+ * (`kinds`), for suites that assert what reached Shopify.
+ */
+export function recordingFetch(sent: string[], kinds: "mutation" | "query" | "both"): typeof fetch {
+  const pattern = kinds === "both" ? /(?:mutation|query)\s+(\w+)/ : new RegExp(`${kinds}\\s+(\\w+)`);
+  return async (input, init) => {
+    const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
+    const m = pattern.exec(body.query ?? "");
+    if (m) sent.push(m[1]!);
+    return fetch(input, init);
+  };
+}

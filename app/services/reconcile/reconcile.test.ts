@@ -17,6 +17,7 @@ import { refundAtShopify } from "~/services/staff/shopify-steps";
 import { startStandin, tomlScopes, type Standin } from "../../../standin";
 import { addOrder } from "../../../standin/testing";
 import { BATCH, latestReconciliation, reconcileMoney } from "./index";
+import { recordingFetch } from "~/test/standin-admin";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_reconcile_test";
@@ -75,12 +76,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: "reconcile-key", apiSecret: "reconcile-secret-0123456789", seed: "demo", webhooks: [] });
   standin.grantOfflineToken({ token: TOKEN, scope: tomlScopes() });
-  const counting: typeof fetch = async (input, init) => {
-    const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
-    const m = /query\s+(\w+)/.exec(body.query ?? "");
-    if (m) reads.push(m[1]!);
-    return fetch(input, init);
-  };
+  const counting = recordingFetch(reads, "query");
   admin = offlineAdminClient({ shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url }, fetch: counting }, { sleep: async () => {}, retry: { maxAttempts: 2 } });
   await createRepos(db.prisma).policies.saveNewVersion(SHOP, { policy, now: new Date("2026-01-01T00:00:00Z") });
 });

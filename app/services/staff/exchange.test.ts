@@ -19,6 +19,7 @@ import { runBulk } from "~/services/admin-views/bulk.server";
 import { listQueue } from "~/services/admin-views/queue";
 import { activityCsv, loadActivity } from "~/services/admin-views/activity";
 import { formatMoney } from "~/returns";
+import { recordingFetch } from "~/test/standin-admin";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_exchange_test";
@@ -85,12 +86,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: "exchange-key", apiSecret: "exchange-secret-0123456789", seed: "demo", webhooks: [] });
   standin.grantOfflineToken({ token: TOKEN, scope: tomlScopes() });
-  const counting: typeof fetch = async (input, init) => {
-    const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
-    const m = /mutation\s+(\w+)/.exec(body.query ?? "");
-    if (m) sent.push(m[1]!);
-    return fetch(input, init);
-  };
+  const counting = recordingFetch(sent, "mutation");
   admin = offlineAdminClient(
     { shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url }, fetch: counting },
     { sleep: async () => {}, retry: { maxAttempts: 2 } },

@@ -23,6 +23,7 @@ import {
 } from "./index";
 import { overrideAmount } from "./override";
 import { loadRequestDetail } from "~/services/admin-views";
+import { recordingFetch } from "~/test/standin-admin";
 
 const SHOP = "demo-returns.myshopify.com";
 const OTHER = "other-shop.myshopify.com";
@@ -91,12 +92,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: "staff-key", apiSecret: "staff-secret-0123456789", seed: "demo", webhooks: [] });
   standin.grantOfflineToken({ token: TOKEN, scope: tomlScopes() });
-  const counting: typeof fetch = async (input, init) => {
-    const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
-    const m = /mutation\s+(\w+)/.exec(body.query ?? "");
-    if (m) sent.push(m[1]!);
-    return fetch(input, init);
-  };
+  const counting = recordingFetch(sent, "mutation");
   admin = offlineAdminClient(
     { shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url }, fetch: counting },
     { sleep: async () => {}, retry: { maxAttempts: 2 } },

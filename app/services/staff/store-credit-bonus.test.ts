@@ -14,6 +14,7 @@ import { approveRequest, refundRequest, retryLastAction, type StaffDeps } from "
 import { refundMoneyOf } from "./actions";
 import { loadRequestDetail } from "~/services/admin-views/detail";
 import { presentRequest } from "~/services/shopper/present";
+import { recordingFetch } from "~/test/standin-admin";
 
 const SHOP = "demo-returns.myshopify.com";
 const TOKEN = "shpat_bonus_test";
@@ -72,12 +73,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   standin = await startStandin({ apiKey: "bonus-key", apiSecret: "bonus-secret-0123456789", seed: "demo", webhooks: [] });
   standin.grantOfflineToken({ token: TOKEN, scope: tomlScopes() });
-  const counting: typeof fetch = async (input, init) => {
-    const body = typeof init?.body === "string" ? (JSON.parse(init.body) as { query?: string }) : {};
-    const m = /(?:mutation|query)\s+(\w+)/.exec(body.query ?? "");
-    if (m) sent.push(m[1]!);
-    return fetch(input, init);
-  };
+  const counting = recordingFetch(sent, "both");
   // a lost answer is a call that times out: 2 s here, not the 20 s default
   admin = offlineAdminClient({ shop: SHOP, accessToken: TOKEN, env: { SHOPIFY_ADMIN_ORIGIN: standin.url }, fetch: counting, timeoutMs: 2000 }, { sleep: async () => {}, retry: { maxAttempts: 1 } });
   const policy = parsePolicy({ ...getPreset("standard-30-day")!, approval: { mode: "manual" } });
