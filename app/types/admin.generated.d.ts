@@ -3,6 +3,16 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type BlockedCustomersQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type BlockedCustomersQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.Customer, 'id'>
+    & { lastOrder?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'name'>> }
+  )>> };
+
 export type ExchangeItemsStockQueryVariables = AdminTypes.Exact<{
   ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
 }>;
@@ -413,6 +423,7 @@ export type StoreCreditCreditsQuery = { customer?: AdminTypes.Maybe<(
   )> };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query BlockedCustomers($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Customer {\n        id\n        lastOrder {\n          name\n        }\n      }\n    }\n  }\n": {return: BlockedCustomersQuery, variables: BlockedCustomersQueryVariables},
   "#graphql\n  query ExchangeItemsStock($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on ProductVariant {\n        id\n        inventoryQuantity\n      }\n    }\n  }\n": {return: ExchangeItemsStockQuery, variables: ExchangeItemsStockQueryVariables},
   "#graphql\n  query ExchangeOptions($id: ID!, $lines: Int = 20, $variants: Int = 20) {\n    order(id: $id) {\n      id\n      currencyCode\n      presentmentCurrencyCode\n      lineItems(first: $lines) {\n        nodes {\n          id\n          variant {\n            id\n          }\n          product {\n            id\n            title\n            productType\n            variants(first: $variants) {\n              nodes {\n                id\n                title\n                price\n                inventoryQuantity\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: ExchangeOptionsQuery, variables: ExchangeOptionsQueryVariables},
   "#graphql\n  query ExchangeOtherProducts($query: String!, $first: Int = 10, $variants: Int = 8) {\n    products(first: $first, query: $query, sortKey: TITLE) {\n      nodes {\n        id\n        title\n        variants(first: $variants) {\n          nodes {\n            id\n            title\n            price\n            inventoryQuantity\n          }\n        }\n      }\n    }\n  }\n": {return: ExchangeOtherProductsQuery, variables: ExchangeOtherProductsQueryVariables},

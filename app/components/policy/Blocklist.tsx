@@ -71,7 +71,7 @@ export function Blocklist({
           ) : (
             customers.map((id, i) => (
               <InlineStack key={id} align="space-between" blockAlign="center" gap="200">
-                <Text as="span">{labels[id] ?? `A customer added earlier (${i + 1})`}</Text>
+                <Text as="span">{labels[id] ?? `A customer with no order the app can read (${i + 1})`}</Text>
                 <Button
                   onClick={() => change({ customers: customers.filter((c) => c !== id), emailDomains: domains })}
                   accessibilityLabel={`Unblock ${labels[id] ?? "this customer"}`}

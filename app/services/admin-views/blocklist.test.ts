@@ -51,8 +51,26 @@ describe("the blocklist in the policy editor", () => {
     expect(labels).toEqual({
       "gid://shopify/Customer/7": "Customer of #1038",
       "gid://shopify/Customer/8": "Ana Ruiz",
-      "gid://shopify/Customer/9": "A customer added earlier (3), with no return request in this app",
+      "gid://shopify/Customer/9": "A customer with no order the app can read (3)",
     });
     for (const l of Object.values(labels)) expect(l).not.toMatch(/gid:|Customer\/\d/);
+  });
+
+  it("a blocked customer the app has no request from is named by their last order at Shopify, in one read", async () => {
+    const repos = createRepos(db.prisma);
+    const mine = (id: string) => [...standin.store.orders.values()].filter((o) => o.customerId === id);
+    const id = [...standin.store.customers.keys()].find((c) => mine(c).length > 1 && c !== "gid://shopify/Customer/7" && c !== "gid://shopify/Customer/8")!;
+    const last = mine(id).sort((a, b) => Date.parse(a.processedAt) - Date.parse(b.processedAt)).at(-1)!;
+    const calls: string[] = [];
+    const counting = new Proxy(admin, {
+      get: (t, p, r) => (p === "request" ? (doc: string, ...rest: unknown[]) => (calls.push(/query\s+(\w+)/.exec(doc)![1]!), (t.request as (...a: unknown[]) => unknown)(doc, ...rest)) : Reflect.get(t, p, r)),
+    });
+    const labels = await blockedCustomerLabels({ repos, admin: counting }, SHOP, [id, "gid://shopify/Customer/7"]);
+    expect(labels).toEqual({ [id]: `Customer of ${last.name}`, "gid://shopify/Customer/7": "Customer of #1038" });
+    expect(calls).toEqual(["BlockedCustomers"]);
+    // everyone known from the app's requests: no read at all
+    calls.length = 0;
+    await blockedCustomerLabels({ repos, admin: counting }, SHOP, ["gid://shopify/Customer/7"]);
+    expect(calls).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // level 2) or as "Customer of #1038"; the policy stores the Shopify customer id, which no screen shows.
 import type { AdminServiceContext, ServiceContext } from "~/services/context";
 import { findOrderIdByName, loadOrderSnapshot } from "~/shopify/order-snapshot";
+import { BLOCKED_CUSTOMERS } from "~/shopify/operations";
 
 /** What the editor shows for a blocked customer. */
 export interface BlockedCustomer {
@@ -12,13 +13,24 @@ export interface BlockedCustomer {
 
 export type CustomerOfOrderResult = { ok: true; customer: BlockedCustomer } | { ok: false; status: 404 | 422; field: "orderName"; message: string };
 
-/** A name staff recognise for each blocked customer, from the requests the app keeps; never the id. */
-export async function blockedCustomerLabels(ctx: Pick<ServiceContext, "repos">, shop: string, ids: readonly string[]): Promise<Record<string, string>> {
+/**
+ * A name staff recognise for each blocked customer, never the id: the name kept with their latest request
+ * (with name approval), else "Customer of" that request's order; for a customer the app has no request from,
+ * their last order at Shopify (one read, only when there is such a customer and an Admin client).
+ */
+export async function blockedCustomerLabels(ctx: Pick<ServiceContext, "repos" | "admin">, shop: string, ids: readonly string[]): Promise<Record<string, string>> {
   const seen = await ctx.repos.returnRequests.customersSeen(shop, ids);
+  const lastOrders = new Map<string, string>();
+  const unseen = ids.filter((id) => !seen.has(id)).slice(0, 50);
+  if (unseen.length > 0 && ctx.admin) {
+    const data = await ctx.admin.request(BLOCKED_CUSTOMERS, { ids: unseen });
+    for (const n of data.nodes) if (n && "id" in n && n.lastOrder) lastOrders.set(n.id, n.lastOrder.name);
+  }
   const out: Record<string, string> = {};
   ids.forEach((id, i) => {
     const s = seen.get(id);
-    out[id] = s ? (s.displayName ?? `Customer of ${s.orderName}`) : `A customer added earlier (${i + 1}), with no return request in this app`;
+    const last = lastOrders.get(id);
+    out[id] = s ? (s.displayName ?? `Customer of ${s.orderName}`) : last ? `Customer of ${last}` : `A customer with no order the app can read (${i + 1})`;
   });
   return out;
 }
