@@ -81,25 +81,23 @@ export function Blocklist({
               </InlineStack>
             ))
           )}
-          <InlineStack gap="200" blockAlign="end">
-            <div style={{ flex: 1 }}>
-              <TextField
-                label="Block the customer who placed order"
-                autoComplete="off"
-                placeholder="#1038"
-                value={orderName}
-                onChange={setOrderName}
-                error={findError}
-              />
-            </div>
-            <Button
-              onClick={() => find.submit({ intent: "block-customer", orderName }, { method: "post" })}
-              loading={find.state !== "idle"}
-              disabled={orderName.trim() === ""}
-            >
-              Block customer
-            </Button>
-          </InlineStack>
+          <TextField
+            label="Block the customer who placed order"
+            autoComplete="off"
+            placeholder="#1038"
+            value={orderName}
+            onChange={setOrderName}
+            error={findError}
+            connectedRight={
+              <Button
+                onClick={() => find.submit({ intent: "block-customer", orderName }, { method: "post" })}
+                loading={find.state !== "idle"}
+                disabled={orderName.trim() === ""}
+              >
+                Block customer
+              </Button>
+            }
+          />
         </BlockStack>
 
         <BlockStack gap="200">
@@ -132,26 +130,24 @@ export function Blocklist({
               </BlockStack>
             ))
           )}
-          <InlineStack gap="200" blockAlign="end">
-            <div style={{ flex: 1 }}>
-              <TextField
-                label="Block e-mail addresses at"
-                autoComplete="off"
-                placeholder="mailinator.com"
-                disabled={!emailAccess}
-                value={domainText}
-                onChange={(v) => {
-                  setDomainText(v);
-                  setDomainError(undefined);
-                }}
-                error={domainError}
-                helpText="Covers its subdomains too: mailinator.com also blocks mail.mailinator.com."
-              />
-            </div>
-            <Button onClick={addDomain} disabled={!emailAccess || domainText.trim() === ""}>
-              Block domain
-            </Button>
-          </InlineStack>
+          <TextField
+            label="Block e-mail addresses at"
+            autoComplete="off"
+            placeholder="mailinator.com"
+            disabled={!emailAccess}
+            value={domainText}
+            onChange={(v) => {
+              setDomainText(v);
+              setDomainError(undefined);
+            }}
+            error={domainError}
+            helpText="Covers its subdomains too: mailinator.com also blocks mail.mailinator.com."
+            connectedRight={
+              <Button onClick={addDomain} disabled={!emailAccess || domainText.trim() === ""}>
+                Block domain
+              </Button>
+            }
+          />
         </BlockStack>
       </BlockStack>
     </Part>

@@ -1,7 +1,7 @@
 // The policy editor's keep-the-item settings (decision 190): refund or credit without a return when a line
 // is worth less than an amount, or for reasons or products the merchant picks. Nothing set: every item comes back.
-import { BlockStack, Checkbox, FormLayout, InlineGrid, Text, TextField } from "@shopify/polaris";
-import { REASONS, type Matcher, type Reason } from "~/returns";
+import { BlockStack, ChoiceList, FormLayout, Text, TextField } from "@shopify/polaris";
+import { REASONS, type Matcher } from "~/returns";
 import { errorsUnder, withKeepItemField, type KeepItemDraft } from "~/services/admin-views/policy-editor";
 import { REASON_LABEL, label } from "~/components/labels";
 import type { SectionProps } from "./acceptance";
@@ -29,19 +29,14 @@ export function KeepItem({ draft, set, err, errors, currency }: SectionProps & {
           error={err(`keepItem.maxLineValue.${currency}`)}
           helpText={`The price paid for the units returned on one line. Orders paid in another currency are not kept by value.`}
         />
-        <BlockStack gap="100">
-          <Text as="p">Keep the item when the reason is</Text>
-          <InlineGrid columns={{ xs: 2, md: 3 }} gap="100">
-            {REASONS.map((r) => (
-              <Checkbox
-                key={r}
-                label={label(REASON_LABEL, r)}
-                checked={reasons.includes(r)}
-                onChange={(on) => change("reasons", on ? REASONS.filter((x) => x === r || reasons.includes(x)) : reasons.filter((x: Reason) => x !== r))}
-              />
-            ))}
-          </InlineGrid>
-        </BlockStack>
+        <ChoiceList
+          allowMultiple
+          title="Keep the item when the reason is"
+          choices={REASONS.map((r) => ({ value: r, label: label(REASON_LABEL, r) }))}
+          selected={reasons}
+          onChange={(picked) => change("reasons", REASONS.filter((r) => picked.includes(r)))}
+          error={err("keepItem.reasons")}
+        />
         <BlockStack gap="100">
           <Text as="p">Keep these items whatever the reason (perishables, for example)</Text>
           <MatchersEditor matchers={(keep?.match ?? []) as Matcher[]} onChange={(m) => change("match", m)} error={err("keepItem.match")} />
