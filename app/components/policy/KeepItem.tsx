@@ -27,7 +27,7 @@ export function KeepItem({ draft, set, err, errors, currency }: SectionProps & {
           value={keep?.maxLineValue?.[currency] ?? ""}
           onChange={(v) => change({ valueIn: currency }, v)}
           error={err(`keepItem.maxLineValue.${currency}`)}
-          helpText={`The price paid for the units returned on one line. Orders paid in another currency are not kept by value.`}
+          helpText="The price paid for the units returned on one line. For an order paid in another currency, this amount is converted at the rate of that order."
         />
         <ChoiceList
           allowMultiple
