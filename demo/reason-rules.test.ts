@@ -65,6 +65,9 @@ describe.skipIf(!chromiumPath())("policy editor: rules per reason (demo stack, h
     expect(await policy.getByRole("button", { name: "Save as new version" }).isDisabled()).toBe(true);
     await policy.getByLabel("Hold when the return rate is above").fill("25");
     await expect.poll(async () => policy.getByText(/must be a percentage like 25/).count()).toBe(0);
+    // at level 1 (the demo's default) the e-mail domain list is off, and the card says why and what to ask for
+    await policy.getByText(/Shopify must first approve this app's access to customers' e-mail addresses/).waitFor();
+    expect(await policy.getByLabel("Block e-mail addresses at").isDisabled()).toBe(true);
     await admin.page.screenshot({ path: join(ARTIFACTS, "policy-reason-rules.png"), fullPage: true });
 
     await policy.getByRole("button", { name: "Save as new version" }).click();

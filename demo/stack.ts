@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrate } from "../app/db/migrate";
 import { startStandin, readTomlScopes, type CustomerDataSetting, type Standin } from "../standin";
+import { parseCustomerData } from "../standin/customer-data";
 import { startAdminHost, type AdminHost } from "./admin-host";
 import { seedReturnRequests, type SeededRequest } from "./seed-requests";
 import { customerAccountView } from "./customer-account";
@@ -235,7 +236,12 @@ export async function startDemoStack(opts: DemoStackOptions = {}): Promise<DemoS
     appUrl,
     databaseUrl,
     adminOrigin: host.url,
-    env: { SHOPIFY_APP_BRIDGE_URL: `${host.url}/app-bridge.js`, ...opts.env },
+    env: {
+      SHOPIFY_APP_BRIDGE_URL: `${host.url}/app-bridge.js`,
+      // the app is told what the stand-in grants, as a deployment states what Shopify approved (decision 130)
+      SHOPIFY_PROTECTED_CUSTOMER_FIELDS: [...parseCustomerData(opts.customerData ?? "level1").fields].join(","),
+      ...opts.env,
+    },
     keepOutput: 20_000,
   });
   const app = served.child;

@@ -172,6 +172,28 @@ describe("protected customer data", () => {
     expect(full.body.data.order.email).toBe(o.email);
   });
 
+  it("the customer's e-mail (defaultEmailAddress) needs the email field: refused at level 1 and with names only, read with email", async () => {
+    const EMAIL = `query E($id: ID!) { order(id: $id) { customer { id } customerEmail: customer { defaultEmailAddress { emailAddress } } } }`;
+    for (const setting of ["level1", "level1+name"] as const) {
+      const c = await client({ customerData: setting });
+      const o = firstOrder(c);
+      const r = await c.gql(EMAIL, { id: o.id });
+      expect(r.body.data.order).toEqual({ customer: { id: o.customerId }, customerEmail: { defaultEmailAddress: null } });
+      expect(r.body.errors).toEqual([
+        expect.objectContaining({
+          message: "This app is not approved to access the Customer object. See https://shopify.dev/docs/apps/launch/protected-customer-data for more details.",
+          path: ["order", "customerEmail", "defaultEmailAddress"],
+          extensions: { code: "ACCESS_DENIED" },
+        }),
+      ]);
+    }
+    const c = await client({ customerData: "level1+email" });
+    const o = firstOrder(c);
+    const r = await c.gql(EMAIL, { id: o.id });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.order.customerEmail.defaultEmailAddress.emailAddress).toBe(c.standin.store.customers.get(o.customerId!)!.email);
+  });
+
   it("without protected customer data access orders and customers are refused outright", async () => {
     const c = await client({ customerData: "none" });
     const o = firstOrder(c);

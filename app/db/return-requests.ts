@@ -397,6 +397,24 @@ export function createReturnRequestsRepo(db: Db) {
       return { requests: rows.length, units, refundedMinor };
     },
 
+    /**
+     * How staff can recognise these customers (the policy editor's blocklist): per customer id, the order of
+     * their latest request and the name kept with it (null without name access). Ids with no request are absent.
+     */
+    async customersSeen(shop: string, customerIds: readonly string[]): Promise<Map<string, { orderName: string; displayName: string | null }>> {
+      const ids = customerIds.map((c) => requireString("customerId", c));
+      const out = new Map<string, { orderName: string; displayName: string | null }>();
+      if (ids.length === 0) return out;
+      const rows = await db.returnRequest.findMany({
+        where: { shop: requireShop(shop), customerId: { in: ids } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        distinct: ["customerId"],
+        select: { customerId: true, orderName: true, customerDisplayName: true },
+      });
+      for (const r of rows) if (r.customerId) out.set(r.customerId, { orderName: r.orderName, displayName: r.customerDisplayName });
+      return out;
+    },
+
     async listForOrder(shop: string, orderId: string): Promise<ReturnRequestWithLines[]> {
       const rows = await db.returnRequest.findMany({
         where: { shop: requireShop(shop), orderId: requireString("orderId", orderId) },

@@ -170,6 +170,26 @@ describe("keep the item", () => {
     expect(j.refund).toMatchObject({ restockingMinor: 0, returnShippingFeeMinor: 0, totalMinor: 1000 });
   });
 
+  it("an order paid in another currency: the shop-currency amount converted at the order's recorded rate, unless its own currency has one", () => {
+    // NZD shop, paid in AUD: the order's total is 100.00 NZD = 90.00 AUD, so 15.00 NZD is 13.50 AUD
+    const aud = (unitPrice: string, q = p) =>
+      evaluate({
+        policy: q,
+        order: order([{ unitPrice }], { currency: "AUD", shopMoney: { currency: "NZD", total: "100.00", presentmentTotal: "90.00" } }),
+        request: { lines: [line("STYLE")] },
+        now: "2026-03-05T00:00:00Z",
+        shop: NZ,
+      }).lines[0]!.keepItem;
+    expect(aud("13.49")).toBe(true);
+    expect(aud("13.50")).toBe(false);
+    const own = policy({ keepItem: { maxLineValue: { NZD: "15.00", AUD: "5.00" } } as never });
+    expect(aud("13.49", own)).toBe(false);
+    expect(aud("4.99", own)).toBe(true);
+    // no recorded rate (paid in the shop's currency or no total): no conversion, as before
+    const noRate = evaluate({ policy: p, order: order([{ unitPrice: "1.00" }], { currency: "AUD" }), request: { lines: [line("STYLE")] }, now: "2026-03-05T00:00:00Z", shop: NZ });
+    expect(noRate.lines[0]!.keepItem).toBe(false);
+  });
+
   it("names a threshold with too many decimals for its currency", () => {
     expect(() => policy({ keepItem: { maxLineValue: { JPY: "10.50" } } as never })).toThrow(expect.objectContaining({ field: "keepItem.maxLineValue.JPY" }));
   });

@@ -1,7 +1,7 @@
 // Customer history screening and keep-the-item (decision 190). Pure: the adapters count the
 // customer's history from the app's own records and Shopify's order count and pass it in.
 import { z } from "zod";
-import { parseMoney } from "./money";
+import { parseMoney, recordedRateOf, shopToPresentment } from "./money";
 import type { Order, OrderLine } from "./order";
 import type { HistoryRules, KeepItemRules, PerCurrency, Reason } from "./policy";
 import { anyMatcher } from "./matching";
@@ -94,12 +94,20 @@ export function screen(rules: HistoryRules | null, history: CustomerHistory | nu
   return { outcome: blocked ? "blocked" : findings.length ? "hold" : "clear", findings, history };
 }
 
-/** Whether the shopper keeps this line: worth less than the currency's amount, or a chosen reason or product. */
+/**
+ * Whether the shopper keeps this line: worth less than the amount, or a chosen reason or product. The amount
+ * is the one set for the currency the shopper paid in; without one, the amount set in the shop's currency
+ * converted at the order's recorded rate, like the fees (decision 150). Neither: not kept by value.
+ */
 export function keepsItem(rules: KeepItemRules | null, order: Order, line: OrderLine, reason: Reason, quantity: number): boolean {
   if (!rules) return false;
   if (rules.reasons.includes(reason)) return true;
   if (rules.match.length > 0 && anyMatcher(rules.match, line)) return true;
-  const limit = (rules.maxLineValue as PerCurrency)[order.currency];
+  const amounts = rules.maxLineValue as PerCurrency;
+  const own = amounts[order.currency];
+  const rate = recordedRateOf(order);
+  const inShop = rate ? amounts[rate.shopCurrency] : undefined;
+  const limit = own !== undefined ? parseMoney(own, order.currency) : rate && inShop !== undefined ? shopToPresentment(parseMoney(inShop, rate.shopCurrency), rate) : undefined;
   if (limit === undefined) return false;
-  return parseMoney(line.unitPrice, order.currency) * quantity < parseMoney(limit, order.currency);
+  return parseMoney(line.unitPrice, order.currency) * quantity < limit;
 }

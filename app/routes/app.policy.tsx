@@ -5,6 +5,9 @@ import { useLoaderData } from "@remix-run/react";
 import { PRESET_IDS, getPreset } from "~/returns";
 import { adminContext } from "~/services/admin-views/context.server";
 import { tryPolicyOnOrder } from "~/services/admin-views/try-policy";
+import { blockedCustomerLabels, customerOfOrder } from "~/services/admin-views/blocklist";
+import { approvedCustomerFields } from "~/env.server";
+import type { BlockCustomerAnswer } from "~/components/policy/Blocklist";
 import { unstorableTextIn } from "~/services/input-text";
 import { applyVersionToEarlierOrders, savePolicyVersion } from "~/services/staff/policy-versions";
 import type { ApplyEarlierAnswer } from "~/components/policy/SaveBanner";
@@ -15,6 +18,7 @@ import type { TryAnswer } from "~/components/policy/side";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const ctx = await adminContext(request);
   const [active, versions] = await Promise.all([ctx.repos.policies.active(ctx.shop), ctx.repos.policies.list(ctx.shop, { limit: 10 })]);
+  const blocked = (active?.policy as { history?: { blocklist?: { customers?: string[] } } | null } | undefined)?.history?.blocklist?.customers ?? [];
   return {
     active: active ? { version: active.version, policy: active.policy, presetId: active.presetId } : null,
     versions: versions.map((v) => ({
@@ -28,6 +32,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     currency: ctx.currency,
     /** whether automation is on for the shop (saving a policy sets it from its "who decides") */
     autoApproval: ctx.shopRecord?.autoApproval ?? false,
+    /** the blocked customers in words staff recognise (never the id) */
+    customerLabels: await blockedCustomerLabels(ctx, ctx.shop, blocked),
+    /** whether Shopify approved the app for customers' e-mail (the e-mail domain blocklist needs it) */
+    emailAccess: approvedCustomerFields().has("email"),
   };
 };
 
@@ -44,6 +52,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     if (applied.ok) return { ok: true, intent, version: applied.version } satisfies ApplyEarlierAnswer;
     const { ok: _ok, status, ...rest } = applied;
     return Response.json({ ok: false, intent, ...rest } satisfies ApplyEarlierAnswer, { status });
+  }
+  if (intent === "block-customer") {
+    const found = await customerOfOrder(ctx, String(form.get("orderName") ?? ""));
+    if (found.ok) return { ok: true, intent, customer: found.customer } satisfies BlockCustomerAnswer;
+    return Response.json({ ok: false, intent, field: found.field, message: found.message } satisfies BlockCustomerAnswer, { status: found.status });
   }
   let draft: unknown;
   try {

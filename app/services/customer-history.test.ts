@@ -55,6 +55,8 @@ describe(`customer history on ${process.env.DATABASE_URL?.startsWith("postgres")
 
     const h = await customerHistoryFor(repos, A, policy, { customerId: ADA, customerOrders: 12 }, NOW);
     expect(h).toEqual({ id: ADA, emailDomain: null, orders: 12, requests: 4, units: 5, refunded: { NZD: "55.01", USD: "10.00" } });
+    // the e-mail's domain, when the order read asked for it (approved for e-mail, a policy blocks domains)
+    expect((await customerHistoryFor(repos, A, policy, { customerId: ADA, customerOrders: 12, customerEmailDomain: "example.co.nz" }, NOW))?.emailDomain).toBe("example.co.nz");
     // The fifth request is "more than 3"; 55.01 NZD is above 50.00 NZD; USD is not converted.
     expect(screen(policy.history, h, { units: 1 }).findings.map((f) => f.code)).toEqual(["REQUESTS_ABOVE", "REFUNDED_ABOVE"]);
   });

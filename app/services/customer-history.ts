@@ -10,7 +10,7 @@ export async function customerHistoryFor(
   repos: Pick<Repos, "returnRequests">,
   shop: string,
   policy: Policy,
-  snap: { customerId: string | null; customerOrders?: number | null },
+  snap: { customerId: string | null; customerOrders?: number | null; customerEmailDomain?: string | null },
   now: Date,
 ): Promise<CustomerHistory | null> {
   if (!policy.history || !snap.customerId) return null;
@@ -20,8 +20,8 @@ export async function customerHistoryFor(
   for (const [currency, minor] of Object.entries(h.refundedMinor)) refunded[currency] = toDecimalString(Number(minor), currency);
   return {
     id: snap.customerId,
-    // The e-mail is level 2 protected customer data the app does not read (decision 130).
-    emailDomain: null,
+    // The e-mail is level 2 protected customer data: read (its domain only) when approved and asked (decision 130).
+    emailDomain: snap.customerEmailDomain ?? null,
     orders: snap.customerOrders ?? null,
     requests: h.requests,
     units: h.units,

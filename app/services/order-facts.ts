@@ -38,11 +38,21 @@ const keptSchema = z.object({
   returnsSeen: z.array(z.string()),
   /** Shopify's count of the customer's orders when read (customer history, decision 190); at most FACTS_MAX_AGE_MS old */
   customerOrders: z.number().int().nullable().optional(),
+  /** whether the read asked for the customer's e-mail (approved, and a policy blocks e-mail domains) */
+  withEmail: z.boolean().optional(),
+  /** the domain of the customer's e-mail when asked for (never the address); decision 190 */
+  customerEmailDomain: z.string().nullable().optional(),
 });
 export type KeptOrderFacts = z.infer<typeof keptSchema>;
 
 /** What is kept of a read: everything the policy and the Return's plan use; not the customer's name. */
-export function keptFacts(snap: OrderSnapshotResult, withCollections: boolean, reasonHandles: readonly string[], returnsSeen: readonly string[]): KeptOrderFacts {
+export function keptFacts(
+  snap: OrderSnapshotResult,
+  withCollections: boolean,
+  reasonHandles: readonly string[],
+  returnsSeen: readonly string[],
+  withEmail = false,
+): KeptOrderFacts {
   return {
     v: 1,
     order: snap.order,
@@ -56,6 +66,7 @@ export function keptFacts(snap: OrderSnapshotResult, withCollections: boolean, r
     withCollections,
     returnsSeen: [...returnsSeen],
     customerOrders: snap.customerOrders,
+    ...(withEmail ? { withEmail, customerEmailDomain: snap.customerEmailDomain } : {}),
   };
 }
 
@@ -66,6 +77,8 @@ export interface FactsNeed {
   reasonHandles: readonly string[];
   /** the ids of `reasonHandles` must be present (a submission plans its Return with them) */
   needReasonIds: boolean;
+  /** ask for the customer's e-mail domain: the app is approved for e-mail and a policy blocks e-mail domains */
+  withEmail?: boolean;
 }
 
 export interface KnownOrder {
@@ -84,6 +97,7 @@ function fromKept(k: KeptOrderFacts, customerId: string | null, updatedAt: Date)
     shop: k.shop,
     customerId,
     customerDisplayName: null,
+    customerEmailDomain: k.customerEmailDomain ?? null,
     customerOrders: k.customerOrders ?? null,
     fulfillmentLineItems: k.fulfillmentLineItems,
     returnable: k.returnable,
@@ -154,6 +168,7 @@ async function factsOrRead(
     sizes: sizesFor(shapes.get(shop, orderId) ?? (row ? keptShape(row.facts) : null)),
     withCollections: need.withCollections,
     reasonHandles: need.reasonHandles,
+    withEmail: need.withEmail ?? false,
   });
   if (!snap) return null;
   shapes.set(shop, orderId, snap.shape);
@@ -163,7 +178,7 @@ async function factsOrRead(
       orderId: snap.order.id,
       customerId: snap.customerId,
       shopifyUpdatedAt: new Date(snap.updatedAt),
-      facts: keptFacts(snap, need.withCollections, need.reasonHandles, returnsSeen),
+      facts: keptFacts(snap, need.withCollections, need.reasonHandles, returnsSeen, need.withEmail ?? false),
       readAt: deps.now(),
     });
   }
@@ -172,6 +187,7 @@ async function factsOrRead(
 
 function covers(k: KeptOrderFacts, need: FactsNeed): boolean {
   if (need.withCollections && !k.withCollections) return false;
+  if (need.withEmail && !k.withEmail) return false;
   if (need.needReasonIds) {
     const asked = new Set(k.reasonHandles);
     if (!need.reasonHandles.every((h) => asked.has(h))) return false;

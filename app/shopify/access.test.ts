@@ -89,6 +89,7 @@ describe("every operation against the stand-in under the toml's scopes and prote
       ShopInfo: {},
       ShopTerms: {},
       OrderIdByName: { query: `name:"${orders[0]!.name}"` },
+      BlockedCustomers: { ids: [orders.find((o) => o.customerId)!.customerId!] },
       OrdersCountForAnalytics: { query: "created_at:>=2026-01-01" },
       OrderReturns: { id: withReturn.id },
       OrderSnapshot: { id: withReturn.id, withReasons: true, reasonHandles: ["too-small"], reasons: 1 },

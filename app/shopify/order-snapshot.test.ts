@@ -180,6 +180,41 @@ describe("protected customer data", () => {
   });
 });
 
+describe("the customer's e-mail domain (protected customer data level 2, decision 190)", () => {
+  it("asked for only when approved and wanted: the domain comes with the order, never the address; a refusal is no e-mail", async () => {
+    // https://shopify.dev/docs/apps/launch/protected-customer-data: a field beyond the grant is null with an error
+    const approved = await startStandin({ apiKey: TEST_KEY, apiSecret: TEST_SECRET, webhooks: [], seed: "demo", clock: () => NOW, customerData: "level1+email" });
+    try {
+      const ex = await exchange(approved, approved.mintAdminSessionToken());
+      const a = offlineAdminClient({ shop: approved.shop, accessToken: ex.body.access_token as string, env: { SHOPIFY_ADMIN_ORIGIN: approved.url } });
+      const rec = find((o) => o.customerId === "gid://shopify/Customer/1" && hasProduct(o, 203));
+      const c = approved.store.customers.get("gid://shopify/Customer/1")!;
+      expect(c.email).toMatch(/@/);
+      const withEmail = (await loadOrderSnapshot(a, rec.id, { withEmail: true }))!;
+      expect(withEmail.customerEmailDomain).toBe(c.email!.split("@")[1]!.toLowerCase());
+      expect(JSON.stringify(withEmail)).not.toContain(c.email!);
+      // not asked: not read, even when approved
+      expect((await loadOrderSnapshot(a, rec.id))!.customerEmailDomain).toBeNull();
+      // level 1 (the suite's stand-in): Shopify refuses the e-mail; the order is read, without it
+      const refused = (await loadOrderSnapshot(admin, rec.id, { withEmail: true }))!;
+      expect(refused.customerEmailDomain).toBeNull();
+      expect(refused.customerId).toBe(withEmail.customerId);
+      expect(refused.order).toEqual(withEmail.order);
+    } finally {
+      await approved.close();
+    }
+  });
+
+  it("costs nothing unless asked for", () => {
+    const schema = adminSchema();
+    const without = requestedQueryCost(schema, ORDER_SNAPSHOT);
+    const withEmail = requestedQueryCost(schema, ORDER_SNAPSHOT, { withEmail: true });
+    expect(requestedQueryCost(schema, ORDER_SNAPSHOT, { withEmail: false })).toBe(without);
+    // the aliased customer and its defaultEmailAddress: one point each
+    expect(withEmail - without).toBe(2);
+  });
+});
+
 describe("mapSalesChannel", () => {
   it.each([
     [{ attributionHandle: "web" }, "online_store"],

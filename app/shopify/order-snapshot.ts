@@ -66,6 +66,11 @@ export interface OrderSnapshotResult {
   customerOrders: number | null;
   /** The customer's name as Shopify shows it (staff queue shows and searches it); null for guests. */
   customerDisplayName: string | null;
+  /**
+   * The domain of the customer's e-mail ("example.com"), read only when asked (`withEmail`) and the app is
+   * approved for e-mail; the address itself is never kept. Null: not asked, refused, or no e-mail.
+   */
+  customerEmailDomain: string | null;
   /** Fulfillment line items per line item id (returnRequest takes these ids). */
   fulfillmentLineItems: Record<string, FulfillmentLineRef[]>;
   /** Per line item id, its fulfillment line items with the quantity Shopify will still take back. */
@@ -108,9 +113,16 @@ export function mapSalesChannel(hints: {
 type OrderNode = NonNullable<OrderSnapshotQuery["order"]>;
 
 /** Where OrderSnapshot may meet a protected customer data refusal that only means "no name". */
-export const ORDER_SNAPSHOT_REDACTABLE_AT = ["order.customerName"] as const;
+export const ORDER_SNAPSHOT_REDACTABLE_AT = ["order.customerName", "order.customerEmail"] as const;
 /** What Shopify shows for a name the app may not read (https://shopify.dev/changelog/displayname-no-longer-exposes-unapproved-email-or-phone). */
 const REDACTED = "•••";
+
+/** The domain of the customer's e-mail, lower case; the address itself goes no further than this function. */
+function emailDomainOf(order: OrderNode): string | null {
+  const email = order.customerEmail?.defaultEmailAddress?.emailAddress?.trim().toLowerCase();
+  const at = email ? email.lastIndexOf("@") : -1;
+  return email && at > 0 && at < email.length - 1 ? email.slice(at + 1) : null;
+}
 
 function displayNameOf(order: OrderNode): string | null {
   const name = order.customerName?.displayName?.trim();
@@ -175,6 +187,8 @@ export interface SnapshotOptions {
   withCollections?: boolean;
   /** Return reason definition handles to resolve to ids in the same read (a submission). */
   reasonHandles?: readonly string[];
+  /** Ask for the customer's e-mail domain (protected customer data level 2, "email"). Default false. */
+  withEmail?: boolean;
 }
 
 type FirstPage = OrderSnapshotQuery;
@@ -198,8 +212,9 @@ export async function loadOrderSnapshot(admin: AdminClient, orderId: string, opt
     reasonHandles: handles,
     reasons: Math.max(1, handles.length),
   };
+  const withEmail = opts.withEmail ?? false;
   // The customer's name is level 2 protected customer data: refused, it is absent (operations/order-snapshot.ts).
-  const read = (sizes: SnapshotSizes) => admin.request(ORDER_SNAPSHOT, { ...common, ...sizes, withOrderParts: true }, { redactableAt: ORDER_SNAPSHOT_REDACTABLE_AT });
+  const read = (sizes: SnapshotSizes) => admin.request(ORDER_SNAPSHOT, { ...common, ...sizes, withOrderParts: true, withEmail }, { redactableAt: ORDER_SNAPSHOT_REDACTABLE_AT });
   let sizes = opts.sizes ?? FIRST_READ_SIZES;
   let first = await read(sizes);
   // A hint smaller than the order has grown to: read once more at the default sizes.
@@ -357,6 +372,7 @@ export function mapOrderSnapshot(
     customerId: order.customer?.id ?? null,
     customerOrders: order.customer?.numberOfOrders !== undefined && order.customer?.numberOfOrders !== null ? Number(order.customer.numberOfOrders) : null,
     customerDisplayName: order.customer ? displayNameOf(order) : null,
+    customerEmailDomain: order.customer ? emailDomainOf(order) : null,
     fulfillmentLineItems: flis,
     returnable,
     reasonIds,

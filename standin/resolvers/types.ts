@@ -458,6 +458,12 @@ export const typeResolvers: Record<string, R> = {
     },
     defaultEmailAddress: (c: CustomerRec) => ({ emailAddress: c.email, marketingState: "NOT_SUBSCRIBED" }),
     orders: (c: CustomerRec, _a, ctx) => [...ctx.store.orders.values()].filter((o) => o.customerId === c.id && orderVisible(ctx, o)).map((o) => tag(ctx, "Order", o)),
+    // "The customer's last order" (Admin 2026-07 Customer.lastOrder): the latest placed, within what the token may read
+    lastOrder: (c: CustomerRec, _a, ctx) => {
+      const mine = [...ctx.store.orders.values()].filter((o) => o.customerId === c.id && orderVisible(ctx, o));
+      const last = mine.sort((a, b) => Date.parse(a.processedAt) - Date.parse(b.processedAt) || a.id.localeCompare(b.id)).at(-1);
+      return last ? tag(ctx, "Order", last) : null;
+    },
     numberOfOrders: (c: CustomerRec, _a, ctx) => String([...ctx.store.orders.values()].filter((o) => o.customerId === c.id).length),
     storeCreditAccounts: (c: CustomerRec, a, ctx) => {
       const terms = parseQuery(a.query);

@@ -1,6 +1,6 @@
 // The policy editor's customer-history thresholds (decision 190): hold a request for staff when the
 // customer has returned a lot over a period. A blank field is not checked; with every field blank the
-// policy screens no one. The blocklist stays in the advanced JSON (it names customers by Shopify id).
+// policy screens no one. The blocklist has its own card (Blocklist.tsx).
 import { FormLayout, InlineGrid, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { bpsToPercent, errorsUnder, rateToBps, withHistoryField, type HistoryDraft, type HistoryField } from "~/services/admin-views/policy-editor";

@@ -14,6 +14,8 @@ import { Exclusions, Warranties } from "./exclusions";
 import { Checkout, RefundTiming, ResolutionsAndFees } from "./outcome";
 import { Advanced } from "./Advanced";
 import { CustomerHistory } from "./CustomerHistory";
+import { Blocklist } from "./Blocklist";
+import { KeepItem } from "./KeepItem";
 import { ReasonRules } from "./ReasonRules";
 import { SaveBanner } from "./SaveBanner";
 import { ShopperMessages } from "./ShopperMessages";
@@ -32,6 +34,10 @@ export interface PolicyEditorProps {
   presets: Record<string, Policy>;
   currency: string;
   autoApproval: boolean;
+  /** blocked customers by id, in words staff recognise */
+  customerLabels?: Record<string, string>;
+  /** whether Shopify approved the app for customers' e-mail addresses */
+  emailAccess?: boolean;
 }
 
 /** The policy as it really acts: with automation off for the shop, every request waits for staff. */
@@ -41,7 +47,7 @@ function asInForce(policy: unknown, autoApproval: boolean): Draft {
   return d;
 }
 
-export function PolicyEditorPage({ active, versions, presets, currency, autoApproval }: PolicyEditorProps) {
+export function PolicyEditorPage({ active, versions, presets, currency, autoApproval, customerLabels = {}, emailAccess = false }: PolicyEditorProps) {
   const inForce = active ? asInForce(active.policy, autoApproval) : null;
   // with no saved policy the draft is empty until the merchant picks a starting point
   const [draftOrNull, setDraft] = useState<Draft | null>(inForce);
@@ -149,6 +155,8 @@ export function PolicyEditorPage({ active, versions, presets, currency, autoAppr
                 />
                 <RefundTiming {...parts} />
                 <CustomerHistory {...parts} currency={currency} />
+                <Blocklist {...parts} customerLabels={customerLabels} emailAccess={emailAccess} />
+                <KeepItem {...parts} currency={currency} />
                 <Checkout draft={draft} set={set} />
                 <ShopperMessages draft={draft} set={set} />
                 <Advanced draft={draft} set={set} err={err} effective={effective} onImport={importJson} />

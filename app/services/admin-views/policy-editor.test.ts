@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getPreset, orderSchema } from "~/returns";
 import { PRESET_IDS } from "~/returns/presets";
-import { bonusToBps, bpsToPercent, errorsUnder, feeToMinor, fieldErrors, percentToBps, rateToBps, tryPolicy, withHistoryField } from "./policy-editor";
+import { bonusToBps, bpsToPercent, emailDomainOf, errorsUnder, feeToMinor, fieldErrors, percentToBps, rateToBps, tryPolicy, withBlocklist, withHistoryField, withKeepItemField } from "./policy-editor";
 
 describe("policy editor helpers", () => {
   it("maps zod issues to the field they are about", () => {
@@ -90,7 +90,7 @@ describe("policy editor helpers", () => {
     h = withHistoryField(h, { refundedIn: "AUD" }, "");
     for (const f of ["maxRequests", "maxReturnRateBps", "windowDays"] as const) h = withHistoryField(h, f, undefined);
     expect(h).toBeNull();
-    // a blocklist set in the JSON keeps the settings in force
+    // a blocklist keeps the settings in force
     expect(withHistoryField({ hold: { maxUnits: 2 }, blocklist: { customers: ["gid://shopify/Customer/7"], emailDomains: [] } }, "maxUnits", undefined)).toEqual({
       hold: {},
       blocklist: { customers: ["gid://shopify/Customer/7"], emailDomains: [] },
@@ -115,5 +115,41 @@ describe("policy editor helpers", () => {
     // an amount's decimals are checked once the rest of the policy reads
     const decimals = fieldErrors({ ...getPreset("standard-30-day")!, history: { hold: { maxRefunded: { NZD: "10.005" } } } }).errors;
     expect(decimals).toEqual({ "history.hold.maxRefunded.NZD": "too many decimals for NZD" });
+  });
+
+  it("edits the blocklist: customers and e-mail domains, typed as a merchant pastes them; empty again screens no one", () => {
+    expect(emailDomainOf(" Mailinator.COM ")).toBe("mailinator.com");
+    expect(emailDomainOf("@mailinator.com")).toBe("mailinator.com");
+    expect(emailDomainOf("someone@mail.example.co.nz")).toBe("mail.example.co.nz");
+    for (const bad of ["mailinator", "", "https://mailinator.com/x", "two words.com"]) expect(() => emailDomainOf(bad)).toThrow("Enter a domain like mailinator.com");
+    let h = withBlocklist(null, { customers: ["gid://shopify/Customer/7", "gid://shopify/Customer/7"], emailDomains: ["mailinator.com"] });
+    expect(h).toEqual({ blocklist: { customers: ["gid://shopify/Customer/7"], emailDomains: ["mailinator.com"] } });
+    // the thresholds are left as they were
+    h = withBlocklist({ hold: { maxUnits: 2 } }, { customers: [], emailDomains: ["mailinator.com"] });
+    expect(h).toEqual({ hold: { maxUnits: 2 }, blocklist: { customers: [], emailDomains: ["mailinator.com"] } });
+    expect(withBlocklist({ blocklist: { customers: ["gid://shopify/Customer/7"] } }, { customers: [], emailDomains: [] })).toBeNull();
+    // the policy reads it; a bad domain pasted in the JSON is named on its field
+    const policy = { ...getPreset("standard-30-day")!, history: withBlocklist(null, { customers: [], emailDomains: ["mailinator.com"] }) };
+    expect(fieldErrors(policy).policy?.history?.blocklist.emailDomains).toEqual(["mailinator.com"]);
+    const bad = fieldErrors({ ...policy, history: { blocklist: { emailDomains: ["not a domain"] } } }).errors;
+    expect(bad).toEqual({ "history.blocklist.emailDomains[0]": "must be a domain like example.com" });
+  });
+
+  it("edits keep-the-item: an amount in the shop currency, reasons, products; nothing set sends every item back", () => {
+    let k = withKeepItemField(null, { valueIn: "NZD" }, " 15.00 ");
+    expect(k).toEqual({ maxLineValue: { NZD: "15.00" } });
+    k = withKeepItemField(k, "reasons", ["DAMAGED"]);
+    k = withKeepItemField(k, "match", [{ kind: "productType", values: ["Perishables"] }]);
+    const policy = fieldErrors({ ...getPreset("standard-30-day")!, keepItem: k }).policy;
+    expect(policy?.keepItem).toEqual({ maxLineValue: { NZD: "15.00" }, reasons: ["DAMAGED"], match: [{ kind: "productType", values: ["Perishables"] }] });
+    expect(fieldErrors({ ...getPreset("standard-30-day")!, keepItem: withKeepItemField(k, { valueIn: "NZD" }, "15.005") }).errors).toEqual({
+      "keepItem.maxLineValue.NZD": "too many decimals for NZD",
+    });
+    expect(fieldErrors({ ...getPreset("standard-30-day")!, keepItem: withKeepItemField(k, { valueIn: "NZD" }, "fifteen") }).errors).toEqual({
+      "keepItem.maxLineValue.NZD": 'must be a decimal string like "15.00"',
+    });
+    k = withKeepItemField(k, { valueIn: "NZD" }, "");
+    k = withKeepItemField(k, "reasons", []);
+    expect(withKeepItemField(k, "match", [])).toBeNull();
   });
 });

@@ -109,9 +109,63 @@ export function withHistoryField(history: HistoryDraft | null | undefined, field
     hold[field] = value as number;
   }
   next.hold = hold;
+  return historyOrNull(next);
+}
+
+/** null when nothing is set and nobody is on the blocklist: the policy screens no one. */
+function historyOrNull(next: HistoryDraft): HistoryDraft | null {
   const listed = (next.blocklist?.customers?.length ?? 0) + (next.blocklist?.emailDomains?.length ?? 0);
-  const anySet = next.windowDays !== undefined || Object.keys(hold).length > 0;
+  const anySet = next.windowDays !== undefined || Object.keys(next.hold ?? {}).length > 0;
   return anySet || listed > 0 ? next : null;
+}
+
+/** The history settings with this blocklist (customers by Shopify id, e-mail domains); null when nothing is left. */
+export function withBlocklist(history: HistoryDraft | null | undefined, blocklist: { customers: string[]; emailDomains: string[] }): HistoryDraft | null {
+  const next: HistoryDraft = structuredClone(history ?? {});
+  const customers = [...new Set(blocklist.customers)];
+  const emailDomains = [...new Set(blocklist.emailDomains)];
+  if (customers.length === 0 && emailDomains.length === 0) delete next.blocklist;
+  else next.blocklist = { customers, emailDomains };
+  return historyOrNull(next);
+}
+
+/**
+ * An e-mail domain as the merchant types or pastes it ("Mailinator.com", "@mailinator.com", a whole
+ * address "someone@mailinator.com") -> "mailinator.com"; a subdomain is covered by its domain. Throws in
+ * the merchant's words when it is not a domain.
+ */
+export function emailDomainOf(text: string): string {
+  const t = text.trim().toLowerCase();
+  const domain = t.slice(t.lastIndexOf("@") + 1).replace(/\.$/, "");
+  if (!/^[^@\s./:]+(\.[^@\s./:]+)+$/.test(domain)) throw new Error("Enter a domain like mailinator.com");
+  return domain;
+}
+
+/** Keep-the-item settings (decision 190) as the editor's form holds them. */
+export interface KeepItemDraft {
+  maxLineValue?: Record<string, string>;
+  reasons?: Reason[];
+  match?: unknown[];
+}
+
+export type KeepItemField = { valueIn: string } | "reasons" | "match";
+
+/**
+ * Keep-the-item settings after one field changed: a blank amount is left out (that currency is not kept
+ * by value). With no amount, no reason and no product rule the answer is null: every item comes back.
+ */
+export function withKeepItemField(keep: KeepItemDraft | null | undefined, field: KeepItemField, value: string | Reason[] | unknown[]): KeepItemDraft | null {
+  const next: KeepItemDraft = structuredClone(keep ?? {});
+  if (typeof field === "object") {
+    const amounts = { ...(next.maxLineValue ?? {}) };
+    const amount = typeof value === "string" ? value.trim() : "";
+    if (amount === "") delete amounts[field.valueIn];
+    else amounts[field.valueIn] = amount;
+    next.maxLineValue = amounts;
+  } else if (field === "reasons") next.reasons = [...(value as Reason[])];
+  else next.match = [...(value as unknown[])];
+  const any = Object.keys(next.maxLineValue ?? {}).length + (next.reasons?.length ?? 0) + (next.match?.length ?? 0);
+  return any > 0 ? next : null;
 }
 
 export interface TryItResult {

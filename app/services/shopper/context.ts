@@ -40,6 +40,11 @@ export interface ShopperDeps extends AdminServiceContext {
    * Return is opened in the request, as before.
    */
   openReturn?: (shop: string, requestId: string) => Promise<void>;
+  /**
+   * The protected customer data fields Shopify approved for the app beyond level 1 ("name", "email"); the
+   * order read asks for the customer's e-mail domain only with "email" here (decision 130). Default none.
+   */
+  customerFields?: ReadonlySet<string>;
 }
 
 export const SHOPIFY_STAGED_UPLOAD_ORIGINS = ["https://shopify-staged-uploads.storage.googleapis.com"] as const;
@@ -82,7 +87,13 @@ export async function loadOwnedOrder(
   const facts = await policyReadFacts(deps.repos, who.shop, "all");
   let known;
   try {
-    known = await knownOrder(deps, who.shop, gid, { withCollections: facts.withCollections, reasonHandles: facts.reasonHandles, needReasonIds: opts.reasons !== undefined });
+    known = await knownOrder(deps, who.shop, gid, {
+      withCollections: facts.withCollections,
+      reasonHandles: facts.reasonHandles,
+      needReasonIds: opts.reasons !== undefined,
+      // the customer's e-mail (level 2) only when approved and a policy blocks e-mail domains
+      withEmail: facts.withEmailDomains && (deps.customerFields?.has("email") ?? false),
+    });
   } catch (e) {
     if (e instanceof OrderSnapshotError) throw notFound();
     throw e;
@@ -101,7 +112,11 @@ export type OwnedOrder = OrderSnapshotResult & { awaiting: Map<string, number> }
  * and the Shopify return reason handles `reasons` map to under any version, plus the "other"
  * fallbacks.
  */
-export async function policyReadFacts(repos: Pick<Repos, "policies">, shop: string, reasons: readonly string[] | "all"): Promise<{ withCollections: boolean; reasonHandles: string[] }> {
+export async function policyReadFacts(
+  repos: Pick<Repos, "policies">,
+  shop: string,
+  reasons: readonly string[] | "all",
+): Promise<{ withCollections: boolean; reasonHandles: string[]; withEmailDomains: boolean }> {
   const all = await repos.policies.list(shop, { limit: 250 });
   const policies = all.length ? all.map((v) => parsePolicy(v.policy)) : [getPreset(FALLBACK_PRESET)!];
   const reasonHandles = new Set<string>(["other", "other-reason"]);
@@ -112,5 +127,9 @@ export async function policyReadFacts(repos: Pick<Repos, "policies">, shop: stri
       if (h) reasonHandles.add(h);
     }
   }
-  return { withCollections: policies.some(policyMatchesCollections), reasonHandles: [...reasonHandles].sort() };
+  return {
+    withCollections: policies.some(policyMatchesCollections),
+    reasonHandles: [...reasonHandles].sort(),
+    withEmailDomains: policies.some((p) => (p.history?.blocklist.emailDomains.length ?? 0) > 0),
+  };
 }

@@ -15,6 +15,7 @@ import { openReturnNow, scheduleOpenReturn } from "./open-return-job.server";
 import { customerTokenProblem } from "~/shopify/session-token-claims";
 import { unstorableTextIn } from "~/services/input-text";
 import { serviceContext } from "~/services/context";
+import { approvedCustomerFields } from "~/env.server";
 
 const CORS_FALLBACK = {
   "Access-Control-Allow-Origin": "*",
@@ -101,6 +102,7 @@ export async function handleCustomer(request: Request, fn: (ctx: CustomerContext
       uploadOrigins: uploadOrigins(),
       retryOpenReturn: scheduleOpenReturn,
       openReturn: openReturnNow,
+      customerFields: approvedCustomerFields(),
     };
     return cors(await fn({ who: { shop, customerId: sub, locale: requestLocale(request) }, deps }));
   } catch (e) {

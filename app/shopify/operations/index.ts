@@ -20,3 +20,4 @@ export { STORE_CREDIT_CREDITS } from "./store-credit-credits";
 export { EXCHANGE_ITEMS_STOCK } from "./exchange-items-stock";
 export { EXCHANGE_OTHER_PRODUCTS } from "./exchange-other-products";
 export { STORE_CREDIT_BONUS_READS } from "./store-credit-bonus-reads";
+export { BLOCKED_CUSTOMERS } from "./blocked-customers";

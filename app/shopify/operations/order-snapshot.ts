@@ -17,6 +17,11 @@
  * owner (`customer { id }`) is still read; the adapter treats that refusal as "no name"
  * (docs/decisions/130-scopes-and-protected-customer-data.md).
  *
+ * The customer's e-mail (level 2, the "email" field) is asked for only with $withEmail: when Shopify
+ * approved the app for e-mail and a policy of the shop blocks e-mail domains (decision 190). It too has its
+ * own alias (`customerEmail`), so a refusal means "no e-mail"; the adapter keeps only the domain.
+ * https://shopify.dev/docs/apps/launch/protected-customer-data
+ *
  * Cost is sized to the order, not to the worst case: the caller passes page sizes ($lines,
  * $fulfillments, $fulfillmentLines) from what it last saw of this order, and asks for product
  * collections only when the shop's policy has a collection rule. A submission also asks for the
@@ -41,6 +46,7 @@ export const ORDER_SNAPSHOT = `#graphql
     $withReasons: Boolean = false
     $reasonHandles: [String!] = []
     $reasons: Int = 1
+    $withEmail: Boolean = false
   ) {
     shop @include(if: $withOrderParts) {
       currencyCode
@@ -66,6 +72,11 @@ export const ORDER_SNAPSHOT = `#graphql
       }
       customerName: customer @include(if: $withOrderParts) {
         displayName
+      }
+      customerEmail: customer @include(if: $withEmail) {
+        defaultEmailAddress {
+          emailAddress
+        }
       }
       shippingAddress @include(if: $withOrderParts) {
         countryCodeV2
