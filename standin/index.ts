@@ -22,7 +22,7 @@ export type { WebhookSub } from "./state/types";
 export type { FaultSpec } from "./faults";
 export { webhookHmac } from "./webhooks";
 export { verifyJwt } from "./tokens";
-export type { CustomerDataSetting, ProtectedField } from "./customer-data";
+export { parseCustomerData, type CustomerDataSetting, type ProtectedField } from "./customer-data";
 export type { AppProfile } from "./oauth";
 export type { FaultKind } from "./faults";
 export type { OrderRec } from "./state/types";
