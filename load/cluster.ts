@@ -63,12 +63,21 @@ export async function startCluster(opts: { databaseUrl: string; log?: (l: string
     databaseUrl: opts.databaseUrl,
     output: (i) => apps[i]!.output(),
     async close() {
+      // SIGTERM lets an instance finish its running jobs (app/jobs/index.ts); one still alive after 30 s is
+      // killed, as a process manager would, and said so: the run's results are already in.
       await Promise.all(
         children.map(
-          (c) =>
+          (c, i) =>
             new Promise<void>((ok) => {
               if (c.exitCode !== null) return ok();
-              c.once("exit", () => ok());
+              const hard = setTimeout(() => {
+                console.warn(`app instance ${i} had not exited 30 s after SIGTERM: killed`);
+                c.kill("SIGKILL");
+              }, 30_000);
+              c.once("exit", () => {
+                clearTimeout(hard);
+                ok();
+              });
               c.kill("SIGTERM");
             }),
         ),
